@@ -1,0 +1,40 @@
+# make run   — install what is missing, build, run the book into output/
+# make test  — install what is missing, build, run every test
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils
+RELEASE_BIN := .build/release
+
+.PHONY: run test setup build release bench clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing packages; run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+run: release
+	$(RELEASE_BIN)/tutor run chapters/
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	bench/compare
+
+clean:
+	rm -rf .build

@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (docs/architecture.md): C modules at the edge, then the engine,
+// the learning parts, notation and chapters, the runner, and the command line.
+let package = Package(
+    name: "tutor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tutor", targets: ["tutor"]),
+        .library(name: "Autodiff", targets: ["Autodiff"]),
+        .library(name: "Learning", targets: ["Learning"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian, one system-library target each.
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "Autodiff", dependencies: ["CBLAS"]),
+        .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
+        .target(name: "Notation"),
+        .target(name: "Chapter", dependencies: ["Ccmark", "Notation"]),
+        .executableTarget(
+            name: "tutor",
+            dependencies: [
+                "Autodiff", "Learning", "Notation", "Chapter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Timings live apart from the tests: run in a release build by bench/compare.
+        .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
+
+        // Test targets (one per source target) follow.
+    ],
+    swiftLanguageModes: [.v5]
+)

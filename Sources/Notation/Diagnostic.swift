@@ -1,0 +1,29 @@
+/// A user's mistake, located in the source: what went wrong and what was expected.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+    /// The source line the location points into, for the caret display.
+    public var sourceLine: String?
+
+    public init(_ message: String, at location: SourceLocation,
+                severity: Severity = .error, sourceLine: String? = nil) {
+        self.message = message
+        self.location = location
+        self.severity = severity
+        self.sourceLine = sourceLine
+    }
+
+    /// `chapters/02-mapping.md:14:9: error: …`
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// The compiler form followed by the source line and a caret under the column.
+    public var rendered: String {
+        guard let line = sourceLine else { return description }
+        let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
+            .map { $0 == "\t" ? "\t" : " " }.joined()
+        return "\(description)\n\(line)\n\(prefix)^"
+    }
+}
