@@ -34,7 +34,7 @@ let package = Package(
         // Timings live apart from the tests: run in a release build by bench/compare.
         .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
 
-        // Test targets (one per source target) follow.
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
     ],
     swiftLanguageModes: [.v5]
 )

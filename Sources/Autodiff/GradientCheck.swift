@@ -1,0 +1,175 @@
+import Foundation
+
+/// How a gradient check compares autodiff with finite differences.
+public struct GradientCheckOptions: Sendable {
+    /// Agreement means |ad − fd| ≤ absoluteTolerance + relativeTolerance·|fd|.
+    public var absoluteTolerance = 1e-6
+    public var relativeTolerance = 1e-4
+    /// The step is h = relativeStep · max(1, |x|).
+    public var relativeStep = 1e-6
+    /// Values with more entries are checked along random directions instead.
+    public var maximumEntries = 1000
+    /// How many random directions, for large values.
+    public var directions = 16
+    /// Seeds the random directions, so a check is repeatable.
+    public var seed: UInt64 = 0
+
+    public init() {}
+}
+
+/// What a gradient check found.
+public struct GradientCheckReport: Sendable, Equatable {
+    public enum Method: Sendable, Equatable {
+        /// Every entry nudged in turn.
+        case entries
+        /// Directional differences along this many seeded random unit vectors.
+        case randomDirections(Int)
+    }
+
+    /// One compared number: a partial derivative, or a directional derivative.
+    public struct Comparison: Sendable, Equatable {
+        /// The entry (row, column), or nil for a random direction.
+        public var row: Int?
+        public var column: Int?
+        public var autodiff: Double
+        public var finiteDifference: Double
+        public var absoluteError: Double { Swift.abs(autodiff - finiteDifference) }
+    }
+
+    public var method: Method
+    /// Numbers compared (entries or directions).
+    public var checked = 0
+    /// Entries or directions within 10h of a kink (relu or abs at 0, a tie in
+    /// max or min): reported, not compared.
+    public var skippedNearKink = 0
+    /// Comparisons that disagreed even with the five-point stencil.
+    public var failed = 0
+    /// Comparisons that needed the five-point stencil to agree.
+    public var richardsonRetries = 0
+    public var maxAbsoluteError = 0.0
+    /// |ad − fd| / max(|ad|, |fd|, 1e-8).
+    public var maxRelativeError = 0.0
+    /// The comparison furthest outside (or nearest to) its tolerance.
+    public var worst: Comparison?
+
+    public var passed: Bool { failed == 0 }
+}
+
+/// Checks the autodiff gradient of a scalar function against central finite
+/// differences, at `x`.
+///
+/// `f` builds the computation from a leaf holding its input; it is called once
+/// for autodiff and again for every nudged point. Small values are checked
+/// entry by entry with h = 1e-6·max(1, |xᵢ|); a disagreement is retried with the
+/// five-point Richardson stencil before it counts. Values with more than
+/// `maximumEntries` entries are checked along seeded random unit directions v,
+/// comparing vᵀ∇f with (f(x + hv) − f(x − hv)) / 2h. A point where some kink
+/// changes branch within 10h is skipped and counted.
+public func checkGradient(at x: Tensor, options: GradientCheckOptions = GradientCheckOptions(),
+                          _ f: (Variable) throws -> Variable) throws -> GradientCheckReport {
+    let leaf = Variable(x)
+    let output = try f(leaf)
+    let gradient = try gradients(of: output, withRespectTo: [leaf])[0]
+    let hasKinks = topologicalOrder(from: output).contains { $0.branchSignature != nil }
+
+    func value(at point: Tensor) throws -> Double { try f(Variable(point)).value.scalar }
+    func signature(at point: Tensor) throws -> UInt64 { branchSignature(of: try f(Variable(point))) }
+    let baseSignature = hasKinks ? branchSignature(of: output) : 0
+
+    // f along the line x + s·direction.
+    func along(_ direction: Tensor, _ s: Double) throws -> Tensor {
+        Tensor.zip(x, direction, to: x.shape) { $0 + s * $1 }
+    }
+    func nearKink(_ direction: Tensor, _ h: Double) throws -> Bool {
+        guard hasKinks else { return false }
+        return try signature(at: along(direction, 10 * h)) != baseSignature
+            || signature(at: along(direction, -10 * h)) != baseSignature
+    }
+    func central(_ direction: Tensor, _ h: Double) throws -> Double {
+        (try value(at: along(direction, h)) - value(at: along(direction, -h))) / (2 * h)
+    }
+    func fivePoint(_ direction: Tensor, _ h: Double) throws -> Double {
+        let f1 = try value(at: along(direction, h)), f_1 = try value(at: along(direction, -h))
+        let f2 = try value(at: along(direction, 2 * h)), f_2 = try value(at: along(direction, -2 * h))
+        return (-f2 + 8 * f1 - 8 * f_1 + f_2) / (12 * h)
+    }
+
+    var report: GradientCheckReport
+    var worstRatio = -1.0
+    func compare(_ ad: Double, direction: Tensor, h: Double, row: Int?, column: Int?) throws {
+        if try nearKink(direction, h) {
+            report.skippedNearKink += 1
+            return
+        }
+        func tolerance(_ fd: Double) -> Double {
+            options.absoluteTolerance + options.relativeTolerance * Swift.abs(fd)
+        }
+        var fd = try central(direction, h)
+        if !(Swift.abs(ad - fd) <= tolerance(fd)) {
+            fd = try fivePoint(direction, h)
+            if Swift.abs(ad - fd) <= tolerance(fd) { report.richardsonRetries += 1 } else { report.failed += 1 }
+        }
+        report.checked += 1
+        let comparison = GradientCheckReport.Comparison(row: row, column: column, autodiff: ad, finiteDifference: fd)
+        let error = comparison.absoluteError.isNaN ? Double.infinity : comparison.absoluteError
+        report.maxAbsoluteError = Swift.max(report.maxAbsoluteError, error)
+        let scale = Swift.max(Swift.abs(ad), Swift.abs(fd), 1e-8)
+        report.maxRelativeError = Swift.max(report.maxRelativeError, error / scale)
+        let ratio = error / tolerance(fd)
+        if ratio > worstRatio || ratio.isNaN {
+            worstRatio = ratio.isNaN ? .infinity : ratio
+            report.worst = comparison
+        }
+    }
+
+    if x.count <= options.maximumEntries {
+        report = GradientCheckReport(method: .entries)
+        for k in 0..<x.count {
+            var unit = Tensor.zeros(x.shape)
+            unit.scalars[k] = 1
+            let h = options.relativeStep * Swift.max(1, Swift.abs(x.scalars[k]))
+            try compare(gradient.scalars[k], direction: unit, h: h,
+                        row: k / x.cols, column: k % x.cols)
+        }
+    } else {
+        report = GradientCheckReport(method: .randomDirections(options.directions))
+        var random = SplitMix64(seed: options.seed)
+        let h = options.relativeStep * Swift.max(1, x.maxAbs)
+        for _ in 0..<options.directions {
+            var v = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in random.nextSigned() })
+            let norm = Foundation.sqrt(v.scalars.reduce(0) { $0 + $1 * $1 })
+            v = v.scaled(by: 1 / norm)
+            let ad = zip(v.scalars, gradient.scalars).reduce(0) { $0 + $1.0 * $1.1 }
+            try compare(ad, direction: v, h: h, row: nil, column: nil)
+        }
+    }
+    return report
+}
+
+/// A fingerprint of the branch every kinked operation in the graph took.
+func branchSignature(of output: Variable) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for node in topologicalOrder(from: output) {
+        if let signature = node.branchSignature { hash = (hash ^ signature()) &* 0x100_0000_01b3 }
+    }
+    return hash
+}
+
+/// SplitMix64 (Steele, Lea and Flood 2014): a small, fixed generator for the
+/// check's random directions, so a report is the same on every machine.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [−1, 1).
+    mutating func nextSigned() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
+}

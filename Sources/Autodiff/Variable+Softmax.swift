@@ -1,0 +1,85 @@
+import Foundation
+
+/// Softmax and log-softmax along an axis (rows by default, axis 1), computed
+/// through the log-sum-exp so that logits of ±1000 stay finite.
+extension Variable {
+    /// softmax(x)ᵢ = e^{xᵢ − max} / Σⱼ e^{xⱼ − max};
+    /// ∂/∂x = y ⊙ (g − Σ g⊙y) along the axis.
+    public func softmax(axis: Int = 1) throws -> Variable {
+        let lanes = try Lanes(of: shape, axis: axis, operation: "softmax")
+        let y = value.softmax(along: lanes)
+        return Variable(y, operation: "softmax", edges: [
+            Edge(input: self) { g in
+                let gy = Tensor.zip(g, y, to: y.shape, *)
+                let s = gy.laneSums(lanes)
+                return y.combiningLanes(g, perLane: s, lanes) { yi, gi, si in yi * (gi - si) }
+            },
+        ])
+    }
+
+    /// log softmax(x)ᵢ = xᵢ − log Σⱼ e^{xⱼ};  ∂/∂x = g − softmax(x) · Σ g along the axis.
+    public func logSoftmax(axis: Int = 1) throws -> Variable {
+        let lanes = try Lanes(of: shape, axis: axis, operation: "log_softmax")
+        let lse = value.logSumExp(along: lanes)
+        let y = value.combiningLanes(value, perLane: lse, lanes) { x, _, l in x - l }
+        return Variable(y, operation: "log_softmax", edges: [
+            Edge(input: self) { g in
+                let s = g.laneSums(lanes)
+                return y.combiningLanes(g, perLane: s, lanes) { yi, gi, si in gi - Foundation.exp(yi) * si }
+            },
+        ])
+    }
+}
+
+extension Tensor {
+    /// log Σ eˣ of each lane, shifted by the lane's maximum so nothing overflows.
+    func logSumExp(along lanes: Lanes) -> [Double] {
+        scalars.withUnsafeBufferPointer { p in
+            (0..<lanes.count).map { lane in
+                let start = lanes.start(lane)
+                var m = -Double.infinity
+                for i in 0..<lanes.length { m = Swift.max(m, p[start + i * lanes.step]) }
+                if !m.isFinite { return m }
+                var s = 0.0
+                for i in 0..<lanes.length { s += Foundation.exp(p[start + i * lanes.step] - m) }
+                return m + Foundation.log(s)
+            }
+        }
+    }
+
+    func softmax(along lanes: Lanes) -> Tensor {
+        let lse = logSumExp(along: lanes)
+        return combiningLanes(self, perLane: lse, lanes) { x, _, l in Foundation.exp(x - l) }
+    }
+
+    /// The sum of each lane.
+    func laneSums(_ lanes: Lanes) -> [Double] {
+        scalars.withUnsafeBufferPointer { p in
+            (0..<lanes.count).map { lane in
+                let start = lanes.start(lane)
+                var s = 0.0
+                for i in 0..<lanes.length { s += p[start + i * lanes.step] }
+                return s
+            }
+        }
+    }
+
+    /// Builds a tensor of this shape entry by entry from this tensor's entry,
+    /// the matching entry of `other`, and the value `perLane` holds for its lane.
+    func combiningLanes(_ other: Tensor, perLane: [Double], _ lanes: Lanes,
+                        _ f: (Double, Double, Double) -> Double) -> Tensor {
+        var out = [Double](repeating: 0, count: count)
+        scalars.withUnsafeBufferPointer { p in
+            other.scalars.withUnsafeBufferPointer { q in
+                for lane in 0..<lanes.count {
+                    let start = lanes.start(lane), v = perLane[lane]
+                    for i in 0..<lanes.length {
+                        let k = start + i * lanes.step
+                        out[k] = f(p[k], q[k], v)
+                    }
+                }
+            }
+        }
+        return Tensor(shape: shape, scalars: out)
+    }
+}

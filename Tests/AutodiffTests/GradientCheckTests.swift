@@ -1,0 +1,80 @@
+@testable import Autodiff
+import XCTest
+
+/// The engine's gradient check: it must pass right gradients, catch wrong ones,
+/// skip kinks, and scale to large values.
+final class GradientCheckTests: XCTestCase {
+    var random = TestRandom(seed: 5)
+
+    func testPassesACorrectGradient() throws {
+        let x = random.tensor(.matrix(3, 3), -2, 2)
+        let report = try checkGradient(at: x) { try $0.tanh().exp().sum() }
+        XCTAssertTrue(report.passed)
+        XCTAssertEqual(report.method, .entries)
+        XCTAssertEqual(report.checked, 9)
+        XCTAssertEqual(report.skippedNearKink, 0)
+        XCTAssertLessThan(report.maxRelativeError, 1e-7)
+    }
+
+    func testCatchesAWrongGradient() throws {
+        // exp with the derivative of a different function.
+        func wrongExp(_ v: Variable) -> Variable {
+            v.elementwise("wrong exp", Foundation.exp) { x, _ in 2 * x }
+        }
+        let x = random.tensor(.matrix(2, 2), 0.5, 1)
+        let report = try checkGradient(at: x) { try wrongExp($0).sum() }
+        XCTAssertFalse(report.passed)
+        XCTAssertEqual(report.failed, 4)
+        let worst = try XCTUnwrap(report.worst)
+        XCTAssertEqual(worst.finiteDifference, exp(x.scalars[worst.row! * 2 + worst.column!]), accuracy: 1e-6)
+    }
+
+    func testSkipsEntriesAtAKink() throws {
+        let x = Tensor(rows: [[0, 1e-9, 0.5, -0.5]])
+        let report = try checkGradient(at: x) { try $0.relu().sum() }
+        XCTAssertEqual(report.skippedNearKink, 2, "\(report)")
+        XCTAssertEqual(report.checked, 2)
+        XCTAssertTrue(report.passed)
+
+        let tie = Tensor(rows: [[3, 3, 1]])
+        let maxReport = try checkGradient(at: tie) { try $0.max() }
+        XCTAssertEqual(maxReport.skippedNearKink, 2)
+        XCTAssertTrue(maxReport.passed)
+    }
+
+    func testRetriesWithTheFivePointStencil() throws {
+        // e^{30000x} at 0: the central difference is off by about 1.5e-4
+        // relative; the five-point stencil is exact to about 3e-8.
+        let report = try checkGradient(at: Tensor(0)) { x in
+            try (x * Variable(Tensor(30000))).exp()
+        }
+        XCTAssertTrue(report.passed, "\(report)")
+        XCTAssertEqual(report.richardsonRetries, 1)
+    }
+
+    func testLargeValuesUseRandomDirections() throws {
+        var options = GradientCheckOptions()
+        options.maximumEntries = 50
+        options.directions = 8
+        let x = random.tensor(.matrix(20, 10))
+        let w = Variable(random.tensor(.matrix(10, 3)))
+        let report = try checkGradient(at: x, options: options) { try Variable.matmul($0, w).sigmoid().sum() }
+        XCTAssertEqual(report.method, .randomDirections(8))
+        XCTAssertEqual(report.checked, 8)
+        XCTAssertTrue(report.passed)
+        XCTAssertNil(report.worst?.row)
+
+        let again = try checkGradient(at: x, options: options) { try Variable.matmul($0, w).sigmoid().sum() }
+        XCTAssertEqual(report, again, "seeded: the same directions every time")
+    }
+
+    func testRandomDirectionsCatchAWrongGradient() throws {
+        var options = GradientCheckOptions()
+        options.maximumEntries = 10
+        let x = random.tensor(.matrix(6, 6), 0.5, 1)
+        let report = try checkGradient(at: x, options: options) { v in
+            try v.elementwise("wrong", Foundation.exp) { _, y in 1.01 * y }.sum()
+        }
+        XCTAssertFalse(report.passed)
+    }
+}
