@@ -35,6 +35,8 @@ let package = Package(
         .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
 
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        // A second, independent gradient oracle: Swift's own reverse-mode AD.
+        .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
     ],
     swiftLanguageModes: [.v5]
 )
