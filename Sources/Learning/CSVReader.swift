@@ -2,7 +2,7 @@
 ///
 /// Quoting follows RFC 4180 (`"…"` around a field, `""` for a quote inside it), which
 /// is enough for the numbers and column names of a data set. Blank lines are skipped;
-/// `\n`, `\r\n` and `\r` all end a row; spaces around a number are ignored; a UTF-8
+/// `\n`, `\r\n` and `\r` all end a row; spaces and tabs around a field are ignored; a UTF-8
 /// byte-order mark is dropped; a gzip file is inflated first. Every row must have
 /// as many fields as the first. Locations are 1-based lines and byte columns, as
 /// compilers count them.
@@ -30,7 +30,7 @@ public enum CSVReader {
             }
             width = width ?? (record.fields.count, record.line)
             if header, columns == nil {
-                columns = record.fields.map { $0.text.trimmingSpaces }
+                columns = record.fields.map(\.text)
                 continue
             }
             for field in record.fields {
@@ -53,7 +53,7 @@ public enum CSVReader {
     }
 
     private static func number(_ field: CSVField, file: String, finiteOnly: Bool) throws -> Double {
-        let text = field.text.trimmingSpaces
+        let text = field.text
         guard !text.isEmpty else {
             throw DataError(file: file, line: field.line, column: field.column, "empty field, expected a number")
         }
@@ -72,7 +72,7 @@ public enum CSVReader {
     }
 }
 
-/// One field as written, and where it starts.
+/// One field without its quotes and surrounding spaces, and where it starts.
 private struct CSVField {
     var text: String
     let line: Int
@@ -117,7 +117,7 @@ private struct CSVScanner {
                 endLine()
                 break
             }
-            let isBlank = record.fields.count == 1 && record.fields[0].text.trimmingSpaces.isEmpty
+            let isBlank = record.fields.count == 1 && record.fields[0].text.isEmpty
             if !isBlank { return record }
         }
         return nil
@@ -125,6 +125,7 @@ private struct CSVScanner {
 
     /// One field, stopping before the comma or line end that follows it.
     private mutating func nextField() throws -> CSVField {
+        skipSpaces()
         let start = (line: line, column: column)
         var text: [UInt8] = []
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -136,6 +137,7 @@ private struct CSVScanner {
                 text.append(bytes[index])
                 index += 1
             }
+            while let last = text.last, isSpace(last) { text.removeLast() }
             return CSVField(text: String(decoding: text, as: UTF8.self), line: start.line, column: start.column)
         }
         index += 1
@@ -161,14 +163,20 @@ private struct CSVScanner {
             text.append(byte)
             index += 1
         }
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
-            index += 1
-        }
+        skipSpaces()
         guard index == bytes.count || isDelimiter(bytes[index]) else {
             throw DataError(file: file, line: line, column: column,
                             "expected a comma or the end of the line after a closing quote")
         }
         return CSVField(text: String(decoding: text, as: UTF8.self), line: start.line, column: start.column)
+    }
+
+    private mutating func skipSpaces() {
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
     private func isDelimiter(_ byte: UInt8) -> Bool {
@@ -184,15 +192,5 @@ private struct CSVScanner {
         index += 1
         line += 1
         lineStart = index
-    }
-}
-
-private extension String {
-    /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
