@@ -130,8 +130,14 @@ private struct IDXFile {
         } catch {
             throw DataError(file: path, "\(error)")
         }
-        let entries = bytes[dataOffset..<(dataOffset + shape.count)]
-        return Tensor(shape: shape, scalars: entries.map(value))
+        let table = (0...255).map { value(UInt8($0)) }
+        let scalars = bytes.withUnsafeBufferPointer { entries in
+            [Double](unsafeUninitializedCapacity: shape.count) { buffer, initialized in
+                for i in 0..<shape.count { buffer[i] = table[Int(entries[dataOffset + i])] }
+                initialized = shape.count
+            }
+        }
+        return Tensor(shape: shape, scalars: scalars)
     }
 }
 

@@ -5,7 +5,8 @@ final class TemporaryFolder {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "/tutor-learning-tests-" + UUID().uuidString
+        path = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("tutor-learning-tests-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
