@@ -24,7 +24,12 @@ public enum Gzip {
         guard !isDirectory.boolValue else {
             throw DataError(file: path, "is a folder, expected a file")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // A device or pipe (a link to /dev/zero, say) could be read forever.
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw DataError(file: path, "is not a regular file")
+        }
+        let size = attributes?[.size] as? Int ?? 0
         guard size <= limit else {
             throw DataError(file: path, "the file has \(size) bytes; the limit is \(limit)")
         }

@@ -12,17 +12,14 @@ public enum IDXReader {
     /// (all of them when there are fewer).
     public static func images(_ path: String, limit: Int? = nil) throws -> Tensor {
         let take = try checkedLimit(limit)
-        let file = try IDXFile(path: path, role: .images)
-        let pixels = file.dimensions[1] * file.dimensions[2]
-        return try file.matrix(rows: min(file.count, take), cols: pixels) { Double($0) / 255 }
+        return try IDXFile(path: path, role: .images).images(first: take)
     }
 
     /// Labels n (type 0x08) as an n × 1 column of class indices; with `limit`, only
     /// the first `limit`.
     public static func labels(_ path: String, limit: Int? = nil) throws -> Tensor {
         let take = try checkedLimit(limit)
-        let file = try IDXFile(path: path, role: .labels)
-        return try file.matrix(rows: min(file.count, take), cols: 1) { Double($0) }
+        return try IDXFile(path: path, role: .labels).labels(first: take)
     }
 
     /// An images file and its labels file, whose counts must agree.
@@ -35,10 +32,7 @@ public enum IDXReader {
             throw DataError(file: labelsPath,
                             "has \(labels.count) labels but \(imagesPath) has \(images.count) images")
         }
-        let rows = min(images.count, take)
-        let pixels = images.dimensions[1] * images.dimensions[2]
-        return (try images.matrix(rows: rows, cols: pixels) { Double($0) / 255 },
-                try labels.matrix(rows: rows, cols: 1) { Double($0) })
+        return (try images.images(first: take), try labels.labels(first: take))
     }
 
     private static func checkedLimit(_ limit: Int?) throws -> Int {
@@ -122,8 +116,18 @@ private struct IDXFile {
         }
     }
 
+    /// The first `limit` images (or all), one per row, pixels scaled to [0, 1].
+    func images(first limit: Int) throws -> Tensor {
+        try matrix(rows: min(count, limit), cols: dimensions[1] * dimensions[2]) { Double($0) / 255 }
+    }
+
+    /// The first `limit` labels (or all) as a column.
+    func labels(first limit: Int) throws -> Tensor {
+        try matrix(rows: min(count, limit), cols: 1) { Double($0) }
+    }
+
     /// The first `rows` examples as a rows × cols matrix, each byte mapped by `value`.
-    func matrix(rows: Int, cols: Int, _ value: (UInt8) -> Double) throws -> Tensor {
+    private func matrix(rows: Int, cols: Int, _ value: (UInt8) -> Double) throws -> Tensor {
         let shape: Shape
         do {
             shape = try Tensor.checkedShape(rows, cols)

@@ -62,5 +62,6 @@ final class GzipTests: XCTestCase {
         let folder = try TemporaryFolder()
         assertDataError(try Gzip.contents(ofFile: folder.path + "/nothing.gz"), "nothing.gz: no such file")
         assertDataError(try Gzip.contents(ofFile: folder.path), "is a folder")
+        assertDataError(try Gzip.contents(ofFile: "/dev/zero"), "/dev/zero: is not a regular file")
     }
 }
