@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         // A second, independent gradient oracle: Swift's own reverse-mode AD.
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Zalando's Fashion-MNIST: 28×28 grey images of clothing in ten classes, 60 000 for
+/// training and 10 000 for testing, as installed by Debian's `dataset-fashion-mnist`.
+public enum FashionMNIST {
+    /// Where Debian installs the files.
+    public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+
+    /// The environment variable naming another folder that holds the files.
+    public static let directoryVariable = "TUTOR_DATA"
+
+    /// The class names, indexed by label.
+    public static let classNames = [
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+    ]
+
+    /// The folder in `TUTOR_DATA` when it is set and not empty, else the Debian folder.
+    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let folder = environment[directoryVariable], !folder.isEmpty { return folder }
+        return defaultDirectory
+    }
+
+    /// The `"train"` or `"test"` split as images n × 784 in [0, 1] and labels n × 1;
+    /// with `limit`, the first `limit` examples (all of them when there are fewer).
+    ///
+    /// Each file may be gzip (`….gz`, as Debian installs it) or unpacked.
+    public static func load(split: String, limit: Int? = nil,
+                            directory: String = directory()) throws -> (images: Tensor, labels: Tensor) {
+        let prefix: String
+        switch split {
+        case "train": prefix = "train"
+        case "test": prefix = "t10k"
+        default:
+            throw TensorError.invalidArgument(operation: "fashion_mnist",
+                                              message: "split must be \"train\" or \"test\", got \"\(split)\"")
+        }
+        let images = try locate("\(prefix)-images-idx3-ubyte", split: split, in: directory)
+        let labels = try locate("\(prefix)-labels-idx1-ubyte", split: split, in: directory)
+        return try IDXReader.load(images: images, labels: labels, limit: limit)
+    }
+
+    /// The path of `name.gz` or `name` in `directory`, or an error that says where
+    /// it looked and how to get the files.
+    private static func locate(_ name: String, split: String, in directory: String) throws -> String {
+        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        for candidate in [name + ".gz", name] {
+            let path = folder.appendingPathComponent(candidate).path
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        let source = directory == defaultDirectory
+            ? "the default folder" : "the folder set by \(directoryVariable)"
+        let missing = FileManager.default.fileExists(atPath: directory)
+            ? "no \(name).gz or \(name) in" : "no such folder:"
+        throw DataError(file: folder.appendingPathComponent(name + ".gz").path,
+                        "Fashion-MNIST \(split) split not found: \(missing) \(directory) (\(source)); "
+                        + "install it with `apt-get install dataset-fashion-mnist`, "
+                        + "or set \(directoryVariable) to a folder holding the IDX files")
+    }
+}

@@ -1,0 +1,101 @@
+import CZlib
+import Foundation
+
+/// Whole-file reading that inflates gzip transparently, so every reader accepts a
+/// data file either as downloaded (`.gz`) or unpacked.
+///
+/// This is the one file that talks to zlib: it turns zlib's stream into a Swift
+/// array and ends the stream before returning.
+public enum Gzip {
+    /// The largest file, before or after inflating, that is read: 1 GiB.
+    ///
+    /// Deflate can compress a run of zeros about 1000:1, so a 1 MiB download could
+    /// otherwise claim a gigabyte of memory (a "decompression bomb"). The largest
+    /// file a chapter needs, Fashion-MNIST's training images, is 47 MB inflated.
+    public static let byteLimit = 1 << 30
+
+    /// The bytes of the file at `path`, inflated when they begin with the gzip magic
+    /// 0x1f 0x8b; refused when either form exceeds `limit` bytes.
+    public static func contents(ofFile path: String, limit: Int = byteLimit) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataError(file: path, "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw DataError(file: path, "is a folder, expected a file")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // A device or pipe (a link to /dev/zero, say) could be read forever.
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw DataError(file: path, "is not a regular file")
+        }
+        let size = attributes?[.size] as? Int ?? 0
+        guard size <= limit else {
+            throw DataError(file: path, "the file has \(size) bytes; the limit is \(limit)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError(file: path, "cannot be read (check its permissions)")
+        }
+        let bytes = [UInt8](data)
+        guard bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b else { return bytes }
+        return try inflate(bytes, file: path, limit: limit)
+    }
+
+    /// The concatenated contents of the gzip members in `compressed`.
+    ///
+    /// `inflateInit2` with window bits 15 + 32 accepts a gzip or zlib header and
+    /// checks the CRC-32 and length in each member's trailer, so a damaged or cut
+    /// file is an error rather than wrong numbers.
+    static func inflate(_ compressed: [UInt8], file: String, limit: Int) throws -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw DataError(file: file, "zlib could not start inflating (out of memory?)")
+        }
+        defer { inflateEnd(&stream) }
+
+        var output: [UInt8] = []
+        // A gzip trailer ends with the inflated length mod 2³², a first capacity that
+        // is only trusted up to deflate's largest ratio, 1032:1.
+        let lengthHint = compressed.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
+        output.reserveCapacity(min(lengthHint, limit, compressed.count * 1032))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+        try compressed.withUnsafeBufferPointer { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            while true {
+                let (status, produced) = chunk.withUnsafeMutableBufferPointer { buffer in
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = UInt32(buffer.count)
+                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    return (status, buffer.count - Int(stream.avail_out))
+                }
+                output.append(contentsOf: chunk[..<produced])
+                guard output.count <= limit else {
+                    throw DataError(file: file, "inflates to more than \(limit) bytes, the limit for a data file")
+                }
+                switch status {
+                case Z_OK:
+                    continue
+                case Z_STREAM_END:
+                    let rest = Int(stream.avail_in)
+                    if rest == 0 { return }
+                    let next = input.count - rest
+                    guard rest >= 2, input[next] == 0x1f, input[next + 1] == 0x8b else {
+                        throw DataError(file: file, "\(rest) unexpected bytes after the end of the gzip data")
+                    }
+                    inflateReset(&stream)  // a further gzip member, as `gzip -c a b` writes
+                case Z_BUF_ERROR where stream.avail_in == 0:
+                    throw DataError(file: file, "truncated: the gzip data ends early, "
+                                    + "after \(compressed.count) bytes (\(output.count) inflated)")
+                case Z_MEM_ERROR:
+                    throw DataError(file: file, "out of memory while inflating")
+                default:
+                    let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+                    throw DataError(file: file, "corrupt gzip data: \(reason)")
+                }
+            }
+        }
+        return output
+    }
+}

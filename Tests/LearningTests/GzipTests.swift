@@ -1,0 +1,67 @@
+import Learning
+import XCTest
+
+final class GzipTests: XCTestCase {
+    private let text = String(repeating: "backpropagation is the chain rule, applied in order\n", count: 200)
+
+    func testPlainFilesAreReadAsTheyAre() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("plain.txt", text)
+        XCTAssertEqual(try Gzip.contents(ofFile: path), Array(text.utf8))
+        XCTAssertEqual(try Gzip.contents(ofFile: try folder.write("empty", [])), [])
+    }
+
+    func testGzipFilesAreInflated() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.txt", text)
+        XCTAssertEqual(try Gzip.contents(ofFile: try folder.gzip("a.txt")), Array(text.utf8))
+    }
+
+    func testConcatenatedMembersAreAllInflated() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a", "first\n")
+        try folder.write("b", "second\n")
+        let both = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("a"))))
+            + [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("b"))))
+        XCTAssertEqual(try Gzip.contents(ofFile: try folder.write("ab.gz", both)), Array("first\nsecond\n".utf8))
+    }
+
+    func testCorruptAndTruncatedStreamsAreErrors() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.txt", text)
+        let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("a.txt"))))
+
+        var corrupt = good
+        for i in 12..<(good.count - 8) { corrupt[i] ^= 0x5A }
+        assertDataError(try Gzip.contents(ofFile: try folder.write("corrupt.gz", corrupt)),
+                        "corrupt.gz: corrupt gzip data")
+
+        var badChecksum = good
+        badChecksum[good.count - 6] ^= 0xFF
+        assertDataError(try Gzip.contents(ofFile: try folder.write("crc.gz", badChecksum)), "corrupt gzip data")
+
+        assertDataError(try Gzip.contents(ofFile: try folder.write("cut.gz", Array(good.dropLast(12)))),
+                        "cut.gz: truncated")
+        assertDataError(try Gzip.contents(ofFile: try folder.write("header.gz", Array(good.prefix(5)))),
+                        "truncated")
+        assertDataError(try Gzip.contents(ofFile: try folder.write("tail.gz", good + [1, 2, 3])),
+                        "3 unexpected bytes after the end of the gzip data")
+    }
+
+    func testOutputBeyondTheLimitIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("zeros", [UInt8](repeating: 0, count: 1 << 20))
+        let bomb = try folder.gzip("zeros")
+        XCTAssertEqual(try Gzip.contents(ofFile: bomb).count, 1 << 20)
+        assertDataError(try Gzip.contents(ofFile: bomb, limit: 100_000), "inflates to more than 100000 bytes")
+        assertDataError(try Gzip.contents(ofFile: folder.path + "/zeros", limit: 100_000),
+                        "the file has 1048576 bytes; the limit is 100000")
+    }
+
+    func testMissingFilesAndFoldersAreErrors() throws {
+        let folder = try TemporaryFolder()
+        assertDataError(try Gzip.contents(ofFile: folder.path + "/nothing.gz"), "nothing.gz: no such file")
+        assertDataError(try Gzip.contents(ofFile: folder.path), "is a folder")
+        assertDataError(try Gzip.contents(ofFile: "/dev/zero"), "/dev/zero: is not a regular file")
+    }
+}
