@@ -46,7 +46,8 @@ public struct InlineMath: Sendable, Equatable {
 /// A heading, for the table of contents and the page's anchors.
 public struct Heading: Sendable, Equatable {
     public var level: Int
-    /// The text without markup (code spans keep their text).
+    /// The text without markup, as cmark reads it: code spans keep their text and
+    /// math keeps its dollars (`Gradient of $w$`), though cmark's escapes apply.
     public var text: String
     public var location: SourceLocation
     /// A slug of `text`, unique within the chapter: the HTML `id`.
