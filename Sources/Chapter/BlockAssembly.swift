@@ -108,12 +108,17 @@ struct BlockAssembly {
 
         var headings: [Heading] = []
         var inlineMath: [InlineMath] = []
+        // cmark sometimes ends a setext heading too late, overlapping the next
+        // block: scan each byte once, so spans stay in order and never overlap.
+        var scanned = start
         for node in proseNodes {
             node.forEachNode { inner in
                 guard inner.kind == .paragraph || inner.kind == .heading else { return }
                 if inner.kind == .heading { headings.append(heading(inner)) }
-                let range = startOffset(inner)..<source.lineRange(inner.lastLine).upperBound
-                for span in MathScanner.spans(in: source.bytes, range) {
+                let lower = min(max(startOffset(inner), scanned), end)
+                let upper = min(max(source.lineRange(inner.lastLine).upperBound, lower), end)
+                scanned = upper
+                for span in MathScanner.spans(in: source.bytes, lower..<upper) {
                     inlineMath.append(InlineMath(
                         latex: source.text(span.content),
                         location: source.location(of: span.content.lowerBound),

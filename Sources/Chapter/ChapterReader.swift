@@ -6,6 +6,16 @@ import Notation
 /// Reading never stops early: a problem becomes a located ``Diagnostic`` and the
 /// rest of the chapter is still read. The one exception is a file that is not
 /// UTF-8, which is rejected whole at its first bad byte.
+///
+/// Where the format leaves room, these are the readings chosen:
+/// - Directives and display math are top-level blocks only; a ```` ```tutor ````
+///   fence or a `$$` paragraph inside a list or quote is prose.
+/// - `$$…$$` that is not a whole paragraph is inline math in display style.
+/// - A paragraph that opens with `$$` and never closes it is an error and stays
+///   prose; an unclosed ```` ```tutor ```` fence is an error (other fences a
+///   warning) and, as cmark reads it, runs to the end of the file.
+/// - The title is the first level-1 heading, else the first heading, else the
+///   file name without `.md`.
 public enum ChapterReader {
     public static func read(file: String, contents: [UInt8])
         -> (document: ChapterDocument, diagnostics: [Diagnostic])

@@ -36,6 +36,7 @@ enum CommonMark {
     /// Renders CommonMark to HTML; raw HTML in the input is omitted, never passed through.
     static func html(_ markdown: String) -> String {
         let rendered = withCBytes(Array(markdown.utf8)) {
+            // Safe is cmark 0.30's default; the flag keeps older versions safe too.
             cmark_markdown_to_html($0, $1, CMARK_OPT_SAFE)
         }!
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }

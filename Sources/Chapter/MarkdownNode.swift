@@ -2,14 +2,14 @@
 ///
 /// Positions are cmark's: 1-based lines and 1-based *byte* columns. An end
 /// column of 0 means the node ended with the line before `end.line`.
-struct MarkdownNode: Equatable {
-    enum Kind: Equatable {
+struct MarkdownNode {
+    enum Kind {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading,
              thematicBreak, text, softBreak, lineBreak, code, htmlInline, emphasis,
              strong, link, image, custom
     }
 
-    struct Position: Equatable {
+    struct Position {
         var line: Int
         var column: Int
     }

@@ -1,5 +1,5 @@
 /// A math span found in raw source bytes.
-struct MathSpan: Equatable {
+struct MathSpan {
     /// The span with its delimiters.
     var range: Range<Int>
     /// The LaTeX between the delimiters.
@@ -14,6 +14,8 @@ struct MathSpan: Equatable {
 ///
 /// As in Pandoc, a single `$` opens only before a non-space and closes only
 /// after a non-space and not before a digit, so "from $5 to $10" has no math.
+/// A span may cross a soft line break; inside a block quote it then also holds
+/// the `>` marker of the next line, which cmark would have removed.
 enum MathScanner {
     static func spans(in bytes: [UInt8], _ range: Range<Int>) -> [MathSpan] {
         var spans: [MathSpan] = []

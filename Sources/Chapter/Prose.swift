@@ -8,7 +8,7 @@ public struct Prose: Sendable, Equatable {
     public var source: String
     /// Where `source` starts: column 1 of its first line.
     public var location: SourceLocation
-    /// The `$…$` and inline `$$…$$` spans, in order.
+    /// The `$…$` and inline `$$…$$` spans, in order and not overlapping.
     public var inlineMath: [InlineMath]
     /// Headings at any depth (also inside quotes and lists), in order.
     public var headings: [Heading]

@@ -41,33 +41,12 @@ public enum ProseHTMLRenderer {
 
     /// Gives the n-th `<hN>` opening tag the `id` of the n-th heading.
     private static func anchoringHeadings(_ html: String, _ headings: [Heading]) -> String {
-        var result = ""
-        var remaining = Substring(html)
-        var headingIndex = 0
-        while headingIndex < headings.count, let tag = remaining.firstHeadingTag() {
-            result += remaining[..<tag.lowerBound]
-            let level = remaining[remaining.index(tag.lowerBound, offsetBy: 2)]
-            result += "<h\(level) id=\"\(headings[headingIndex].anchor)\">"
-            remaining = remaining[tag.upperBound...]
-            headingIndex += 1
+        let openingTag = try! Regex("<h[1-6]>")
+        var anchors = headings.map(\.anchor).makeIterator()
+        return html.replacing(openingTag) { match in
+            let tag = html[match.range]
+            guard let anchor = anchors.next() else { return String(tag) }
+            return "\(tag.dropLast()) id=\"\(anchor)\">"
         }
-        return result + remaining
-    }
-}
-
-private extension Substring {
-    /// The range of the first `<h1>` … `<h6>`.
-    func firstHeadingTag() -> Range<Index>? {
-        var searchStart = startIndex
-        while let open = self[searchStart...].firstRange(of: "<h") {
-            let tag = open.lowerBound..<(index(open.upperBound, offsetBy: 2, limitedBy: endIndex) ?? endIndex)
-            let text = self[tag]
-            if text.count == 4, ("1"..."6").contains(text[text.index(text.startIndex, offsetBy: 2)]),
-               text.last == ">" {
-                return tag
-            }
-            searchStart = open.upperBound
-        }
-        return nil
     }
 }

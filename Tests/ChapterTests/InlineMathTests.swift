@@ -48,4 +48,11 @@ final class InlineMathTests: XCTestCase {
         XCTAssertEqual(math.map(\.latex), ["w", "x_1", "y"])
         XCTAssertEqual(math.map(\.location), [location(1, 11), location(3, 9), location(5, 11)])
     }
+
+    /// cmark ends a setext heading on the line after its underline.
+    func testAdjacentSetextHeadingsGiveEachSpanOnce() {
+        let prose = readChapter("$a$\n==\n$b$\n==\n").document.blocks[0].prose
+        XCTAssertEqual(prose?.inlineMath.map(\.latex), ["a", "b"])
+        XCTAssertEqual(prose?.headings.map(\.text), ["$a$", "$b$"])
+    }
 }
