@@ -38,6 +38,7 @@ let package = Package(
         // A second, independent gradient oracle: Swift's own reverse-mode AD.
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
+        .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,2 +1,0 @@
-// Reading a chapter with cmark into a value tree of blocks (see docs/architecture.md).
-import Notation

@@ -1,0 +1,32 @@
+import Notation
+
+/// A chapter read into blocks, in document order, each carrying where it came from.
+public struct ChapterDocument: Sendable, Equatable {
+    /// The path the chapter was read from, as given; diagnostics name it.
+    public var file: String
+    /// The first level-1 heading, else the first heading, else the file name without `.md`.
+    public var title: String
+    public var blocks: [Block]
+
+    public init(file: String, title: String, blocks: [Block]) {
+        self.file = file
+        self.title = title
+        self.blocks = blocks
+    }
+
+    /// Every heading of the chapter in order, for a table of contents.
+    public var headings: [Heading] {
+        blocks.flatMap { block -> [Heading] in
+            if case .prose(let prose) = block { return prose.headings }
+            return []
+        }
+    }
+}
+
+/// What a chapter is made of: text to render, formulas, statements to run, code to show.
+public enum Block: Sendable, Equatable {
+    case prose(Prose)
+    case displayMath(DisplayMath)
+    case directive(Directive)
+    case code(CodeBlock)
+}

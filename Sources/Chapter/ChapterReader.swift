@@ -1,0 +1,67 @@
+import Foundation
+import Notation
+
+/// Reads a chapter's Markdown into a ``ChapterDocument`` and the problems found on the way.
+///
+/// Reading never stops early: a problem becomes a located ``Diagnostic`` and the
+/// rest of the chapter is still read. The one exception is a file that is not
+/// UTF-8, which is rejected whole at its first bad byte.
+///
+/// Where the format leaves room, these are the readings chosen:
+/// - Directives and display math are top-level blocks only; a ```` ```tutor ````
+///   fence or a `$$` paragraph inside a list or quote is prose.
+/// - `$$…$$` that is not a whole paragraph is inline math in display style.
+/// - A paragraph that opens with `$$` and never closes it is an error and stays
+///   prose; an unclosed ```` ```tutor ```` fence is an error (other fences a
+///   warning) and, as cmark reads it, runs to the end of the file.
+/// - The title is the first level-1 heading, else the first heading, else the
+///   file name without `.md`.
+public enum ChapterReader {
+    public static func read(file: String, contents: [UInt8])
+        -> (document: ChapterDocument, diagnostics: [Diagnostic])
+    {
+        let source = SourceText(file: file, raw: contents)
+        if let bad = source.firstInvalidUTF8Offset {
+            let location = source.location(of: bad)
+            let byte = String(source.bytes[bad], radix: 16, uppercase: true)
+            let diagnostic = Diagnostic(
+                "the chapter is not valid UTF-8 (byte 0x\(byte)); save it as UTF-8",
+                at: location, sourceLine: source.lineText(location.line))
+            return (emptyDocument(file: file), [diagnostic])
+        }
+        var assembly = BlockAssembly(source: source)
+        assembly.add(CommonMark.parse(source.bytes).children)
+        var document = ChapterDocument(file: file, title: fileTitle(file), blocks: assembly.blocks)
+        let headings = document.headings
+        if let heading = headings.first(where: { $0.level == 1 }) ?? headings.first {
+            document.title = heading.text
+        }
+        return (document, assembly.diagnostics)
+    }
+
+    public static func read(file: String, contents: String)
+        -> (document: ChapterDocument, diagnostics: [Diagnostic])
+    {
+        read(file: file, contents: Array(contents.utf8))
+    }
+
+    /// Reads the file at `path`; diagnostics name the path as given.
+    public static func read(path: String) -> (document: ChapterDocument, diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let diagnostic = Diagnostic("cannot read the chapter file",
+                                        at: SourceLocation(file: path, line: 1, column: 1))
+            return (emptyDocument(file: path), [diagnostic])
+        }
+        return read(file: path, contents: [UInt8](data))
+    }
+
+    private static func emptyDocument(file: String) -> ChapterDocument {
+        ChapterDocument(file: file, title: fileTitle(file), blocks: [])
+    }
+
+    /// `chapters/03-one-neuron.md` → `03-one-neuron`.
+    private static func fileTitle(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}

@@ -1,0 +1,97 @@
+import Notation
+
+/// A chapter's bytes as cmark sees them, with a line table for turning
+/// byte offsets into the locations an editor shows.
+///
+/// The byte-order mark is dropped and every line ending becomes `\n` before
+/// cmark runs, so cmark's line numbers and byte columns match this text and
+/// no `\r` reaches math or directives. Columns are counted in Unicode scalars,
+/// a tab being one column.
+struct SourceText {
+    let file: String
+    /// UTF-8 without a byte-order mark, lines ended by `\n` only.
+    let bytes: [UInt8]
+    /// Byte offset where each line starts; element 0 is line 1.
+    let lineStarts: [Int]
+
+    init(file: String, raw: [UInt8]) {
+        self.file = file
+        var body = raw[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.count)
+        var lineStarts = [0]
+        var index = body.startIndex
+        while index < body.endIndex {
+            var byte = body[index]
+            index += 1
+            if byte == UInt8(ascii: "\r") {
+                if index < body.endIndex, body[index] == UInt8(ascii: "\n") { index += 1 }
+                byte = UInt8(ascii: "\n")
+            }
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n"), index < body.endIndex { lineStarts.append(bytes.count) }
+        }
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
+    var lineCount: Int { lineStarts.count }
+
+    /// The bytes of a 1-based line, without its `\n`; empty past the last line.
+    func lineRange(_ line: Int) -> Range<Int> {
+        guard line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        return start..<end
+    }
+
+    /// The byte offset of cmark's 1-based line and 1-based byte column.
+    func offset(line: Int, byteColumn: Int) -> Int {
+        let range = lineRange(line)
+        return min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
+    }
+
+    /// The 1-based line holding a byte offset.
+    func line(containing offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    /// Where a byte offset sits, its column counted in Unicode scalars.
+    func location(of offset: Int) -> SourceLocation {
+        let line = line(containing: offset)
+        let start = lineStarts[line - 1]
+        let scalars = bytes[start..<offset].lazy.filter { $0 & 0xC0 != 0x80 }.count
+        return SourceLocation(file: file, line: line, column: scalars + 1)
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    func lineText(_ line: Int) -> String { text(lineRange(line)) }
+
+    func isBlank(line: Int) -> Bool {
+        bytes[lineRange(line)].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, if any.
+    var firstInvalidUTF8Offset: Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}
