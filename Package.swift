@@ -35,6 +35,7 @@ let package = Package(
         .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
 
         // Test targets (one per source target) follow.
+        .testTarget(name: "NotationTests", dependencies: ["Notation"]),
     ],
     swiftLanguageModes: [.v5]
 )

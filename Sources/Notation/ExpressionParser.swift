@@ -203,10 +203,14 @@ extension Parser {
         }
         try close(.rightBracket, opening: opening, expected: "',', ';' or ']'")
         for (number, row) in rows.enumerated() where row.count != rows[0].count {
-            throw error("row \(number + 1) of the matrix has \(row.count) entries, row 1 has \(rows[0].count)",
+            throw error("row \(number + 1) of the matrix has \(entries(row.count)), row 1 has \(entries(rows[0].count))",
                         at: row[0].location)
         }
         return try node(.matrix(rows), at: opening.location)
+    }
+
+    private func entries(_ count: Int) -> String {
+        count == 1 ? "1 entry" : "\(count) entries"
     }
 
     /// Builds a node, refusing trees taller than `Expr.maximumHeight`.

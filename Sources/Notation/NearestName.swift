@@ -7,9 +7,13 @@
 /// Ties go to the earlier candidate.
 public func nearestName(to name: String, among candidates: some Sequence<String>,
                         maximumDistance: Int? = nil) -> String? {
-    let limit = maximumDistance ?? max(1, name.unicodeScalars.count / 3)
+    let length = name.unicodeScalars.count
+    let limit = maximumDistance ?? max(1, length / 3)
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != name {
+        // The distance is at least the difference in length: skip hopeless
+        // candidates before the quadratic comparison (a misspelling may be huge).
+        guard abs(candidate.unicodeScalars.count - length) <= limit else { continue }
         let distance = editDistance(name, candidate)
         if distance <= limit, distance < (best?.distance ?? .max) {
             best = (candidate, distance)
