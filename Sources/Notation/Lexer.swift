@@ -106,11 +106,11 @@ struct Lexer {
             while isMalformedContinuation() || peek()?.properties.isXIDContinue == true {
                 index += 1
             }
-            return token(.invalid("invalid number '\(text(start..<index))'"), from: start)
+            return token(.invalid("invalid number \(quote(text(start..<index)))"), from: start)
         }
         let literal = text(start..<index)
         guard let value = Double(literal), value.isFinite else {
-            return token(.invalid("number '\(literal)' is too large"), from: start)
+            return token(.invalid("number \(quote(literal)) is too large"), from: start)
         }
         return token(.number(value), from: start)
     }

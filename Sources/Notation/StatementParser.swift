@@ -22,12 +22,12 @@ extension Parser {
     private func unknownStatement(_ token: Token, _ word: String) -> Diagnostic {
         let keywords = StatementKeyword.allCases.map(\.rawValue)
         if let suggestion = nearestName(to: word, among: keywords) {
-            return error("unknown statement '\(word)'; did you mean '\(suggestion)'?", at: token.location)
+            return error("unknown statement \(quote(word)); did you mean '\(suggestion)'?", at: token.location)
         }
         if peek().isSymbol(.equals) {
-            return error("unknown statement '\(word)'; to name a value, write 'let \(word) = …'", at: token.location)
+            return error("unknown statement \(quote(word)); to name a value, begin with 'let'", at: token.location)
         }
-        return error("unknown statement '\(word)'; a statement begins with one of: "
+        return error("unknown statement \(quote(word)); a statement begins with one of: "
                      + keywords.joined(separator: ", "), at: token.location)
     }
 
@@ -56,7 +56,7 @@ extension Parser {
         case .optimizer:
             let call = try parseExpression()
             guard case .call = call.kind else {
-                throw error("expected an optimizer such as 'adam(0.01)', found '\(call)'", at: call.location)
+                throw error("expected an optimizer such as 'adam(0.01)', found \(quote(call))", at: call.location)
             }
             return .optimizer(call)
         case .train:
@@ -85,7 +85,7 @@ extension Parser {
     /// `NAME = EXPR`, as in `let`, `param` and `loss`.
     private mutating func parseDefinition(after keyword: StatementKeyword) throws(Diagnostic) -> (Identifier, Expr) {
         let name = try parseIdentifier("a name after '\(keyword.rawValue)'")
-        try expect(.equals, "'=' after '\(name)'")
+        try expect(.equals, "'=' after \(quote(name))")
         return (name, try parseExpression())
     }
 
@@ -110,7 +110,7 @@ extension Parser {
         var layer = first
         while true {
             guard case .call = layer.kind else {
-                throw error("expected a layer such as 'dense(10, 5, relu)', found '\(layer)'", at: layer.location)
+                throw error("expected a layer such as 'dense(10, 5, relu)', found \(quote(layer))", at: layer.location)
             }
             layers.append(layer)
             guard accept(.compose) != nil else { return .model(name, layers: layers) }
@@ -203,7 +203,7 @@ extension Parser {
             while !current.isSymbol(.equals), current.kind != .end { advance() }
             let equals = current
             guard equals.isSymbol(.equals) else {
-                throw unexpected("'=' after the symbol '\(text(from: start, upTo: equals))'")
+                throw unexpected("'=' after the symbol \(quote(text(from: start, upTo: equals)))")
             }
             guard equals.location.line == start.location.line else {
                 throw error("a symbol in 'where' must be on one line", at: start.location)
@@ -220,7 +220,7 @@ extension Parser {
         let left = try parseExpression()
         if accept(.approximately) != nil {
             let target = try parseExpression(stoppingAtTolerance: true)
-            try expect(.plusMinus, "'±' and a tolerance after '≈ \(target)'")
+            try expect(.plusMinus, "'±' and a tolerance after \(quote("≈ \(target)"))")
             return .approximately(left, target, tolerance: try parseExpression())
         }
         let comparison: ComparisonOperator? = switch current.kind {
@@ -232,7 +232,7 @@ extension Parser {
         default: nil
         }
         guard let comparison else {
-            throw unexpected("a comparison ('<', '<=', '>', '>=', '==' or '≈') after '\(left)'")
+            throw unexpected("a comparison ('<', '<=', '>', '>=', '==' or '≈') after \(quote(left))")
         }
         advance()
         return .comparison(left, comparison, try parseExpression())
@@ -241,13 +241,13 @@ extension Parser {
     /// After `plot surface`: `L over w in -1..5, b in -1..6`.
     private mutating func parseSurfacePlot() throws(Diagnostic) -> SurfacePlot {
         let function = try parseExpression()
-        let over = try expectWord("over", "'over' after '\(function)'")
+        let over = try expectWord("over", "'over' after \(quote(function))")
         var axes: [PlotAxis] = []
         repeat {
             let parameter = try parseIdentifier("a param to vary")
-            try expectWord("in", "'in' after '\(parameter)'")
+            try expectWord("in", "'in' after \(quote(parameter))")
             let lower = try parseExpression()
-            try expect(.range, "'..' between the bounds of '\(parameter)'")
+            try expect(.range, "'..' between the bounds of \(quote(parameter))")
             axes.append(PlotAxis(parameter: parameter, lower: lower, upper: try parseExpression()))
         } while accept(.comma) != nil
         guard axes.count == 2 else {

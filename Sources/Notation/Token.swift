@@ -25,7 +25,7 @@ struct Token: Equatable {
 
     /// How an error message names the token: `'x'`, `end of line`.
     var quoted: String {
-        kind == .end ? "end of line" : "'\(text)'"
+        kind == .end ? "end of line" : quote(text)
     }
 
     var name: String? {
