@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
+        .testTarget(name: "NotationTests", dependencies: ["Notation"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,29 @@
+/// An infix operator of the expression language, spelled as in statements.
+public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+    case add = "+"
+    case subtract = "-"
+    /// Element-wise, broadcasting.
+    case multiply = "*"
+    /// Element-wise, broadcasting.
+    case divide = "/"
+    /// The matrix product.
+    case matrixProduct = "@"
+    /// Element-wise power; right-associative.
+    case power = "^"
+
+    /// How tightly the operator binds: a larger value binds tighter.
+    var precedence: Precedence {
+        switch self {
+        case .add, .subtract: return .additive
+        case .multiply, .divide, .matrixProduct: return .multiplicative
+        case .power: return .power
+        }
+    }
+}
+
+/// Binding strength of the forms of an expression, loosest first.
+enum Precedence: Int, Comparable {
+    case additive, multiplicative, prefix, power, postfix, atom
+
+    static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+}

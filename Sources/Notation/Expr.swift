@@ -1,0 +1,61 @@
+/// An expression as the engine evaluates it, whether written in a statement
+/// (`x @ W.T + b`) or read from a formula (`W^{(1)} x + b`).
+///
+/// The tree is deliberately small and syntax-neutral so that the statement parser
+/// and the formula reader build the same shapes: a formula that means `softmax(z)`
+/// produces the same `.call` node as the statement text does.
+public struct Expr: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case number(Double)
+        case string(String)
+        /// A plain or dotted name: `x`, `η`, `net.1.W`.
+        case name(String)
+        /// Rows of entries; every row has the same number of entries.
+        case matrix([[Expr]])
+        /// A function, layer, optimizer or data set applied to arguments: `softmax(z, axis: 1)`.
+        case call(name: String, arguments: [Argument])
+        case negate(Expr)
+        /// The location of the operator is kept apart from the node's start so that
+        /// a shape mismatch can point at the `@` that caused it.
+        case binary(BinaryOperator, Expr, Expr, operatorLocation: SourceLocation)
+        case transpose(Expr)
+        /// Row `index` of a matrix, counting from 0: `x[i]`.
+        case row(Expr, index: Expr)
+    }
+
+    /// Trees taller than this are refused by the parsers, so that every recursive
+    /// walk over a tree (evaluation, printing, even deallocation) has a bounded depth.
+    public static let maximumHeight = 1000
+
+    public let kind: Kind
+    /// Where the node starts in the source.
+    public let location: SourceLocation
+    /// Nodes on the longest path from this node down to a leaf (a leaf has height 1).
+    public let height: Int
+
+    public init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+        self.height = 1 + (kind.children.map(\.height).max() ?? 0)
+    }
+}
+
+extension Expr.Kind {
+    /// The direct subexpressions, in source order.
+    public var children: [Expr] {
+        switch self {
+        case .number, .string, .name:
+            return []
+        case .matrix(let rows):
+            return rows.flatMap { $0 }
+        case .call(_, let arguments):
+            return arguments.map(\.value)
+        case .negate(let operand), .transpose(let operand):
+            return [operand]
+        case .binary(_, let left, let right, _):
+            return [left, right]
+        case .row(let matrix, let index):
+            return [matrix, index]
+        }
+    }
+}
