@@ -35,6 +35,7 @@ let package = Package(
         .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
 
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
     ],
     swiftLanguageModes: [.v5]
 )
