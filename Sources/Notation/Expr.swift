@@ -3,7 +3,8 @@
 ///
 /// The tree is deliberately small and syntax-neutral so that the statement parser
 /// and the formula reader build the same shapes: a formula that means `softmax(z)`
-/// produces the same `.call` node as the statement text does.
+/// produces the same `.call` node as the statement text does. Forms only a formula
+/// can express (derivatives) become further cases when the formula reader needs them.
 public struct Expr: Hashable, Sendable {
     public indirect enum Kind: Hashable, Sendable {
         case number(Double)

@@ -55,7 +55,19 @@ struct Lexer {
         if scalar == "\"" { return string(from: start) }
         if let symbol = symbol() { return token(.symbol(symbol), from: start) }
         index += 1
-        return token(.invalid("unexpected character '\(scalar)'"), from: start)
+        return token(.invalid("unexpected character \(describe(scalar))"), from: start)
+    }
+
+    /// `'$'`, or `U+200B` for a character that would be invisible in the message.
+    private func describe(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
+             .nonspacingMark, .enclosingMark, .privateUse, .unassigned, .surrogate:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        default:
+            return "'\(scalar)'"
+        }
     }
 
     private func token(_ kind: Token.Kind, from start: Int) -> Token {

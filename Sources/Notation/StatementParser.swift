@@ -183,7 +183,7 @@ extension Parser {
                 }
                 advance()
                 check.tolerance = tolerance
-            default:
+            default: // "expect", the last clause word accepted above
                 try expectWord("fail", "'fail' after 'expect'")
                 check.expectsFailure = true
             }

@@ -5,7 +5,7 @@
 /// the rest of the block, an open statement also ends before a line that can only
 /// start a statement: a statement keyword followed by a name or number (`let x`,
 /// `train 5`), which is never valid inside an expression.
-struct StatementSplitter {
+enum StatementSplitter {
     /// One statement's tokens, ending with `.end`, and its text.
     struct Run {
         var tokens: [Token]

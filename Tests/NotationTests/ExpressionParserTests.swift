@@ -156,6 +156,7 @@ final class ExpressionParserTests: XCTestCase {
         XCTAssertEqual(error?.message, "unexpected character '$'")
         XCTAssertEqual(error?.location.column, 3)
         XCTAssertEqual(expressionError("θ ∑ b")?.location.column, 3, "columns count Unicode scalars")
+        XCTAssertEqual(expressionError("a \u{200B}+ b")?.message, "unexpected character U+200B")
     }
 
     func testDotNeedsT() {

@@ -1,0 +1,29 @@
+extension Expr {
+    /// Whether two trees are the same expression, wherever they were written.
+    ///
+    /// `==` also compares source locations; this is the comparison that says a
+    /// formula and a statement denote the same computation.
+    public func hasSameStructure(as other: Expr) -> Bool {
+        switch (kind, other.kind) {
+        case let (.number(a), .number(b)):
+            return a == b
+        case let (.string(a), .string(b)), let (.name(a), .name(b)):
+            return a == b
+        case let (.matrix(a), .matrix(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { rowA, rowB in
+                rowA.count == rowB.count && zip(rowA, rowB).allSatisfy { $0.hasSameStructure(as: $1) }
+            }
+        case let (.call(nameA, argumentsA), .call(nameB, argumentsB)):
+            return nameA == nameB && argumentsA.count == argumentsB.count
+                && zip(argumentsA, argumentsB).allSatisfy { $0.label == $1.label && $0.value.hasSameStructure(as: $1.value) }
+        case let (.negate(a), .negate(b)), let (.transpose(a), .transpose(b)):
+            return a.hasSameStructure(as: b)
+        case let (.binary(opA, leftA, rightA, _), .binary(opB, leftB, rightB, _)):
+            return opA == opB && leftA.hasSameStructure(as: leftB) && rightA.hasSameStructure(as: rightB)
+        case let (.row(matrixA, indexA), .row(matrixB, indexB)):
+            return matrixA.hasSameStructure(as: matrixB) && indexA.hasSameStructure(as: indexB)
+        default:
+            return false
+        }
+    }
+}
