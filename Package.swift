@@ -24,10 +24,12 @@ let package = Package(
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation"]),
+        .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
         .executableTarget(
             name: "tutor",
             dependencies: [
-                "Autodiff", "Learning", "Notation", "Chapter",
+                "Autodiff", "Learning", "Notation", "Chapter", "Runner", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

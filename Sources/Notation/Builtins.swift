@@ -6,7 +6,7 @@ public enum Builtins {
     /// Element-wise and reducing functions of values.
     public static let functions = [
         "exp", "log", "sqrt", "abs", "sigmoid", "tanh", "relu", "softmax", "log_softmax",
-        "sum", "mean", "max", "min", "argmax", "onehot", "grad",
+        "sum", "mean", "max", "min", "argmax", "onehot", "grad", "value",
     ]
     /// Functions that make new matrices.
     public static let constructors = ["randn", "rand", "zeros", "ones", "eye", "linspace"]

@@ -3,10 +3,16 @@ import ArgumentParser
 @main
 struct Tutor: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Runs a book of Markdown chapters on backpropagation and checks every formula."
-    )
+        abstract: "Runs a book of Markdown chapters on backpropagation and checks every formula.",
+        discussion: """
+            A chapter is a Markdown file. Its ```tutor blocks build values, models, losses and \
+            optimizers and train them; its formulas are checked against autodiff and finite \
+            differences. See docs/chapter-format.md.
 
-    func run() throws {
-        print("tutor: no chapter runs yet (the runner is not built)")
-    }
+            Exit status: 0 all checks passed (expected failures count as passed); 1 a check \
+            failed or an erratum unexpectedly held; 2 a chapter had an error; 64 a wrong command line.
+            """,
+        subcommands: [Run.self, Check.self],
+        defaultSubcommand: Run.self
+    )
 }

@@ -1,0 +1,59 @@
+import Autodiff
+import Runner
+
+/// `report.json`: the schema of docs/chapter-format.md, numbers at full precision.
+public enum JSONReport {
+    public static func render(_ book: BookResult) -> String {
+        let s = book.summary
+        let document = JSONValue.object([
+            ("chapters", .array(book.chapters.map(chapter))),
+            ("summary", .object([
+                ("chapters", .integer(s.chapters)), ("passed", .integer(s.passed)), ("failed", .integer(s.failed)),
+                ("xfail", .integer(s.xfail)), ("xpass", .integer(s.xpass)), ("errors", .integer(s.errors)),
+            ])),
+        ])
+        return document.serialized() + "\n"
+    }
+
+    private static func chapter(_ c: ChapterResult) -> JSONValue {
+        .object([
+            ("file", .string(c.file)),
+            ("title", .string(c.title)),
+            ("status", .string(c.status.rawValue)),
+            ("checks", .array(c.checks.map { check in
+                .object([
+                    ("line", .integer(check.line)), ("kind", .string(check.kind.rawValue)),
+                    ("source", .string(check.source)), ("status", .string(check.status.rawValue)),
+                    ("max_abs_error", check.maxAbsoluteError.map(JSONValue.number) ?? .null),
+                    ("max_rel_error", check.maxRelativeError.map(JSONValue.number) ?? .null),
+                    ("message", .string(check.message)),
+                ])
+            })),
+            ("trainings", .array(c.trainings.map { t in
+                .object([
+                    ("line", .integer(t.line)),
+                    ("optimizer", .string(t.optimizer)),
+                    ("log", .array(t.log.map { .object([("epoch", .integer($0.epoch)), ("loss", .number($0.loss))]) })),
+                    ("final_loss", .number(t.finalLoss)),
+                    ("diverged", .bool(t.diverged)),
+                ])
+            })),
+            ("shows", .array(c.shows.map { show in
+                .object([
+                    ("line", .integer(show.line)), ("name", .string(show.name)),
+                    ("shape", .array(show.value.shape.dimensions.map(JSONValue.integer))),
+                    ("value", value(show.value)),
+                ])
+            })),
+            ("errors", .array(c.errors.map { e in
+                .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
+                         ("message", .string(e.message))])
+            })),
+        ])
+    }
+
+    private static func value(_ t: Tensor) -> JSONValue {
+        if t.shape.isScalar { return .number(t.scalars[0]) }
+        return .array(t.nestedRows.map { .array($0.map(JSONValue.number)) })
+    }
+}

@@ -1,0 +1,178 @@
+import Chapter
+import Notation
+import Learning
+
+/// Everything running one chapter produced, block by block, ready to render.
+public struct ChapterResult: Sendable {
+    public var file: String
+    public var title: String
+    public var document: ChapterDocument
+    /// One entry per block of `document`, in order (empty for prose and code).
+    public var blocks: [BlockResult]
+    /// Problems found while reading, parsing or running, in source order.
+    public var diagnostics: [Diagnostic]
+    /// Wall time, for the terminal summary only: never rendered into pages.
+    public var seconds: Double = 0
+
+    public init(file: String, title: String, document: ChapterDocument,
+                blocks: [BlockResult], diagnostics: [Diagnostic]) {
+        self.file = file
+        self.title = title
+        self.document = document
+        self.blocks = blocks
+        self.diagnostics = diagnostics
+    }
+
+    /// Every check, in source order.
+    public var checks: [CheckResult] { findings.compactMap { if case let .check(c) = $0 { return c } else { return nil } } }
+    public var trainings: [TrainingResult] { findings.compactMap { if case let .training(t) = $0 { return t } else { return nil } } }
+    public var shows: [ShowResult] { findings.compactMap { if case let .show(s) = $0 { return s } else { return nil } } }
+
+    var findings: [Finding] { blocks.flatMap { $0.statements.flatMap(\.findings) } }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// error when anything could not be read or run; failed when a check failed
+    /// or an erratum unexpectedly held; passed otherwise.
+    public var status: ChapterStatus {
+        if !errors.isEmpty || checks.contains(where: { $0.status == .error }) { return .error }
+        if checks.contains(where: { $0.status == .failed || $0.status == .xpass }) { return .failed }
+        return .passed
+    }
+}
+
+public enum ChapterStatus: String, Sendable { case passed, failed, error }
+
+/// The statements of one directive block and what each produced.
+public struct BlockResult: Sendable {
+    public var statements: [StatementResult]
+    /// Syntax errors of the block (the block does not run when it has any).
+    public var diagnostics: [Diagnostic]
+
+    public init(statements: [StatementResult] = [], diagnostics: [Diagnostic] = []) {
+        self.statements = statements
+        self.diagnostics = diagnostics
+    }
+}
+
+public struct StatementResult: Sendable {
+    public enum State: Sendable {
+        case ran
+        /// The statement stopped with this error.
+        case failed(Diagnostic)
+        /// An earlier statement of the chapter failed.
+        case notRun
+    }
+
+    public var statement: Statement
+    public var state: State
+    public var findings: [Finding]
+
+    public init(statement: Statement, state: State, findings: [Finding] = []) {
+        self.statement = statement
+        self.state = state
+        self.findings = findings
+    }
+}
+
+/// A result worth showing beside the statement that produced it.
+public enum Finding: Sendable {
+    case check(CheckResult)
+    case training(TrainingResult)
+    case show(ShowResult)
+    case lossPlot(LossPlot)
+    case surfacePlot(SurfacePlotResult)
+}
+
+public enum CheckKind: String, Sendable { case formula, gradients, expect }
+public enum CheckStatus: String, Sendable { case passed, failed, xfail, xpass, error }
+
+/// One check: a gradient check, an expectation or a formula.
+public struct CheckResult: Sendable {
+    public var line: Int
+    public var kind: CheckKind
+    public var source: String
+    public var status: CheckStatus
+    public var maxAbsoluteError: Double?
+    public var maxRelativeError: Double?
+    /// One sentence for the reader: what was compared and what came out.
+    public var message: String
+    /// Per-value details (gradient checks: one row per parameter).
+    public var rows: [CheckRow]
+
+    public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
+                maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,
+                message: String, rows: [CheckRow] = []) {
+        self.line = line
+        self.kind = kind
+        self.source = source
+        self.status = status
+        self.maxAbsoluteError = maxAbsoluteError
+        self.maxRelativeError = maxRelativeError
+        self.message = message
+        self.rows = rows
+    }
+}
+
+/// One line of a check's evidence table.
+public struct CheckRow: Sendable {
+    public var subject: String
+    public var passed: Bool
+    public var detail: String
+    public var maxAbsoluteError: Double
+    public var maxRelativeError: Double
+
+    public init(subject: String, passed: Bool, detail: String, maxAbsoluteError: Double, maxRelativeError: Double) {
+        self.subject = subject
+        self.passed = passed
+        self.detail = detail
+        self.maxAbsoluteError = maxAbsoluteError
+        self.maxRelativeError = maxRelativeError
+    }
+}
+
+/// The record of one `train` (or `step`) statement.
+public struct TrainingResult: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var epoch: Int
+        public var loss: Double
+    }
+
+    public var line: Int
+    public var optimizer: String
+    public var epochs: Int
+    public var batchSize: Int?
+    public var log: [Entry]
+    /// The loss on the full data after the last step (NaN when it diverged).
+    public var finalLoss: Double
+    public var diverged: Bool
+    /// Scalar parameters' values after every step, for `plot surface` paths.
+    public var trajectories: [String: [Double]]
+}
+
+/// A value shown by `show`.
+public struct ShowResult: Sendable {
+    public var line: Int
+    public var name: String
+    public var value: Tensor
+}
+
+/// One or several loss curves in one figure.
+public struct LossPlot: Sendable {
+    public var line: Int
+    public var title: String
+    public var series: [(label: String, log: [TrainingResult.Entry])]
+}
+
+/// A loss over a grid of two scalar parameters, with the path training took.
+public struct SurfacePlotResult: Sendable {
+    public var line: Int
+    public var function: String
+    public var xName: String
+    public var yName: String
+    public var xs: [Double]
+    public var ys: [Double]
+    /// values[j][i] is the function at (xs[i], ys[j]).
+    public var values: [[Double]]
+    public var path: [(x: Double, y: Double)]
+}

@@ -1,0 +1,108 @@
+import Chapter
+import Foundation
+import Learning
+import Notation
+
+/// What the runner reports while it works (for progress on a terminal).
+public enum ProgressEvent: Sendable {
+    case training(file: String, line: Int, epoch: Int, epochs: Int, loss: Double)
+}
+
+/// Runs one chapter: reads it with cmark, parses its directive blocks, and runs
+/// their statements in order in a fresh environment. A statement that fails
+/// stops the chapter: the statements after it are marked as not run, and the
+/// whole chapter is still returned for rendering.
+public struct ChapterRunner: Sendable {
+    /// The folder data paths may not leave.
+    public var bookRoot: String
+    public var progress: (@Sendable (ProgressEvent) -> Void)?
+
+    public init(bookRoot: String, progress: (@Sendable (ProgressEvent) -> Void)? = nil) {
+        self.bookRoot = bookRoot
+        self.progress = progress
+    }
+
+    /// Runs the chapter at `path`; `displayPath` names it in messages and reports.
+    public func run(path: String, displayPath: String) -> ChapterResult {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        var (document, diagnostics) = bytes.map { ChapterReader.read(file: displayPath, contents: $0) }
+            ?? ChapterReader.read(path: path)
+        if bytes != nil { document.file = displayPath }
+        let sourceLines = bytes.map { String(decoding: $0, as: UTF8.self) }
+            .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) } } ?? []
+
+        let interpreter = Interpreter(file: displayPath, chapterDirectory: (path as NSString).deletingLastPathComponent,
+                                      bookRoot: bookRoot, progress: progress)
+        var stopped = diagnostics.contains { $0.severity == .error && document.blocks.isEmpty }
+        var blocks: [BlockResult] = []
+        for block in document.blocks {
+            guard case let .directive(directive) = block else {
+                blocks.append(BlockResult())
+                continue
+            }
+            let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
+            let firstError = parsed.diagnostics.first?.location
+            var result = BlockResult(diagnostics: parsed.diagnostics)
+            for statement in parsed.statements {
+                if let error = firstError, error < statement.location, !stopped {
+                    stopped = true  // statements after a syntax error do not run
+                }
+                if stopped {
+                    result.statements.append(StatementResult(statement: statement, state: .notRun))
+                    continue
+                }
+                do {
+                    let findings = try interpreter.execute(statement)
+                    result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
+                } catch let failure as StatementFailure {
+                    let diagnostic = Diagnostic(failure.error.message, at: failure.error.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic),
+                                                             findings: failure.findings))
+                    stopped = true
+                } catch let error as RuntimeError {
+                    let diagnostic = Diagnostic(error.message, at: error.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic)))
+                    stopped = true
+                } catch {
+                    let diagnostic = Diagnostic("\(error)", at: statement.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic)))
+                    stopped = true
+                }
+            }
+            if firstError != nil { stopped = true }
+            blocks.append(result)
+        }
+
+        diagnostics += blocks.flatMap { $0.diagnostics }
+        diagnostics += blocks.flatMap { $0.statements.compactMap { if case let .failed(d) = $0.state { return d } else { return nil } } }
+        diagnostics = diagnostics.map { attach(sourceLines, to: $0) }.sorted { $0.location < $1.location }
+        var result = ChapterResult(file: displayPath, title: document.title, document: document,
+                                   blocks: blocks.map { block in
+                                       var b = block
+                                       b.diagnostics = b.diagnostics.map { attach(sourceLines, to: $0) }
+                                       return b
+                                   }, diagnostics: diagnostics)
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return result
+    }
+
+    private func attach(_ lines: [String], to diagnostic: Diagnostic) -> Diagnostic {
+        var d = diagnostic
+        if d.sourceLine == nil, d.location.line >= 1, d.location.line <= lines.count {
+            d.sourceLine = lines[d.location.line - 1]
+        }
+        return d
+    }
+}
+
+/// A statement that failed after producing findings worth keeping (a
+/// training that diverged keeps its log).
+struct StatementFailure: Error {
+    var error: RuntimeError
+    var findings: [Finding]
+}
+
+private extension Substring {
+    func trimmingSuffix(_ suffix: Character) -> Substring { last == suffix ? dropLast() : self }
+}

@@ -1,0 +1,71 @@
+import Learning
+import Notation
+
+/// The state of one chapter as it runs: its names, parameters, model, loss,
+/// optimizer and random generator. Each chapter gets a fresh one.
+final class Environment {
+    /// What a name stands for.
+    enum Binding {
+        /// Evaluated once, when defined.
+        case constant(Tensor)
+        /// Re-evaluated whenever used, because it depends on parameters or data.
+        case live(Expr)
+        /// A trainable value: its current tensor is in `parameters`.
+        case parameter
+        /// Loaded by `data`; mini-batches replace it with a subset of its rows.
+        case data(Tensor)
+    }
+
+    var generator = RandomGenerator(seed: 0)
+    private(set) var bindings: [String: Binding] = [:]
+    /// Names in the order they were first defined (for suggestions and reports).
+    private(set) var names: [String] = []
+    /// Current parameter values, by name.
+    var parameters: [String: Tensor] = [:]
+    /// Parameter names in the order they were declared.
+    private(set) var parameterOrder: [String] = []
+    var models: [String: Model] = [:]
+    /// A layer's z and a after the last call of its model (`net.1.z`, `net.1.a`).
+    var recordedLayerValues: [String: Tensor] = [:]
+    var loss: (name: String, expression: Expr)?
+    var optimizer: OptimizerState?
+    /// Trainings since the last `plot loss`, for the next one.
+    var unplottedTrainings: [TrainingResult] = []
+    var lastTraining: TrainingResult?
+
+    /// A model and the names of its parameters.
+    struct Model {
+        var network: Network
+        var name: String
+
+        func weightName(_ layer: Int) -> String { "\(name).\(layer).W" }
+        func biasName(_ layer: Int) -> String { "\(name).\(layer).b" }
+        func preActivationName(_ layer: Int) -> String { "\(name).\(layer).z" }
+        func activationName(_ layer: Int) -> String { "\(name).\(layer).a" }
+    }
+
+    /// The optimizer and the parameters it updates, fixed at its first step.
+    struct OptimizerState {
+        var optimizer: any Optimizer
+        var parameterNames: [String]?
+    }
+
+    func binding(_ name: String) -> Binding? { bindings[name] }
+
+    func bind(_ name: String, _ binding: Binding) {
+        if bindings[name] == nil { names.append(name) }
+        bindings[name] = binding
+        recordedLayerValues[name] = nil
+    }
+
+    func declareParameter(_ name: String, _ value: Tensor) {
+        if parameters[name] == nil { parameterOrder.append(name) }
+        parameters[name] = value
+        bind(name, .parameter)
+    }
+
+    /// Every name an expression may refer to, for "did you mean" suggestions.
+    var knownNames: [String] {
+        names + models.keys.sorted() + recordedLayerValues.keys.sorted()
+    }
+}

@@ -1,0 +1,147 @@
+import Learning
+import Notation
+
+/// Calls: functions of values, constructors, losses, `grad`, and models.
+extension Evaluation {
+    func call(_ name: String, _ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        if let model = environment.models[name] {
+            let args = try CallArguments(name, arguments, parameters: ["x"], required: 1, at: location)
+            return try apply(model, to: evaluate(args["x"]!.value), at: location)
+        }
+        switch name {
+        case "exp", "log", "sqrt", "abs", "sigmoid", "tanh", "relu":
+            let x = try argument(name, arguments, "x", at: location)
+            switch name {
+            case "exp": return x.exp()
+            case "log": return x.log()
+            case "sqrt": return x.sqrt()
+            case "abs": return x.abs()
+            case "sigmoid": return x.sigmoid()
+            case "tanh": return x.tanh()
+            default: return x.relu()
+            }
+        case "softmax", "log_softmax":
+            let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
+            let x = try evaluate(args["x"]!.value)
+            let axis = try args["axis"].map { try integer($0.value, "axis") } ?? 1
+            return try located(at: location) {
+                name == "softmax" ? try x.softmax(axis: axis) : try x.logSoftmax(axis: axis)
+            }
+        case "sum", "mean", "max", "min":
+            let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
+            let x = try evaluate(args["x"]!.value)
+            let axis = try args["axis"].map { try integer($0.value, "axis") }
+            return try located(at: location) {
+                switch name {
+                case "sum": return try x.sum(axis: axis)
+                case "mean": return try x.mean(axis: axis)
+                case "max": return try x.max(axis: axis)
+                default: return try x.min(axis: axis)
+                }
+            }
+        case "argmax":
+            let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
+            let x = try evaluate(args["x"]!.value).value
+            let axis = try args["axis"].map { try integer($0.value, "axis") } ?? 1
+            guard axis == 1 else { throw RuntimeError("argmax is taken along rows: axis 1", at: location) }
+            return Variable(x.argmaxRows())
+        case "onehot":
+            let args = try CallArguments(name, arguments, parameters: ["labels", "classes"], required: 2, at: location)
+            let labels = try evaluate(args["labels"]!.value).value
+            let classes = try integer(args["classes"]!.value, "the number of classes")
+            return Variable(try located(at: location) { try Tensor.oneHot(labels, classes: classes) })
+        case "randn", "rand", "zeros", "ones":
+            let args = try CallArguments(name, arguments, parameters: ["rows", "cols"], required: 2, at: location)
+            let rows = try integer(args["rows"]!.value, "rows"), cols = try integer(args["cols"]!.value, "cols")
+            return Variable(try located(at: location) {
+                switch name {
+                case "randn": return try environment.generator.normal(rows, cols)
+                case "rand": return try environment.generator.uniform(rows, cols)
+                default: return Tensor(repeating: name == "ones" ? 1 : 0, shape: try Tensor.checkedShape(rows, cols))
+                }
+            })
+        case "eye":
+            let args = try CallArguments(name, arguments, parameters: ["n"], required: 1, at: location)
+            let n = try integer(args["n"]!.value, "n")
+            var identity = Tensor.zeros(try located(at: location) { try Tensor.checkedShape(n, n) })
+            for i in 0..<n { identity[i, i] = 1 }
+            return Variable(identity)
+        case "linspace":
+            let args = try CallArguments(name, arguments, parameters: ["start", "stop", "count"], required: 3, at: location)
+            let a = try number(args["start"]!.value, "start"), b = try number(args["stop"]!.value, "stop")
+            let n = try integer(args["count"]!.value, "count")
+            let shape = try located(at: location) { try Tensor.checkedShape(n, 1) }
+            let step = n > 1 ? (b - a) / Double(n - 1) : 0
+            return Variable(Tensor(shape: shape, scalars: (0..<n).map { a + Double($0) * step }))
+        case "mse", "cross_entropy", "bce", "bce_with_logits":
+            let args = try CallArguments(name, arguments, parameters: ["prediction", "target"], required: 2, at: location)
+            let p = try evaluate(args["prediction"]!.value), t = try evaluate(args["target"]!.value)
+            return try located(at: location) {
+                switch name {
+                case "mse": return try Loss.mse(p, t)
+                case "cross_entropy": return try Loss.crossEntropy(p, t)
+                case "bce": return try Loss.bce(p, t)
+                default: return try Loss.bceWithLogits(p, t)
+                }
+            }
+        case "grad":
+            return try gradient(arguments, at: location)
+        case "value":
+            // The value now, held fixed: `let L0 = value(L)` keeps the loss before training.
+            return Variable(try argument(name, arguments, "x", at: location).value)
+        case "dense":
+            throw RuntimeError("dense(…) makes a layer: use it in a model (model net = dense(2, 3, relu) >> dense(3, 1))",
+                               at: location)
+        case _ where Builtins.dataSets.contains(name):
+            throw RuntimeError("\(name)(…) loads data: use it in a data statement (data x, y = \(name)(…))", at: location)
+        case _ where Builtins.optimizers.contains(name):
+            throw RuntimeError("\(name)(…) is an optimizer: use it in an optimizer statement", at: location)
+        default:
+            var message = "unknown function '\(name)'"
+            let candidates = Builtins.callableNames + environment.models.keys.sorted()
+            if let suggestion = nearestName(to: name, among: candidates) { message += "; did you mean '\(suggestion)'?" }
+            throw RuntimeError(message, at: location)
+        }
+    }
+
+    /// The single argument of a one-argument function.
+    private func argument(_ function: String, _ arguments: [Argument], _ parameter: String,
+                          at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments(function, arguments, parameters: [parameter], required: 1, at: location)
+        return try evaluate(args[parameter]!.value)
+    }
+
+    /// `grad(L, W)`: the gradient of the scalar L with respect to the value W
+    /// names, by autodiff, shaped like W. W may be a parameter or any value L
+    /// was computed from (`z1`, `net.1.z`).
+    private func gradient(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments("grad", arguments, parameters: ["of", "wrt"], required: 2, at: location)
+        guard case let .name(target) = args["wrt"]!.value.kind else {
+            throw RuntimeError("grad(L, W) takes the name of a value as W", at: args["wrt"]!.location)
+        }
+        let output = try evaluate(args["of"]!.value)
+        let node = try variable(named: target, at: args["wrt"]!.location)
+        let g = try located(at: location) { try gradients(of: output, withRespectTo: [node])[0] }
+        return Variable(g)
+    }
+
+    /// A model applied to x: every layer's z and a are remembered under
+    /// `net.l.z` and `net.l.a` (and may be replaced by overrides).
+    func apply(_ model: Environment.Model, to x: Variable, at location: SourceLocation) throws -> Variable {
+        var a = x
+        for (index, layer) in model.network.layers.enumerated() {
+            let l = index + 1
+            let w = try variable(named: model.weightName(l), at: location)
+            let b = try variable(named: model.biasName(l), at: location)
+            let z = remember(model.preActivationName(l), try located(at: location) {
+                guard !a.shape.isScalar, a.shape.cols == layer.inputs else {
+                    throw RuntimeError("\(model.name) layer \(l) takes n×\(layer.inputs) (one example per row); got \(a.shape)",
+                                       at: location)
+                }
+                return try Variable.matmul(a, w, transposeB: true) + b
+            })
+            a = remember(model.activationName(l), try located(at: location) { try layer.activation.apply(z) })
+        }
+        return a
+    }
+}

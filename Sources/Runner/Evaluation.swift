@@ -1,0 +1,179 @@
+import Learning
+import Notation
+
+/// One evaluation of expressions against a chapter's environment.
+///
+/// Parameters become leaves of a fresh graph and every name is evaluated at
+/// most once and remembered, so the graph of `L` contains the very node that
+/// `z1` or `net.1.z` names: `grad(L, z1)` and the gradient checks differentiate
+/// with respect to it. `overrides` replace names by given values: a nudged copy
+/// for finite differences, the rows of a mini-batch for training.
+final class Evaluation {
+    let environment: Environment
+    private let overrides: [String: Variable]
+    private var memo: [String: Variable] = [:]
+    private var inProgress: Set<String> = []
+
+    init(_ environment: Environment, overrides: [String: Variable] = [:]) {
+        self.environment = environment
+        self.overrides = overrides
+    }
+
+    /// The leaves made for parameters so far, in declaration order.
+    var parameterLeaves: [(name: String, leaf: Variable)] {
+        environment.parameterOrder.compactMap { name in memo[name].map { (name, $0) } }
+    }
+
+    /// The node a name stands for in this evaluation, if it was evaluated.
+    func evaluatedNode(_ name: String) -> Variable? { overrides[name] ?? memo[name] }
+
+    /// Records the layer values computed by model calls, so that later
+    /// statements can name them (`show net.1.a`).
+    func recordLayerValues() {
+        for (name, node) in memo where isLayerValueName(name) {
+            environment.recordedLayerValues[name] = node.value
+        }
+    }
+
+    private func isLayerValueName(_ name: String) -> Bool {
+        name.hasSuffix(".z") || name.hasSuffix(".a")
+    }
+
+    // MARK: Names
+
+    func variable(named name: String, at location: SourceLocation) throws -> Variable {
+        if let node = overrides[name] ?? memo[name] { return node }
+        let node: Variable
+        switch environment.binding(name) {
+        case .parameter?:
+            node = Variable(environment.parameters[name]!)
+        case let .constant(value)?, let .data(value)?:
+            node = Variable(value)
+        case let .live(expression)?:
+            guard inProgress.insert(name).inserted else {
+                throw RuntimeError("'\(name)' is defined in terms of itself", at: location)
+            }
+            defer { inProgress.remove(name) }
+            node = try evaluate(expression)
+        case nil:
+            if let value = environment.recordedLayerValues[name] {
+                node = Variable(value)
+            } else {
+                throw unknownName(name, at: location)
+            }
+        }
+        memo[name] = node
+        return node
+    }
+
+    /// Remembers a node computed under a name (a layer's z or a).
+    func remember(_ name: String, _ node: Variable) -> Variable {
+        if let replacement = overrides[name] { return replacement }
+        memo[name] = node
+        return node
+    }
+
+    private func unknownName(_ name: String, at location: SourceLocation) -> RuntimeError {
+        if let model = environment.models[name.split(separator: ".").first.map(String.init) ?? ""],
+           name.contains(".") {
+            let layers = model.network.layers.count
+            return RuntimeError("unknown name '\(name)': model '\(model.name)' has layers 1…\(layers), "
+                                + "each with .W, .b, and after a call .z, .a", at: location)
+        }
+        var message = "unknown name '\(name)'"
+        if let suggestion = nearestName(to: name, among: environment.knownNames) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        return RuntimeError(message, at: location)
+    }
+
+    // MARK: Expressions
+
+    func evaluate(_ expression: Expr) throws -> Variable {
+        let location = expression.location
+        switch expression.kind {
+        case let .number(value):
+            return Variable(Tensor(value))
+        case .string:
+            throw RuntimeError("a string is only an argument (a file name or an option)", at: location)
+        case let .name(name):
+            return try variable(named: name, at: location)
+        case let .matrix(rows):
+            return Variable(try matrixLiteral(rows, at: location))
+        case let .call(name, arguments):
+            return try call(name, arguments, at: location)
+        case let .negate(operand):
+            return -(try evaluate(operand))
+        case let .transpose(operand):
+            return try evaluate(operand).transposed
+        case let .row(matrix, index):
+            let m = try evaluate(matrix)
+            let i = try integer(index, "row index")
+            return try located(at: location) { try m.rows([i]) }
+        case let .binary(op, left, right, operatorLocation):
+            return try binary(op, left, right, at: operatorLocation)
+        }
+    }
+
+    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr,
+                        at location: SourceLocation) throws -> Variable {
+        if op == .matrixProduct {
+            // A transpose beside @ becomes a BLAS flag instead of a copy.
+            let (a, transposeA) = try transposedOperand(left)
+            let (b, transposeB) = try transposedOperand(right)
+            return try located(at: location) {
+                try Variable.matmul(a, b, transposeA: transposeA, transposeB: transposeB)
+            }
+        }
+        let a = try evaluate(left), b = try evaluate(right)
+        return try located(at: location) {
+            switch op {
+            case .add: return try a + b
+            case .subtract: return try a - b
+            case .multiply: return try a * b
+            case .divide: return try a / b
+            case .power: return try Variable.pow(a, b)
+            case .matrixProduct: preconditionFailure("handled above")
+            }
+        }
+    }
+
+    private func transposedOperand(_ expression: Expr) throws -> (Variable, Bool) {
+        if case let .transpose(inner) = expression.kind { return (try evaluate(inner), true) }
+        return (try evaluate(expression), false)
+    }
+
+    private func matrixLiteral(_ rows: [[Expr]], at location: SourceLocation) throws -> Tensor {
+        let width = rows.first?.count ?? 0
+        var entries: [Double] = []
+        for row in rows {
+            guard row.count == width else {
+                throw RuntimeError("every row of a matrix needs \(width) entries; this one has \(row.count)",
+                                   at: row.first?.location ?? location)
+            }
+            for entry in row { entries.append(try number(entry, "a matrix entry")) }
+        }
+        return Tensor(shape: .matrix(rows.count, width), scalars: entries)
+    }
+
+    // MARK: Numbers
+
+    /// The value of an expression that must be one number.
+    func number(_ expression: Expr, _ what: String) throws -> Double {
+        let value = try evaluate(expression).value
+        guard value.count == 1 else {
+            throw RuntimeError("\(what) must be a single number, got a value of shape \(value.shape)",
+                               at: expression.location)
+        }
+        return value.scalars[0]
+    }
+
+    /// The value of an expression that must be a whole number.
+    func integer(_ expression: Expr, _ what: String) throws -> Int {
+        let x = try number(expression, what)
+        guard x.rounded() == x, Swift.abs(x) < 1e15 else {
+            throw RuntimeError("\(what) must be a whole number, got \(x)", at: expression.location)
+        }
+        return Int(x)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Learning
+import Notation
+
+/// `check gradients` and `expect`.
+extension Interpreter {
+    func checkGradients(of output: Identifier?, wrt targets: [Identifier], statement: Statement) throws -> CheckResult {
+        let location = statement.location
+        let outputName: String
+        if let output {
+            outputName = output.name
+        } else if let loss = environment.loss {
+            outputName = loss.name
+        } else {
+            throw RuntimeError("check gradients needs a loss (loss L = …) or 'of NAME'", at: location)
+        }
+        let outputLocation = output?.location ?? location
+        let base = Evaluation(environment)
+        let value = try base.variable(named: outputName, at: outputLocation)
+        guard value.value.count == 1 else {
+            throw RuntimeError("'\(outputName)' has shape \(value.shape); gradients are checked for a single number",
+                               at: outputLocation)
+        }
+        var names = targets.map(\.name)
+        if names.isEmpty { names = base.parameterLeaves.map(\.name) }
+        guard !names.isEmpty else { throw RuntimeError("'\(outputName)' depends on no param to check", at: location) }
+
+        var rows: [CheckRow] = []
+        for (index, name) in names.enumerated() {
+            let targetLocation = index < targets.count ? targets[index].location : location
+            let node = try base.evaluatedNode(name) ?? base.variable(named: name, at: targetLocation)
+            let report = try checkGradient(at: node.value) { leaf in
+                try Evaluation(environment, overrides: [name: leaf]).variable(named: outputName, at: outputLocation)
+            }
+            rows.append(CheckRow(subject: name, passed: report.passed, detail: describe(report),
+                                 maxAbsoluteError: report.maxAbsoluteError, maxRelativeError: report.maxRelativeError))
+        }
+        let failed = rows.filter { !$0.passed }.map(\.subject)
+        let message = failed.isEmpty
+            ? "autodiff agrees with finite differences for \(names.joined(separator: ", "))"
+            : "autodiff and finite differences disagree for \(failed.joined(separator: ", "))"
+        return CheckResult(line: location.line, kind: .gradients, source: statement.source,
+                           status: failed.isEmpty ? .passed : .failed,
+                           maxAbsoluteError: rows.map(\.maxAbsoluteError).max(),
+                           maxRelativeError: rows.map(\.maxRelativeError).max(),
+                           message: message, rows: rows)
+    }
+
+    private func describe(_ report: GradientCheckReport) -> String {
+        var parts: [String] = []
+        switch report.method {
+        case .entries: parts.append("\(report.checked) entries checked")
+        case let .randomDirections(n): parts.append("\(n) random directions checked")
+        }
+        if report.skippedNearKink > 0 { parts.append("\(report.skippedNearKink) skipped at a kink") }
+        if report.richardsonRetries > 0 { parts.append("\(report.richardsonRetries) confirmed by the five-point stencil") }
+        if report.failed > 0, let worst = report.worst {
+            let place = worst.row.map { "entry (\($0), \(worst.column!))" } ?? "a direction"
+            parts.append("\(report.failed) disagree; worst at \(place): autodiff \(formatNumber(worst.autodiff)), "
+                         + "finite differences \(formatNumber(worst.finiteDifference))")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    func expect(_ expectation: Expectation, statement: Statement) throws -> CheckResult {
+        let evaluation = Evaluation(environment)
+        defer { evaluation.recordLayerValues() }
+        func values(_ a: Expr, _ b: Expr) throws -> (Tensor, Tensor) {
+            let x = try evaluation.evaluate(a).value, y = try evaluation.evaluate(b).value
+            guard x.shape.broadcast(with: y.shape) != nil else {
+                throw RuntimeError("cannot compare shapes \(x.shape) and \(y.shape)", at: b.location)
+            }
+            return (x, y)
+        }
+        let holds: Bool
+        let message: String
+        var maxAbs: Double?
+        switch expectation {
+        case let .comparison(left, op, right):
+            let (x, y) = try values(left, right)
+            let pairs = try Tensor.broadcasting(x, y, operation: op.rawValue) { a, b in
+                let ok: Bool
+                switch op {
+                case .less: ok = a < b
+                case .lessOrEqual: ok = a <= b
+                case .greater: ok = a > b
+                case .greaterOrEqual: ok = a >= b
+                case .equal: ok = a == b
+                }
+                return ok ? 1 : 0
+            }
+            holds = pairs.scalars.allSatisfy { $0 == 1 }
+            message = "\(left) = \(summary(x)) \(holds ? "" : "not ")\(op.rawValue) \(summary(y))"
+        case let .approximately(left, right, tolerance):
+            let (x, y) = try values(left, right)
+            let tol = try evaluation.number(tolerance, "the tolerance")
+            let diff = try Tensor.broadcasting(x, y, operation: "≈") { Swift.abs($0 - $1) }
+            let worst = diff.scalars.max() ?? 0
+            maxAbs = worst
+            holds = worst <= tol  // NaN fails
+            message = "\(left) = \(summary(x)), \(holds ? "within" : "not within") ±\(formatNumber(tol)) of "
+                + "\(summary(y)) (off by \(formatNumber(worst)))"
+        }
+        return CheckResult(line: statement.location.line, kind: .expect, source: statement.source,
+                           status: holds ? .passed : .failed, maxAbsoluteError: maxAbs, message: message)
+    }
+
+    private func summary(_ t: Tensor) -> String {
+        t.count == 1 ? formatNumber(t.scalars[0]) : "a \(t.shape) value"
+    }
+}
+
+/// A number for messages: 4 significant digits (exact integers stay whole).
+func formatNumber(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    if x == x.rounded(), Swift.abs(x) < 1e15 { return String(Int64(x)) }
+    let magnitude = Swift.abs(x)
+    if magnitude >= 1e-3 && magnitude < 1e5 {
+        var s = String(format: "%.4g", x)
+        if s.contains("e") { s = String(format: "%.4f", x) }
+        return s
+    }
+    return String(format: "%.3e", x)
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Learning
+import Notation
+
+/// `train` and `step`: the optimizer on the loss, full batch or mini-batches.
+extension Interpreter {
+    func train(_ schedule: TrainingSchedule, at location: SourceLocation) throws -> TrainingResult {
+        let (loss, _) = try trainingSetup(at: location)
+        guard schedule.epochs >= 0 else { throw RuntimeError("the number of epochs must not be negative", at: location) }
+        let logEvery = max(1, schedule.logEvery ?? max(1, schedule.epochs / 10))
+        let data = try batchedData(for: loss, batchSize: schedule.batchSize, at: location)
+        var result = TrainingResult(line: location.line, optimizer: optimizerLabel(), epochs: schedule.epochs,
+                                    batchSize: schedule.batchSize, log: [], finalLoss: .nan, diverged: false,
+                                    trajectories: [:])
+        recordTrajectories(&result)
+        for epoch in 0..<schedule.epochs {
+            var epochLoss = 0.0
+            if let data, let batchSize = schedule.batchSize {
+                let order = environment.generator.permutation(data.rows)
+                var start = 0
+                while start < order.count {
+                    let rows = Array(order[start..<min(start + batchSize, order.count)])
+                    var overrides: [String: Variable] = [:]
+                    for name in data.names {
+                        if case let .data(value)? = environment.binding(name) { overrides[name] = Variable(value.rows(rows)) }
+                    }
+                    epochLoss += try step(loss, overrides: overrides, at: location) * Double(rows.count)
+                    start += batchSize
+                }
+                epochLoss /= Double(data.rows)
+            } else {
+                epochLoss = try step(loss, overrides: [:], at: location)
+            }
+            recordTrajectories(&result)
+            if epoch % logEvery == 0 || epoch == schedule.epochs - 1 || !epochLoss.isFinite {
+                result.log.append(.init(epoch: epoch, loss: epochLoss))
+                progress?(.training(file: file, line: location.line, epoch: epoch + 1, epochs: schedule.epochs, loss: epochLoss))
+            }
+            if !epochLoss.isFinite {
+                result.diverged = true
+                remember(result)
+                throw StatementFailure(
+                    error: RuntimeError("training diverged: the loss became \(epochLoss) in epoch \(epoch) "
+                                        + "(try a smaller learning rate)", at: location),
+                    findings: [.training(result)])
+            }
+        }
+        result.finalLoss = try evaluateOnce(loss.expression).value.scalar
+        remember(result)
+        return result
+    }
+
+    func steps(_ count: Int, at location: SourceLocation) throws {
+        let (loss, _) = try trainingSetup(at: location)
+        for _ in 0..<max(0, count) {
+            let value = try step(loss, overrides: [:], at: location)
+            guard value.isFinite else { throw RuntimeError("the loss is \(value): the step would not be defined", at: location) }
+        }
+    }
+
+    private func remember(_ result: TrainingResult) {
+        environment.lastTraining = result
+        environment.unplottedTrainings.append(result)
+    }
+
+    private func trainingSetup(at location: SourceLocation) throws -> ((name: String, expression: Expr), any Optimizer) {
+        guard let loss = environment.loss else {
+            throw RuntimeError("there is no loss to minimise: define one first (loss L = mse(net(x), y))", at: location)
+        }
+        guard let optimizer = environment.optimizer?.optimizer else {
+            throw RuntimeError("there is no optimizer: choose one first (optimizer sgd(0.1))", at: location)
+        }
+        return (loss, optimizer)
+    }
+
+    private func optimizerLabel() -> String {
+        guard let optimizer = environment.optimizer?.optimizer else { return "" }
+        let options = optimizer.hyperparameters.map { "\($0.name): \(formatNumber($0.value))" }
+        return "\(optimizer.name)(\(options.joined(separator: ", ")))"
+    }
+
+    /// One optimizer step on the loss; returns the loss before the step.
+    private func step(_ loss: (name: String, expression: Expr), overrides: [String: Variable],
+                      at location: SourceLocation) throws -> Double {
+        let evaluation = Evaluation(environment, overrides: overrides)
+        let value = try evaluation.evaluate(loss.expression)
+        let leaves = evaluation.parameterLeaves
+        guard !leaves.isEmpty else {
+            throw RuntimeError("the loss '\(loss.name)' does not depend on any param: nothing to train", at: location)
+        }
+        guard var state = environment.optimizer else { preconditionFailure("checked by trainingSetup") }
+        let names = leaves.map(\.name)
+        if let fixed = state.parameterNames, fixed != names {
+            throw RuntimeError("the loss now depends on \(names.joined(separator: ", ")) but the optimizer was "
+                               + "stepping \(fixed.joined(separator: ", ")); declare the optimizer again", at: location)
+        }
+        state.parameterNames = names
+        guard value.value.scalar.isFinite else { return value.value.scalar }
+        let grads = try located(at: location) { try gradients(of: value, withRespectTo: leaves.map(\.leaf)) }
+        var tensors = leaves.map(\.leaf.value)
+        try located(at: location) { try state.optimizer.step(&tensors, gradients: grads) }
+        for (name, tensor) in zip(names, tensors) { environment.parameters[name] = tensor }
+        environment.optimizer = state
+        return value.value.scalar
+    }
+
+    /// The data sets the loss reads, when training in mini-batches: they must
+    /// have the same number of rows, one example per row.
+    private func batchedData(for loss: (name: String, expression: Expr), batchSize: Int?,
+                             at location: SourceLocation) throws -> (names: [String], rows: Int)? {
+        guard let batchSize else { return nil }
+        guard batchSize > 0 else { throw RuntimeError("the batch size must be positive", at: location) }
+        let evaluation = Evaluation(environment)
+        _ = try evaluation.evaluate(loss.expression)
+        var names: [String] = []
+        var rows: Int?
+        for name in environment.knownNames {
+            guard case let .data(value)? = environment.binding(name), evaluation.evaluatedNode(name) != nil else { continue }
+            if let r = rows, r != value.rows {
+                throw RuntimeError("mini-batches need data sets with the same number of rows; '\(name)' has \(value.rows), "
+                                   + "another has \(r)", at: location)
+            }
+            rows = value.rows
+            names.append(name)
+        }
+        guard let rows else {
+            throw RuntimeError("batch needs data: the loss reads no data set (data x, y = …)", at: location)
+        }
+        return (names, rows)
+    }
+
+    /// Scalar parameters' values, for the path on a `plot surface`.
+    private func recordTrajectories(_ result: inout TrainingResult) {
+        for name in environment.parameterOrder {
+            if let value = environment.parameters[name], value.count == 1 {
+                result.trajectories[name, default: []].append(value.scalars[0])
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Learning
+import Notation
+
+/// Runs statements, one at a time, in one chapter's environment.
+final class Interpreter {
+    let environment = Environment()
+    let file: String
+    let chapterDirectory: String
+    let bookRoot: String
+    let progress: (@Sendable (ProgressEvent) -> Void)?
+
+    init(file: String, chapterDirectory: String, bookRoot: String,
+         progress: (@Sendable (ProgressEvent) -> Void)?) {
+        self.file = file
+        self.chapterDirectory = chapterDirectory
+        self.bookRoot = bookRoot
+        self.progress = progress
+    }
+
+    func execute(_ statement: Statement) throws -> [Finding] {
+        let location = statement.location
+        switch statement.kind {
+        case let .seed(value):
+            environment.generator = RandomGenerator(seed: UInt64(bitPattern: Int64(value)))
+            return []
+        case let .let(name, expression):
+            try checkRedefinition(name)
+            if environment.isLive(expression) {
+                _ = try evaluateOnce(expression)  // a mistake shows here, not at first use
+                environment.bind(name.name, .live(expression))
+            } else {
+                environment.bind(name.name, .constant(try evaluateOnce(expression).value))
+            }
+            return []
+        case let .param(name, expression):
+            try checkRedefinition(name)
+            environment.declareParameter(name.name, try evaluateOnce(expression).value)
+            return []
+        case let .data(names, expression):
+            try loadData(names, expression)
+            return []
+        case let .model(name, layers):
+            try defineModel(name, layers)
+            return []
+        case let .loss(name, expression):
+            try checkRedefinition(name)
+            let value = try evaluateOnce(expression)
+            guard value.value.count == 1 else {
+                throw RuntimeError("a loss must be a single number; this one has shape \(value.shape)",
+                                   at: expression.location)
+            }
+            environment.bind(name.name, .live(expression))
+            environment.loss = (name.name, expression)
+            return []
+        case let .optimizer(expression):
+            try defineOptimizer(expression)
+            return []
+        case let .train(schedule):
+            return [.training(try train(schedule, at: location))]
+        case let .step(count):
+            try steps(count, at: location)
+            return []
+        case let .checkGradients(output, targets):
+            return [.check(try checkGradients(of: output, wrt: targets, statement: statement))]
+        case .checkFormula:
+            return [.check(CheckResult(line: location.line, kind: .formula, source: statement.source, status: .error,
+                                       message: "formula checks are not available in this version of tutor"))]
+        case let .expect(expectation):
+            return [.check(try expect(expectation, statement: statement))]
+        case let .show(expressions):
+            let evaluation = Evaluation(environment)
+            let shows = try expressions.map { e in
+                Finding.show(ShowResult(line: e.location.line, name: "\(e)", value: try evaluation.evaluate(e).value))
+            }
+            evaluation.recordLayerValues()
+            return shows
+        case .plotLoss:
+            guard !environment.unplottedTrainings.isEmpty || environment.lastTraining != nil else {
+                throw RuntimeError("plot loss needs a train statement before it", at: location)
+            }
+            let runs = environment.unplottedTrainings.isEmpty ? [environment.lastTraining!] : environment.unplottedTrainings
+            environment.unplottedTrainings = []
+            return [.lossPlot(LossPlot(line: location.line, title: "Loss",
+                                       series: runs.map { ("\($0.optimizer) (line \($0.line))", $0.log) }))]
+        case let .plotSurface(plot):
+            return [.surfacePlot(try surface(plot, at: location))]
+        }
+    }
+
+    /// Evaluates a statement's expression and keeps the layer values it computed.
+    func evaluateOnce(_ expression: Expr) throws -> Variable {
+        let evaluation = Evaluation(environment)
+        let value = try evaluation.evaluate(expression)
+        evaluation.recordLayerValues()
+        return value
+    }
+
+    /// Models own their parameter names; anything else may be redefined.
+    private func checkRedefinition(_ name: Identifier) throws {
+        if environment.models[name.name] != nil {
+            throw RuntimeError("'\(name.name)' is a model; choose another name", at: name.location)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run chapters and verify every check; write nothing (for CI).",
+        discussion: "Example: tutor check chapters/   (exit status 0 when every check passed)"
+    )
+
+    @OptionGroup var book: BookOptions
+
+    func run() throws {
+        let result = try BookSession(options: book).run()
+        throw ExitCode(result.exitStatus)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Notation
+import Runner
+
+/// Progress, errors and the closing summary, on standard error.
+final class Console: @unchecked Sendable {
+    private let quiet: Bool
+    private let isTerminal = isatty(2) == 1
+    private let lock = NSLock()
+    private var lastPlainLine = DispatchTime.now().uptimeNanoseconds
+    private var barShown = false
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func error(_ text: String) { write(text + "\n") }
+
+    func starting(_ file: String) {
+        guard !quiet else { return }
+        write("running \(file)\n")
+    }
+
+    /// A bar redrawn in place on a terminal; elsewhere a plain line now and then.
+    func show(_ event: ProgressEvent) {
+        guard !quiet else { return }
+        switch event {
+        case let .training(_, line, epoch, epochs, loss):
+            lock.lock(); defer { lock.unlock() }
+            if isTerminal {
+                let width = 30, filled = epochs > 0 ? width * epoch / epochs : width
+                let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+                writeLocked("\r  line \(line) train \(bar) epoch \(epoch)/\(epochs)  loss \(format(loss))\u{1B}[K")
+                barShown = true
+            } else {
+                let now = DispatchTime.now().uptimeNanoseconds
+                if now - lastPlainLine > 2_000_000_000 || epoch == epochs {
+                    lastPlainLine = now
+                    writeLocked("  line \(line): epoch \(epoch)/\(epochs), loss \(format(loss))\n")
+                }
+            }
+        }
+    }
+
+    func finished(_ chapter: ChapterResult) {
+        lock.lock()
+        if barShown { writeLocked("\r\u{1B}[K"); barShown = false }
+        lock.unlock()
+        for diagnostic in chapter.diagnostics { write(diagnostic.rendered + "\n") }
+        for check in chapter.checks where check.status == .failed || check.status == .xpass || check.status == .error {
+            write("\(chapter.file):\(check.line): \(check.status.rawValue): \(check.message)\n")
+        }
+    }
+
+    func summary(_ book: BookResult) {
+        var rows = [["chapter", "status", "passed", "failed", "xfail", "errors", "seconds"]]
+        for c in book.chapters {
+            let checks = c.checks
+            rows.append([c.file, c.status.rawValue,
+                         "\(checks.filter { $0.status == .passed }.count)",
+                         "\(checks.filter { $0.status == .failed || $0.status == .xpass }.count)",
+                         "\(checks.filter { $0.status == .xfail }.count)",
+                         "\(c.errors.count + checks.filter { $0.status == .error }.count)",
+                         String(format: "%.2f", c.seconds)])
+        }
+        let s = book.summary
+        rows.append(["total", "", "\(s.passed)", "\(s.failed + s.xpass)", "\(s.xfail)", "\(s.errors)",
+                     String(format: "%.2f", book.chapters.reduce(0) { $0 + $1.seconds })])
+        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        var text = "\n"
+        for (n, row) in rows.enumerated() {
+            text += row.enumerated().map { i, cell in
+                i == 0 || i == 1 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+            if n == 0 || n == rows.count - 2 { text += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        write(text)
+    }
+
+    private func format(_ x: Double) -> String { String(format: "%.6g", x) }
+
+    private func write(_ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        writeLocked(text)
+    }
+
+    private func writeLocked(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Render
+import Runner
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run chapters and write the annotated book.",
+        discussion: "Example: tutor run chapters/ --output output --format html,json"
+    )
+
+    @OptionGroup var book: BookOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into.", valueName: "dir"))
+    var output = "output"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "What to write, comma-separated: html (a page per chapter and index.html), md (GitHub Markdown), json (report.json).",
+        valueName: "formats"))
+    var format = "html,md,json"
+
+    func validate() throws {
+        _ = try formats()
+    }
+
+    func formats() throws -> Set<OutputFormat> {
+        var result = Set<OutputFormat>()
+        for word in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let f = OutputFormat(rawValue: word) else {
+                throw ValidationError("unknown format '\(word)'; choose from html, md, json")
+            }
+            result.insert(f)
+        }
+        guard !result.isEmpty else { throw ValidationError("--format needs at least one of html, md, json") }
+        return result
+    }
+
+    func run() throws {
+        let session = try BookSession(options: book)
+        let result = session.run()
+        do {
+            let writer = OutputWriter(directory: output)
+            try writer.prepare()
+            try BookOutput(formats: try formats()).write(result, with: writer)
+        } catch {
+            session.console.error("tutor: cannot write to '\(output)': \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        throw ExitCode(result.exitStatus)
+    }
+}
+
+enum OutputFormat: String {
+    case html, md, json
+}
