@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
+        // Runs the built binary on fixture books, as a user would.
+        .testTarget(name: "EndToEndTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

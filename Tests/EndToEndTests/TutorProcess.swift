@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+
+/// Runs the built `tutor` binary, as a user would.
+struct TutorProcess {
+    var status: Int32
+    var standardError: String
+
+    /// The folder of the fixture books.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// `tutor` sits beside the test runner in the build folder.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("tutor")
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> TutorProcess {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return TutorProcess(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+    }
+
+    /// A fresh empty folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
