@@ -41,6 +41,7 @@ final class Environment {
         func weightName(_ layer: Int) -> String { "\(name).\(layer).W" }
         func biasName(_ layer: Int) -> String { "\(name).\(layer).b" }
         func preActivationName(_ layer: Int) -> String { "\(name).\(layer).z" }
+        /// Layer 0's activation is the input of the last call (a⁽⁰⁾ = x).
         func activationName(_ layer: Int) -> String { "\(name).\(layer).a" }
     }
 
@@ -48,6 +49,24 @@ final class Environment {
     struct OptimizerState {
         var optimizer: any Optimizer
         var parameterNames: [String]?
+    }
+
+    /// An independent copy: checks work on one, so that a check never changes
+    /// the chapter's state (not even its random generator).
+    func copy() -> Environment {
+        let other = Environment()
+        other.generator = generator
+        other.bindings = bindings
+        other.names = names
+        other.parameters = parameters
+        other.parameterOrder = parameterOrder
+        other.models = models
+        other.recordedLayerValues = recordedLayerValues
+        other.loss = loss
+        other.optimizer = optimizer
+        other.unplottedTrainings = unplottedTrainings
+        other.lastTraining = lastTraining
+        return other
     }
 
     func binding(_ name: String) -> Binding? { bindings[name] }

@@ -128,7 +128,7 @@ extension Evaluation {
     /// A model applied to x: every layer's z and a are remembered under
     /// `net.l.z` and `net.l.a` (and may be replaced by overrides).
     func apply(_ model: Environment.Model, to x: Variable, at location: SourceLocation) throws -> Variable {
-        var a = x
+        var a = remember(model.activationName(0), x)
         for (index, layer) in model.network.layers.enumerated() {
             let l = index + 1
             let w = try variable(named: model.weightName(l), at: location)
