@@ -34,7 +34,7 @@ let package = Package(
             ]
         ),
         // Timings live apart from the tests: run in a release build by bench/compare.
-        .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
+        .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning", "CBLAS"]),
 
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         // A second, independent gradient oracle: Swift's own reverse-mode AD.

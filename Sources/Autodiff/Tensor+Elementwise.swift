@@ -58,6 +58,24 @@ extension Tensor {
         return Tensor(shape: shape, scalars: out)
     }
 
+    /// This gradient times `derivative(x, y)`, entry by entry, in one pass: the
+    /// pullback of an element-wise y = f(x) with no tensor of derivatives in between.
+    @inline(__always)
+    func chained(_ x: Tensor, _ y: Tensor, _ derivative: (Double, Double) -> Double) -> Tensor {
+        precondition(count == x.count && count == y.count, "chained: \(shape) with \(x.shape), \(y.shape)")
+        let out = scalars.withUnsafeBufferPointer { g in
+            x.scalars.withUnsafeBufferPointer { px in
+                y.scalars.withUnsafeBufferPointer { py in
+                    [Double](unsafeUninitializedCapacity: g.count) { dst, initialized in
+                        for i in 0..<g.count { dst[i] = g[i] * derivative(px[i], py[i]) }
+                        initialized = g.count
+                    }
+                }
+            }
+        }
+        return Tensor(shape: x.shape, scalars: out)
+    }
+
     /// Sums a broadcast result back to the shape of the operand that was broadcast.
     ///
     /// The gradient of a broadcast operand is the sum of the gradients of every
@@ -71,11 +89,22 @@ extension Tensor {
         var out = [Double](repeating: 0, count: target.count)
         let sumRows = target.rows == 1 && rows != 1
         let sumCols = target.cols == 1 && cols != 1
+        let cols = cols
         scalars.withUnsafeBufferPointer { src in
-            for r in 0..<rows {
-                for c in 0..<cols {
-                    let i = (sumRows ? 0 : r) * target.cols + (sumCols ? 0 : c)
-                    out[i] += src[r * cols + c]
+            out.withUnsafeMutableBufferPointer { dst in
+                if sumRows && !sumCols {
+                    // A bias gradient: add each row into the one row, a loop that vectorises.
+                    for r in 0..<rows {
+                        let row = src.baseAddress! + r * cols
+                        for c in 0..<cols { dst[c] += row[c] }
+                    }
+                    return
+                }
+                for r in 0..<rows {
+                    for c in 0..<cols {
+                        let i = (sumRows ? 0 : r) * target.cols + (sumCols ? 0 : c)
+                        dst[i] += src[r * cols + c]
+                    }
                 }
             }
         }

@@ -4,16 +4,17 @@ import Foundation
 extension Variable {
     /// An element-wise function with its derivative, given as a function of the
     /// input x and the output y (whichever is cheaper).
+    ///
+    /// Always inlined so that `f` and `derivative` are known at each use and their
+    /// loops compile to straight code rather than a call per entry.
+    @inline(__always)
     func elementwise(_ name: String, _ f: (Double) -> Double,
                      derivative: @escaping (_ x: Double, _ y: Double) -> Double,
                      branchSignature: (() -> UInt64)? = nil) -> Variable {
         let x = value
         let y = x.map(f)
         return Variable(y, operation: name, edges: [
-            Edge(input: self) { g in
-                let d = Tensor.zip(x, y, to: x.shape, derivative)
-                return Tensor.zip(g, d, to: x.shape, *)
-            },
+            Edge(input: self) { g in g.chained(x, y, derivative) },
         ], branchSignature: branchSignature)
     }
 
@@ -48,11 +49,16 @@ extension Variable {
                            branchSignature: { x.signPattern { $0 > 0 ? 1 : 0 } })
     }
 
-    /// The logistic function without overflow: e⁻ˣ is only taken for x ≥ 0.
+    /// The logistic function without overflow: the exponential is only taken of
+    /// −|x|, giving 1/(1 + e⁻ˣ) for x ≥ 0 and eˣ/(1 + eˣ) below.
+    ///
+    /// Both quotients are formed and one is selected, with no branch to
+    /// mispredict on inputs of mixed sign.
+    @inlinable
     public static func sigmoid(_ x: Double) -> Double {
-        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-        let e = Foundation.exp(x)
-        return e / (1 + e)
+        let e = Foundation.exp(-Swift.abs(x))
+        let positive = 1 / (1 + e), negative = e / (1 + e)
+        return x >= 0 ? positive : negative
     }
 }
 
