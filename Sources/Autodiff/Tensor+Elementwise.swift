@@ -6,7 +6,9 @@ extension Tensor {
     public func map(_ f: (Double) -> Double) -> Tensor {
         let out = scalars.withUnsafeBufferPointer { src in
             [Double](unsafeUninitializedCapacity: src.count) { dst, initialized in
-                for i in 0..<src.count { dst[i] = f(src[i]) }
+                inChunks(src.count) { range in
+                    for i in range { dst[i] = f(src[i]) }
+                }
                 initialized = src.count
             }
         }
@@ -34,13 +36,19 @@ extension Tensor {
             b.scalars.withUnsafeBufferPointer { pb in
                 [Double](unsafeUninitializedCapacity: n) { dst, initialized in
                     if a.count == n && b.count == n {
-                        for i in 0..<n { dst[i] = f(pa[i], pb[i]) }
+                        inChunks(n) { range in
+                            for i in range { dst[i] = f(pa[i], pb[i]) }
+                        }
                     } else if b.count == 1 {
                         let y = pb[0]
-                        for i in 0..<n { dst[i] = f(pa[i], y) }
+                        inChunks(n) { range in
+                            for i in range { dst[i] = f(pa[i], y) }
+                        }
                     } else if a.count == 1 {
                         let x = pa[0]
-                        for i in 0..<n { dst[i] = f(x, pb[i]) }
+                        inChunks(n) { range in
+                            for i in range { dst[i] = f(x, pb[i]) }
+                        }
                     } else {
                         // General case: a dimension of size 1 repeats (stride 0).
                         let aRow = a.rows == 1 ? 0 : a.cols, aCol = a.cols == 1 ? 0 : 1
@@ -67,7 +75,9 @@ extension Tensor {
             x.scalars.withUnsafeBufferPointer { px in
                 y.scalars.withUnsafeBufferPointer { py in
                     [Double](unsafeUninitializedCapacity: g.count) { dst, initialized in
-                        for i in 0..<g.count { dst[i] = g[i] * derivative(px[i], py[i]) }
+                        inChunks(g.count) { range in
+                            for i in range { dst[i] = g[i] * derivative(px[i], py[i]) }
+                        }
                         initialized = g.count
                     }
                 }
