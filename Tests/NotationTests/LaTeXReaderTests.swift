@@ -52,6 +52,9 @@ final class LaTeXReaderTests: XCTestCase {
         XCTAssertEqual(tree("W^{(l)}_{ij}"), "(symbol W_ij layer: (symbol l))")
         XCTAssertEqual(tree("x^2 + x^{n} + x^{-1}"),
                        "(+ (+ (^ (symbol x) 2) (^ (symbol x) (symbol n))) (^ (symbol x) (neg 1)))")
+        XCTAssertEqual(errors("a = x^t_1"), [#"5:10: a subscript is read only as part of a name (x_1, \theta_t)"#],
+                       "a subscript comes first: x_1^t")
+        XCTAssertEqual(tree(#"\beta_1^t"#), "(^ (symbol β_1) (symbol t))")
         XCTAssertEqual(tree("(x + y)^{(2)}"), "(^ (+ (symbol x) (symbol y)) 2)", "only a symbol has a layer")
     }
 
@@ -81,6 +84,7 @@ final class LaTeXReaderTests: XCTestCase {
 
     func testApplicationsAndProducts() {
         XCTAssertEqual(tree(#"\sigma(z) + g(x, y)"#), "(+ (σ (symbol z)) (g (symbol x) (symbol y)))")
+        XCTAssertEqual(tree(#"\{a + b\} c"#), "(\u{2062} (+ (symbol a) (symbol b)) (symbol c))")
         XCTAssertEqual(tree("W (a + b)"), "(\u{2062} (symbol W) (+ (symbol a) (symbol b)))")
         XCTAssertEqual(tree(#"\exp(x) + \log x + \ln(y) + \sqrt{z}"#),
                        "(+ (+ (+ (exp (symbol x)) (log (symbol x))) (log (symbol y))) (sqrt (symbol z)))")
@@ -138,6 +142,17 @@ final class LaTeXReaderTests: XCTestCase {
         XCTAssertEqual(errors(#"a = \nabla C"#).first?.hasPrefix(#"5:7: \nabla without a subscript"#), true)
         XCTAssertEqual(errors("a = x_12"), ["5:9: a subscript without braces is one character: write _{12}"])
         XCTAssertEqual(errors(""), ["5:3: the formula has no equation to check"])
+        XCTAssertEqual(errors(#"\end{aligned}"#), [#"5:3: \end{aligned} without a \begin{aligned}"#])
+        XCTAssertEqual(errors(#"\begin{aligned} a = b"#), [#"5:3: \begin{aligned} is never closed by \end{aligned}"#])
+    }
+
+    /// A diagnostic quotes its chapter line when the formula holds all of it.
+    func testDiagnosticsQuoteWholeLines() {
+        let second = readFormula("a = b \\\\\n c = \\int d", at: origin).diagnostics
+        XCTAssertEqual(second.map(\.sourceLine), [" c = \\int d"])
+        XCTAssertEqual(second.first?.rendered.hasSuffix("\n c = \\int d\n     ^"), true)
+        let first = readFormula("a = \\int b", at: origin).diagnostics
+        XCTAssertEqual(first.map(\.sourceLine), [nil], "the first line starts after the $$")
     }
 
     func testAFailingEquationKeepsTheOthers() {
@@ -155,6 +170,11 @@ final class LaTeXReaderTests: XCTestCase {
         let minuses = "a = " + String(repeating: "-", count: 5_000) + "x"
         XCTAssertEqual(readFormula(minuses, at: origin).diagnostics.map(\.message),
                        ["expression nested more than 1000 levels deep"])
+        for nested in [String(repeating: #"\sqrt{"#, count: 5_000), String(repeating: "x^{", count: 5_000),
+                       String(repeating: #"\sum "#, count: 5_000) + "x", String(repeating: "W^{(", count: 5_000)] {
+            XCTAssertEqual(readFormula("a = " + nested, at: origin).diagnostics.map(\.message),
+                           ["formula nested more than 200 deep"], String(nested.prefix(8)))
+        }
         for garbage in ["}", "\\", "^", "_", "a = {", "a = x^", "= =", "\\end{", "\\frac{\\partial", "&&\\\\\\\\", "a = (]"] {
             _ = readFormula(garbage, at: origin)
         }

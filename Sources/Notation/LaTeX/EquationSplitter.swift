@@ -48,7 +48,7 @@ enum EquationSplitter {
             switch token.kind {
             case .command("begin"), .command("end"):
                 guard let (name, next) = environmentName(tokens, from: index, in: source) else {
-                    report("\(quoteCommand(token)) needs an environment name in {…}", at: token)
+                    report("\\\(token.isCommand("begin") ? "begin" : "end") needs an environment name in {…}", at: token)
                     continue
                 }
                 if token.isCommand("begin"), !environments.contains(name) {
@@ -108,11 +108,6 @@ enum EquationSplitter {
         case .character("}"), .character(")"), .character("]"), .command("}"): return -1
         default: return 0
         }
-    }
-
-    private static func quoteCommand(_ token: LaTeXToken) -> String {
-        if case .command(let name) = token.kind { return "\\" + name }
-        return ""
     }
 
     /// `{aligned}` after `\begin`: the name and the index after the `}`.

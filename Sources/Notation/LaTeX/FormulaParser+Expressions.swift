@@ -140,13 +140,19 @@ extension FormulaParser {
             try close("}", opening: token)
             return inner
         }
+        // One character takes no scripts of its own: `x^t_1` is x with both.
         switch token.kind {
         case .number(let digits) where digits.count > 1:
             throw error("a script without braces is one character: write {\(digits)}", at: location(of: token))
-        case .number, .letter:
+        case .number:
             return try parseAtom()
-        case .command(let name) where GreekLetter.letter(forCommand: name) != nil:
-            return try parseAtom()
+        case .letter(let letter):
+            advance()
+            return try node(.symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
+        case .command(let name):
+            guard let letter = GreekLetter.letter(forCommand: name) else { fallthrough }
+            advance()
+            return try node(.symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
         default:
             throw unexpected("a script: one character, a Greek letter or {…}")
         }
@@ -313,14 +319,15 @@ extension FormulaParser {
         return arguments
     }
 
-    /// `\nabla_{θ} J(θ_t)`, or `\nabla L(θ)`: with respect to the argument.
+    /// `\nabla_{θ} J(θ_t)`, or `\nabla L(θ)`: with respect to the argument. The
+    /// spelling (`\nabla_` or `\nabla`) says whether the subscript was written.
     private mutating func parseNabla() throws(Diagnostic) -> Expr {
         let nabla = advance()
         let withRespectTo: Expr? = accept("_") != nil ? try parseScript() : nil
         let operand = try parseAtom()
         if let withRespectTo {
             return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: location(of: nabla),
-                            spelling: "\\nabla")
+                            spelling: "\\nabla_")
         }
         guard case .call(_, let arguments) = operand.kind, arguments.count == 1 else {
             throw error("\\nabla without a subscript needs a function of one argument, as in \\nabla L(\\theta);"

@@ -53,4 +53,20 @@ public struct FormulaSymbol: Hashable, Sendable {
         }
         return result
     }
+
+    /// The name as it is typeset: its letters, the mark drawn over them (`^` for
+    /// `m̂`) and the subscript after the first `_` (`ij` for `w_ij`).
+    public var typesetName: (base: String, accent: String?, subscript: String?) {
+        let parts = name.split(separator: "_", maxSplits: 1, omittingEmptySubsequences: false)
+        var base = ""
+        var accent: String?
+        for scalar in parts[0].unicodeScalars {
+            if let mark = Accent(combiningMark: scalar)?.mark {
+                accent = mark
+            } else {
+                base.unicodeScalars.append(scalar)
+            }
+        }
+        return (base, accent, parts.count > 1 ? String(parts[1]) : nil)
+    }
 }

@@ -20,7 +20,7 @@ enum LaTeXLexer {
                 }
                 let name = String(String.UnicodeScalarView(scalars[(start + 1)..<index]))
                 tokens.append(LaTeXToken(kind: .command(name), range: start..<index))
-            } else if scalar.properties.numericType == .decimal, scalar.isASCII {
+            } else if isDigit(scalar) {
                 while index < scalars.count, isDigit(scalars[index]) { index += 1 }
                 if index + 1 < scalars.count, scalars[index] == ".", isDigit(scalars[index + 1]) {
                     index += 1
