@@ -36,7 +36,7 @@ extension FormulaParser {
                 if isTransposeMark(current) {
                     transpose = "^{…" + spelled(advance()) + "}"
                 }
-                advance()
+                advance()  // the `}` that `layerClosing()` found
             } else {
                 break
             }
@@ -60,9 +60,8 @@ extension FormulaParser {
             return try node(.call(name: name, arguments: parseArguments()), at: at)
         }
         let read = try node(.symbol(symbol), at: at)
-        return try transpose.map { spelling throws(Diagnostic) in
-            try node(.transpose(read), at: at, spelling: spelling)
-        } ?? read
+        guard let transpose else { return read }
+        return try node(.transpose(read), at: at, spelling: transpose)
     }
 
     /// `\hat{m}`, `\bar x`: one letter with its accent as a combining mark.
