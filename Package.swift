@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"]),
     ],
     swiftLanguageModes: [.v5]
 )

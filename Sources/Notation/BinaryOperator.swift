@@ -10,12 +10,17 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     case matrixProduct = "@"
     /// Element-wise power; right-associative.
     case power = "^"
+    /// Two factors written side by side in a formula (`W x`, `\eta \frac{…}{…}`):
+    /// scaling when either side has one entry, otherwise the matrix product, as
+    /// textbooks mean it. Spelled as Unicode's INVISIBLE TIMES, which is what
+    /// MathML writes between such factors; statements have no way to write it.
+    case juxtaposition = "\u{2062}"
 
     /// How tightly the operator binds: a larger value binds tighter.
     var precedence: Precedence {
         switch self {
         case .add, .subtract: return .additive
-        case .multiply, .divide, .matrixProduct: return .multiplicative
+        case .multiply, .divide, .matrixProduct, .juxtaposition: return .multiplicative
         case .power: return .power
         }
     }

@@ -1,6 +1,10 @@
 extension Expr: CustomStringConvertible {
     /// The expression in statement syntax, with only the parentheses its structure
     /// needs, so that parsing the description gives back the same tree.
+    ///
+    /// Forms only a formula has print close to their LaTeX, for messages and tests:
+    /// `W^{(l + 1)}`, `θ_{t+1}`, `∂C/∂z^{(l)}`, `f'(z)`, and juxtaposition as a space
+    /// (`δ a.T`).
     public var description: String {
         switch kind {
         case .number(let value):
@@ -21,13 +25,21 @@ extension Expr: CustomStringConvertible {
             return base.parenthesized(if: base.precedence <= .power)
                 + "^" + exponent.parenthesized(if: exponent.precedence < .prefix)
         case .binary(let op, let left, let right, _):
+            let spelled = op == .juxtaposition ? " " : " \(op.rawValue) "
             return left.parenthesized(if: left.precedence < op.precedence)
-                + " \(op.rawValue) "
+                + spelled
                 + right.parenthesized(if: right.precedence <= op.precedence)
         case .transpose(let operand):
             return operand.parenthesized(if: operand.precedence < .postfix) + ".T"
         case .row(let matrix, let index):
             return matrix.parenthesized(if: matrix.precedence < .postfix) + "[\(index)]"
+        case .symbol(let symbol):
+            return symbol.description
+        case .derivative(let of, let withRespectTo):
+            return "∂" + of.parenthesized(if: of.precedence < .postfix)
+                + "/∂" + withRespectTo.parenthesized(if: withRespectTo.precedence < .postfix)
+        case .prime(let function, let argument):
+            return "\(function)'(\(argument))"
         }
     }
 
@@ -37,8 +49,11 @@ extension Expr: CustomStringConvertible {
         case .number(let value):
             // A negative literal (a formula reader may fold `-1`) prints with a sign.
             return value.sign == .minus ? .prefix : .atom
-        case .string, .name, .matrix, .call:
+        case .string, .name, .matrix, .call, .symbol, .prime:
             return .atom
+        case .derivative:
+            // Printed as a quotient, it holds together like one.
+            return .multiplicative
         case .negate:
             return .prefix
         case .binary(let op, _, _, _):
@@ -66,5 +81,19 @@ extension Argument: CustomStringConvertible {
     public var description: String {
         guard let label else { return value.description }
         return "\(label): \(value)"
+    }
+}
+
+extension FormulaSymbol: CustomStringConvertible {
+    /// `θ_{t+1}`, `W^{(l + 1)}`, `a^{(l - 1)}` whichever brackets the source used.
+    public var description: String {
+        var text = name
+        if let step {
+            text += "_{t" + (step == 0 ? "" : step > 0 ? "+\(step)" : "\(step)") + "}"
+        }
+        if let layer {
+            text += "^{(\(layer))}"
+        }
+        return text
     }
 }

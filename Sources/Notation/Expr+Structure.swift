@@ -22,6 +22,18 @@ extension Expr {
             return opA == opB && leftA.hasSameStructure(as: leftB) && rightA.hasSameStructure(as: rightB)
         case let (.row(matrixA, indexA), .row(matrixB, indexB)):
             return matrixA.hasSameStructure(as: matrixB) && indexA.hasSameStructure(as: indexB)
+        case let (.symbol(a), .symbol(b)):
+            // The LaTeX and the bracket style are how it was written, not what it is.
+            guard a.name == b.name, a.step == b.step else { return false }
+            switch (a.layer, b.layer) {
+            case (nil, nil): return true
+            case let (layerA?, layerB?): return layerA.hasSameStructure(as: layerB)
+            default: return false
+            }
+        case let (.derivative(ofA, withRespectToA), .derivative(ofB, withRespectToB)):
+            return ofA.hasSameStructure(as: ofB) && withRespectToA.hasSameStructure(as: withRespectToB)
+        case let (.prime(functionA, argumentA), .prime(functionB, argumentB)):
+            return functionA == functionB && argumentA.hasSameStructure(as: argumentB)
         default:
             return false
         }

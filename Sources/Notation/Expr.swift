@@ -4,7 +4,8 @@
 /// The tree is deliberately small and syntax-neutral so that the statement parser
 /// and the formula reader build the same shapes: a formula that means `softmax(z)`
 /// produces the same `.call` node as the statement text does. Forms only a formula
-/// can express (derivatives) become further cases when the formula reader needs them.
+/// can express (layered and time-stepped symbols, derivatives, primes) are cases of
+/// their own, which a statement never produces.
 public struct Expr: Hashable, Sendable {
     public indirect enum Kind: Hashable, Sendable {
         case number(Double)
@@ -22,6 +23,15 @@ public struct Expr: Hashable, Sendable {
         case transpose(Expr)
         /// Row `index` of a matrix, counting from 0: `x[i]`.
         case row(Expr, index: Expr)
+        /// A formula's symbol with its layer index and time step: `W^{(l+1)}`, `θ_{t+1}`.
+        /// Kept apart from `.name` because which value it denotes depends on the
+        /// formula's meaning (the layer bound, whether the formula is an update).
+        case symbol(FormulaSymbol)
+        /// `∂of/∂withRespectTo`, from `\frac{\partial C}{\partial z^{(l)}}` or
+        /// `\nabla_{θ} J(θ_t)`: the derivative of a value with respect to another.
+        case derivative(of: Expr, withRespectTo: Expr)
+        /// `f'(z)`: the derivative of the activation bound to `function`, at `argument`.
+        case prime(function: String, argument: Expr)
     }
 
     /// Trees taller than this are refused by the parsers, so that every recursive
@@ -33,10 +43,15 @@ public struct Expr: Hashable, Sendable {
     public let location: SourceLocation
     /// Nodes on the longest path from this node down to a leaf (a leaf has height 1).
     public let height: Int
+    /// The LaTeX command an operator node was read from (`\cdot`, `\frac`, `\top`),
+    /// so that the rendered formula shows what its author wrote. Only rendering
+    /// reads it; `hasSameStructure(as:)` ignores it.
+    public let spelling: String?
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: SourceLocation, spelling: String? = nil) {
         self.kind = kind
         self.location = location
+        self.spelling = spelling
         self.height = 1 + (kind.children.map(\.height).max() ?? 0)
     }
 }
@@ -47,6 +62,12 @@ extension Expr.Kind {
         switch self {
         case .number, .string, .name:
             return []
+        case .symbol(let symbol):
+            return symbol.layer.map { [$0] } ?? []
+        case .derivative(let of, let withRespectTo):
+            return [of, withRespectTo]
+        case .prime(_, let argument):
+            return [argument]
         case .matrix(let rows):
             return rows.flatMap { $0 }
         case .call(_, let arguments):

@@ -112,6 +112,12 @@ final class Evaluation {
             return try located(at: location) { try m.rows([i]) }
         case let .binary(op, left, right, operatorLocation):
             return try binary(op, left, right, at: operatorLocation)
+        case .symbol:
+            throw RuntimeError("a layered or time-stepped symbol is only meaningful in a formula", at: location)
+        case .derivative:
+            throw RuntimeError("a derivative is only meaningful in a formula", at: location)
+        case .prime:
+            throw RuntimeError("f'(z) is only meaningful in a formula", at: location)
         }
     }
 
@@ -134,6 +140,8 @@ final class Evaluation {
             case .divide: return try a / b
             case .power: return try Variable.pow(a, b)
             case .matrixProduct: preconditionFailure("handled above")
+            case .juxtaposition:
+                throw RuntimeError("juxtaposition is only meaningful in a formula", at: location)
             }
         }
     }

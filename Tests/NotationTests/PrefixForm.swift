@@ -17,6 +17,12 @@ extension Expr {
         case .binary(let op, let left, let right, _): return "(\(op.rawValue) \(left.prefixForm) \(right.prefixForm))"
         case .transpose(let operand): return "(T \(operand.prefixForm))"
         case .row(let matrix, let index): return "(row \(matrix.prefixForm) \(index.prefixForm))"
+        case .symbol(let symbol):
+            let layer = symbol.layer.map { " layer: \($0.prefixForm)" } ?? ""
+            let step = symbol.step.map { " step: \($0)" } ?? ""
+            return "(symbol \(symbol.name)\(layer)\(step))"
+        case .derivative(let of, let withRespectTo): return "(∂ \(of.prefixForm) \(withRespectTo.prefixForm))"
+        case .prime(let function, let argument): return "(\(function)' \(argument.prefixForm))"
         }
     }
 }

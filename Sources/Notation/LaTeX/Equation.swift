@@ -1,0 +1,31 @@
+/// One equation of a display formula: what `check formula` compares.
+public struct Equation: Hashable, Sendable {
+    public var left: Expr
+    public var right: Expr
+    /// `=`, or `≈` for `\approx`; the check compares both within its tolerances.
+    public var relation: String
+    /// Where the equation's first character is in the chapter.
+    public var location: SourceLocation
+    /// The equation's LaTeX, for messages and reports.
+    public var source: String
+
+    public init(left: Expr, right: Expr, relation: String = "=", location: SourceLocation, source: String) {
+        self.left = left
+        self.right = right
+        self.relation = relation
+        self.location = location
+        self.source = source
+    }
+}
+
+/// What reading a display formula gave: the equations that read, and a located
+/// diagnostic for each one that did not.
+public struct FormulaReading: Hashable, Sendable {
+    public var equations: [Equation]
+    public var diagnostics: [Diagnostic]
+
+    public init(equations: [Equation], diagnostics: [Diagnostic]) {
+        self.equations = equations
+        self.diagnostics = diagnostics
+    }
+}

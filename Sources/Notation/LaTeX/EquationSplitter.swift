@@ -1,0 +1,155 @@
+/// Cuts a display formula's tokens into equations and drops what only lays them out.
+///
+/// Equations are separated by `\\`, by `\begin{…}`/`\end{…}`, and on one line by a
+/// `,`, `;`, `\quad` or `\qquad` that follows a complete equation (`h = f(x), \quad
+/// L = …`) outside any bracket. Alignment `&`, spacing (`\, \; \: \! ~ \quad`),
+/// delimiter sizing (`\left`, `\bigl`, …) and `\nonumber` are dropped; a `,`, `;` or
+/// `.` that ends an equation is punctuation.
+enum EquationSplitter {
+    /// The environments whose rows are equations; any other is reported.
+    static let environments: Set<String> = [
+        "aligned", "aligned*", "align", "align*", "split", "gathered", "gather", "gather*",
+        "equation", "equation*",
+    ]
+
+    private static let layoutCommands: Set<String> = [
+        ",", ";", ":", "!", " ", "displaystyle", "textstyle", "nonumber", "notag",
+        "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
+        "biggl", "biggr", "Biggl", "Biggr",
+    ]
+
+    static func split(_ tokens: [LaTeXToken], in source: FormulaSource)
+        -> (equations: [[LaTeXToken]], diagnostics: [Diagnostic]) {
+        var equations: [[LaTeXToken]] = []
+        var diagnostics: [Diagnostic] = []
+        var current: [LaTeXToken] = []
+        var depth = 0
+        var hasRelation = false
+        var open: [(name: String, token: LaTeXToken)] = []
+
+        func finish() {
+            while let last = current.last, [",", ";", "."].contains(where: { last.isCharacter($0) }) {
+                current.removeLast()
+            }
+            if !current.isEmpty { equations.append(current) }
+            current = []
+            depth = 0
+            hasRelation = false
+        }
+        func report(_ message: String, at token: LaTeXToken) {
+            let location = source.location(at: token.range.lowerBound)
+            diagnostics.append(Diagnostic(message, at: location, sourceLine: source.chapterLine(at: location)))
+        }
+
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            switch token.kind {
+            case .command("begin"), .command("end"):
+                guard let (name, next) = environmentName(tokens, from: index, in: source) else {
+                    report("\\\(token.isCommand("begin") ? "begin" : "end") needs an environment name in {…}", at: token)
+                    continue
+                }
+                if token.isCommand("begin"), !environments.contains(name) {
+                    // Left in the equation for the parser to report, its body skipped.
+                    current += tokens[(index - 1)..<next]
+                    index = skippingEnvironment(name, tokens, from: next, in: source)
+                    continue
+                }
+                finish()
+                index = next
+                if token.isCommand("begin") {
+                    open.append((name, token))
+                } else if let opening = open.popLast() {
+                    if opening.name != name {
+                        let place = source.location(at: opening.token.range.lowerBound)
+                        report("\\end{\(name)} does not close \\begin{\(opening.name)} opened at \(place.line):\(place.column)",
+                               at: token)
+                    }
+                } else {
+                    report("\\end{\(name)} without a \\begin{\(name)}", at: token)
+                }
+            case .command("\\") where depth == 0:
+                finish()
+                index = skippingSpacingArgument(tokens, from: index)
+            case .command(let name) where layoutCommands.contains(name):
+                if name == "left" || name == "right", index < tokens.count, tokens[index].isCharacter(".") {
+                    index += 1
+                }
+            case .character("&"), .character("~"):
+                continue
+            case .command("quad"), .command("qquad"), .character(","), .character(";"):
+                if depth == 0, hasRelation, let last = current.last, !isRelation(last) {
+                    finish()
+                } else if case .character = token.kind {
+                    current.append(token)
+                }
+            default:
+                if depth == 0, isRelation(token) { hasRelation = true }
+                depth = max(0, depth + nestingChange(token))
+                current.append(token)
+            }
+        }
+        finish()
+        for (name, token) in open.reversed() {
+            report("\\begin{\(name)} is never closed by \\end{\(name)}", at: token)
+        }
+        return (equations, diagnostics)
+    }
+
+    private static func isRelation(_ token: LaTeXToken) -> Bool {
+        token.isCharacter("=") || token.isCommand("approx")
+    }
+
+    private static func nestingChange(_ token: LaTeXToken) -> Int {
+        switch token.kind {
+        case .character("{"), .character("("), .character("["), .command("{"): return 1
+        case .character("}"), .character(")"), .character("]"), .command("}"): return -1
+        default: return 0
+        }
+    }
+
+    /// `{aligned}` after `\begin`: the name and the index after the `}`.
+    private static func environmentName(_ tokens: [LaTeXToken], from index: Int,
+                                        in source: FormulaSource) -> (String, Int)? {
+        guard index < tokens.count, tokens[index].isCharacter("{"),
+              let close = tokens[index...].firstIndex(where: { $0.isCharacter("}") }) else { return nil }
+        let name = source.text(tokens[index].range.upperBound..<tokens[close].range.lowerBound)
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "*" }) else {
+            return nil
+        }
+        return (name, close + 1)
+    }
+
+    /// The index after the `\\end{name}` that closes an environment whose body
+    /// starts at `index`, or the end of the tokens.
+    private static func skippingEnvironment(_ name: String, _ tokens: [LaTeXToken], from index: Int,
+                                            in source: FormulaSource) -> Int {
+        var depth = 1
+        var index = index
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            guard token.isCommand("begin") || token.isCommand("end"),
+                  let (inner, next) = environmentName(tokens, from: index, in: source), inner == name else { continue }
+            depth += token.isCommand("begin") ? 1 : -1
+            index = next
+            if depth == 0 { break }
+        }
+        return index
+    }
+
+    /// `\\[4pt]` sets the space before the next row; the bracket is not an equation.
+    private static func skippingSpacingArgument(_ tokens: [LaTeXToken], from index: Int) -> Int {
+        guard index < tokens.count, tokens[index].isCharacter("["),
+              let close = tokens[index...].firstIndex(where: { $0.isCharacter("]") }) else { return index }
+        let inside = tokens[(index + 1)..<close]
+        let isLength = !inside.isEmpty && inside.allSatisfy {
+            if case .letter = $0.kind { return true }
+            if case .number = $0.kind { return true }
+            return false
+        }
+        return isLength ? close + 1 : index
+    }
+}

@@ -1,0 +1,366 @@
+/// The formula grammar, loosest first:
+///
+///     equation   := expression ('=' | '\approx') expression
+///     expression := term (('+' | '-') term)*
+///     term       := factor ((operator)? factor)*   operator: \cdot \odot \circ \times * /
+///     factor     := ('-' | '+')* postfix
+///     postfix    := atom ('^' (T | \top | script))*
+///     atom       := number | symbol | application | '(' expression ')' | '[' … ']'
+///                 | '{' … '}' | \frac{…}{…} | \sqrt{…} | \exp … | \sum … | \nabla …
+///
+/// Two factors side by side are a juxtaposition, as binding as `\cdot`. Chains are
+/// read in loops; only nesting recurses, and `enter(at:)` bounds it.
+extension FormulaParser {
+    mutating func parseEquation() throws(Diagnostic) -> Equation {
+        let first = current
+        let left = try parseExpression()
+        let relation: String
+        if accept("=") != nil {
+            relation = "="
+        } else if acceptCommand("approx") != nil {
+            relation = "≈"
+        } else {
+            throw unexpected(current.kind == .end ? "'=': a checked formula is an equation" : "an operator or '='")
+        }
+        let right = try parseExpression()
+        if current.isCharacter("=") || current.isCommand("approx") {
+            throw error("one relation per equation; separate equations with \\\\", at: location(of: current))
+        }
+        guard current.kind == .end else { throw unexpected("an operator or the end of the equation") }
+        return Equation(left: left, right: right, relation: relation, location: location(of: first),
+                        source: source.text(first.range.lowerBound..<consumedEnd))
+    }
+
+    mutating func parseExpression() throws(Diagnostic) -> Expr {
+        var left = try parseTerm()
+        while true {
+            let op: BinaryOperator
+            switch current.kind {
+            case .character("+"): op = .add
+            case .character("-"): op = .subtract
+            default: return left
+            }
+            let operation = location(of: advance())
+            let right = try parseTerm()
+            left = try node(.binary(op, left, right, operatorLocation: operation), at: left.location,
+                            reportingAt: operation)
+        }
+    }
+
+    mutating func parseTerm() throws(Diagnostic) -> Expr {
+        var left = try parseFactor()
+        while true {
+            let op: BinaryOperator
+            let operation: SourceLocation
+            let right: Expr
+            var spelling: String?
+            if let (written, spelled) = multiplicativeOperator(current) {
+                op = written
+                spelling = spelled
+                operation = location(of: advance())
+                right = try parseFactor()
+            } else if startsFactor(current) {
+                op = .juxtaposition
+                right = try parseFactor()
+                operation = right.location
+            } else {
+                return left
+            }
+            left = try node(.binary(op, left, right, operatorLocation: operation), at: left.location,
+                            spelling: spelling, reportingAt: operation)
+        }
+    }
+
+    private mutating func parseFactor() throws(Diagnostic) -> Expr {
+        var minuses: [SourceLocation] = []
+        while current.isCharacter("-") || current.isCharacter("+") {
+            let sign = advance()
+            if sign.isCharacter("-") { minuses.append(location(of: sign)) }
+        }
+        var result = try parsePostfix()
+        for minus in minuses.reversed() {
+            result = try node(.negate(result), at: minus)
+        }
+        return result
+    }
+
+    mutating func parsePostfix() throws(Diagnostic) -> Expr {
+        var operand = try parseAtom()
+        while true {
+            if current.isCharacter("^") {
+                let caret = advance()
+                if let spelling = acceptTranspose() {
+                    operand = try node(.transpose(operand), at: operand.location, spelling: spelling)
+                } else {
+                    let exponent = try parseScript()
+                    operand = try node(.binary(.power, operand, exponent, operatorLocation: location(of: caret)),
+                                       at: operand.location, reportingAt: location(of: caret))
+                }
+            } else if current.isCharacter("_") {
+                throw error("a subscript is read only as part of a name (x_1, \\theta_t)", at: location(of: current))
+            } else if current.isCharacter("'") {
+                throw error("a prime is read only on a function applied to an argument, as in f'(z)",
+                            at: location(of: current))
+            } else {
+                return operand
+            }
+        }
+    }
+
+    /// `T`, `\top`, `{T}` or `{\top}` after a `^`: the spelling, for rendering.
+    private mutating func acceptTranspose() -> String? {
+        if isTransposeMark(current) {
+            return "^" + spelled(advance())
+        }
+        if current.isCharacter("{"), isTransposeMark(peek()), peek(2).isCharacter("}") {
+            advance()
+            let mark = spelled(advance())
+            advance()
+            return "^{" + mark + "}"
+        }
+        return nil
+    }
+
+    func isTransposeMark(_ token: LaTeXToken) -> Bool {
+        token.kind == .letter("T") || token.isCommand("top") || token.isCommand("intercal")
+    }
+
+    func spelled(_ token: LaTeXToken) -> String {
+        source.text(token.range)
+    }
+
+    /// What follows `^` or `_`: a braced expression, or one character or command.
+    mutating func parseScript() throws(Diagnostic) -> Expr {
+        let token = current
+        if token.isCharacter("{") {
+            try enter(at: token)
+            defer { leave() }
+            advance()
+            let inner = try parseExpression()
+            try close("}", opening: token)
+            return inner
+        }
+        // One character takes no scripts of its own: `x^t_1` is x with both.
+        switch token.kind {
+        case .number(let digits) where digits.count > 1:
+            throw error("a script without braces is one character: write {\(digits)}", at: location(of: token))
+        case .number:
+            return try parseAtom()
+        case .letter(let letter):
+            advance()
+            return try node(.symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
+        case .command(let name):
+            guard let letter = GreekLetter.letter(forCommand: name) else { fallthrough }
+            advance()
+            return try node(.symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
+        default:
+            throw unexpected("a script: one character, a Greek letter or {…}")
+        }
+    }
+
+    private func multiplicativeOperator(_ token: LaTeXToken) -> (BinaryOperator, String)? {
+        switch token.kind {
+        case .command("cdot"), .command("odot"), .command("circ"), .command("times"), .command("ast"):
+            return (.multiply, spelled(token))
+        case .character("*"):
+            return (.multiply, "*")
+        case .character("/"):
+            return (.divide, "/")
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the token begins a factor, making what precedes it a juxtaposition.
+    /// Commands outside the subset count, so that they are reported as such.
+    private func startsFactor(_ token: LaTeXToken) -> Bool {
+        switch token.kind {
+        case .letter, .number, .character("("), .character("["), .character("{"):
+            return true
+        case .command(let name):
+            return multiplicativeOperator(token) == nil && !["approx", "}", "\\"].contains(name)
+        default:
+            return false
+        }
+    }
+
+    private mutating func parseAtom() throws(Diagnostic) -> Expr {
+        let token = current
+        try enter(at: token)
+        defer { leave() }
+        switch token.kind {
+        case .number(let digits):
+            advance()
+            guard let value = Double(digits) else { throw error("unreadable number \(token.quoted)", at: location(of: token)) }
+            return try node(.number(value), at: location(of: token))
+        case .letter(let letter):
+            advance()
+            return try parseSymbol(base: String(letter), startingAt: token)
+        case .character("("), .character("["), .character("{"):
+            return try parseGroup()
+        case .command(let name):
+            return try parseCommand(name)
+        default:
+            throw unexpected("an expression")
+        }
+    }
+
+    /// `( … )`, `[ … ]`, `{ … }` or `\{ … \}`: grouping only.
+    mutating func parseGroup() throws(Diagnostic) -> Expr {
+        let opening = advance()
+        let inner = try parseExpression()
+        switch opening.kind {
+        case .character("("): try close(")", opening: opening)
+        case .character("["): try close("]", opening: opening)
+        case .command("{"):
+            guard acceptCommand("}") != nil else { throw unexpected("'\\}' to close '\\{'") }
+        default: try close("}", opening: opening)
+        }
+        return inner
+    }
+
+    private mutating func parseCommand(_ name: String) throws(Diagnostic) -> Expr {
+        let token = current
+        if let letter = GreekLetter.letter(forCommand: name) {
+            advance()
+            return try parseSymbol(base: String(letter), startingAt: token)
+        }
+        if let accent = Accent(command: name) {
+            return try parseAccented(accent)
+        }
+        switch name {
+        case "{": return try parseGroup()
+        case "frac", "dfrac", "tfrac": return try parseFraction()
+        case "sqrt": return try parseSquareRoot()
+        case "exp", "tanh": return try parseFunction(named: name)
+        case "log", "ln": return try parseFunction(named: "log")
+        case "mathrm", "text", "textrm", "operatorname", "mathit", "mathbf", "boldsymbol":
+            return try parseUprightName()
+        case "nabla": return try parseNabla()
+        case "sum": return try parseSum()
+        case "begin":
+            // Only the environments that hold equations are read; the splitter
+            // leaves any other's `\begin{name}` here.
+            var offset = 1
+            while !peek(offset).isCharacter("}"), peek(offset).kind != .end { offset += 1 }
+            let name = source.text(peek().range.upperBound..<peek(offset).range.lowerBound)
+            throw error("\\begin{\(name)} is not in the formula subset tutor reads", at: location(of: token))
+        case "partial":
+            throw error("\\partial is read only in a derivative \\frac{\\partial C}{\\partial x}", at: location(of: token))
+        default:
+            throw error("\\\(name) is not in the formula subset tutor reads", at: location(of: token))
+        }
+    }
+
+    /// `\frac{a}{b}` divides; `\frac{\partial C}{\partial x}` is a derivative.
+    private mutating func parseFraction() throws(Diagnostic) -> Expr {
+        let command = advance()
+        let at = location(of: command)
+        let spelling = spelled(command)
+        let needsArguments = "\(spelling) needs two arguments {…}{…}"
+        guard current.isCharacter("{") else { throw error(needsArguments, at: at) }
+        if peek().isCommand("partial") {
+            let of = try parsePartial()
+            guard current.isCharacter("{"), peek().isCommand("partial") else {
+                throw error("a derivative is written \\frac{\\partial C}{\\partial x}", at: location(of: current))
+            }
+            let withRespectTo = try parsePartial()
+            return try node(.derivative(of: of, withRespectTo: withRespectTo), at: at, spelling: spelling)
+        }
+        let numerator = try parseGroup()
+        guard current.isCharacter("{") else { throw error(needsArguments, at: at) }
+        let denominator = try parseGroup()
+        return try node(.binary(.divide, numerator, denominator, operatorLocation: at), at: at, spelling: spelling)
+    }
+
+    /// `{\partial C}`: the value after `\partial`.
+    private mutating func parsePartial() throws(Diagnostic) -> Expr {
+        let opening = advance()
+        let partial = advance()
+        if current.isCharacter("^") {
+            throw error("higher derivatives (\\partial^2) are not in the formula subset tutor reads",
+                        at: location(of: current))
+        }
+        if current.isCharacter("}") {
+            throw error("\\partial needs the value it differentiates: \\frac{\\partial C}{\\partial x}",
+                        at: location(of: partial))
+        }
+        let value = try parseExpression()
+        try close("}", opening: opening)
+        return value
+    }
+
+    private mutating func parseSquareRoot() throws(Diagnostic) -> Expr {
+        let command = advance()
+        if current.isCharacter("[") {
+            throw error("\\sqrt[n] is not in the formula subset tutor reads; \\sqrt{x} is", at: location(of: current))
+        }
+        guard current.isCharacter("{") else { throw error("\\sqrt needs an argument {…}", at: location(of: command)) }
+        let radicand = try parseGroup()
+        return try node(.call(name: "sqrt", arguments: [Argument(radicand)]), at: location(of: command),
+                        spelling: "\\sqrt")
+    }
+
+    /// `\exp(x)`, `\log x`: a parenthesised argument list, or the one factor that follows.
+    private mutating func parseFunction(named name: String) throws(Diagnostic) -> Expr {
+        let command = advance()
+        let arguments = current.isCharacter("(") ? try parseArguments() : [Argument(try parsePostfix())]
+        return try node(.call(name: name, arguments: arguments), at: location(of: command), spelling: spelled(command))
+    }
+
+    /// `(a, b)` after a function's name.
+    mutating func parseArguments() throws(Diagnostic) -> [Argument] {
+        let opening = advance()
+        var arguments = [Argument(try parseExpression())]
+        while accept(",") != nil {
+            arguments.append(Argument(try parseExpression()))
+        }
+        try close(")", opening: opening)
+        return arguments
+    }
+
+    /// `\nabla_{θ} J(θ_t)`, or `\nabla L(θ)`: with respect to the argument. The
+    /// spelling (`\nabla_` or `\nabla`) says whether the subscript was written.
+    private mutating func parseNabla() throws(Diagnostic) -> Expr {
+        let nabla = advance()
+        let withRespectTo: Expr? = accept("_") != nil ? try parseScript() : nil
+        let operand = try parseAtom()
+        if let withRespectTo {
+            return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: location(of: nabla),
+                            spelling: "\\nabla_")
+        }
+        guard case .call(_, let arguments) = operand.kind, arguments.count == 1 else {
+            throw error("\\nabla without a subscript needs a function of one argument, as in \\nabla L(\\theta);"
+                        + " otherwise write \\nabla_{x} C", at: location(of: nabla))
+        }
+        return try node(.derivative(of: operand, withRespectTo: arguments[0].value), at: location(of: nabla),
+                        spelling: "\\nabla")
+    }
+
+    /// `\sum_i x_i y_i`: the sum of all entries of the term that follows. Limits are
+    /// skipped: a value's entries are what is summed.
+    private mutating func parseSum() throws(Diagnostic) -> Expr {
+        let sum = advance()
+        while current.isCharacter("_") || current.isCharacter("^") {
+            advance()
+            try skipScript()
+        }
+        let term = try parseTerm()
+        return try node(.call(name: "sum", arguments: [Argument(term)]), at: location(of: sum), spelling: "\\sum")
+    }
+
+    private mutating func skipScript() throws(Diagnostic) {
+        guard current.isCharacter("{") else {
+            advance()
+            return
+        }
+        let opening = advance()
+        var depth = 1
+        while depth > 0 {
+            if current.kind == .end { try close("}", opening: opening) }
+            let token = advance()
+            if token.isCharacter("{") { depth += 1 }
+            if token.isCharacter("}") { depth -= 1 }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+/// Symbols and what joins their names: accents, subscripts, layer superscripts,
+/// time steps, primes, and the rule that makes `f(z)` an application.
+extension FormulaParser {
+    /// Letters that, directly followed by a parenthesised argument, are functions
+    /// applied to it (`f(z)`, `σ(z)`, `J(θ_t)`, `L(y, ŷ)`); any other letter before
+    /// parentheses is a factor of a juxtaposition (`W (a + b)`). Upright names
+    /// (`\operatorname{relu}(z)`) and the commands `\exp`, `\log` … are applications too.
+    static let functionLetters: Set<String> = ["f", "g", "h", "σ", "φ", "J", "L", "C", "E"]
+
+    /// The scripts and the prime or argument list that may follow a symbol's letter,
+    /// already read as `base`.
+    mutating func parseSymbol(base: String, startingAt start: LaTeXToken,
+                              isFunctionName: Bool = false) throws(Diagnostic) -> Expr {
+        let at = location(of: start)
+        var name = base
+        var subscripted = false
+        var step: Int?
+        var layer: Expr?
+        var brackets = FormulaSymbol.LayerBrackets.parentheses
+        var transpose: String?
+        while true {
+            if current.isCharacter("_"), !subscripted {
+                advance()
+                subscripted = true
+                switch try parseNameSubscript() {
+                case .step(let offset): step = offset
+                case .name(let fragment): name += "_" + fragment
+                }
+            } else if current.isCharacter("^"), layer == nil, let closing = layerClosing() {
+                advance()
+                advance()
+                let opening = advance()
+                brackets = closing == ")" ? .parentheses : .squareBrackets
+                layer = try parseExpression()
+                try close(closing, opening: opening)
+                if isTransposeMark(current) {
+                    transpose = "^{…" + spelled(advance()) + "}"
+                }
+                advance()  // the `}` that `layerClosing()` found
+            } else {
+                break
+            }
+        }
+        let symbol = FormulaSymbol(name: name, layer: layer, layerBrackets: brackets, step: step,
+                                   latex: source.text(start.range.lowerBound..<consumedEnd))
+        let plain = layer == nil && step == nil
+        if current.isCharacter("'") {
+            let prime = advance()
+            guard plain, current.isCharacter("(") else {
+                throw error("a prime is read only on a function applied to an argument, as in f'(z)",
+                            at: location(of: prime))
+            }
+            let arguments = try parseArguments()
+            guard arguments.count == 1 else {
+                throw error("\(name)' takes one argument", at: arguments[1].location)
+            }
+            return try node(.prime(function: name, argument: arguments[0].value), at: at)
+        }
+        if plain, current.isCharacter("("), isFunctionName || FormulaParser.functionLetters.contains(name) {
+            return try node(.call(name: name, arguments: parseArguments()), at: at)
+        }
+        let read = try node(.symbol(symbol), at: at)
+        guard let transpose else { return read }
+        return try node(.transpose(read), at: at, spelling: transpose)
+    }
+
+    /// `\hat{m}`, `\bar x`: one letter with its accent as a combining mark.
+    mutating func parseAccented(_ accent: Accent) throws(Diagnostic) -> Expr {
+        let command = advance()
+        let braced = accept("{") != nil
+        guard let letter = letterName(current) else {
+            throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
+        }
+        advance()
+        if braced, accept("}") == nil {
+            throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
+        }
+        var name = letter
+        name.unicodeScalars.append(accent.combiningMark)
+        return try parseSymbol(base: name, startingAt: command)
+    }
+
+    /// `\operatorname{relu}`, `\mathrm{softmax}`, `\mathbf{x}`: a name of several
+    /// letters, applied when an argument list follows.
+    mutating func parseUprightName() throws(Diagnostic) -> Expr {
+        let command = advance()
+        guard let text = try parseBracedText(after: command) else {
+            throw error("\(spelled(command)) needs a name in {…}", at: location(of: command))
+        }
+        return try parseSymbol(base: text, startingAt: command, isFunctionName: true)
+    }
+
+    /// The text of `{…}` after `\text` and its kin, spaces inside kept as `_`;
+    /// nil when no braces follow or they are empty.
+    private mutating func parseBracedText(after command: LaTeXToken) throws(Diagnostic) -> String? {
+        guard current.isCharacter("{") else { return nil }
+        let opening = advance()
+        while !current.isCharacter("}") {
+            switch current.kind {
+            case .letter, .number, .character("-"):
+                advance()
+            case .end:
+                try close("}", opening: opening)
+            default:
+                throw error("\(spelled(command)){…} holds letters and digits only", at: location(of: current))
+            }
+        }
+        let text = source.text(opening.range.upperBound..<current.range.lowerBound)
+            .split(whereSeparator: \.isWhitespace).joined(separator: "_")
+        advance()
+        return text.isEmpty ? nil : text
+    }
+
+    /// The Unicode name of a letter token or Greek letter command.
+    private func letterName(_ token: LaTeXToken) -> String? {
+        switch token.kind {
+        case .letter(let letter): return String(letter)
+        case .command(let name): return GreekLetter.letter(forCommand: name).map(String.init)
+        default: return nil
+        }
+    }
+
+    /// A subscript read as part of a name, or as a time step.
+    enum NameSubscript {
+        case name(String)
+        case step(Int)
+    }
+
+    /// `_t`, `_{t+1}`, `_{t-1}` are steps; `_1`, `_{ij}`, `_{\text{new}}`, `_\theta`
+    /// join the name.
+    private mutating func parseNameSubscript() throws(Diagnostic) -> NameSubscript {
+        guard let opening = accept("{") else {
+            let token = current
+            if case .number(let digits) = token.kind, digits.count > 1 {
+                throw error("a subscript without braces is one character: write _{\(digits)}", at: location(of: token))
+            }
+            if token.kind == .letter("t") {
+                advance()
+                return .step(0)
+            }
+            return .name(try nameFragment())
+        }
+        if let offset = stepOffset() {
+            return .step(offset)
+        }
+        var fragment = ""
+        while !current.isCharacter("}") {
+            if current.kind == .end { try close("}", opening: opening) }
+            fragment += try nameFragment()
+        }
+        advance()
+        if fragment.isEmpty {
+            throw error("an empty subscript names nothing", at: location(of: opening))
+        }
+        return .name(fragment)
+    }
+
+    /// One piece of a subscripted name: a letter, digits, a Greek letter or `\text{…}`.
+    private mutating func nameFragment() throws(Diagnostic) -> String {
+        let token = current
+        switch token.kind {
+        case .letter(let letter):
+            advance()
+            return String(letter)
+        case .number(let digits):
+            advance()
+            return digits
+        case .command(let name) where GreekLetter.letter(forCommand: name) != nil:
+            advance()
+            return letterName(token) ?? name
+        case .command("text"), .command("textrm"), .command("mathrm"), .command("operatorname"), .command("mathit"):
+            advance()
+            guard let text = try parseBracedText(after: token) else {
+                throw error("\(spelled(token)) needs a name in {…}", at: location(of: token))
+            }
+            return text
+        default:
+            throw error("a subscript joins the name: letters, digits, Greek letters or \\text{…}; found \(token.quoted)",
+                        at: location(of: token))
+        }
+    }
+
+    /// `t}`, `t+1}`, `t-2}` after a subscript's `{`: the offset, consuming through `}`.
+    private mutating func stepOffset() -> Int? {
+        guard current.kind == .letter("t") else { return nil }
+        if peek().isCharacter("}") {
+            advance()
+            advance()
+            return 0
+        }
+        guard peek().isCharacter("+") || peek().isCharacter("-"), case .number(let digits) = peek(2).kind,
+              let size = Int(digits), peek(3).isCharacter("}") else { return nil }
+        let sign = peek().isCharacter("-") ? -1 : 1
+        for _ in 0..<4 { advance() }
+        return sign * size
+    }
+
+    /// `)` or `]` when a layer superscript follows: `^{(…)}`, `^{[…]}` or with a
+    /// transpose mark, `^{[…]T}`. Any other superscript is a power or a transpose.
+    private func layerClosing() -> Unicode.Scalar? {
+        guard peek().isCharacter("{") else { return nil }
+        let closing: Unicode.Scalar
+        switch peek(2).kind {
+        case .character("("): closing = ")"
+        case .character("["): closing = "]"
+        default: return nil
+        }
+        var depth = 0
+        var offset = 2
+        while true {
+            let token = peek(offset)
+            switch token.kind {
+            case .end: return nil
+            case .character("("), .character("["), .character("{"): depth += 1
+            case .character(")"), .character("]"), .character("}"): depth -= 1
+            default: break
+            }
+            if depth == 0 { break }
+            offset += 1
+        }
+        guard peek(offset).isCharacter(closing) else { return nil }
+        let after = peek(offset + 1)
+        if after.isCharacter("}") { return closing }
+        return isTransposeMark(after) && peek(offset + 2).isCharacter("}") ? closing : nil
+    }
+}

@@ -1,0 +1,216 @@
+import Notation
+
+/// Presentation MathML drawn from the expression tree a formula was read into, so
+/// that the formula a reader sees is the one that was checked.
+///
+/// Operators appear as their author spelled them (`\cdot` as ⋅, `\odot` as ⊙),
+/// `\frac` and derivatives as fractions, juxtaposition as invisible times, and
+/// parentheses only where the tree's structure needs them.
+public enum MathML {
+    /// A `<math>` element: one equation as a row, several as a table aligned at `=`.
+    public static func render(_ equations: [Equation], display: Bool) -> String {
+        let body: String
+        if equations.count == 1, let equation = equations.first {
+            body = mrow(render(equation.left) + mo(equation.relation) + render(equation.right))
+        } else {
+            let rows = equations.map { equation in
+                "<mtr><mtd>" + render(equation.left) + "</mtd><mtd>"
+                    + mrow(mo(equation.relation) + render(equation.right)) + "</mtd></mtr>"
+            }
+            body = #"<mtable columnalign="right left" columnspacing="0">"# + rows.joined() + "</mtable>"
+        }
+        let mode = display ? "block" : "inline"
+        return #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="\#(mode)">"# + body + "</math>"
+    }
+
+    /// The presentation markup of one expression, without the `<math>` element.
+    public static func render(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .number(let value):
+            let digits = "<mn>" + escaped(expr.description.trimmingPrefix("-")) + "</mn>"
+            return value.sign == .minus ? mrow(mo("\u{2212}") + digits) : digits
+        case .string(let text):
+            return "<ms>" + escaped(text) + "</ms>"
+        case .name(let name):
+            return mi(name)
+        case .matrix(let rows):
+            let cells = rows.map { "<mtr>" + $0.map { "<mtd>" + render($0) + "</mtd>" }.joined() + "</mtr>" }
+            return mrow(mo("[") + "<mtable>" + cells.joined() + "</mtable>" + mo("]"))
+        case .call("sqrt", let arguments) where arguments.count == 1:
+            return "<msqrt>" + render(arguments[0].value) + "</msqrt>"
+        case .call("sum", let arguments) where arguments.count == 1:
+            let term = arguments[0].value
+            return mrow(mo("\u{2211}") + operand(term, if: level(of: term) < .multiplicative))
+        case .call(let name, let arguments):
+            return mrow(mi(name) + mo("\u{2061}") + argumentList(arguments.map(\.value)))
+        case .negate(let operand):
+            return mrow(mo("\u{2212}") + self.operand(operand, if: level(of: operand) < .power))
+        case .binary(.divide, let numerator, let denominator, _) where isFraction(expr):
+            return "<mfrac>" + render(numerator) + render(denominator) + "</mfrac>"
+        case .binary(.power, let base, let exponent, _):
+            return "<msup>" + operand(base, if: level(of: base) <= .power || hasLayer(base)) + render(exponent) + "</msup>"
+        case .binary(let op, let left, let right, _):
+            let binding = Level(op)
+            return mrow(operand(left, if: level(of: left) < binding)
+                       + mo(operatorText(for: op, spelled: expr.spelling))
+                       + operand(right, if: level(of: right) <= binding))
+        case .transpose(let operand):
+            return transpose(operand, spelled: expr.spelling)
+        case .row(let matrix, let index):
+            return mrow(operand(matrix, if: level(of: matrix) < .postfix) + mo("[") + render(index) + mo("]"))
+        case .symbol(let symbol):
+            return render(symbol, transposed: false)
+        case .derivative(let of, let withRespectTo):
+            if expr.spelling?.hasPrefix("\\nabla") == true {
+                let nabla = expr.spelling == "\\nabla_"
+                    ? "<msub>" + mo("\u{2207}") + render(withRespectTo) + "</msub>" : mo("\u{2207}")
+                return mrow(nabla + operand(of, if: level(of: of) < .postfix))
+            }
+            return "<mfrac>" + mrow(mo("\u{2202}") + operand(of, if: level(of: of) < .postfix))
+                + mrow(mo("\u{2202}") + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
+                + "</mfrac>"
+        case .prime(let function, let argument):
+            return mrow("<msup>" + mi(function) + mo("\u{2032}") + "</msup>"
+                       + mo("\u{2061}") + argumentList([argument]))
+        }
+    }
+
+    /// `W^{(l)}`, `θ_{t+1}`, `m̂_t`, `w_ij`; with `transposed`, the T joins the layer
+    /// superscript as in `W^{[l+1]T}`.
+    private static func render(_ symbol: FormulaSymbol, transposed: Bool) -> String {
+        let (base, accent, subscriptName) = symbol.typesetName
+        var letter = mi(base)
+        if let accent {
+            letter = #"<mover accent="true">"# + letter + mo(accent) + "</mover>"
+        }
+        var subscripts: [String] = []
+        if let subscriptName { subscripts.append(mi(subscriptName)) }
+        if let step = symbol.step {
+            let offset = step == 0 ? "" : mo(step > 0 ? "+" : "\u{2212}") + "<mn>\(abs(step))</mn>"
+            subscripts.append(mi("t") + offset)
+        }
+        var superscript: String?
+        if let layer = symbol.layer {
+            let (open, close) = symbol.layerBrackets == .parentheses ? ("(", ")") : ("[", "]")
+            superscript = mo(open) + render(layer) + mo(close)
+                + (transposed ? transposeMark("T") : "")
+        }
+        let sub = subscripts.isEmpty ? nil : mrow(subscripts.joined(separator: mo(",")))
+        switch (sub, superscript) {
+        case let (sub?, sup?): return "<msubsup>" + letter + sub + mrow(sup) + "</msubsup>"
+        case let (sub?, nil): return "<msub>" + letter + sub + "</msub>"
+        case let (nil, sup?): return "<msup>" + letter + mrow(sup) + "</msup>"
+        case (nil, nil): return letter
+        }
+    }
+
+    /// `X^T`, `X^⊤`, or the T inside a layer superscript when the source wrote it there.
+    private static func transpose(_ operand: Expr, spelled spelling: String?) -> String {
+        let mark = spelling?.contains("\\top") == true ? "\u{22A4}" : "T"
+        if spelling?.hasPrefix("^{…") == true, case .symbol(let symbol) = operand.kind, symbol.layer != nil {
+            return render(symbol, transposed: true)
+        }
+        return "<msup>" + self.operand(operand, if: level(of: operand) < .postfix || hasLayer(operand))
+            + transposeMark(mark) + "</msup>"
+    }
+
+    private static func transposeMark(_ mark: String) -> String {
+        #"<mi mathvariant="normal">"# + mark + "</mi>"
+    }
+
+    // MARK: Operators and precedence
+
+    /// How tightly a rendered form holds together, loosest first.
+    private enum Level: Int, Comparable {
+        case additive, multiplicative, prefix, power, postfix, atom
+
+        init(_ op: BinaryOperator) {
+            switch op {
+            case .add, .subtract: self = .additive
+            case .multiply, .divide, .matrixProduct, .juxtaposition: self = .multiplicative
+            case .power: self = .power
+            }
+        }
+
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// A fraction bar and a square root group what they hold, unlike `/`.
+    private static func level(of expr: Expr) -> Level {
+        switch expr.kind {
+        case .number(let value): return value.sign == .minus ? .prefix : .atom
+        case .binary where isFraction(expr): return .atom
+        case .binary(let op, _, _, _): return Level(op)
+        // `∑ x y` reaches to the end of the term, so beside another factor it needs parentheses.
+        case .call("sum", _): return .additive
+        case .negate: return .prefix
+        case .derivative: return expr.spelling?.hasPrefix("\\nabla") == true ? .prefix : .atom
+        case .transpose, .row: return .postfix
+        case .string, .name, .matrix, .call, .symbol, .prime: return .atom
+        }
+    }
+
+    private static func isFraction(_ expr: Expr) -> Bool {
+        guard case .binary(.divide, _, _, _) = expr.kind, let spelling = expr.spelling else { return false }
+        return ["\\frac", "\\dfrac", "\\tfrac"].contains(spelling)
+    }
+
+    /// A symbol with a layer superscript cannot take another superscript unbracketed.
+    private static func hasLayer(_ expr: Expr) -> Bool {
+        guard case .symbol(let symbol) = expr.kind else { return false }
+        return symbol.layer != nil
+    }
+
+    private static func operatorText(for op: BinaryOperator, spelled spelling: String?) -> String {
+        switch (op, spelling) {
+        case (.add, _): return "+"
+        case (.subtract, _): return "\u{2212}"
+        case (.multiply, "\\cdot"?): return "\u{22C5}"
+        case (.multiply, "\\odot"?): return "\u{2299}"
+        case (.multiply, "\\circ"?): return "\u{2218}"
+        case (.multiply, "\\times"?): return "\u{D7}"
+        case (.multiply, _): return "\u{2217}"
+        case (.divide, _): return "/"
+        case (.power, _): return "^"
+        case (.matrixProduct, _), (.juxtaposition, _): return "\u{2062}"
+        }
+    }
+
+    // MARK: Markup
+
+    private static func operand(_ expr: Expr, if needsParentheses: Bool) -> String {
+        needsParentheses ? mrow(mo("(") + render(expr) + mo(")")) : render(expr)
+    }
+
+    private static func argumentList(_ arguments: [Expr]) -> String {
+        mrow(mo("(") + arguments.map(render).joined(separator: mo(",")) + mo(")"))
+    }
+
+    private static func mrow(_ content: String) -> String { "<mrow>" + content + "</mrow>" }
+
+    private static func mo(_ text: String) -> String { "<mo>" + escaped(text) + "</mo>" }
+
+    private static func mi(_ name: String) -> String { "<mi>" + escaped(name) + "</mi>" }
+
+    /// Text content with XML's reserved characters escaped, and the invisible
+    /// operators as character references so that the markup shows them.
+    private static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\u{2061}", "\u{2062}": result += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+private extension String {
+    func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}

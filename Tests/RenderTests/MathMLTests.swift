@@ -1,0 +1,134 @@
+import Notation
+@testable import Render
+import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+private let here = SourceLocation(file: "c.md", line: 1, column: 1)
+
+/// The MathML of a formula that must read without errors.
+private func mathML(_ latex: String, display: Bool = true, file: StaticString = #filePath, line: UInt = #line) -> String {
+    let reading = readFormula(latex, at: here)
+    XCTAssertEqual(reading.diagnostics.map(\.description), [], latex, file: file, line: line)
+    return MathML.render(reading.equations, display: display)
+}
+
+/// The markup inside `<math>` for a one-equation formula.
+private func body(_ latex: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+    let markup = mathML(latex, file: file, line: line)
+    let open = #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">"#
+    XCTAssertTrue(markup.hasPrefix(open), file: file, line: line)
+    return String(markup.dropFirst(open.count).dropLast("</math>".count))
+}
+
+final class MathMLTests: XCTestCase {
+    func testADerivativeWithLayers() {
+        XCTAssertEqual(body(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#),
+                       "<mrow><msup><mi>δ</mi><mrow><mo>(</mo><mi>l</mi><mo>)</mo></mrow></msup><mo>=</mo>"
+                       + "<mfrac><mrow><mo>∂</mo><mi>C</mi></mrow><mrow><mo>∂</mo>"
+                       + "<msup><mi>z</mi><mrow><mo>(</mo><mi>l</mi><mo>)</mo></mrow></msup></mrow></mfrac></mrow>")
+    }
+
+    func testTransposesAsWritten() {
+        XCTAssertEqual(body(#"y = a^{[l-1]T}"#),
+                       "<mrow><mi>y</mi><mo>=</mo><msup><mi>a</mi><mrow><mo>[</mo><mrow><mi>l</mi><mo>−</mo><mn>1</mn>"
+                       + #"</mrow><mo>]</mo><mi mathvariant="normal">T</mi></mrow></msup></mrow>"#)
+        XCTAssertEqual(body(#"y = (a^{(l)})^\top"#),
+                       "<mrow><mi>y</mi><mo>=</mo><msup><mrow><mo>(</mo><msup><mi>a</mi><mrow><mo>(</mo><mi>l</mi>"
+                       + #"<mo>)</mo></mrow></msup><mo>)</mo></mrow><mi mathvariant="normal">⊤</mi></msup></mrow>"#)
+    }
+
+    func testOperatorsKeepTheirSpellingAndJuxtapositionIsInvisible() {
+        XCTAssertEqual(body(#"y = a \odot b \cdot c \times d * e"#),
+                       "<mrow><mi>y</mi><mo>=</mo><mrow><mrow><mrow><mrow><mi>a</mi><mo>⊙</mo><mi>b</mi></mrow>"
+                       + "<mo>⋅</mo><mi>c</mi></mrow><mo>×</mo><mi>d</mi></mrow><mo>∗</mo><mi>e</mi></mrow></mrow>")
+        XCTAssertEqual(body("y = W x"), "<mrow><mi>y</mi><mo>=</mo><mrow><mi>W</mi><mo>&#x2062;</mo><mi>x</mi></mrow></mrow>")
+    }
+
+    func testAnUpdateWithNablaAndSteps() {
+        XCTAssertEqual(body(#"\theta_{t+1} = \theta_t - \eta \nabla_{\theta} J(\theta_t)"#),
+                       "<mrow><msub><mi>θ</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub><mo>=</mo>"
+                       + "<mrow><msub><mi>θ</mi><mrow><mi>t</mi></mrow></msub><mo>−</mo><mrow><mi>η</mi>"
+                       + "<mo>&#x2062;</mo><mrow><msub><mo>∇</mo><mi>θ</mi></msub><mrow><mi>J</mi><mo>&#x2061;</mo>"
+                       + "<mrow><mo>(</mo><msub><mi>θ</mi><mrow><mi>t</mi></mrow></msub><mo>)</mo></mrow></mrow>"
+                       + "</mrow></mrow></mrow></mrow>")
+    }
+
+    func testAccentsPrimesAndRoots() {
+        XCTAssertEqual(body(#"\hat{m}_t = \sqrt{x} \sigma'(z)"#),
+                       #"<mrow><msub><mover accent="true"><mi>m</mi><mo>^</mo></mover><mrow><mi>t</mi></mrow></msub>"#
+                       + "<mo>=</mo><mrow><msqrt><mi>x</mi></msqrt><mo>&#x2062;</mo><mrow><msup><mi>σ</mi><mo>′</mo>"
+                       + "</msup><mo>&#x2061;</mo><mrow><mo>(</mo><mi>z</mi><mo>)</mo></mrow></mrow></mrow></mrow>")
+    }
+
+    func testParenthesesOnlyWhereTheTreeNeedsThem() {
+        XCTAssertEqual(body(#"y = \left( (a + b) \right) c - (d - e)"#),
+                       "<mrow><mi>y</mi><mo>=</mo><mrow><mrow><mrow><mo>(</mo><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>"
+                       + "<mo>)</mo></mrow><mo>&#x2062;</mo><mi>c</mi></mrow><mo>−</mo><mrow><mo>(</mo><mrow><mi>d</mi>"
+                       + "<mo>−</mo><mi>e</mi></mrow><mo>)</mo></mrow></mrow></mrow>")
+    }
+
+    func testSeveralEquationsAlignAtTheirRelation() {
+        XCTAssertEqual(mathML(#"a = b \\ c = d"#, display: false),
+                       #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">"#
+                       + #"<mtable columnalign="right left" columnspacing="0">"#
+                       + "<mtr><mtd><mi>a</mi></mtd><mtd><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>"
+                       + "<mtr><mtd><mi>c</mi></mtd><mtd><mrow><mo>=</mo><mi>d</mi></mrow></mtd></mtr></mtable></math>")
+    }
+
+    func testReservedCharactersAreEscaped() {
+        let name = Expr(.name("a<b&c"), at: here)
+        XCTAssertEqual(MathML.render(name), "<mi>a&lt;b&amp;c</mi>")
+    }
+
+    /// Every formula of the articles gives well-formed XML, the same on every run.
+    func testEveryArticleFormulaIsWellFormed() {
+        for latex in Self.articleFormulas {
+            let markup = mathML(latex)
+            XCTAssertEqual(markup, mathML(latex))
+            let parser = XMLParser(data: Data(markup.utf8))
+            XCTAssertTrue(parser.parse(), "\(latex): \(String(describing: parser.parserError))\n\(markup)")
+        }
+        let all = Self.articleFormulas.joined(separator: #" \\ "#)
+        XCTAssertTrue(XMLParser(data: Data(mathML(all).utf8)).parse())
+    }
+
+    static let articleFormulas = [
+        #"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#,
+        #"\delta^{(L)} = \frac{\partial C}{\partial a^{(L)}} \cdot \frac{\partial a^{(L)}}{\partial z^{(L)}}"#,
+        #"\delta^{(l)} = \left( (W^{(l+1)})^T \delta^{(l+1)} \right) \cdot \frac{\partial a^{(l)}}{\partial z^{(l)}}"#,
+        #"\frac{\partial C}{\partial W^{(l)}} = \delta^{(l)} (a^{(l-1)})^T"#,
+        #"\frac{\partial C}{\partial b^{(l)}} = \delta^{(l)}"#,
+        #"\theta = \theta - \eta \frac{\partial C}{\partial \theta}"#,
+        #"z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}"#,
+        #"a^{[l]} = f(z^{[l]})"#,
+        #"\delta^{[l]} = \frac{\partial L}{\partial z^{[l]}}"#,
+        #"\delta^{[l]} = (W^{[l+1]T} \delta^{[l+1]}) * f'(z^{[l]})"#,
+        #"\frac{\partial L}{\partial W^{[l]}} = \delta^{[l]} a^{[l-1]T}"#,
+        #"\frac{\partial L}{\partial b^{[l]}} = \delta^{[l]}"#,
+        #"\theta = \theta - \alpha \frac{\partial L}{\partial \theta}"#,
+        #"h = f(Wx + b)"#,
+        #"L = \frac{1}{2}(y - h)^2"#,
+        #"\frac{\partial L}{\partial W} = \frac{\partial L}{\partial h} \frac{\partial h}{\partial W}"#,
+        #"\frac{\partial L}{\partial h} = h - y"#,
+        #"\frac{\partial h}{\partial W} = x"#,
+        #"\frac{\partial L}{\partial W} = (h - y) x"#,
+        #"\nabla L(\theta) = 0"#,
+        #"\theta_{t+1} = \theta_t - \alpha \nabla L(\theta_t)"#,
+        #"\delta_j = \frac{\partial L}{\partial z_j}"#,
+        #"w_{ij} = w_{ij} - \alpha \delta_j x_{ji}"#,
+        #"L(y, \hat{y}) = \frac{1}{2}(y - \hat{y})^2"#,
+        #"\delta = y - \hat{y}"#,
+        #"\frac{\partial L}{\partial w} = \delta x"#,
+        #"w_{new} = w_{old} - \alpha \frac{\partial L}{\partial w}"#,
+        #"\theta_{t+1} = \theta_t - \eta \nabla_{\theta} J(\theta_t)"#,
+        #"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(\theta_t)"#,
+        #"\theta_{t+1} = \theta_t - v_t"#,
+        #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) \nabla_{\theta} J(\theta_t)"#,
+        #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) (\nabla_{\theta} J(\theta_t))^2"#,
+        #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}"#,
+        #"\hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
+        #"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat{v}_t} + \epsilon} \hat{m}_t"#,
+    ]
+}
