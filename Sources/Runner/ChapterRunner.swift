@@ -37,6 +37,7 @@ public struct ChapterRunner: Sendable {
         var stopped = diagnostics.contains { $0.severity == .error && document.blocks.isEmpty }
         var blocks: [BlockResult] = []
         for block in document.blocks {
+            if case let .displayMath(math) = block { interpreter.displayMathAbove = math }
             guard case let .directive(directive) = block else {
                 blocks.append(BlockResult())
                 continue

@@ -25,6 +25,8 @@ final class Environment {
     /// Parameter names in the order they were declared.
     private(set) var parameterOrder: [String] = []
     var models: [String: Model] = [:]
+    /// The model defined last: the one layer superscripts in formulas refer to.
+    var lastModelName: String?
     /// A layer's z and a after the last call of its model (`net.1.z`, `net.1.a`).
     var recordedLayerValues: [String: Tensor] = [:]
     var loss: (name: String, expression: Expr)?
@@ -61,6 +63,7 @@ final class Environment {
         other.parameters = parameters
         other.parameterOrder = parameterOrder
         other.models = models
+        other.lastModelName = lastModelName
         other.recordedLayerValues = recordedLayerValues
         other.loss = loss
         other.optimizer = optimizer

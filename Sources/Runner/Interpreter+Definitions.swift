@@ -129,6 +129,7 @@ extension Interpreter {
             environment.declareParameter(model.biasName(index + 1), b)
         }
         environment.models[name.name] = model
+        environment.lastModelName = name.name
     }
 
     /// `"pytorch"` (U(±1/√in)), `"normal"` (N(0, std²)), `"uniform"`, `"zeros"`.

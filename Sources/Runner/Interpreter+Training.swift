@@ -82,26 +82,7 @@ extension Interpreter {
     /// One optimizer step on the loss; returns the loss before the step.
     private func step(_ loss: (name: String, expression: Expr), overrides: [String: Variable],
                       at location: SourceLocation) throws -> Double {
-        let evaluation = Evaluation(environment, overrides: overrides)
-        let value = try evaluation.evaluate(loss.expression)
-        let leaves = evaluation.parameterLeaves
-        guard !leaves.isEmpty else {
-            throw RuntimeError("the loss '\(loss.name)' does not depend on any param: nothing to train", at: location)
-        }
-        guard var state = environment.optimizer else { preconditionFailure("checked by trainingSetup") }
-        let names = leaves.map(\.name)
-        if let fixed = state.parameterNames, fixed != names {
-            throw RuntimeError("the loss now depends on \(names.joined(separator: ", ")) but the optimizer was "
-                               + "stepping \(fixed.joined(separator: ", ")); declare the optimizer again", at: location)
-        }
-        state.parameterNames = names
-        guard value.value.scalar.isFinite else { return value.value.scalar }
-        let grads = try located(at: location) { try gradients(of: value, withRespectTo: leaves.map(\.leaf)) }
-        var tensors = leaves.map(\.leaf.value)
-        try located(at: location) { try state.optimizer.step(&tensors, gradients: grads) }
-        for (name, tensor) in zip(names, tensors) { environment.parameters[name] = tensor }
-        environment.optimizer = state
-        return value.value.scalar
+        try environment.takeOptimizerStep(overrides: overrides, at: location)
     }
 
     /// The data sets the loss reads, when training in mini-batches: they must

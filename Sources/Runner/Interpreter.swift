@@ -1,3 +1,4 @@
+import Chapter
 import Foundation
 import Learning
 import Notation
@@ -9,6 +10,10 @@ final class Interpreter {
     let chapterDirectory: String
     let bookRoot: String
     let progress: (@Sendable (ProgressEvent) -> Void)?
+    /// The display math nearest above the running block: what `check formula` checks.
+    var displayMathAbove: DisplayMath?
+    /// Symbols defined by the chapter's formulas so far (`δ^{(l)} = …`).
+    var formulaDefinitions: [FormulaContext.SymbolKey: FormulaContext.Definition] = [:]
 
     init(file: String, chapterDirectory: String, bookRoot: String,
          progress: (@Sendable (ProgressEvent) -> Void)?) {
@@ -63,9 +68,8 @@ final class Interpreter {
             return []
         case let .checkGradients(output, targets):
             return [.check(try checkGradients(of: output, wrt: targets, statement: statement))]
-        case .checkFormula:
-            return [.check(CheckResult(line: location.line, kind: .formula, source: statement.source, status: .error,
-                                       message: "formula checks are not available in this version of tutor"))]
+        case let .checkFormula(check):
+            return [.check(try checkFormula(check, statement: statement))]
         case let .expect(expectation):
             return [.check(try expect(expectation, statement: statement))]
         case let .show(expressions):

@@ -1,0 +1,89 @@
+import Learning
+import Notation
+
+/// What a formula's symbols can mean while it is checked: the `where`
+/// bindings, the definitions made by earlier equations, the example it is
+/// evaluated for, and the chapter's state before and after one optimizer step.
+///
+/// It works on copies of the chapter's environment: a check never changes the
+/// chapter's state.
+final class FormulaContext {
+    /// The chapter's state as it is (the "before" of an update formula).
+    let before: Environment
+    /// Data rows replaced by one example's row (`for example i`), or none.
+    let exampleOverrides: [String: Tensor]
+    var isExample: Bool { example != nil }
+    let example: Int?
+    /// `where` clauses: a symbol (by name, layer and step) and its value.
+    var bindings: [SymbolKey: Expr] = [:]
+    /// Symbols defined by earlier equations of the same chapter.
+    var definitions: [SymbolKey: Definition] = [:]
+    /// The location messages point at.
+    let location: SourceLocation
+    private var afterStep: Environment?
+    private let takeStep: (Environment) throws -> Void
+
+    /// A symbol as the formula names it: its name, its layer (when concrete) and step.
+    struct SymbolKey: Hashable {
+        var name: String
+        var layer: Int?
+        var step: Int?
+    }
+
+    /// `δ^{(l)} = …` read as a definition: the right side, and the layer
+    /// variable it is written over (a family), if any.
+    struct Definition {
+        var right: Expr
+        var layerVariable: String?
+        var source: String
+    }
+
+    init(environment: Environment, example: Int?, location: SourceLocation,
+         takeStep: @escaping (Environment) throws -> Void) throws {
+        self.before = environment.copy()
+        self.example = example
+        self.location = location
+        self.takeStep = takeStep
+        self.exampleOverrides = try example.map { try FormulaContext.rows(of: environment, example: $0, at: location) } ?? [:]
+    }
+
+    /// The chapter's state after one step of its optimizer, taken on a copy
+    /// the first time an update formula asks for it.
+    func after() throws -> Environment {
+        if let afterStep { return afterStep }
+        let copy = before.copy()
+        try takeStep(copy)
+        afterStep = copy
+        return copy
+    }
+
+    /// A fresh evaluation in `environment` with the example's rows in place.
+    func evaluation(in environment: Environment, overrides: [String: Variable] = [:]) -> Evaluation {
+        var all = exampleOverrides.mapValues { Variable($0) }
+        for (name, value) in overrides { all[name] = value }
+        return Evaluation(environment, overrides: all)
+    }
+
+    /// For `for example i`: every data set, and every constant with as many
+    /// rows as the model's input, replaced by its row i.
+    private static func rows(of environment: Environment, example: Int, at location: SourceLocation) throws -> [String: Tensor] {
+        let inputRows = environment.recordedLayerValues.first { $0.key.hasSuffix(".0.a") }?.value.rows
+        var rows: [String: Tensor] = [:]
+        for name in environment.knownNames {
+            let value: Tensor
+            switch environment.binding(name) {
+            case let .data(v)?: value = v
+            case let .constant(v)? where inputRows != nil && v.rows == inputRows && !v.shape.isScalar: value = v
+            default: continue
+            }
+            guard example >= 0, example < value.rows else {
+                throw RuntimeError("example \(example) is outside the \(value.rows) rows of '\(name)'", at: location)
+            }
+            rows[name] = value.rows([example])
+        }
+        guard !rows.isEmpty else {
+            throw RuntimeError("for example needs data (one example per row) to pick the example from", at: location)
+        }
+        return rows
+    }
+}

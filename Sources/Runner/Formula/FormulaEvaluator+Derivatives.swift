@@ -1,0 +1,168 @@
+import Foundation
+import Learning
+import Notation
+
+/// Derivatives in formulas: by autodiff, confirmed by finite differences.
+extension FormulaEvaluator {
+    /// Autodiff and finite differences disagree: the engine would be wrong.
+    struct EngineDisagreement: Error {
+        var message: String
+    }
+
+    /// `∂X/∂Y`: of a single number with respect to a named value (a gradient
+    /// shaped like Y), or element-wise between values of the same shape.
+    func derivative(of output: Expr, withRespectTo target: Expr, at location: SourceLocation) throws -> Variable {
+        guard case let .symbol(symbol) = target.kind,
+              case let .chapterName(name, moment) = try resolve(symbol, at: target.location) else {
+            throw RuntimeError("a derivative is taken with respect to a named value (a param, z⁽ˡ⁾, a⁽ˡ⁾, …)",
+                               at: target.location)
+        }
+        let x = try evaluate(output)
+        let node = try evaluation(moment).evaluatedNode(name) ?? evaluation(moment).variable(named: name, at: target.location)
+        let label = "∂\(describe(output))/∂\(symbol.latex)"
+
+        if x.value.count == 1 {
+            let gradient = try located(at: location) { try gradients(of: x, withRespectTo: [node])[0] }
+            let report = try checkGradient(at: node.value) { leaf in
+                try reevaluate(output, replacing: name, at: moment, with: leaf)
+            }
+            guard report.passed else {
+                let worst = report.worst.map { "autodiff \($0.autodiff), finite differences \($0.finiteDifference)" } ?? ""
+                throw EngineDisagreement(message: "\(label): autodiff and finite differences disagree (\(worst)); "
+                                         + "this is a fault in tutor's engine")
+            }
+            note("\(label) by autodiff, confirmed by central differences (\(method(report)), "
+                 + "max rel. error \(formatNumber(report.maxRelativeError)))")
+            return Variable(present(gradient, name: name))
+        }
+        guard x.value.count == node.value.count else {
+            throw RuntimeError("\(label): \(describe(output)) has shape \(x.shape) and \(symbol.latex) has shape "
+                               + "\(node.shape); tutor takes derivatives of one number, or element-wise between "
+                               + "values of the same shape", at: location)
+        }
+        // Element-wise: the Jacobian is diagonal, and its diagonal is the gradient of Σ X.
+        let diagonal = try located(at: location) { try gradients(of: x.sum(), withRespectTo: [node])[0] }
+        try confirmElementwise(output, diagonal: diagonal, name: name, moment: moment, node: node, label: label)
+        return Variable(present(diagonal, name: name))
+    }
+
+    /// Checks that X changes entry by entry with Y as the diagonal says, along
+    /// the all-ones direction and a seeded ±1 direction (which also catches an X
+    /// whose entries depend on other entries of Y, like softmax).
+    private func confirmElementwise(_ output: Expr, diagonal: Tensor, name: String, moment: Moment,
+                                    node: Variable, label: String) throws {
+        var random = RandomGenerator(seed: 0)
+        let directions = [Tensor(repeating: 1, shape: node.shape),
+                          Tensor(shape: node.shape, scalars: (0..<node.value.count).map { _ in random.nextUniform() < 0.5 ? -1 : 1 })]
+        let h = 1e-6 * max(1, node.value.maxAbs)
+        var worst = 0.0
+        for v in directions {
+            let plus = try reevaluate(output, replacing: name, at: moment,
+                                      with: Variable(try Tensor.broadcasting(node.value, v, operation: "+") { $0 + h * $1 })).value
+            let minus = try reevaluate(output, replacing: name, at: moment,
+                                       with: Variable(try Tensor.broadcasting(node.value, v, operation: "-") { $0 - h * $1 })).value
+            for k in 0..<diagonal.count {
+                let fd = (plus.scalars[k] - minus.scalars[k]) / (2 * h)
+                let ad = diagonal.scalars[k] * v.scalars[k]
+                let error = abs(ad - fd)
+                guard error <= 1e-6 + 1e-4 * abs(fd) else {
+                    throw EngineDisagreement(
+                        message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
+                            + "(entry \(k): expected \(formatNumber(ad)), finite differences \(formatNumber(fd)))")
+                }
+                worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
+            }
+        }
+        note("\(label) element-wise, by autodiff, confirmed by central differences along two directions "
+             + "(max rel. error \(formatNumber(worst)))")
+    }
+
+    /// X again, with the value `name` replaced: the function finite differences probe.
+    private func reevaluate(_ output: Expr, replacing name: String, at moment: Moment,
+                            with leaf: Variable) throws -> Variable {
+        let probe = FormulaEvaluator(context: context, layerValues: layerValues, focus: focus,
+                                     overrides: [moment: [name: leaf]])
+        probe.paramsAfterStep = paramsAfterStep
+        return try probe.evaluate(output)
+    }
+
+    private func method(_ report: GradientCheckReport) -> String {
+        var text: String
+        switch report.method {
+        case .entries: text = "\(report.checked) entries"
+        case let .randomDirections(n): text = "\(n) random directions"
+        }
+        if report.skippedNearKink > 0 { text += ", \(report.skippedNearKink) at a kink skipped" }
+        return text
+    }
+
+    func describe(_ e: Expr) -> String {
+        if case let .symbol(s) = e.kind { return s.latex }
+        if case let .call(name, _) = e.kind { return name }
+        return "\(e)"
+    }
+
+    /// `f'(z)`: the derivative of the activation bound to f, at z.
+    func prime(_ function: String, _ argument: Expr, at location: SourceLocation) throws -> Variable {
+        let activation = try self.activation(named: function, argument: argument, at: location)
+        let z = try evaluate(argument)
+        guard let derivative = activation.derivative(z.value) else {
+            throw RuntimeError("\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
+                               at: location)
+        }
+        note("\(function)' is the derivative of \(activation.rawValue)")
+        return Variable(derivative)
+    }
+
+    /// The activation a function name stands for: a `where` binding, the
+    /// activation of the layer its argument belongs to, or a named function.
+    func activation(named function: String, argument: Expr, at location: SourceLocation) throws -> Activation {
+        if let bound = context.bindings[.init(name: function, layer: nil, step: nil)],
+           case let .name(text) = bound.kind, let activation = Activation(name: text) {
+            return activation
+        }
+        if function == "σ" || function == "sigma" { return .sigmoid }
+        if let activation = Activation(name: function) { return activation }
+        if Self.functionNames.contains(function), case let .symbol(s) = argument.kind, let layerExpr = s.layer,
+           let model = model() {
+            let layer = try layerIndex(layerExpr)
+            guard layer >= 1, layer <= model.network.layers.count else {
+                throw MissingLayer(message: "\(function) at layer \(layer); the model has layers 1…\(model.network.layers.count)")
+            }
+            return model.network.layers[layer - 1].activation
+        }
+        throw RuntimeError("'\(function)' is not bound to an activation (where \(function) = sigmoid, "
+                           + "or apply it to a layer's z⁽ˡ⁾)", at: location)
+    }
+
+    /// Functions applied in a formula.
+    func call(_ name: String, _ arguments: [Expr], at location: SourceLocation) throws -> Variable {
+        if Self.lossNames.contains(name), let loss = context.before.loss,
+           context.before.binding(name) == nil || loss.name == name {
+            let afterStep = arguments.contains { e in if case let .symbol(s) = e.kind { return s.step == 1 } else { return false } }
+            let moment: Moment = afterStep ? .after : .before
+            return try evaluation(moment).evaluate(try environment(moment).loss!.expression)
+        }
+        guard arguments.count == 1 else {
+            throw RuntimeError("\(name) takes one argument in a formula", at: location)
+        }
+        let argument = arguments[0]
+        switch name {
+        case "exp": return try evaluate(argument).exp()
+        case "log": return try evaluate(argument).log()
+        case "sqrt": return try evaluate(argument).sqrt()
+        case "abs": return try evaluate(argument).abs()
+        case "sum": return try evaluate(argument).sum()
+        case "mean": return try evaluate(argument).mean()
+        case "max": return try evaluate(argument).max()
+        case "min": return try evaluate(argument).min()
+        default:
+            let activation = try self.activation(named: name, argument: argument, at: location)
+            let z = try evaluate(argument)
+            return try located(at: location) {
+                activation == .softmax ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
+                    : try activation.apply(z)
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Learning
+import Notation
+
+/// Which value a formula's symbol names.
+extension FormulaEvaluator {
+    /// The symbol exists under no meaning at all: an equation with it on the
+    /// left is a definition.
+    struct UnboundSymbol: Error {
+        var symbol: String
+        var location: SourceLocation
+    }
+
+    /// The symbol names a layer the model does not have (W⁽ᴸ⁺¹⁾): the
+    /// equation is skipped at this layer.
+    struct MissingLayer: Error {
+        var message: String
+    }
+
+    enum Resolution {
+        case chapterName(String, Moment)
+        case constant(Tensor)
+        case definition(FormulaContext.Definition, layer: Int?)
+        case bound(Expr)
+        case loss(Moment)
+    }
+
+    static let lossNames: Set<String> = ["C", "L", "J", "E", "ℒ"]
+    static let functionNames: Set<String> = ["f", "g", "h", "φ"]
+
+    /// Greek and textbook names of the optimizer's options.
+    static let hyperparameterAliases: [String: [String]] = [
+        "η": ["lr"], "eta": ["lr"], "α": ["lr"], "alpha": ["lr"], "lr": ["lr"],
+        "γ": ["gamma", "momentum"], "gamma": ["gamma", "momentum"], "μ": ["momentum"], "mu": ["momentum"],
+        "β_1": ["beta1"], "beta_1": ["beta1"], "beta1": ["beta1"],
+        "β_2": ["beta2"], "beta_2": ["beta2"], "beta2": ["beta2"],
+        "ε": ["eps"], "ϵ": ["eps"], "epsilon": ["eps"], "eps": ["eps"],
+        "λ": ["weight_decay"], "lambda": ["weight_decay"],
+        "ρ": ["alpha"], "rho": ["alpha"],
+    ]
+
+    func value(of symbol: FormulaSymbol, at location: SourceLocation) throws -> Variable {
+        switch try resolve(symbol, at: location) {
+        case let .chapterName(name, moment):
+            return present(try evaluation(moment).variable(named: name, at: location), name: name)
+        case let .constant(t):
+            return Variable(present(t))
+        case let .definition(definition, layer):
+            return try evaluateDefinition(definition, layer: layer, at: location)
+        case let .bound(expression):
+            return present(try evaluation(.before).evaluate(expression))
+        case let .loss(moment):
+            let environment = try self.environment(moment)
+            return try evaluation(moment).evaluate(environment.loss!.expression)
+        }
+    }
+
+    /// The layer a superscript names, with `L` the model's last layer.
+    func layerIndex(_ expression: Expr) throws -> Int {
+        switch expression.kind {
+        case let .number(x) where x == x.rounded():
+            return Int(x)
+        case let .symbol(s) where s.layer == nil:
+            return try layerVariable(s.name, at: expression.location)
+        case let .name(n):
+            return try layerVariable(n, at: expression.location)
+        case let .binary(.add, a, b, _):
+            return try layerIndex(a) + layerIndex(b)
+        case let .binary(.subtract, a, b, _):
+            return try layerIndex(a) - layerIndex(b)
+        default:
+            throw RuntimeError("a layer index is a number, l, L, or a sum of them", at: expression.location)
+        }
+    }
+
+    private func layerVariable(_ name: String, at location: SourceLocation) throws -> Int {
+        if let value = layerValues[name] { return value }
+        if let bound = context.bindings[.init(name: name, layer: nil, step: nil)] {
+            let x = try evaluation(.before).number(bound, "the layer index \(name)")
+            return Int(x)
+        }
+        if name == "L", let model = model() { return model.network.layers.count }
+        throw RuntimeError("the layer index '\(name)' is not bound (where \(name) = …)", at: location)
+    }
+
+    /// The model layer superscripts refer to: the last one defined.
+    func model() -> Environment.Model? {
+        context.before.lastModelName.flatMap { context.before.models[$0] }
+    }
+
+    func resolve(_ symbol: FormulaSymbol, at location: SourceLocation) throws -> Resolution {
+        let layer = try symbol.layer.map(layerIndex)
+        let names = candidateNames(symbol)
+
+        // A where clause first, then definitions made by earlier equations.
+        for name in names {
+            if let bound = context.bindings[.init(name: name, layer: layer, step: symbol.step)] { return .bound(bound) }
+        }
+        for name in names {
+            if let definition = context.definitions[.init(name: name, layer: layer, step: symbol.step)] {
+                return .definition(definition, layer: layer)
+            }
+            if layer != nil, let family = context.definitions[.init(name: name, layer: nil, step: symbol.step)],
+               family.layerVariable != nil {
+                return .definition(family, layer: layer)
+            }
+        }
+        if let layer { return try layered(symbol, names: names, layer: layer, at: location) }
+
+        let environment = context.before
+        // `w_new` and `w_old` are the after and before of an update.
+        for name in names {
+            for (suffix, moment) in [("_new", Moment.after), ("_old", Moment.before)] where name.hasSuffix(suffix) {
+                let base = String(name.dropLast(suffix.count))
+                if environment.binding(base) != nil { return .chapterName(base, moment) }
+            }
+        }
+        for name in names where environment.binding(name) != nil {
+            return .chapterName(name, moment(forChapterName: name, step: symbol.step))
+        }
+        if names.contains(where: { $0 == "θ" || $0 == "theta" }) {
+            guard let focus else {
+                // θ is "every param": the check runs once per param, with focus set.
+                guard let first = environment.parameterOrder.first else { throw UnboundSymbol(symbol: symbol.latex, location: location) }
+                return .chapterName(first, moment(forChapterName: first, step: symbol.step))
+            }
+            return .chapterName(focus, moment(forChapterName: focus, step: symbol.step))
+        }
+        if let optimizer = environment.optimizer?.optimizer {
+            for name in names {
+                if let options = Self.hyperparameterAliases[name],
+                   let value = optimizer.hyperparameters.first(where: { options.contains($0.name) }) {
+                    return .constant(Tensor(value.value))
+                }
+            }
+            if names.contains("t") {
+                return .constant(Tensor(Double(try self.environment(.after).optimizer!.optimizer.stepCount)))
+            }
+            if let state = try optimizerState(names, step: symbol.step, at: location) { return .constant(state) }
+        }
+        if names.contains(where: Self.lossNames.contains), environment.loss != nil {
+            return .loss(symbol.step == 1 ? .after : .before)
+        }
+        throw UnboundSymbol(symbol: symbol.latex, location: location)
+    }
+
+    /// The names a symbol may go by: as written, in ASCII, and without a
+    /// subscript's underscore (`β_1` is `beta1` too).
+    func candidateNames(_ symbol: FormulaSymbol) -> [String] {
+        var names = [symbol.name, symbol.asciiName]
+        for name in names where name.contains("_") { names.append(name.replacingOccurrences(of: "_", with: "")) }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    private func moment(forChapterName name: String, step: Int?) -> Moment {
+        if step == 1 { return .after }
+        if step == nil, paramsAfterStep, context.before.parameters[name] != nil { return .after }
+        return .before
+    }
+
+    /// `W^{(l)}`, `b^{(l)}`, `z^{(l)}`, `a^{(l)}` of the model, or `W3` without one.
+    private func layered(_ symbol: FormulaSymbol, names: [String], layer: Int, at location: SourceLocation) throws -> Resolution {
+        if let model = model() {
+            let count = model.network.layers.count
+            let base = symbol.name
+            let name: String
+            switch base {
+            case "W": name = model.weightName(layer)
+            case "b": name = model.biasName(layer)
+            case "z": name = model.preActivationName(layer)
+            case "a": name = model.activationName(layer)
+            default:
+                throw UnboundSymbol(symbol: symbol.latex, location: location)
+            }
+            let lowest = base == "a" ? 0 : 1
+            guard layer >= lowest, layer <= count else {
+                throw MissingLayer(message: "\(symbol.latex) would be layer \(layer); the model has layers 1…\(count)")
+            }
+            return .chapterName(name, moment(forChapterName: name, step: symbol.step))
+        }
+        for name in names.map({ "\($0)\(layer)" }) where context.before.binding(name) != nil {
+            return .chapterName(name, moment(forChapterName: name, step: symbol.step))
+        }
+        throw UnboundSymbol(symbol: symbol.latex, location: location)
+    }
+
+    /// The optimizer's state for the focus param: `m_t` after the step,
+    /// `m_{t-1}` before it (zeros before the first step).
+    private func optimizerState(_ names: [String], step: Int?, at location: SourceLocation) throws -> Tensor? {
+        let before = context.before.optimizer!.optimizer
+        guard let stateName = names.first(where: { before.stateNames.contains($0) }) else { return nil }
+        guard let focus else {
+            throw RuntimeError("the optimizer's \(stateName) belongs to one param: write the formula over θ", at: location)
+        }
+        let moment: Moment = step == -1 ? .before : .after
+        let environment = try self.environment(moment)
+        let optimizer = environment.optimizer!
+        let shape = context.before.parameters[focus]!.shape
+        let stepped = try optimizer.parameterNames ?? self.environment(.after).optimizer!.parameterNames
+        guard let index = stepped?.firstIndex(of: focus) else {
+            throw RuntimeError("the optimizer does not step '\(focus)'", at: location)
+        }
+        return optimizer.optimizer.state(stateName, parameter: index) ?? Tensor.zeros(shape)
+    }
+}

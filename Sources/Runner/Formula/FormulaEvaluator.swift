@@ -1,0 +1,134 @@
+import Learning
+import Notation
+
+/// Evaluates the two sides of a formula's equation on the chapter's values.
+///
+/// Symbols are resolved by `resolve(_:)`; derivatives are taken by autodiff on
+/// the same graph and confirmed by finite differences (`derivative(of:…)`).
+/// Values are taken "before" (the chapter as it is) or "after" (one optimizer
+/// step later, on a copy) as the symbol's step says.
+final class FormulaEvaluator {
+    enum Moment: Hashable { case before, after }
+
+    /// The formula combines values whose shapes do not fit: as written, it
+    /// does not hold for these values.
+    struct ShapeMismatch: Error {
+        var message: String
+    }
+
+    let context: FormulaContext
+    /// Values of free layer variables (`l`) for this evaluation.
+    var layerValues: [String: Int]
+    /// The param that `θ` (and the optimizer's state) stands for here.
+    let focus: String?
+    /// Unstepped params read as after the step (the left side of `θ = θ − …`).
+    var paramsAfterStep = false
+    /// How each derivative was computed and confirmed.
+    private(set) var notes: [String] = []
+    private let overrides: [Moment: [String: Variable]]
+    private var evaluations: [Moment: Evaluation] = [:]
+    private var definitionDepth = 0
+
+    init(context: FormulaContext, layerValues: [String: Int], focus: String?,
+         overrides: [Moment: [String: Variable]] = [:]) {
+        self.context = context
+        self.layerValues = layerValues
+        self.focus = focus
+        self.overrides = overrides
+    }
+
+    /// The evaluation of one moment. Its graph first computes the loss (or the
+    /// model), so that a layer's z and a are nodes connected to the params.
+    func evaluation(_ moment: Moment) throws -> Evaluation {
+        if let existing = evaluations[moment] { return existing }
+        let environment = moment == .before ? context.before : try context.after()
+        let evaluation = context.evaluation(in: environment, overrides: overrides[moment] ?? [:])
+        evaluations[moment] = evaluation
+        if let loss = environment.loss {
+            _ = try? evaluation.evaluate(loss.expression)
+        }
+        return evaluation
+    }
+
+    func environment(_ moment: Moment) throws -> Environment {
+        moment == .before ? context.before : try context.after()
+    }
+
+    // MARK: Expressions
+
+    func evaluate(_ expression: Expr) throws -> Variable {
+        let location = expression.location
+        switch expression.kind {
+        case let .number(value):
+            return Variable(Tensor(value))
+        case let .symbol(symbol):
+            return try value(of: symbol, at: location)
+        case let .name(name):
+            return present(try evaluation(.before).variable(named: name, at: location), name: name)
+        case let .negate(operand):
+            return -(try evaluate(operand))
+        case let .transpose(operand):
+            return try evaluate(operand).transposed
+        case let .binary(op, left, right, operatorLocation):
+            let a = try evaluate(left), b = try evaluate(right)
+            do {
+                switch op {
+                case .add: return try a + b
+                case .subtract: return try a - b
+                case .multiply: return try a * b
+                case .divide: return try a / b
+                case .power: return try Variable.pow(a, b)
+                case .matrixProduct: return try Variable.matmul(a, b)
+                case .juxtaposition:
+                    // A number scales; two matrices multiply as matrices.
+                    return a.value.count == 1 || b.value.count == 1 ? try a * b : try Variable.matmul(a, b)
+                }
+            } catch let error as TensorError {
+                throw ShapeMismatch(message: "\(error) (at \(operatorLocation.line):\(operatorLocation.column))")
+            }
+        case let .derivative(of, withRespectTo):
+            return try derivative(of: of, withRespectTo: withRespectTo, at: location)
+        case let .prime(function, argument):
+            return try prime(function, argument, at: location)
+        case let .call(name, arguments):
+            return try call(name, arguments.map(\.value), at: location)
+        case .string, .matrix, .row:
+            throw RuntimeError("this form is not part of a formula's meaning", at: location)
+        }
+    }
+
+    /// In `for example i` a row of the batch is shown as the column a textbook
+    /// writes: a layer's z and a, data, values computed from them, and biases
+    /// (vectors by convention). Other params keep their shape: a weight matrix
+    /// with one row is still a matrix.
+    func present(_ v: Variable, name: String? = nil) -> Variable {
+        isColumnVector(v.shape, name: name) ? v.transposed : v
+    }
+
+    func present(_ t: Tensor, name: String? = nil) -> Tensor {
+        isColumnVector(t.shape, name: name) ? t.transposed : t
+    }
+
+    private func isColumnVector(_ shape: Shape, name: String?) -> Bool {
+        guard context.isExample, !shape.isScalar, shape.rows == 1, shape.cols > 1 else { return false }
+        guard let name, context.before.parameters[name] != nil else { return true }
+        return name.hasSuffix(".b")
+    }
+
+    /// Evaluates a definition's right side with its layer variable bound.
+    func evaluateDefinition(_ definition: FormulaContext.Definition, layer: Int?, at location: SourceLocation) throws -> Variable {
+        definitionDepth += 1
+        defer { definitionDepth -= 1 }
+        guard definitionDepth < 50 else {
+            throw RuntimeError("the definitions refer to each other without end", at: location)
+        }
+        let saved = layerValues
+        defer { layerValues = saved }
+        if let variable = definition.layerVariable, let layer { layerValues[variable] = layer }
+        return try evaluate(definition.right)
+    }
+
+    func note(_ text: String) {
+        if !notes.contains(text) { notes.append(text) }
+    }
+}

@@ -1,0 +1,276 @@
+import Chapter
+import Foundation
+import Learning
+import Notation
+
+/// `check formula`: every equation of the display math above, read from its
+/// LaTeX and evaluated on the chapter's values.
+extension Interpreter {
+    func checkFormula(_ check: FormulaCheck, statement: Statement) throws -> CheckResult {
+        let location = statement.location
+        guard let display = displayMathAbove else {
+            throw RuntimeError("check formula needs display math ($$ … $$) above its block", at: location)
+        }
+        let reading = readFormula(display.latex, at: display.location)
+        if let first = reading.diagnostics.first {
+            throw RuntimeError("the formula above is outside what tutor reads: \(first.message)", at: first.location)
+        }
+        guard !reading.equations.isEmpty else {
+            throw RuntimeError("the formula above has no equation (a = b) to check", at: display.location)
+        }
+        let context = try FormulaContext(environment: environment, example: check.example, location: location) { copy in
+            _ = try copy.takeOptimizerStep(at: location)
+        }
+        context.definitions = formulaDefinitions
+        for binding in check.bindings {
+            context.bindings[try bindingKey(binding)] = binding.value
+        }
+        let tolerance = check.tolerance.map { (absolute: $0, relative: $0) } ?? (absolute: 1e-10, relative: 1e-7)
+
+        var results: [EquationResult] = []
+        for (offset, equation) in reading.equations.enumerated() {
+            results += checkEquation(equation, index: offset + 1, context: context, tolerance: tolerance)
+        }
+        formulaDefinitions = context.definitions
+        return summarize(results, check: check, statement: statement, displayLine: display.location.line)
+    }
+
+    /// A `where` symbol as the key its formula symbol will be looked up by.
+    private func bindingKey(_ binding: FormulaBinding) throws -> FormulaContext.SymbolKey {
+        let reading = readFormula("\(binding.symbol) = 0", at: binding.location)
+        guard reading.diagnostics.isEmpty, let left = reading.equations.first?.left,
+              case let .symbol(symbol) = left.kind else {
+            throw RuntimeError("'\(binding.symbol)' is not a symbol a formula can name", at: binding.location)
+        }
+        var layer: Int?
+        if let expression = symbol.layer {
+            guard case let .number(x) = expression.kind else {
+                throw RuntimeError("a where clause names a concrete layer: \(symbol.name)^{(2)}", at: binding.location)
+            }
+            layer = Int(x)
+        }
+        return .init(name: symbol.name, layer: layer, step: symbol.step)
+    }
+
+    private func checkEquation(_ equation: Equation, index: Int, context: FormulaContext,
+                               tolerance: (absolute: Double, relative: Double)) -> [EquationResult] {
+        let freeLayers = freeLayerVariables(in: equation, context: context)
+        let probe = FormulaEvaluator(context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
+                                     focus: nil)
+        // A left side that names nothing yet is a definition.
+        if case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe) {
+            return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
+        }
+        let assignment = isAssignment(equation)
+        let layerCount = probe.model()?.network.layers.count ?? 0
+        if !freeLayers.isEmpty && layerCount == 0 {
+            return [EquationResult(index: index, source: equation.source, status: .error,
+                                   message: "the layer index \(freeLayers[0]) is free but there is no model: "
+                                       + "bind it (check formula where \(freeLayers[0]) = 1)")]
+        }
+        let layerChoices: [[String: Int]] = freeLayers.isEmpty ? [[:]]
+            : (1...layerCount).map { l in Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, l) }) }
+        let focusChoices: [String?] = mentionsParameterFamily(equation, context: context)
+            ? steppedParameters(context: context).map { $0 } : [nil]
+
+        var results: [EquationResult] = []
+        for layers in layerChoices {
+            for focus in focusChoices {
+                var subject: [String] = []
+                if let l = layers.values.first { subject.append("l = \(l)") }
+                if let focus { subject.append("θ = \(focus)") }
+                var result = EquationResult(index: index, source: equation.source,
+                                            subject: subject.isEmpty ? nil : subject.joined(separator: ", "),
+                                            status: .passed, message: "")
+                let evaluator = FormulaEvaluator(context: context, layerValues: layers, focus: focus)
+                do {
+                    evaluator.paramsAfterStep = assignment
+                    let left = try evaluator.evaluate(equation.left).value
+                    evaluator.paramsAfterStep = false
+                    let right = try evaluator.evaluate(equation.right).value
+                    compare(left, right, tolerance: tolerance, into: &result)
+                } catch let missing as FormulaEvaluator.MissingLayer {
+                    result.status = .skipped
+                    result.message = missing.message
+                } catch let mismatch as FormulaEvaluator.ShapeMismatch {
+                    result.status = .failed
+                    result.message = mismatch.message
+                } catch let disagreement as FormulaEvaluator.EngineDisagreement {
+                    result.status = .error
+                    result.message = disagreement.message
+                } catch let unbound as FormulaEvaluator.UnboundSymbol {
+                    result.status = .error
+                    result.message = "\(unbound.symbol) names no value: bind it with where, define it in an "
+                        + "earlier formula, or name a chapter value"
+                } catch let error as RuntimeError {
+                    result.status = .error
+                    result.message = error.message
+                } catch {
+                    result.status = .error
+                    result.message = "\(error)"
+                }
+                result.derivatives = evaluator.notes
+                results.append(result)
+            }
+        }
+        if !results.isEmpty, results.allSatisfy({ $0.status == .skipped }) {
+            return [EquationResult(index: index, source: equation.source, status: .error,
+                                   message: "no layer has every symbol of this equation")]
+        }
+        return results.filter { $0.status != .skipped || freeLayers.isEmpty }
+    }
+
+    private func isUnbound(_ symbol: FormulaSymbol, _ probe: FormulaEvaluator) -> Bool {
+        do {
+            _ = try probe.resolve(symbol, at: probe.context.location)
+            return false
+        } catch is FormulaEvaluator.UnboundSymbol {
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    private func define(_ symbol: FormulaSymbol, _ equation: Equation, index: Int, freeLayers: [String],
+                        context: FormulaContext) -> EquationResult {
+        var layer: Int?
+        var layerVariable: String?
+        if let expression = symbol.layer {
+            if case let .symbol(s) = expression.kind, s.layer == nil, freeLayers.contains(s.name) {
+                layerVariable = s.name
+            } else if let value = try? FormulaEvaluator(context: context, layerValues: [:], focus: nil).layerIndex(expression) {
+                layer = value
+            }
+        }
+        context.definitions[.init(name: symbol.name, layer: layer, step: symbol.step)] =
+            .init(right: equation.right, layerVariable: layerVariable, source: equation.source)
+        let scope = layerVariable.map { " for every layer \($0)" } ?? ""
+        return EquationResult(index: index, source: equation.source, status: .definition,
+                              message: "defines \(symbol.latex)\(scope)")
+    }
+
+    /// `θ = θ − …`: the same unstepped symbol on both sides is an update.
+    private func isAssignment(_ equation: Equation) -> Bool {
+        guard case let .symbol(left) = equation.left.kind, left.step == nil else { return false }
+        var pending = [equation.right]
+        while let e = pending.popLast() {
+            if case let .symbol(s) = e.kind, s.name == left.name, s.step == nil, s.layer == left.layer { return true }
+            pending += e.kind.children
+        }
+        return false
+    }
+
+    /// Layer variables used in superscripts and bound by nothing (`l`, not `L`).
+    private func freeLayerVariables(in equation: Equation, context: FormulaContext) -> [String] {
+        var names: [String] = []
+        var pending = [equation.left, equation.right]
+        while let e = pending.popLast() {
+            if case let .symbol(s) = e.kind, let layer = s.layer {
+                var inner = [layer]
+                while let i = inner.popLast() {
+                    if case let .symbol(v) = i.kind, v.layer == nil, v.name != "L",
+                       context.bindings[.init(name: v.name, layer: nil, step: nil)] == nil, !names.contains(v.name) {
+                        names.append(v.name)
+                    }
+                    inner += i.kind.children
+                }
+            }
+            pending += e.kind.children
+        }
+        return names
+    }
+
+    /// Whether the equation speaks of "the parameters" θ, or of optimizer state
+    /// that belongs to one param: then it is checked for each param.
+    private func mentionsParameterFamily(_ equation: Equation, context: FormulaContext) -> Bool {
+        let stateNames = Set(context.before.optimizer?.optimizer.stateNames ?? [])
+        var pending = [equation.left, equation.right]
+        while let e = pending.popLast() {
+            if case let .symbol(s) = e.kind, s.layer == nil, context.before.binding(s.name) == nil,
+               context.bindings[.init(name: s.name, layer: nil, step: s.step)] == nil {
+                if s.name == "θ" || stateNames.contains(s.name) || stateNames.contains(s.asciiName) { return true }
+            }
+            pending += e.kind.children
+        }
+        return false
+    }
+
+    /// The params the optimizer steps (or the loss depends on).
+    private func steppedParameters(context: FormulaContext) -> [String] {
+        if let names = context.before.optimizer?.parameterNames { return names }
+        guard let loss = context.before.loss else { return context.before.parameterOrder }
+        let evaluation = context.evaluation(in: context.before)
+        _ = try? evaluation.evaluate(loss.expression)
+        return evaluation.parameterLeaves.map(\.name)
+    }
+
+    private func compare(_ left: Tensor, _ right: Tensor, tolerance: (absolute: Double, relative: Double),
+                         into result: inout EquationResult) {
+        result.left = left
+        result.right = right
+        guard left.shape == right.shape || (left.count == 1 && right.count == 1) else {
+            result.status = .failed
+            result.message = "the left side has shape \(left.shape), the right side \(right.shape)"
+            return
+        }
+        var maxAbs = 0.0, maxRel = 0.0, worstRatio = -1.0
+        var passed = true
+        for k in 0..<left.count {
+            let a = left.scalars[k], b = right.scalars[k]
+            let error = a.isNaN || b.isNaN ? Double.infinity : abs(a - b)
+            let allowed = tolerance.absolute + tolerance.relative * abs(b)
+            if !(error <= allowed) { passed = false }
+            maxAbs = max(maxAbs, error)
+            maxRel = max(maxRel, error == 0 ? 0 : error / max(abs(a), abs(b), 1e-300))
+            let ratio = error / allowed
+            if ratio > worstRatio {
+                worstRatio = ratio
+                result.worst = (k / max(left.cols, 1), k % max(left.cols, 1), a, b)
+            }
+        }
+        result.maxAbsoluteError = maxAbs
+        result.maxRelativeError = maxRel
+        result.status = passed ? .passed : .failed
+        result.message = passed
+            ? "both sides agree (max rel. error \(formatNumber(maxRel)))"
+            : "the sides differ: worst at (\(result.worst!.row), \(result.worst!.column)): "
+                + "\(formatNumber(result.worst!.left)) vs \(formatNumber(result.worst!.right))"
+    }
+
+    private func summarize(_ results: [EquationResult], check: FormulaCheck, statement: Statement,
+                           displayLine: Int) -> CheckResult {
+        let compared = results.filter { $0.status == .passed || $0.status == .failed }
+        let failed = results.filter { $0.status == .failed }
+        let errors = results.filter { $0.status == .error }
+        let definitions = results.filter { $0.status == .definition }
+        let status: CheckStatus
+        var message: String
+        if !errors.isEmpty {
+            status = .error
+            message = errors.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? ""): \($0.message)" }
+                .joined(separator: "; ")
+        } else if check.expectsFailure {
+            status = failed.isEmpty ? .xpass : .xfail
+            message = failed.isEmpty
+                ? "expected to fail, but every equation holds"
+                : "erratum confirmed: " + failed.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? "") — \($0.message)" }
+                    .joined(separator: "; ")
+        } else if !failed.isEmpty {
+            status = .failed
+            message = failed.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? ""): \($0.message)" }
+                .joined(separator: "; ")
+        } else {
+            status = .passed
+            var parts: [String] = []
+            if !compared.isEmpty { parts.append("\(compared.count) comparison\(compared.count == 1 ? "" : "s") verified") }
+            if !definitions.isEmpty { parts.append(definitions.map(\.message).joined(separator: ", ")) }
+            message = parts.joined(separator: "; ")
+        }
+        var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source, status: status,
+                                 maxAbsoluteError: compared.compactMap(\.maxAbsoluteError).max(),
+                                 maxRelativeError: compared.compactMap(\.maxRelativeError).max(), message: message)
+        result.equations = results
+        result.formulaLine = displayLine
+        return result
+    }
+}
