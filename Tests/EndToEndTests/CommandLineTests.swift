@@ -105,3 +105,29 @@ final class CommandLineTests: XCTestCase {
         for word in ["--output", "--format", "Example"] { XCTAssertTrue(text.contains(word), text) }
     }
 }
+
+/// Every formula of the five articles, written as the articles write it and
+/// checked on small models. The numbers decide each status; the expected list
+/// (Fixtures/formulas.statuses) records what they decided.
+final class ArticleFormulaTests: XCTestCase {
+    func testEveryArticleFormulaGetsItsVerdict() throws {
+        let output = try TutorProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = try TutorProcess.run(["run", "formulas", "--output", output.path, "--format", "json"],
+                                           in: TutorProcess.fixtures)
+        XCTAssertEqual(process.status, 1, "some article formulas are wrong: the book has failed checks")
+        let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var lines: [String] = []
+        for chapter in report["chapters"] as? [[String: Any]] ?? [] {
+            XCTAssertEqual((chapter["errors"] as? [Any])?.count, 0, "\(chapter["errors"] ?? "")")
+            let file = (chapter["file"] as? String ?? "").split(separator: "/").last.map(String.init) ?? ""
+            for check in chapter["checks"] as? [[String: Any]] ?? [] {
+                lines.append("\(file):\(check["line"] as? Int ?? 0) \(check["status"] as? String ?? "")")
+            }
+        }
+        let expected = try String(contentsOf: TutorProcess.fixtures.appendingPathComponent("formulas.statuses"),
+                                  encoding: .utf8)
+        XCTAssertEqual(lines.joined(separator: "\n") + "\n", expected)
+    }
+}

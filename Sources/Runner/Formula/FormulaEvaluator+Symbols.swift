@@ -93,7 +93,9 @@ extension FormulaEvaluator {
 
         // A where clause first, then definitions made by earlier equations.
         for name in names {
-            if let bound = context.bindings[.init(name: name, layer: layer, step: symbol.step)] { return .bound(bound) }
+            if let bound = context.bindings[.init(name: name, layer: layer, step: symbol.step)] {
+                return boundValue(bound, step: symbol.step)
+            }
         }
         for name in names {
             if let definition = context.definitions[.init(name: name, layer: layer, step: symbol.step)] {
@@ -109,9 +111,12 @@ extension FormulaEvaluator {
         let environment = context.before
         // `w_new` and `w_old` are the after and before of an update.
         for name in names {
-            for (suffix, moment) in [("_new", Moment.after), ("_old", Moment.before)] where name.hasSuffix(suffix) {
+            for (suffix, step) in [("_new", 1), ("_old", 0)] where name.hasSuffix(suffix) {
                 let base = String(name.dropLast(suffix.count))
-                if environment.binding(base) != nil { return .chapterName(base, moment) }
+                if let bound = context.bindings[.init(name: base, layer: nil, step: nil)] {
+                    return boundValue(bound, step: step)
+                }
+                if environment.binding(base) != nil { return .chapterName(base, step == 1 ? .after : .before) }
             }
         }
         for name in names where environment.binding(name) != nil {
@@ -141,6 +146,15 @@ extension FormulaEvaluator {
             return .loss(symbol.step == 1 ? .after : .before)
         }
         throw UnboundSymbol(symbol: symbol.latex, location: location)
+    }
+
+    /// A `where` value: a plain chapter name stays a name, so that it can be
+    /// differentiated and stepped like one (`where w = W`).
+    private func boundValue(_ expression: Expr, step: Int?) -> Resolution {
+        if case let .name(name) = expression.kind, context.before.binding(name) != nil {
+            return .chapterName(name, moment(forChapterName: name, step: step))
+        }
+        return .bound(expression)
     }
 
     /// The names a symbol may go by: as written, in ASCII, and without a
