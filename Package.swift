@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"],
+                    exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

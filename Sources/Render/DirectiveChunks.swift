@@ -74,7 +74,9 @@ struct DirectiveChunk {
         var chunks: [DirectiveChunk] = []
         var current = DirectiveChunk(lines: [], notRun: notRun[0], outcomes: [])
         for (index, line) in lines.enumerated() {
-            if !current.lines.isEmpty, notRun[index] != current.notRun {
+            if current.lines.isEmpty {
+                current.notRun = notRun[index]
+            } else if notRun[index] != current.notRun {
                 chunks.append(current)
                 current = DirectiveChunk(lines: [], notRun: notRun[index], outcomes: [])
             }

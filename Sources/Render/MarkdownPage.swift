@@ -65,7 +65,8 @@ public struct MarkdownPage {
     private func equation(_ math: DisplayMath, at index: Int) -> String {
         let number = verdicts.equationNumbers[index] ?? 0
         var md = "$$\n\(math.latex)\n$$\n\n"
-        for entry in verdicts.byBlock[index] ?? [] {
+        guard let entries = verdicts.byBlock[index] else { return md }
+        for entry in entries {
             md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(entry.check.message))"
             md += measures(entry.check).map { " (\($0))" } ?? ""
             md += " · check at line \(entry.line)\n>\n"
@@ -164,14 +165,15 @@ public struct MarkdownPage {
         for entry in TrainingLog.abbreviated(t.log) {
             md += entry.map { "| \($0.epoch) | \(NumberText.format($0.loss)) |\n" } ?? "| ⋮ | ⋮ |\n"
         }
-        return md + figure(for: .training(t), files: &files)
+        let figure = figure(for: .training(t), files: &files)
+        return figure.isEmpty ? md : md + "\n" + figure
     }
 
     private func figure(for finding: Finding, files: inout [RenderedFile]) -> String {
         guard let figure = figures.figure(for: finding) else { return "" }
         let path = "\(names.figureFolder)/\(figure.fileName)"
         files.append(RenderedFile(path: path, contents: figure.svg(standalone: true)))
-        return "\n![\(MarkdownText.text(figure.caption))](\(path))\n"
+        return "![\(MarkdownText.text(figure.caption))](\(path))\n"
     }
 
     private func error(_ d: Diagnostic) -> String {

@@ -32,8 +32,8 @@ enum Stylesheet {
       gap: 0.4rem 1.5rem; align-items: center; justify-content: space-between; border-bottom: 1px solid var(--border); }
     .page-header nav a { margin-right: 0.9rem; }
     .layout { max-width: 72rem; margin: 0 auto; padding: 0 1.2rem; display: grid; grid-template-columns: minmax(0, 1fr); }
-    main { max-width: 46rem; min-width: 0; }
-    .toc { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.9rem; margin: 1rem 0 0;
+    main { max-width: 44rem; min-width: 0; }
+    .toc { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.9rem; margin: 1rem 0 0; max-width: 44rem;
       padding: 0.6rem 1rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
     .toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 0.2rem 0 0.4rem; color: var(--muted); }
     .toc ol { list-style: none; margin: 0; padding: 0; }
@@ -42,8 +42,8 @@ enum Stylesheet {
     .toc .level-3, .toc .level-4, .toc .level-5, .toc .level-6 { padding-left: 1.8rem; font-size: 0.85rem; }
     .toc a { text-decoration: none; }
     .toc a:hover { text-decoration: underline; }
-    @media (min-width: 68rem) {
-      .layout { grid-template-columns: 14rem minmax(0, 46rem); gap: 2.5rem; }
+    @media (min-width: 61rem) {
+      .layout { grid-template-columns: 13rem minmax(0, 44rem); gap: 2rem; }
       .toc { position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow-y: auto;
         border: none; background: none; padding: 0; margin-top: 2.2rem; }
     }
@@ -75,6 +75,7 @@ enum Stylesheet {
     pre.code { margin: 0; padding: 0.55rem 0; background: var(--code); border: 1px solid var(--border);
       border-radius: 6px; line-height: 1.5; }
     .chunk + .chunk pre.code { margin-top: 0.4rem; }
+    pre.code.shown { padding: 0.55rem 0.9rem; margin: 1rem 0; }
     pre.code .line { display: block; padding: 0 0.9rem 0 0; }
     pre.code .line:target { background: var(--error-bg); }
     pre.code .ln { display: inline-block; width: 3.2em; padding-right: 0.9em; text-align: right; color: var(--muted);
@@ -114,6 +115,8 @@ enum Stylesheet {
 
     .training-body { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: flex-start; }
     .training-body table { flex: none; }
+    table.log td { padding: 0.05rem 0.6rem; border-bottom: none; }
+    table.log tbody tr:nth-child(even) td { background: var(--surface); }
     .training-body figure { flex: 1 1 22rem; }
     figure { margin: 0.6rem 0; min-width: 0; }
     figure.plot figcaption { font-size: 0.85rem; color: var(--muted); text-align: center; }
