@@ -16,14 +16,6 @@ extension HTMLPage {
         "<span class=\"badge \(check.status.rawValue)\">\(Verdict.symbol(check.status)) \(Escaping.text(Verdict.label(check.status, kind: check.kind)))</span>"
     }
 
-    /// The largest errors of a check, when it measured any.
-    func measures(_ check: CheckResult) -> String? {
-        var parts: [String] = []
-        if let a = check.maxAbsoluteError { parts.append("max abs. error \(NumberText.format(a))") }
-        if let r = check.maxRelativeError { parts.append("max rel. error \(NumberText.format(r))") }
-        return parts.isEmpty ? nil : Escaping.text(parts.joined(separator: ", "))
-    }
-
     private func check(_ check: CheckResult) -> String {
         let kind: String
         switch check.kind {
@@ -36,7 +28,7 @@ extension HTMLPage {
             html += " (<a href=\"#eq-\(number)\">equation \(number)</a>)"
         }
         html += "</p>\n"
-        if let measures = measures(check) { html += "<p class=\"measure\">\(measures)</p>\n" }
+        if let measures = Verdict.measures(check).map(Escaping.text) { html += "<p class=\"measure\">\(measures)</p>\n" }
         if !check.rows.isEmpty { html += evidence(check.rows) }
         return html + "</div>\n"
     }

@@ -129,7 +129,7 @@ public struct HTMLPage {
             html += "<ul class=\"formula-verdicts\">\n"
             for entry in entries {
                 html += "<li>\(badge(entry.check)) \(Escaping.text(entry.check.message))"
-                html += measures(entry.check).map { " <span class=\"measure\">\($0)</span>" } ?? ""
+                html += Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
                 html += " <a href=\"#line-\(entry.line)\">check at line \(entry.line)</a>"
                 if !entry.check.rows.isEmpty {
                     html += "\n<details><summary>evidence</summary>\n\(evidence(entry.check.rows))</details>\n"

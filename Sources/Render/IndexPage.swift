@@ -28,7 +28,7 @@ public enum IndexPage {
         for chapter in book.chapters {
             let counts = ChapterCounts(chapter)
             let page = ChapterFileNames(chapterFile: chapter.file).html
-            html += "<tr><td><a href=\"\(Escaping.text(page))\">\(Escaping.text(chapter.title))</a><br/><code class=\"shape\">\(Escaping.text(chapter.file))</code></td>"
+            html += "<tr><td><a href=\"\(Escaping.text(page))\">\(Escaping.text(chapter.title))</a><code class=\"shape file\">\(Escaping.text(chapter.file))</code></td>"
             html += "<td>\(HTMLPage.statusBadge(chapter.status))</td>"
             html += [counts.passed, counts.failed, counts.xfail, counts.xpass, counts.errors]
                 .map { "<td class=\"number\">\($0)</td>" }.joined()

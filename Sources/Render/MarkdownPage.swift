@@ -68,7 +68,7 @@ public struct MarkdownPage {
         guard let entries = verdicts.byBlock[index] else { return md }
         for entry in entries {
             md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(entry.check.message))"
-            md += measures(entry.check).map { " (\($0))" } ?? ""
+            md += Verdict.measures(entry.check).map { " (\($0))" } ?? ""
             md += " · check at line \(entry.line)\n>\n"
         }
         if md.hasSuffix(">\n") { md.removeLast(2) }
@@ -77,13 +77,6 @@ public struct MarkdownPage {
 
     private func verdict(_ check: CheckResult) -> String {
         "\(Verdict.symbol(check.status)) **\(Verdict.label(check.status, kind: check.kind))**"
-    }
-
-    private func measures(_ check: CheckResult) -> String? {
-        var parts: [String] = []
-        if let a = check.maxAbsoluteError { parts.append("max abs. error \(NumberText.format(a))") }
-        if let r = check.maxRelativeError { parts.append("max rel. error \(NumberText.format(r))") }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     private func directive(_ directive: Directive, _ result: BlockResult, figures files: inout [RenderedFile]) -> String {
@@ -110,7 +103,7 @@ public struct MarkdownPage {
         switch finding {
         case let .check(check):
             var md = "\(verdict(check)) — \(MarkdownText.text(check.message))"
-            if let measures = measures(check) { md += " (\(measures))" }
+            if let measures = Verdict.measures(check) { md += " (\(measures))" }
             if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] { md += " · equation (\(number))" }
             md += "\n"
             if !check.rows.isEmpty {

@@ -100,7 +100,8 @@ enum Stylesheet {
     .measure { font-size: 0.85rem; }
 
     .table-scroll { overflow-x: auto; max-width: 100%; }
-    table { border-collapse: collapse; font-size: 0.86rem; margin: 0.3rem 0; }
+    table { border-collapse: collapse; font-size: 0.86rem; margin: 0.3rem 0;
+      font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
     th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--border); }
     td.number, th.index, table.matrix td { text-align: right; font-variant-numeric: tabular-nums;
@@ -117,7 +118,7 @@ enum Stylesheet {
     .training-body table { flex: none; }
     table.log td { padding: 0.05rem 0.6rem; border-bottom: none; }
     table.log tbody tr:nth-child(even) td { background: var(--surface); }
-    .training-body figure { flex: 1 1 22rem; }
+    .training-body figure { flex: 1 1 30rem; }
     figure { margin: 0.6rem 0; min-width: 0; }
     figure.plot figcaption { font-size: 0.85rem; color: var(--muted); text-align: center; }
     svg.figure-svg { display: block; width: 100%; height: auto; max-width: 40rem; margin: 0 auto; }
@@ -130,7 +131,10 @@ enum Stylesheet {
 
     .book-table td, .book-table th { padding: 0.45rem 0.7rem; }
     .book-table tfoot td { font-weight: 700; border-top: 2px solid var(--border); }
-    .index main { max-width: 60rem; margin: 0 auto; }
+    .index .layout { display: block; }
+    .index main { max-width: 60rem; }
+    .book-table { font-size: 0.95rem; }
+    .book-table .file { display: block; white-space: nowrap; }
 
     @media (max-width: 40rem) {
       body { font-size: 16px; }

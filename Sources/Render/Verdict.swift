@@ -23,4 +23,12 @@ enum Verdict {
     }
 
     static func label(_ status: ChapterStatus) -> String { status.rawValue }
+
+    /// The largest errors a check measured, as plain text, or nil when it measured none.
+    static func measures(_ check: CheckResult) -> String? {
+        var parts: [String] = []
+        if let a = check.maxAbsoluteError { parts.append("max abs. error \(NumberText.format(a))") }
+        if let r = check.maxRelativeError { parts.append("max rel. error \(NumberText.format(r))") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
 }
