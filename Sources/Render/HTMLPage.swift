@@ -106,7 +106,7 @@ public struct HTMLPage {
     private func block(_ block: Block, at index: Int) -> String {
         switch block {
         case let .prose(prose):
-            return ProseHTMLRenderer.html(for: prose, math: FormulaHTML.inline)
+            return RemoteImages.replaced(in: ProseHTMLRenderer.html(for: prose, math: FormulaHTML.inline))
         case let .displayMath(math):
             return equation(math, at: index)
         case let .code(code):

@@ -1,5 +1,5 @@
 import Foundation
-import Render
+@testable import Render
 import Runner
 import XCTest
 
@@ -60,5 +60,13 @@ final class PageValidityTests: XCTestCase {
         }
         XCTAssertTrue(page.contains("Not run: an earlier statement failed."))
         XCTAssertTrue(page.contains("show nothing_here\n     ^"), "the error has no caret under its column")
+    }
+}
+
+final class RemoteImagesTests: XCTestCase {
+    func testAnImageFromTheWebBecomesALink() {
+        let html = #"<p>See <img src="https://example.org/a.png" alt="a plot" /> and <img src="local.png" alt="b" />.</p>"#
+        XCTAssertEqual(RemoteImages.replaced(in: html),
+                       #"<p>See <a class="remote-image" href="https://example.org/a.png">image: a plot</a> and <img src="local.png" alt="b" />.</p>"#)
     }
 }
