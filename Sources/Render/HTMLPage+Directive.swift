@@ -9,7 +9,7 @@ extension HTMLPage {
         for chunk in DirectiveChunk.chunks(directive, result) {
             html += "<div class=\"chunk\(chunk.notRun ? " not-run" : "")\">\n"
             html += "<pre class=\"code tutor\"><code>"
-            html += chunk.lines.map(codeLine).joined()
+            html += chunk.lines.map(codeLine).joined(separator: "\n")
             html += "</code></pre>\n"
             if chunk.notRun {
                 html += "<p class=\"not-run-note\">Not run: an earlier statement failed.</p>\n"
@@ -33,7 +33,8 @@ extension HTMLPage {
     }
 
     /// A numbered source line with its anchor (`#line-12`), the statement's
-    /// keyword in bold and a trailing comment dimmed.
+    /// keyword in bold and a trailing comment dimmed. Lines are joined by
+    /// newlines, and the numbers cannot be selected, so copying gives the code.
     private func codeLine(_ line: DirectiveChunk.Line) -> String {
         var code = line.text
         var comment = ""

@@ -83,9 +83,11 @@ public struct HTMLPage {
     }
 
     /// Every error of the chapter at the top, each linked to its line, so a
-    /// reader sees at once what did not run and why.
+    /// reader sees at once what went wrong and what did not run.
     private func problems() -> String {
-        let errors = chapter.errors
+        let errors = (chapter.errors.map { ($0.location.line, $0.message) }
+            + chapter.checks.filter { $0.status == .error }.map { ($0.line, $0.message) })
+            .sorted { $0.0 < $1.0 }
         guard !errors.isEmpty else { return "" }
         let directiveLines = Set(chapter.document.blocks.flatMap { block -> [Int] in
             guard case let .directive(d) = block else { return [] }
@@ -93,14 +95,17 @@ public struct HTMLPage {
             return Array(d.contentLocation.line..<(d.contentLocation.line + count))
         })
         var html = "<section class=\"problems\" aria-label=\"Errors\">\n"
-        html += "<p>\(errors.count == 1 ? "This chapter has an error" : "This chapter has \(errors.count) errors"); what follows one is not run.</p>\n<ul>\n"
-        for error in errors {
-            let place = "line \(error.location.line)"
-            let link = directiveLines.contains(error.location.line)
-                ? "<a href=\"#line-\(error.location.line)\">\(place)</a>" : place
-            html += "<li>\(link): \(Escaping.text(error.message))</li>\n"
+        html += "<p>\(errors.count == 1 ? "This chapter has an error." : "This chapter has \(errors.count) errors.")</p>\n<ul>\n"
+        for (line, message) in errors {
+            let link = directiveLines.contains(line) ? "<a href=\"#line-\(line)\">line \(line)</a>" : "line \(line)"
+            html += "<li>\(link): \(Escaping.text(message))</li>\n"
         }
-        return html + "</ul>\n</section>\n"
+        html += "</ul>\n"
+        let stopped = chapter.blocks.contains { $0.statements.contains(where: \.isNotRun) }
+        if stopped, let first = chapter.errors.first {
+            html += "<p class=\"not-run-note\">The statements after the error at line \(first.location.line) were not run.</p>\n"
+        }
+        return html + "</section>\n"
     }
 
     private func block(_ block: Block, at index: Int) -> String {

@@ -72,11 +72,10 @@ enum Stylesheet {
     .formula-verdicts li { margin: 0.25rem 0; }
 
     .directive { margin: 1.2rem 0; }
-    pre.code { margin: 0; padding: 0.55rem 0; background: var(--code); border: 1px solid var(--border);
+    pre.code { margin: 0; padding: 0.55rem 0.9rem 0.55rem 0; background: var(--code); border: 1px solid var(--border);
       border-radius: 6px; line-height: 1.5; }
     .chunk + .chunk pre.code { margin-top: 0.4rem; }
     pre.code.shown { padding: 0.55rem 0.9rem; margin: 1rem 0; }
-    pre.code .line { display: block; padding: 0 0.9rem 0 0; }
     pre.code .line:target { background: var(--error-bg); }
     pre.code .ln { display: inline-block; width: 3.2em; padding-right: 0.9em; text-align: right; color: var(--muted);
       opacity: 0.7; user-select: none; -webkit-user-select: none; }
