@@ -99,20 +99,3 @@ struct DirectiveChunk {
         return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
 }
-
-extension StatementResult {
-    var isFailure: Bool {
-        if case .failed = state { return true }
-        return false
-    }
-
-    var failure: Diagnostic? {
-        if case let .failed(d) = state { return d }
-        return nil
-    }
-
-    var isNotRun: Bool {
-        if case .notRun = state { return true }
-        return false
-    }
-}
