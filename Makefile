@@ -2,7 +2,7 @@
 # make test  — install what is missing, build, run every test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils
+APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils chromium
 RELEASE_BIN := .build/release
 
 .PHONY: run test setup build release bench clean

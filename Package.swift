@@ -45,6 +45,7 @@ let package = Package(
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"],
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Tick marks at "nice" numbers (1, 2 or 5 times a power of ten) for a plot's axis,
+/// following Heckbert's "Nice numbers for graph labels" (Graphics Gems, 1990).
+struct AxisTicks {
+    /// The values the axis spans; the data fit inside.
+    var domain: ClosedRange<Double>
+    var values: [Double]
+    var isLogarithmic: Bool
+
+    /// About `count` ticks. Unless `fitted`, the domain grows to the ticks just
+    /// outside the data, so a curve never touches a frame without a label; a
+    /// fitted domain is the data's own range, with the ticks that fall inside.
+    static func linear(_ data: ClosedRange<Double>, count: Int = 5, fitted: Bool = false) -> AxisTicks {
+        var lower = data.lowerBound, upper = data.upperBound
+        if upper - lower < 1e-12 * max(1, Swift.abs(lower)) {
+            let pad = lower == 0 ? 1 : Swift.abs(lower) * 0.1
+            lower -= pad
+            upper += pad
+        }
+        let step = niceStep((upper - lower) / Double(max(1, count)))
+        let first = (lower / step).rounded(.down)
+        let last = (upper / step).rounded(.up)
+        let values = stride(from: first, through: last, by: 1).map { cleaned($0 * step, step: step) }
+        if fitted {
+            let inside = values.filter { $0 >= lower - 1e-9 * step && $0 <= upper + 1e-9 * step }
+            return AxisTicks(domain: lower...upper, values: inside, isLogarithmic: false)
+        }
+        return AxisTicks(domain: values.first!...values.last!, values: values, isLogarithmic: false)
+    }
+
+    /// Ticks at powers of ten for positive data; the domain is whole decades.
+    static func logarithmic(_ data: ClosedRange<Double>) -> AxisTicks {
+        precondition(data.lowerBound > 0, "a log axis needs positive data")
+        let low = log10(data.lowerBound).rounded(.down)
+        var high = log10(data.upperBound).rounded(.up)
+        if high == low { high += 1 }
+        let decades = Int(high - low)
+        let stride = max(1, (decades + 5) / 6)  // at most about six labels
+        var values: [Double] = []
+        var k = low
+        while k <= high {
+            values.append(pow(10, k))
+            k += Double(stride)
+        }
+        return AxisTicks(domain: pow(10, low)...pow(10, high), values: values, isLogarithmic: true)
+    }
+
+    /// Where `x` falls along the axis, from 0 (lower end) to 1 (upper end).
+    func fraction(_ x: Double) -> Double {
+        if isLogarithmic {
+            let low = log10(domain.lowerBound), high = log10(domain.upperBound)
+            return (log10(max(x, domain.lowerBound * 1e-3)) - low) / (high - low)
+        }
+        return (x - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
+    }
+
+    /// The nice number nearest above `rough`: 1, 2, 5 or 10 times a power of ten.
+    static func niceStep(_ rough: Double) -> Double {
+        let exponent = floor(log10(rough))
+        let base = pow(10, exponent)
+        let f = rough / base
+        let nice: Double = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10
+        return nice * base
+    }
+
+    /// Removes the float noise of `k × step` (0.30000000000000004 → 0.3) and `-0`.
+    private static func cleaned(_ x: Double, step: Double) -> Double {
+        let decimals = max(0, -Int(floor(log10(step))))
+        let scale = pow(10, Double(decimals))
+        let r = (x * scale).rounded() / scale
+        return r == 0 ? 0 : r
+    }
+}

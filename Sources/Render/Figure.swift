@@ -1,0 +1,63 @@
+import Runner
+
+/// A figure a result calls for: a loss curve or a contour plot, drawn inline in
+/// HTML and as a file beside the Markdown page, named by the statement's line
+/// so the names stay put when other results change.
+struct Figure {
+    enum Drawing {
+        case loss([LossCurveSVG.Series], title: String)
+        case contour(SurfacePlotResult)
+    }
+
+    var fileName: String
+    var caption: String
+    var drawing: Drawing
+
+    func svg(standalone: Bool) -> String {
+        switch drawing {
+        case let .loss(series, title): return LossCurveSVG.render(series, title: title, standalone: standalone)
+        case let .contour(surface): return ContourSVG.render(surface, standalone: standalone)
+        }
+    }
+}
+
+/// Which results of a chapter get a figure.
+///
+/// Every `train` draws its loss curve (SPEC: `plot loss` is also drawn by
+/// default after `train`), unless a `plot loss` of the chapter already draws it.
+struct ChapterFigures {
+    private let plottedLogs: [[TrainingResult.Entry]]
+
+    init(_ chapter: ChapterResult) {
+        var logs: [[TrainingResult.Entry]] = []
+        for block in chapter.blocks {
+            for statement in block.statements {
+                for case let .lossPlot(plot) in statement.findings { logs += plot.series.map(\.log) }
+            }
+        }
+        plottedLogs = logs
+    }
+
+    func figure(for finding: Finding) -> Figure? {
+        switch finding {
+        case let .training(t):
+            guard !t.log.isEmpty, !plottedLogs.contains(t.log) else { return nil }
+            let name = t.optimizer.prefix { $0 != "(" }
+            return Figure(fileName: "line-\(t.line)-training.svg",
+                          caption: "Loss during training with \(name) (line \(t.line)).",
+                          drawing: .loss([(label: String(name), log: t.log)], title: "Loss"))
+        case let .lossPlot(plot):
+            let runs = plot.series.count == 1 ? "one run" : "\(plot.series.count) runs"
+            return Figure(fileName: "line-\(plot.line)-loss.svg",
+                          caption: "\(plot.title) of \(runs) (line \(plot.line)).",
+                          drawing: .loss(plot.series.map { (label: $0.label, log: $0.log) }, title: plot.title))
+        case let .surfacePlot(surface):
+            let path = surface.path.isEmpty ? "" : ", with the path of the last training"
+            return Figure(fileName: "line-\(surface.line)-surface.svg",
+                          caption: "Contours of \(surface.function) over \(surface.xName) and \(surface.yName)\(path) (line \(surface.line)).",
+                          drawing: .contour(surface))
+        case .check, .show:
+            return nil
+        }
+    }
+}

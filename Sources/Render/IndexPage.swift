@@ -1,0 +1,52 @@
+import Runner
+
+/// `index.html`: the book at a glance, each chapter with its status and counts,
+/// linked to its page, and the totals of the run.
+public enum IndexPage {
+    public static func render(_ book: BookResult) -> String {
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        \(HTMLPage.generatorMark)
+        <title>The book</title>
+        <style>
+        \(Stylesheet.css)</style>
+        </head>
+        <body class="index">
+        <div class="layout">
+        <main>
+        <h1>The book</h1>
+
+        """
+        let summary = book.summary
+        html += "<p>\(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s"), run and checked by tutor.</p>\n"
+        html += "<div class=\"table-scroll\"><table class=\"book-table\">\n<thead><tr><th>chapter</th><th>status</th>"
+        html += "<th>passed</th><th>failed</th><th>errata confirmed</th><th>errata not confirmed</th><th>errors</th></tr></thead>\n<tbody>\n"
+        for chapter in book.chapters {
+            let counts = ChapterCounts(chapter)
+            let page = ChapterFileNames(chapterFile: chapter.file).html
+            html += "<tr><td><a href=\"\(Escaping.text(page))\">\(Escaping.text(chapter.title))</a><code class=\"shape file\">\(Escaping.text(chapter.file))</code></td>"
+            html += "<td>\(HTMLPage.statusBadge(chapter.status))</td>"
+            html += [counts.passed, counts.failed, counts.xfail, counts.xpass, counts.errors]
+                .map { "<td class=\"number\">\($0)</td>" }.joined()
+            html += "</tr>\n"
+        }
+        html += "</tbody>\n<tfoot><tr><td>total</td><td>\(HTMLPage.statusBadge(bookStatus(book)))</td>"
+        html += [summary.passed, summary.failed, summary.xfail, summary.xpass, summary.errors]
+            .map { "<td class=\"number\">\($0)</td>" }.joined()
+        html += "</tr></tfoot>\n</table></div>\n"
+        return html + "</main>\n</div>\n<footer>Written by tutor.</footer>\n</body>\n</html>\n"
+    }
+
+    /// The worst chapter status, as the exit status reports it.
+    private static func bookStatus(_ book: BookResult) -> ChapterStatus {
+        switch book.exitStatus {
+        case 0: return .passed
+        case 1: return .failed
+        default: return .error
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Chapter
+import Learning
+import Notation
+import Runner
+
+/// One chapter as GitHub-flavoured Markdown: the prose as written with its math
+/// in `$…$` and `$$…$$`, each formula and check followed by its verdict in a
+/// short line, results as tables, and figures as SVG files in a folder beside
+/// the page (`01-backprop/line-36-training.svg`), linked by relative path.
+public struct MarkdownPage {
+    let chapter: ChapterResult
+    let names: ChapterFileNames
+    let verdicts: FormulaVerdicts
+    let figures: ChapterFigures
+
+    public init(_ chapter: ChapterResult) {
+        self.chapter = chapter
+        names = ChapterFileNames(chapterFile: chapter.file)
+        verdicts = FormulaVerdicts(chapter)
+        figures = ChapterFigures(chapter)
+    }
+
+    /// What opens every Markdown page tutor writes, so only those are ever removed.
+    static let generatorMark = "<!-- Written by tutor"
+
+    /// The page, then its figures, all with paths relative to the output folder.
+    public func render() -> [RenderedFile] {
+        var figureFiles: [RenderedFile] = []
+        var page = "\(Self.generatorMark) from \(chapter.file.replacingOccurrences(of: "--", with: "-")): the chapter with its results. -->\n\n"
+        var statusWritten = false
+        for (index, block) in chapter.document.blocks.enumerated() {
+            switch block {
+            case let .prose(prose):
+                var source = prose.source
+                if !statusWritten, source.hasPrefix("# ") {
+                    // The status goes under the title.
+                    let title = source.prefix { $0 != "\n" }
+                    source = String(source.dropFirst(title.count).drop { $0 == "\n" })
+                    page += "\(title)\n\n"
+                    page += status() + "\n"
+                    statusWritten = true
+                }
+                if !source.isEmpty { page += source + "\n\n" }
+            case let .displayMath(math):
+                page += equation(math, at: index)
+            case let .code(code):
+                page += MarkdownText.fence(code.text, language: code.language ?? "") + "\n"
+            case let .directive(directive):
+                guard index < chapter.blocks.count else { continue }
+                page += self.directive(directive, chapter.blocks[index], figures: &figureFiles)
+            }
+            if !statusWritten {
+                page = page + status() + "\n"
+                statusWritten = true
+            }
+        }
+        while page.hasSuffix("\n\n") { page.removeLast() }
+        return [RenderedFile(path: names.markdown, contents: page)] + figureFiles
+    }
+
+    private func status() -> String {
+        "> **\(chapter.status.rawValue)** · \(ChapterCounts(chapter).summary)\n"
+    }
+
+    private func equation(_ math: DisplayMath, at index: Int) -> String {
+        let number = verdicts.equationNumbers[index] ?? 0
+        var md = "$$\n\(math.latex)\n$$\n\n"
+        guard let entries = verdicts.byBlock[index] else { return md }
+        for entry in entries {
+            md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(entry.check.message))"
+            md += Verdict.measures(entry.check).map { " (\($0))" } ?? ""
+            md += " · check at line \(entry.line)\n>\n"
+        }
+        if md.hasSuffix(">\n") { md.removeLast(2) }
+        return md + "\n"
+    }
+
+    private func verdict(_ check: CheckResult) -> String {
+        "\(Verdict.symbol(check.status)) **\(Verdict.label(check.status, kind: check.kind))**"
+    }
+
+    private func directive(_ directive: Directive, _ result: BlockResult, figures files: inout [RenderedFile]) -> String {
+        var md = ""
+        let info = directive.arguments.isEmpty ? "tutor" : "tutor \(directive.arguments)"
+        for chunk in DirectiveChunk.chunks(directive, result) {
+            md += MarkdownText.fence(chunk.lines.map { $0.text + "\n" }.joined(), language: info)
+            if chunk.notRun { md += "\n*Not run: an earlier statement failed.*\n" }
+            for outcome in chunk.outcomes {
+                switch outcome {
+                case let .statement(statement):
+                    for finding in statement.findings { md += "\n" + self.finding(finding, files: &files) }
+                    if let failure = statement.failure { md += "\n" + error(failure) }
+                case let .syntaxError(diagnostic):
+                    md += "\n" + error(diagnostic)
+                }
+            }
+            md += "\n"
+        }
+        return md
+    }
+
+    private func finding(_ finding: Finding, files: inout [RenderedFile]) -> String {
+        switch finding {
+        case let .check(check):
+            var md = "\(verdict(check)) — \(MarkdownText.text(check.message))"
+            if let measures = Verdict.measures(check) { md += " (\(measures))" }
+            if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] { md += " · equation (\(number))" }
+            md += "\n"
+            if !check.rows.isEmpty {
+                md += "\n| value | verdict | max abs. error | max rel. error | detail |\n|---|---|--:|--:|---|\n"
+                for row in check.rows {
+                    md += "| \(MarkdownText.code(row.subject)) | \(row.passed ? "✓ agrees" : "✗ disagrees") | "
+                        + "\(NumberText.format(row.maxAbsoluteError)) | \(NumberText.format(row.maxRelativeError)) | "
+                        + "\(MarkdownText.text(row.detail)) |\n"
+                }
+            }
+            return md
+        case let .show(show):
+            return value(show)
+        case let .training(t):
+            return training(t, files: &files)
+        case .lossPlot, .surfacePlot:
+            return figure(for: finding, files: &files)
+        }
+    }
+
+    private func value(_ show: ShowResult) -> String {
+        let value = show.value
+        if value.shape.isScalar {
+            return "\(MarkdownText.code(show.name)) = \(NumberText.format(value.scalars[0]))\n"
+        }
+        let table = ValueTable(value)
+        var md = "\(MarkdownText.code(show.name)) (\(value.rows)×\(value.cols)\(table.isAbbreviated ? ", corners shown" : "")):\n\n"
+        md += "| |" + table.columns.map { " \($0.map(String.init) ?? "⋯") |" }.joined() + "\n"
+        md += "|--:|" + table.columns.map { _ in "--:|" }.joined() + "\n"
+        for row in table.rows {
+            guard let row else {
+                md += "| ⋮ |" + table.columns.map { $0 == nil ? " ⋱ |" : " ⋮ |" }.joined() + "\n"
+                continue
+            }
+            md += "| **\(row)** |" + table.columns.map { column in
+                " \(column.map { NumberText.format(value[row, $0]) } ?? "⋯") |"
+            }.joined() + "\n"
+        }
+        return md
+    }
+
+    private func training(_ t: TrainingResult, files: inout [RenderedFile]) -> String {
+        let batch = t.batchSize.map { "batches of \($0)" } ?? "the full batch"
+        var md = "Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with \(MarkdownText.code(t.optimizer))"
+        if t.diverged {
+            md += ": ✗ **diverged**, the loss stopped being a finite number.\n"
+        } else {
+            md += ": loss \(t.log.first.map { NumberText.format($0.loss) + " → " } ?? "")\(NumberText.format(t.finalLoss)).\n"
+        }
+        guard !t.log.isEmpty else { return md }
+        md += "\n| epoch | loss |\n|--:|--:|\n"
+        for entry in TrainingLog.abbreviated(t.log) {
+            md += entry.map { "| \($0.epoch) | \(NumberText.format($0.loss)) |\n" } ?? "| ⋮ | ⋮ |\n"
+        }
+        let figure = figure(for: .training(t), files: &files)
+        return figure.isEmpty ? md : md + "\n" + figure
+    }
+
+    private func figure(for finding: Finding, files: inout [RenderedFile]) -> String {
+        guard let figure = figures.figure(for: finding) else { return "" }
+        let path = "\(names.figureFolder)/\(figure.fileName)"
+        files.append(RenderedFile(path: path, contents: figure.svg(standalone: true)))
+        return "![\(MarkdownText.text(figure.caption))](\(path))\n"
+    }
+
+    private func error(_ d: Diagnostic) -> String {
+        var md = "! **error** at line \(d.location.line), column \(d.location.column): \(MarkdownText.text(d.message))\n"
+        if let caret = chapter.caretLines(for: d) { md += "\n" + MarkdownText.fence(caret, language: "text") }
+        return md
+    }
+}

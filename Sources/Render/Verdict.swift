@@ -1,0 +1,34 @@
+import Runner
+
+/// How a check's outcome is named for a reader: an expected failure is an
+/// erratum the chapter set out to show, so it reads as a confirmation.
+enum Verdict {
+    static func label(_ status: CheckStatus, kind: CheckKind) -> String {
+        switch status {
+        case .passed: return kind == .formula ? "verified" : "passed"
+        case .failed: return "failed"
+        case .xfail: return "erratum confirmed"
+        case .xpass: return "erratum not confirmed"
+        case .error: return "error"
+        }
+    }
+
+    /// A mark that survives without colour (print, Markdown).
+    static func symbol(_ status: CheckStatus) -> String {
+        switch status {
+        case .passed, .xfail: return "✓"
+        case .failed, .xpass: return "✗"
+        case .error: return "!"
+        }
+    }
+
+    static func label(_ status: ChapterStatus) -> String { status.rawValue }
+
+    /// The largest errors a check measured, as plain text, or nil when it measured none.
+    static func measures(_ check: CheckResult) -> String? {
+        var parts: [String] = []
+        if let a = check.maxAbsoluteError { parts.append("max abs. error \(NumberText.format(a))") }
+        if let r = check.maxRelativeError { parts.append("max rel. error \(NumberText.format(r))") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+}

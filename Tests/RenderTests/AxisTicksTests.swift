@@ -1,0 +1,39 @@
+@testable import Render
+import XCTest
+
+final class AxisTicksTests: XCTestCase {
+    func testLinearTicksAreNiceNumbersEnclosingTheData() {
+        let ticks = AxisTicks.linear(0.13...0.92, count: 5)
+        XCTAssertEqual(ticks.values, [0, 0.2, 0.4, 0.6, 0.8, 1])
+        XCTAssertEqual(ticks.domain, 0...1)
+    }
+
+    func testFittedTicksStayInsideTheData() {
+        let ticks = AxisTicks.linear(-1...5, count: 6, fitted: true)
+        XCTAssertEqual(ticks.values, [-1, 0, 1, 2, 3, 4, 5])
+        XCTAssertEqual(ticks.domain, -1...5)
+        XCTAssertEqual(AxisTicks.linear(-0.7...2.3, count: 3, fitted: true).values, [0, 1, 2])
+    }
+
+    func testEqualEndsStillMakeAnAxis() {
+        let ticks = AxisTicks.linear(3...3)
+        XCTAssertLessThan(ticks.domain.lowerBound, 3)
+        XCTAssertGreaterThan(ticks.domain.upperBound, 3)
+    }
+
+    func testNiceSteps() {
+        XCTAssertEqual(AxisTicks.niceStep(0.13), 0.2)
+        XCTAssertEqual(AxisTicks.niceStep(3), 5)
+        XCTAssertEqual(AxisTicks.niceStep(7), 10)
+        XCTAssertEqual(AxisTicks.niceStep(100), 100)
+    }
+
+    func testLogarithmicTicksAtPowersOfTen() {
+        let ticks = AxisTicks.logarithmic(0.003...20)
+        XCTAssertEqual(ticks.values, [0.001, 0.01, 0.1, 1, 10, 100])
+        XCTAssertEqual(ticks.fraction(0.001), 0, accuracy: 1e-12)
+        XCTAssertEqual(ticks.fraction(1), 0.6, accuracy: 1e-12)
+        // Fourteen decades get a label every third decade.
+        XCTAssertEqual(AxisTicks.logarithmic(1e-14...13).values.count, 6)
+    }
+}

@@ -1,0 +1,44 @@
+import Notation
+@testable import Render
+@testable import Runner
+import XCTest
+
+/// A training whose loss stopped being a number: the page says so, keeps the
+/// log up to that point, and draws the curve without the non-finite losses.
+final class DivergedTrainingTests: XCTestCase {
+    private func divergedChapter() -> ChapterResult {
+        var chapter = RenderFixture.chapter
+        for b in chapter.blocks.indices {
+            for s in chapter.blocks[b].statements.indices {
+                guard case .train = chapter.blocks[b].statements[s].statement.kind,
+                      chapter.blocks[b].statements[s].statement.location.line == 58 else { continue }
+                let log = [TrainingResult.Entry(epoch: 0, loss: 2), TrainingResult.Entry(epoch: 1, loss: 40),
+                           TrainingResult.Entry(epoch: 2, loss: .infinity), TrainingResult.Entry(epoch: 3, loss: .nan)]
+                let training = TrainingResult(line: 58, optimizer: "sgd(lr: 100)", epochs: 30, batchSize: nil, log: log,
+                                              finalLoss: .nan, diverged: true, trajectories: [:])
+                let location = SourceLocation(file: "Fixtures/01-every-result.md", line: 58, column: 1)
+                chapter.blocks[b].statements[s].state = .failed(Diagnostic("the loss diverged at epoch 2", at: location))
+                chapter.blocks[b].statements[s].findings = [.training(training)]
+            }
+        }
+        return chapter
+    }
+
+    func testThePageSaysTheTrainingDiverged() {
+        let html = HTMLPage(divergedChapter()).render()
+        XCTAssertTrue(html.contains("✗ diverged"))
+        XCTAssertTrue(html.contains("the loss diverged at epoch 2"))
+        XCTAssertTrue(html.contains("<td class=\"number\">NaN</td>"))
+        XCTAssertFalse(html.lowercased().contains("points=\"nan"), "a non-finite loss reached the curve")
+        let markdown = MarkdownPage(divergedChapter()).render()[0].contents
+        XCTAssertTrue(markdown.contains("**diverged**"))
+    }
+
+    func testCurveLeavesOutNonFiniteLosses() {
+        let svg = LossCurveSVG.render([(label: "sgd", log: [.init(epoch: 0, loss: 1), .init(epoch: 1, loss: .nan),
+                                                            .init(epoch: 2, loss: 0.5)])],
+                                      title: "Loss", standalone: true)
+        XCTAssertFalse(svg.lowercased().contains("nan"))
+        XCTAssertEqual(svg.components(separatedBy: "<circle class=\"marker-0\"").count - 1, 2)
+    }
+}

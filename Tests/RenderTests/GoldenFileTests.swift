@@ -1,0 +1,46 @@
+import Foundation
+import Render
+import XCTest
+
+/// The pages of the fixture chapter, byte for byte. `UPDATE_GOLDEN=1 swift test`
+/// rewrites the golden files; review the diff before committing them.
+final class GoldenFileTests: XCTestCase {
+    func testHTMLPage() throws {
+        try compare(HTMLPage(RenderFixture.chapter).render(), golden: "01-every-result.html")
+    }
+
+    func testIndexPage() throws {
+        try compare(IndexPage.render(RenderFixture.book), golden: "index.html")
+    }
+
+    func testMarkdownPageAndFigures() throws {
+        let files = MarkdownPage(RenderFixture.chapter).render()
+        XCTAssertEqual(files.map(\.path), ["01-every-result.md", "01-every-result/line-42-surface.svg",
+                                           "01-every-result/line-56-loss.svg", "01-every-result/line-58-training.svg"])
+        for file in files { try compare(file.contents, golden: file.path) }
+    }
+
+    func testJSONReport() throws {
+        try compare(JSONReport.render(RenderFixture.book), golden: "report.json")
+    }
+
+    private func compare(_ actual: String, golden name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let path = RenderFixture.golden + "/" + name
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return XCTFail("no golden file \(name); run with UPDATE_GOLDEN=1 to write it", file: file, line: line)
+        }
+        if actual != expected {
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+            XCTFail("\(name) differs from its golden file at line \(first + 1):\n  golden: \(first < e.count ? e[first] : "(end)")\n  actual: \(first < a.count ? a[first] : "(end)")",
+                    file: file, line: line)
+        }
+    }
+}
