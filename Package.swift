@@ -44,8 +44,8 @@ let package = Package(
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"],
+                    exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )
