@@ -1,14 +1,36 @@
 import Chapter
+import Notation
 
-/// Formulas in HTML. For now the LaTeX source in a marked element; once formulas
-/// are drawn as MathML, these two functions are the only places to change.
+/// Formulas in HTML: MathML drawn from the tree tutor read (so what the reader
+/// sees is what was checked), or, for LaTeX outside the subset tutor reads, the
+/// source itself, marked as such.
 enum FormulaHTML {
     static func inline(_ math: InlineMath) -> String {
+        let reading = readFormula(math.latex, at: math.location)
+        if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
+            return inPage(MathML.render(reading.equations, display: math.isDisplayStyle))
+        }
+        if case let .success(expression) = readMathExpression(math.latex, at: math.location) {
+            let mode = math.isDisplayStyle ? "block" : "inline"
+            return "<math display=\"\(mode)\">\(MathML.render(expression))</math>"
+        }
         let style = math.isDisplayStyle ? " display-style" : ""
-        return "<code class=\"math\(style)\">\(Escaping.text(math.latex))</code>"
+        return "<code class=\"math source\(style)\" title=\"shown as written: outside the LaTeX tutor reads\">"
+            + "\(Escaping.text(math.latex))</code>"
     }
 
     static func display(_ math: DisplayMath) -> String {
-        "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code></div>"
+        let reading = readFormula(math.latex, at: math.location)
+        if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
+            return "<div class=\"formula\">\(inPage(MathML.render(reading.equations, display: true)))</div>"
+        }
+        let reason = reading.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? ""
+        return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code>"
+            + "<p class=\"note\">shown as written: tutor does not read this formula (\(Escaping.text(reason)))</p></div>"
+    }
+
+    /// Inside an HTML page the MathML namespace is implied; the page names no URL.
+    private static func inPage(_ mathML: String) -> String {
+        mathML.replacingOccurrences(of: #" xmlns="http://www.w3.org/1998/Math/MathML""#, with: "")
     }
 }

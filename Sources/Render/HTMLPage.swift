@@ -139,6 +139,11 @@ public struct HTMLPage {
                 if !entry.check.rows.isEmpty {
                     html += "\n<details><summary>evidence</summary>\n\(evidence(entry.check.rows))</details>\n"
                 }
+                if !entry.check.equations.isEmpty {
+                    let open = entry.check.status == .passed ? "" : " open=\"open\""
+                    html += "\n<details\(open)><summary>evidence</summary>\n"
+                        + "\(EquationEvidence.html(entry.check.equations))</details>\n"
+                }
                 html += "</li>\n"
             }
             html += "</ul>\n"

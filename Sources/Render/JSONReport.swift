@@ -27,7 +27,7 @@ public enum JSONReport {
                     ("max_abs_error", check.maxAbsoluteError.map(JSONValue.number) ?? .null),
                     ("max_rel_error", check.maxRelativeError.map(JSONValue.number) ?? .null),
                     ("message", .string(check.message)),
-                ])
+                ] + (check.kind == .formula ? [("equations", .array(check.equations.map(equation)))] : []))
             })),
             ("trainings", .array(c.trainings.map { t in
                 .object([
@@ -49,6 +49,18 @@ public enum JSONReport {
                 .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
                          ("message", .string(e.message))])
             })),
+        ])
+    }
+
+    /// A formula check's equations, beyond the fields of the format.
+    private static func equation(_ e: EquationResult) -> JSONValue {
+        .object([
+            ("index", .integer(e.index)), ("subject", e.subject.map(JSONValue.string) ?? .null),
+            ("status", .string(e.status.rawValue)),
+            ("max_abs_error", e.maxAbsoluteError.map(JSONValue.number) ?? .null),
+            ("max_rel_error", e.maxRelativeError.map(JSONValue.number) ?? .null),
+            ("message", .string(e.message)),
+            ("derivatives", .array(e.derivatives.map(JSONValue.string))),
         ])
     }
 

@@ -69,7 +69,9 @@ public struct MarkdownPage {
         for entry in entries {
             md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(entry.check.message))"
             md += Verdict.measures(entry.check).map { " (\($0))" } ?? ""
-            md += " · check at line \(entry.line)\n>\n"
+            md += " · check at line \(entry.line)\n"
+            md += EquationEvidence.markdown(entry.check.equations)
+            md += ">\n"
         }
         if md.hasSuffix(">\n") { md.removeLast(2) }
         return md + "\n"

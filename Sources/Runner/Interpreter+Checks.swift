@@ -49,7 +49,7 @@ extension Interpreter {
     private func describe(_ report: GradientCheckReport) -> String {
         var parts: [String] = []
         switch report.method {
-        case .entries: parts.append("\(report.checked) entries checked")
+        case .entries: parts.append("\(report.checked) \(report.checked == 1 ? "entry" : "entries") checked")
         case let .randomDirections(n): parts.append("\(n) random directions checked")
         }
         if report.skippedNearKink > 0 { parts.append("\(report.skippedNearKink) skipped at a kink") }

@@ -20,8 +20,8 @@ final class DirectiveChunkTests: XCTestCase {
     }
 
     func testStatementsAfterAnErrorAreNotRun() {
-        let last = chunks(ofDirective: 3)
-        XCTAssertEqual(last.map { $0.lines.map(\.number) }, [[70], [71, 72]])
+        let last = chunks(ofDirective: 5)
+        XCTAssertEqual(last.map { $0.lines.map(\.number) }, [[90], [91, 92]])
         XCTAssertEqual(last.map(\.notRun), [false, true])
     }
 }

@@ -15,8 +15,8 @@ final class GoldenFileTests: XCTestCase {
 
     func testMarkdownPageAndFigures() throws {
         let files = MarkdownPage(RenderFixture.chapter).render()
-        XCTAssertEqual(files.map(\.path), ["01-every-result.md", "01-every-result/line-42-surface.svg",
-                                           "01-every-result/line-56-loss.svg", "01-every-result/line-58-training.svg"])
+        XCTAssertEqual(files.map(\.path), ["01-every-result.md", "01-every-result/line-52-surface.svg",
+                                           "01-every-result/line-66-loss.svg", "01-every-result/line-68-training.svg"])
         for file in files { try compare(file.contents, golden: file.path) }
     }
 

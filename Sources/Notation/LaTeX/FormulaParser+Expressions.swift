@@ -31,6 +31,13 @@ extension FormulaParser {
                         source: source.text(first.range.lowerBound..<consumedEnd))
     }
 
+    /// An expression that must take every token (inline math without a relation).
+    mutating func parseWholeExpression() throws(Diagnostic) -> Expr {
+        let expression = try parseExpression()
+        guard current.kind == .end else { throw unexpected("an operator or the end of the formula") }
+        return expression
+    }
+
     mutating func parseExpression() throws(Diagnostic) -> Expr {
         var left = try parseTerm()
         while true {

@@ -22,3 +22,20 @@ public func readFormula(_ latex: String, at location: SourceLocation) -> Formula
     diagnostics.sort { $0.location < $1.location }
     return FormulaReading(equations: equations, diagnostics: diagnostics)
 }
+
+/// Reads a formula that need not be an equation (inline math such as `$x^2$`):
+/// the expression, or the diagnostic that says why it does not read.
+public func readMathExpression(_ latex: String, at location: SourceLocation) -> Result<Expr, Diagnostic> {
+    let source = FormulaSource(latex, at: location)
+    let (segments, splitting) = EquationSplitter.split(LaTeXLexer.tokens(source.scalars), in: source)
+    if let first = splitting.first { return .failure(first) }
+    guard segments.count == 1 else {
+        return .failure(Diagnostic("expected one expression", at: location))
+    }
+    var parser = FormulaParser(tokens: segments[0], source: source)
+    do {
+        return .success(try parser.parseWholeExpression())
+    } catch {
+        return .failure(error)
+    }
+}

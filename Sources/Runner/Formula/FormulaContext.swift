@@ -65,9 +65,13 @@ final class FormulaContext {
     }
 
     /// For `for example i`: every data set, and every constant with as many
-    /// rows as the model's input, replaced by its row i.
+    /// rows as the model's input (or, without a model, as most data have),
+    /// replaced by its row i.
     private static func rows(of environment: Environment, example: Int, at location: SourceLocation) throws -> [String: Tensor] {
+        // The model's input decides how many rows an example is taken from;
+        // without a model, the most common row count among the data.
         let inputRows = environment.recordedLayerValues.first { $0.key.hasSuffix(".0.a") }?.value.rows
+            ?? mostCommonRowCount(environment)
         var rows: [String: Tensor] = [:]
         for name in environment.knownNames {
             let value: Tensor
@@ -85,5 +89,16 @@ final class FormulaContext {
             throw RuntimeError("for example needs data (one example per row) to pick the example from", at: location)
         }
         return rows
+    }
+
+    private static func mostCommonRowCount(_ environment: Environment) -> Int? {
+        var counts: [Int: Int] = [:]
+        for name in environment.knownNames {
+            switch environment.binding(name) {
+            case let .data(v)?, let .constant(v)?: if v.rows > 1 { counts[v.rows, default: 0] += 1 }
+            default: continue
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }

@@ -89,7 +89,7 @@ extension FormulaEvaluator {
     private func method(_ report: GradientCheckReport) -> String {
         var text: String
         switch report.method {
-        case .entries: text = "\(report.checked) entries"
+        case .entries: text = "\(report.checked) \(report.checked == 1 ? "entry" : "entries")"
         case let .randomDirections(n): text = "\(n) random directions"
         }
         if report.skippedNearKink > 0 { text += ", \(report.skippedNearKink) at a kink skipped" }

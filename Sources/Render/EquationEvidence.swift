@@ -1,0 +1,64 @@
+import Learning
+import Runner
+
+/// The evidence of a formula check, one row per equation (and per layer or
+/// param it was checked for): its verdict, both sides, the worst entry, and how
+/// each derivative in it was computed and confirmed.
+enum EquationEvidence {
+    static func html(_ results: [EquationResult]) -> String {
+        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>equation</th><th>verdict</th>"
+            + "<th>left side</th><th>right side</th><th>max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
+        for r in results {
+            let subject = r.subject.map { " <span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
+            html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
+            html += "<td>\(side(r.left))</td><td>\(side(r.right))</td>"
+            html += "<td class=\"number\">\(r.maxRelativeError.map(NumberText.format) ?? "")</td>"
+            var how = [r.message] + r.derivatives
+            if let w = r.worst, r.status == .failed {
+                how.append("worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))")
+            }
+            html += "<td>\(how.map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n"
+    }
+
+    static func markdown(_ results: [EquationResult]) -> String {
+        var md = ""
+        for r in results {
+            md += ">\n> - equation \(r.index)\(r.subject.map { " (\($0))" } ?? ""): **\(label(r.status))**"
+            md += " — \(MarkdownText.text(r.message))"
+            if !r.derivatives.isEmpty { md += "; " + r.derivatives.map(MarkdownText.text).joined(separator: "; ") }
+            md += "\n"
+        }
+        return md
+    }
+
+    static func label(_ status: EquationResult.Status) -> String {
+        switch status {
+        case .passed: return "holds"
+        case .failed: return "does not hold"
+        case .definition: return "definition"
+        case .error: return "error"
+        case .skipped: return "not checked here"
+        }
+    }
+
+    private static func badge(_ status: EquationResult.Status) -> String {
+        let style: String
+        switch status {
+        case .passed: style = "passed"
+        case .failed: style = "failed"
+        case .definition, .skipped: style = "definition"
+        case .error: style = "error"
+        }
+        return "<span class=\"badge \(style)\">\(Escaping.text(label(status)))</span>"
+    }
+
+    /// A side abbreviated: a number, or a shape with its first entries.
+    private static func side(_ value: Tensor?) -> String {
+        guard let value else { return "" }
+        if value.count == 1 { return NumberText.format(value.scalars[0]) }
+        let head = value.scalars.prefix(3).map(NumberText.format).joined(separator: ", ")
+        return "\(value.shape): \(Escaping.text(head))\(value.count > 3 ? ", …" : "")"
+    }
+}
