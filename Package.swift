@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning"]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"],

@@ -6,8 +6,9 @@ import Notation
 final class Environment {
     /// What a name stands for.
     enum Binding {
-        /// Evaluated once, when defined.
-        case constant(Tensor)
+        /// Evaluated once, when defined; the expression is kept so that checks
+        /// can trace it back to the values it was computed from.
+        case constant(Tensor, Expr?)
         /// Re-evaluated whenever used, because it depends on parameters or data.
         case live(Expr)
         /// A trainable value: its current tensor is in `parameters`.

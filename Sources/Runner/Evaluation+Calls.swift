@@ -119,8 +119,11 @@ extension Evaluation {
         guard case let .name(target) = args["wrt"]!.value.kind else {
             throw RuntimeError("grad(L, W) takes the name of a value as W", at: args["wrt"]!.location)
         }
-        let output = try evaluate(args["of"]!.value)
-        let node = try variable(named: target, at: args["wrt"]!.location)
+        // A graph of its own in which constants are traced, so that W may be
+        // any value L was computed from, constants included.
+        let graph = tracing()
+        let output = try graph.evaluate(args["of"]!.value)
+        let node = try graph.variable(named: target, at: args["wrt"]!.location)
         let g = try located(at: location) { try gradients(of: output, withRespectTo: [node])[0] }
         return Variable(g)
     }

@@ -11,12 +11,18 @@ import Notation
 final class Evaluation {
     let environment: Environment
     private let overrides: [String: Variable]
+    /// Whether constants computed from other values are recomputed from them,
+    /// so that a derivative with respect to those values sees the dependence
+    /// (`∂s/∂z` with `let s = softmax(z)`). Training leaves it off: constants
+    /// then cost nothing per step.
+    private let tracesConstants: Bool
     private var memo: [String: Variable] = [:]
     private var inProgress: Set<String> = []
 
-    init(_ environment: Environment, overrides: [String: Variable] = [:]) {
+    init(_ environment: Environment, overrides: [String: Variable] = [:], tracesConstants: Bool = false) {
         self.environment = environment
         self.overrides = overrides
+        self.tracesConstants = tracesConstants
     }
 
     /// The leaves made for parameters so far, in declaration order.
@@ -47,7 +53,13 @@ final class Evaluation {
         switch environment.binding(name) {
         case .parameter?:
             node = Variable(environment.parameters[name]!)
-        case let .constant(value)?, let .data(value)?:
+        case let .constant(value, expression)?:
+            if tracesConstants, let expression, Evaluation.isTraceable(expression) {
+                node = try traced(name, expression, at: location)
+            } else {
+                node = Variable(value)
+            }
+        case let .data(value)?:
             node = Variable(value)
         case let .live(expression)?:
             guard inProgress.insert(name).inserted else {
@@ -64,6 +76,36 @@ final class Evaluation {
         }
         memo[name] = node
         return node
+    }
+
+    /// This evaluation's overrides, with constants traced.
+    func tracing() -> Evaluation {
+        tracesConstants ? self : Evaluation(environment, overrides: overrides, tracesConstants: true)
+    }
+
+    /// A constant recomputed from its expression (same value, now connected).
+    private func traced(_ name: String, _ expression: Expr, at location: SourceLocation) throws -> Variable {
+        guard inProgress.insert(name).inserted else {
+            throw RuntimeError("'\(name)' is defined in terms of itself", at: location)
+        }
+        defer { inProgress.remove(name) }
+        return try evaluate(expression)
+    }
+
+    /// An expression that reads other names and draws no random numbers:
+    /// recomputing it gives the same value.
+    static func isTraceable(_ expression: Expr) -> Bool {
+        var readsAName = false
+        var pending = [expression]
+        while let e = pending.popLast() {
+            switch e.kind {
+            case .name: readsAName = true
+            case let .call(name, _) where name == "randn" || name == "rand": return false
+            default: break
+            }
+            pending += e.kind.children
+        }
+        return readsAName
     }
 
     /// Remembers a node computed under a name (a layer's z or a).

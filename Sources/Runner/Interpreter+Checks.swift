@@ -15,7 +15,7 @@ extension Interpreter {
             throw RuntimeError("check gradients needs a loss (loss L = …) or 'of NAME'", at: location)
         }
         let outputLocation = output?.location ?? location
-        let base = Evaluation(environment)
+        let base = Evaluation(environment, tracesConstants: true)
         let value = try base.variable(named: outputName, at: outputLocation)
         guard value.value.count == 1 else {
             throw RuntimeError("'\(outputName)' has shape \(value.shape); gradients are checked for a single number",
@@ -30,7 +30,7 @@ extension Interpreter {
             let targetLocation = index < targets.count ? targets[index].location : location
             let node = try base.evaluatedNode(name) ?? base.variable(named: name, at: targetLocation)
             let report = try checkGradient(at: node.value) { leaf in
-                try Evaluation(environment, overrides: [name: leaf]).variable(named: outputName, at: outputLocation)
+                try Evaluation(environment, overrides: [name: leaf], tracesConstants: true).variable(named: outputName, at: outputLocation)
             }
             rows.append(CheckRow(subject: name, passed: report.passed, detail: describe(report),
                                  maxAbsoluteError: report.maxAbsoluteError, maxRelativeError: report.maxRelativeError))

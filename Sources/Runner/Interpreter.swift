@@ -35,7 +35,7 @@ final class Interpreter {
                 _ = try evaluateOnce(expression)  // a mistake shows here, not at first use
                 environment.bind(name.name, .live(expression))
             } else {
-                environment.bind(name.name, .constant(try evaluateOnce(expression).value))
+                environment.bind(name.name, .constant(try evaluateOnce(expression).value, expression))
             }
             return []
         case let .param(name, expression):

@@ -61,7 +61,7 @@ final class FormulaContext {
     func evaluation(in environment: Environment, overrides: [String: Variable] = [:]) -> Evaluation {
         var all = exampleOverrides.mapValues { Variable($0) }
         for (name, value) in overrides { all[name] = value }
-        return Evaluation(environment, overrides: all)
+        return Evaluation(environment, overrides: all, tracesConstants: true)
     }
 
     /// For `for example i`: every data set, and every constant with as many
@@ -77,7 +77,7 @@ final class FormulaContext {
             let value: Tensor
             switch environment.binding(name) {
             case let .data(v)?: value = v
-            case let .constant(v)? where inputRows != nil && v.rows == inputRows && !v.shape.isScalar: value = v
+            case let .constant(v, _)? where inputRows != nil && v.rows == inputRows && !v.shape.isScalar: value = v
             default: continue
             }
             guard example >= 0, example < value.rows else {
@@ -95,7 +95,7 @@ final class FormulaContext {
         var counts: [Int: Int] = [:]
         for name in environment.knownNames {
             switch environment.binding(name) {
-            case let .data(v)?, let .constant(v)?: if v.rows > 1 { counts[v.rows, default: 0] += 1 }
+            case let .data(v)?, let .constant(v, _)?: if v.rows > 1 { counts[v.rows, default: 0] += 1 }
             default: continue
             }
         }

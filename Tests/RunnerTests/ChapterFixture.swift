@@ -1,0 +1,38 @@
+import Foundation
+import Runner
+import XCTest
+
+/// Runs a chapter written inline, through the real reader and runner.
+func runChapter(_ markdown: String, file: StaticString = #filePath, line: UInt = #line) throws -> ChapterResult {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-runner-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("01-test.md").path
+    try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+    return ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-test.md")
+}
+
+extension ChapterResult {
+    /// The formula checks, in order.
+    var formulaChecks: [CheckResult] { checks.filter { $0.kind == .formula } }
+}
+
+/// A 3-2-1 network on a little data: the set-up most formula tests share.
+let smallNetwork = """
+# Formulas
+
+```tutor
+seed 3
+let x = rand(6, 3)
+let y = rand(6, 1)
+model net = dense(3, 2, sigmoid) >> dense(2, 1)
+loss C = mse(net(x), y)
+optimizer sgd(lr: 0.1)
+```
+
+"""
+
+/// A display formula and the `check formula` statement under it.
+func formula(_ latex: String, _ check: String = "check formula") -> String {
+    "$$\n\(latex)\n$$\n\n```tutor\n\(check)\n```\n\n"
+}

@@ -1,0 +1,162 @@
+import Learning
+@testable import Runner
+import XCTest
+
+/// Each rule by which a formula's symbols get their meaning.
+final class FormulaMeaningTests: XCTestCase {
+    func testLayerSuperscriptsNameTheModelsLayers() throws {
+        let result = try runChapter(smallNetwork + formula(#"z^{(2)} = a^{(1)} (W^{(2)})^T + b^{(2)}"#))
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        XCTAssertEqual(check.status, .passed, check.message)
+        XCTAssertEqual(check.equations.first?.left?.shape, .matrix(6, 1), "batched: one example per row")
+    }
+
+    func testAFreeLayerIndexIsCheckedAtEveryLayerWhereItsSymbolsExist() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
+            + formula(#"\delta^{(l)} = \left( (W^{(l+1)})^T \delta^{(l+1)} \right) \cdot \frac{\partial a^{(l)}}{\partial z^{(l)}}"#,
+                      "check formula for example 2"))
+        let definition = result.formulaChecks[0]
+        XCTAssertEqual(definition.equations.map(\.status), [.definition])
+        let recurrence = result.formulaChecks[1]
+        XCTAssertEqual(recurrence.status, .passed, recurrence.message)
+        XCTAssertEqual(recurrence.equations.map(\.subject), ["l = 1"], "W⁽³⁾ does not exist: layer 2 is not checked")
+        XCTAssertFalse(recurrence.equations[0].derivatives.isEmpty, "derivatives say how they were confirmed")
+        XCTAssertTrue(recurrence.equations[0].derivatives.joined().contains("central differences"))
+    }
+
+    func testForExampleWritesVectorsAsColumns() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
+            + formula(#"\frac{\partial C}{\partial W^{(l)}} = \delta^{(l)} (a^{(l-1)})^T"#, "check formula for example 4"))
+        let check = result.formulaChecks[1]
+        XCTAssertEqual(check.status, .passed, check.message)
+        XCTAssertEqual(check.equations.map(\.subject), ["l = 1", "l = 2"])
+        XCTAssertEqual(check.equations[0].right?.shape, .matrix(2, 3), "a column δ times a row aᵀ is shaped like W")
+    }
+
+    func testWhereBindsALayerAndSymbols() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = 1"))
+        let check = result.formulaChecks[0]
+        XCTAssertEqual(check.status, .passed, check.message)
+        XCTAssertEqual(check.equations.count, 1, "l is bound: one layer only")
+    }
+
+    func testPrimeIsTheDerivativeOfTheLayersActivation() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"\frac{\partial a^{(1)}}{\partial z^{(1)}} = f'(z^{(1)})"#)
+            + formula(#"\frac{\partial a^{(1)}}{\partial z^{(1)}} = \sigma(z^{(1)}) \cdot (1 - \sigma(z^{(1)}))"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed], result.formulaChecks.map(\.message).joined())
+    }
+
+    func testAnUpdateFormulaIsCheckedForEveryParamWithoutChangingTheChapter() throws {
+        let result = try runChapter(smallNetwork + """
+            ```tutor
+            let before = value(net.1.W)
+            ```
+
+            """ + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_{\theta} C(\theta_t)"#) + """
+            ```tutor
+            expect net.1.W == before
+            let r = rand(1, 1)
+            show r
+            ```
+
+            """)
+        let check = result.formulaChecks[0]
+        XCTAssertEqual(check.status, .passed, check.message)
+        XCTAssertEqual(check.equations.compactMap(\.subject), ["θ = net.1.W", "θ = net.1.b", "θ = net.2.W", "θ = net.2.b"])
+        XCTAssertEqual(result.checks.last?.status, .passed, "the check took its step on a copy")
+
+        // The random generator is untouched too: the same chapter without the check draws the same r.
+        let without = try runChapter(smallNetwork + "```tutor\nlet r = rand(1, 1)\nshow r\n```\n")
+        XCTAssertEqual(result.shows.last?.value, without.shows.last?.value)
+    }
+
+    func testTheSameNameOnBothSidesIsAnAssignment() throws {
+        let right = try runChapter(smallNetwork + formula(#"\theta = \theta - \eta \frac{\partial C}{\partial \theta}"#))
+        XCTAssertEqual(right.formulaChecks[0].status, .passed, right.formulaChecks[0].message)
+        let wrong = try runChapter(smallNetwork + formula(#"\theta = \theta + \eta \frac{\partial C}{\partial \theta}"#,
+                                                          "check formula expect fail"))
+        XCTAssertEqual(wrong.formulaChecks[0].status, .xfail, "a sign error is an erratum confirmed")
+    }
+
+    func testOptimizerStateBeforeAndAfterTheStep() throws {
+        let result = try runChapter(smallNetwork + """
+            ```tutor
+            optimizer adam(lr: 0.01)
+            step 2
+            ```
+
+            """ + formula(#"m_t = \beta_1 m_{t-1} + (1 - \beta_1) \nabla_{\theta} J(\theta_t)"#)
+              + formula(#"m_t = m_{t-1}"#, "check formula expect fail"))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .xfail], result.formulaChecks.map(\.message).joined())
+    }
+
+    func testElementwiseDerivativeOfSomethingNotElementwiseIsAnError() throws {
+        let result = try runChapter("""
+            # Softmax
+
+            ```tutor
+            let z = [0.5, -1, 2]
+            let s = softmax(z)
+            ```
+
+            """ + formula(#"\frac{\partial s}{\partial z} = s"#))
+        let check = result.formulaChecks[0]
+        XCTAssertEqual(check.status, .error)
+        XCTAssertTrue(check.message.contains("not an element-wise derivative"), check.message)
+    }
+
+    func testMismatchedShapesMeanTheFormulaDoesNotHold() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
+            + formula(#"\frac{\partial C}{\partial W^{(2)}} = \delta^{(2)} a^{(1)}"#, "check formula for example 0"))
+        let check = result.formulaChecks[1]
+        XCTAssertEqual(check.status, .failed)
+        XCTAssertTrue(check.message.contains("shape"), check.message)
+    }
+
+    func testUnknownSymbolsAndUnreadableFormulasAreLocatedErrors() throws {
+        let unknown = try runChapter(smallNetwork + formula(#"q = C"#))
+        XCTAssertEqual(unknown.formulaChecks.first?.equations.first?.status, .definition, "an unbound left side defines")
+        let unbound = try runChapter(smallNetwork + formula(#"C = q"#))
+        XCTAssertEqual(unbound.formulaChecks.first?.status, .error)
+        XCTAssertTrue(unbound.formulaChecks.first?.message.contains("q names no value") ?? false)
+
+        let outside = try runChapter(smallNetwork + formula(#"C = \int_0^1 x\,dx"#))
+        let diagnostic = try XCTUnwrap(outside.errors.first)
+        XCTAssertEqual(diagnostic.location.line, 12, "inside the formula, not at the check")
+        XCTAssertTrue(diagnostic.message.contains("int"), diagnostic.message)
+    }
+
+    func testToleranceAndUnexpectedPass() throws {
+        let loose = try runChapter(smallNetwork + """
+            ```tutor
+            let c = value(C) * (1 + 1e-6)
+            ```
+
+            """ + formula("C = c") + formula("C = c", "check formula within 1e-4")
+              + formula("C = C", "check formula expect fail"))
+        XCTAssertEqual(loose.formulaChecks.map(\.status), [.failed, .passed, .xpass])
+    }
+}
+
+/// `grad` in statements.
+final class GradientStatementTests: XCTestCase {
+    func testGradWithRespectToAConstantTheLossWasComputedFrom() throws {
+        let result = try runChapter("""
+            # grad
+
+            ```tutor
+            let z = [0.5, -1, 2]
+            let s = sum(exp(z))
+            show grad(s, z)
+            expect grad(s, z) ≈ exp(z) ± 1e-12
+            ```
+            """)
+        XCTAssertEqual(result.checks.map(\.status), [.passed], result.checks.map(\.message).joined())
+        XCTAssertEqual(result.shows.first?.value.shape, .matrix(1, 3))
+    }
+}
