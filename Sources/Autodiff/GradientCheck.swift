@@ -9,6 +9,10 @@ public struct GradientCheckOptions: Sendable {
     public var relativeStep = 1e-6
     /// Values with more entries are checked along random directions instead.
     public var maximumEntries = 1000
+    /// So are values whose entries times the size of the graph (the entries of
+    /// every value computed, a deterministic measure of one evaluation's cost)
+    /// exceed this: entry by entry, a large model would be evaluated too often.
+    public var maximumWork = 20_000_000
     /// How many random directions, for large values.
     public var directions = 16
     /// Seeds the random directions, so a check is repeatable.
@@ -62,7 +66,8 @@ public struct GradientCheckReport: Sendable, Equatable {
 /// for autodiff and again for every nudged point. Small values are checked
 /// entry by entry with h = 1e-6·max(1, |xᵢ|); a disagreement is retried with the
 /// five-point Richardson stencil before it counts. Values with more than
-/// `maximumEntries` entries are checked along seeded random unit directions v,
+/// `maximumEntries` entries, or more work than `maximumWork`, are checked along
+/// seeded random unit directions v,
 /// comparing vᵀ∇f with (f(x + hv) − f(x − hv)) / 2h. A point where some kink
 /// changes branch within 10h is skipped and counted.
 public func checkGradient(at x: Tensor, options: GradientCheckOptions = GradientCheckOptions(),
@@ -70,7 +75,9 @@ public func checkGradient(at x: Tensor, options: GradientCheckOptions = Gradient
     let leaf = Variable(x)
     let output = try f(leaf)
     let gradient = try gradients(of: output, withRespectTo: [leaf])[0]
-    let hasKinks = topologicalOrder(from: output).contains { $0.branchSignature != nil }
+    let graph = topologicalOrder(from: output)
+    let hasKinks = graph.contains { $0.branchSignature != nil }
+    let graphSize = graph.reduce(0) { $0 + $1.value.count }
 
     func value(at point: Tensor) throws -> Double { try f(Variable(point)).value.scalar }
     func signature(at point: Tensor) throws -> UInt64 { branchSignature(of: try f(Variable(point))) }
@@ -122,7 +129,7 @@ public func checkGradient(at x: Tensor, options: GradientCheckOptions = Gradient
         }
     }
 
-    if x.count <= options.maximumEntries {
+    if x.count <= options.maximumEntries && x.count * graphSize <= options.maximumWork {
         report = GradientCheckReport(method: .entries)
         for k in 0..<x.count {
             var unit = Tensor.zeros(x.shape)

@@ -16,9 +16,12 @@ public struct ChapterRunner: Sendable {
     /// The folder data paths may not leave.
     public var bookRoot: String
     public var progress: (@Sendable (ProgressEvent) -> Void)?
+    /// Seconds a chapter may run before it is stopped at the running statement.
+    public var timeLimit: Double?
 
-    public init(bookRoot: String, progress: (@Sendable (ProgressEvent) -> Void)? = nil) {
+    public init(bookRoot: String, timeLimit: Double? = nil, progress: (@Sendable (ProgressEvent) -> Void)? = nil) {
         self.bookRoot = bookRoot
+        self.timeLimit = timeLimit
         self.progress = progress
     }
 
@@ -34,6 +37,9 @@ public struct ChapterRunner: Sendable {
 
         let interpreter = Interpreter(file: displayPath, chapterDirectory: (path as NSString).deletingLastPathComponent,
                                       bookRoot: bookRoot, progress: progress)
+        if let timeLimit {
+            interpreter.environment.deadline = started + UInt64(max(0, timeLimit) * 1e9)
+        }
         var stopped = diagnostics.contains { $0.severity == .error && document.blocks.isEmpty }
         var blocks: [BlockResult] = []
         for block in document.blocks {
@@ -60,6 +66,12 @@ public struct ChapterRunner: Sendable {
                     let diagnostic = Diagnostic(failure.error.message, at: failure.error.location)
                     result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic),
                                                              findings: failure.findings))
+                    stopped = true
+                } catch is TimeLimitExceeded {
+                    let limit = timeLimit.map { String(format: "%g", $0) } ?? "?"
+                    let diagnostic = Diagnostic("the chapter ran past its time limit of \(limit) s while running this "
+                                                + "statement (--timeout sets the limit)", at: statement.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic)))
                     stopped = true
                 } catch let error as RuntimeError {
                     let diagnostic = Diagnostic(error.message, at: error.location)

@@ -12,6 +12,10 @@ extension Environment {
         }
         let evaluation = Evaluation(self, overrides: overrides)
         let value = try evaluation.evaluate(loss.expression)
+        guard value.value.count == 1 else {
+            throw RuntimeError("the loss '\(loss.name)' is now a value of shape \(value.shape), not a single number "
+                               + "(a value it reads was redefined); define the loss again", at: location)
+        }
         let leaves = evaluation.parameterLeaves
         guard !leaves.isEmpty else {
             throw RuntimeError("the loss '\(loss.name)' does not depend on any param: nothing to train", at: location)

@@ -18,6 +18,8 @@ final class Environment {
     }
 
     var generator = RandomGenerator(seed: 0)
+    /// When the chapter must stop (uptime in nanoseconds), or nil for no limit.
+    var deadline: UInt64?
     private(set) var bindings: [String: Binding] = [:]
     /// Names in the order they were first defined (for suggestions and reports).
     private(set) var names: [String] = []
@@ -59,6 +61,7 @@ final class Environment {
     func copy() -> Environment {
         let other = Environment()
         other.generator = generator
+        other.deadline = deadline
         other.bindings = bindings
         other.names = names
         other.parameters = parameters

@@ -1,3 +1,4 @@
+import Dispatch
 import Learning
 import Notation
 
@@ -133,6 +134,9 @@ final class Evaluation {
 
     func evaluate(_ expression: Expr) throws -> Variable {
         let location = expression.location
+        if let deadline = environment.deadline, DispatchTime.now().uptimeNanoseconds > deadline {
+            throw TimeLimitExceeded()
+        }
         switch expression.kind {
         case let .number(value):
             return Variable(Tensor(value))

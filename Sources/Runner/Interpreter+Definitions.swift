@@ -5,8 +5,19 @@ import Notation
 /// `data`, `model` and `optimizer` statements.
 extension Interpreter {
     func loadData(_ names: [Identifier], _ expression: Expr) throws {
-        guard case let .call(function, arguments) = expression.kind else {
-            throw RuntimeError("data comes from fashion_mnist(…), idx(…) or csv(…)", at: expression.location)
+        guard case let .call(function, arguments) = expression.kind, Builtins.dataSets.contains(function)
+                || nearestName(to: function, among: Builtins.dataSets) != nil && environment.models[function] == nil
+                   && !Builtins.callableNames.contains(function) else {
+            // Any other value becomes a data set: one example per row, sliced by mini-batches.
+            guard names.count == 1 else {
+                throw RuntimeError("a value made in the chapter is one data set: data x = randn(64, 2)", at: names[1].location)
+            }
+            let value = try evaluateOnce(expression).value
+            guard !value.shape.isScalar else {
+                throw RuntimeError("a data set is a matrix with one example per row", at: expression.location)
+            }
+            environment.bind(names[0].name, .data(value))
+            return
         }
         let location = expression.location
         let evaluation = Evaluation(environment)

@@ -11,12 +11,17 @@ struct RuntimeError: Error {
     }
 }
 
+/// The chapter ran past its time limit; reported at the running statement.
+struct TimeLimitExceeded: Error {}
+
 /// Runs `body`, turning the engine's and the data readers' errors into located
 /// runtime errors at `location`.
 func located<T>(at location: SourceLocation, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as RuntimeError {
+        throw error
+    } catch let error as TimeLimitExceeded {
         throw error
     } catch let error as Diagnostic {
         throw RuntimeError(error.message, at: error.location)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The options `run` and `check` share.
 struct BookOptions: ParsableArguments {
@@ -9,4 +10,19 @@ struct BookOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print no progress, only errors and the summary.")
     var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Seconds a chapter may run; a chapter past it stops at the running statement with an error.",
+        valueName: "seconds"))
+    var timeout: Double = 300
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Chapters run at once (default: the number of cores). The output is the same for any value.",
+        valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
 }

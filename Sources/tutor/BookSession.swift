@@ -7,9 +7,13 @@ struct BookSession {
     let chapters: [(path: String, display: String)]
     let bookRoot: String
     let console: Console
+    let timeLimit: Double
+    let jobs: Int
 
     init(options: BookOptions) throws {
         console = Console(quiet: options.quiet)
+        timeLimit = options.timeout
+        jobs = options.jobs
         var found: [(String, String)] = []
         var roots: [String] = []
         for path in options.paths {
@@ -34,19 +38,40 @@ struct BookSession {
         bookRoot = absolute.dropFirst().reduce(absolute[0]) { commonFolder($0, $1) }
     }
 
+    /// Runs every chapter, up to `jobs` at once; results keep the book's order.
     func run() -> BookResult {
-        let runner = ChapterRunner(bookRoot: bookRoot, progress: { [console] event in console.show(event) })
-        var results: [ChapterResult] = []
-        for chapter in chapters {
+        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit,
+                                   progress: { [console] event in console.show(event) })
+        let results = ResultSlots(count: chapters.count)
+        let gate = DispatchSemaphore(value: jobs)
+        DispatchQueue.concurrentPerform(iterations: chapters.count) { index in
+            gate.wait()
+            defer { gate.signal() }
+            let chapter = chapters[index]
             console.starting(chapter.display)
             let result = runner.run(path: chapter.path, displayPath: chapter.display)
             console.finished(result)
-            results.append(result)
+            results.set(index, result)
         }
-        let book = BookResult(chapters: results)
+        let book = BookResult(chapters: results.all)
         console.summary(book)
         return book
     }
+}
+
+/// One slot per chapter, filled from several threads.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [ChapterResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: ChapterResult) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = result
+    }
+
+    var all: [ChapterResult] { slots.map { $0! } }
 }
 
 /// The deepest folder containing both.

@@ -44,10 +44,13 @@ final class Console: @unchecked Sendable {
         lock.lock()
         if barShown { writeLocked("\r\u{1B}[K"); barShown = false }
         lock.unlock()
-        for diagnostic in chapter.diagnostics { write(diagnostic.rendered + "\n") }
+        // One write per chapter, so that chapters running at once do not interleave.
+        var text = ""
+        for diagnostic in chapter.diagnostics { text += diagnostic.rendered + "\n" }
         for check in chapter.checks where check.status == .failed || check.status == .xpass || check.status == .error {
-            write("\(chapter.file):\(check.line): \(check.status.rawValue): \(check.message)\n")
+            text += "\(chapter.file):\(check.line): \(check.status.rawValue): \(check.message)\n"
         }
+        write(text)
     }
 
     func summary(_ book: BookResult) {

@@ -78,3 +78,19 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertFalse(report.passed)
     }
 }
+
+extension GradientCheckTests {
+    func testAValueInALargeGraphUsesRandomDirections() throws {
+        // 40 entries, but each evaluation reads a 20000×40 matrix: too much work entry by entry.
+        var random = TestRandom(seed: 6)
+        let data = Variable(random.tensor(.matrix(20000, 40)))
+        let w = random.tensor(.matrix(40, 1))
+        let report = try checkGradient(at: w) { try Variable.matmul(data, $0).tanh().sum() }
+        XCTAssertEqual(report.method, .randomDirections(16))
+        XCTAssertTrue(report.passed)
+        var generous = GradientCheckOptions()
+        generous.maximumWork = .max
+        XCTAssertEqual(try checkGradient(at: w, options: generous) { try Variable.matmul(data, $0).tanh().sum() }.method,
+                       .entries)
+    }
+}

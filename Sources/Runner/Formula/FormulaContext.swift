@@ -21,7 +21,7 @@ final class FormulaContext {
     /// The location messages point at.
     let location: SourceLocation
     private var afterStep: Environment?
-    private let takeStep: (Environment) throws -> Void
+    private let takeStep: (Environment, [String: Tensor]) throws -> Void
 
     /// A symbol as the formula names it: its name, its layer (when concrete) and step.
     struct SymbolKey: Hashable {
@@ -39,7 +39,7 @@ final class FormulaContext {
     }
 
     init(environment: Environment, example: Int?, location: SourceLocation,
-         takeStep: @escaping (Environment) throws -> Void) throws {
+         takeStep: @escaping (Environment, [String: Tensor]) throws -> Void) throws {
         self.before = environment.copy()
         self.example = example
         self.location = location
@@ -52,7 +52,7 @@ final class FormulaContext {
     func after() throws -> Environment {
         if let afterStep { return afterStep }
         let copy = before.copy()
-        try takeStep(copy)
+        try takeStep(copy, exampleOverrides)
         afterStep = copy
         return copy
     }

@@ -18,8 +18,9 @@ extension Interpreter {
         guard !reading.equations.isEmpty else {
             throw RuntimeError("the formula above has no equation (a = b) to check", at: display.location)
         }
-        let context = try FormulaContext(environment: environment, example: check.example, location: location) { copy in
-            _ = try copy.takeOptimizerStep(at: location)
+        let context = try FormulaContext(environment: environment, example: check.example, location: location) { copy, rows in
+            // With `for example i`, the step is the one that example's loss takes.
+            _ = try copy.takeOptimizerStep(overrides: rows.mapValues { Variable($0) }, at: location)
         }
         context.definitions = formulaDefinitions
         for binding in check.bindings {
@@ -29,7 +30,7 @@ extension Interpreter {
 
         var results: [EquationResult] = []
         for (offset, equation) in reading.equations.enumerated() {
-            results += checkEquation(equation, index: offset + 1, context: context, tolerance: tolerance)
+            results += try checkEquation(equation, index: offset + 1, context: context, tolerance: tolerance)
         }
         formulaDefinitions = context.definitions
         return summarize(results, check: check, statement: statement, displayLine: display.location.line)
@@ -53,7 +54,7 @@ extension Interpreter {
     }
 
     private func checkEquation(_ equation: Equation, index: Int, context: FormulaContext,
-                               tolerance: (absolute: Double, relative: Double)) -> [EquationResult] {
+                               tolerance: (absolute: Double, relative: Double)) throws -> [EquationResult] {
         let freeLayers = freeLayerVariables(in: equation, context: context)
         let probe = FormulaEvaluator(context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
                                      focus: nil)
@@ -89,6 +90,8 @@ extension Interpreter {
                     evaluator.paramsAfterStep = false
                     let right = try evaluator.evaluate(equation.right).value
                     compare(left, right, tolerance: tolerance, into: &result)
+                } catch let limit as TimeLimitExceeded {
+                    throw limit
                 } catch let missing as FormulaEvaluator.MissingLayer {
                     result.status = .skipped
                     result.message = missing.message
