@@ -78,7 +78,7 @@ public struct MarkdownPage {
     }
 
     private func verdict(_ check: CheckResult) -> String {
-        "\(Verdict.symbol(check.status)) **\(Verdict.label(check.status, kind: check.kind))**"
+        "\(Verdict.symbol(check.status)) **\(Verdict.label(check))**"
     }
 
     private func directive(_ directive: Directive, _ result: BlockResult, figures files: inout [RenderedFile]) -> String {

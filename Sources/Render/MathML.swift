@@ -17,7 +17,7 @@ public enum MathML {
                 "<mtr><mtd>" + render(equation.left) + "</mtd><mtd>"
                     + mrow(mo(equation.relation) + render(equation.right)) + "</mtd></mtr>"
             }
-            body = #"<mtable columnalign="right left" columnspacing="0">"# + rows.joined() + "</mtable>"
+            body = #"<mtable class="equations" columnalign="right left" columnspacing="0">"# + rows.joined() + "</mtable>"
         }
         let mode = display ? "block" : "inline"
         return #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="\#(mode)">"# + body + "</math>"

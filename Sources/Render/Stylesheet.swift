@@ -54,6 +54,9 @@ enum Stylesheet {
     h1[id], h2[id], h3[id], h4[id], .equation, .chunk, .check { scroll-margin-top: 1rem; }
     p code, li code { background: var(--code); padding: 0.1em 0.3em; border-radius: 3px; }
     code.math { font-style: italic; color: var(--text); }
+    /* Several equations align at "=": MathML Core aligns table cells with CSS. */
+    mtable.equations > mtr > mtd:first-child { text-align: right; }
+    mtable.equations > mtr > mtd + mtd { text-align: left; }
     img { max-width: 100%; }
     pre { overflow-x: auto; }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--border); color: var(--muted); }

@@ -3,6 +3,14 @@ import Runner
 /// How a check's outcome is named for a reader: an expected failure is an
 /// erratum the chapter set out to show, so it reads as a confirmation.
 enum Verdict {
+    static func label(_ check: CheckResult) -> String {
+        if check.kind == .formula, check.status == .passed, !check.equations.isEmpty,
+           check.equations.allSatisfy({ $0.status == .definition }) {
+            return "definition"
+        }
+        return label(check.status, kind: check.kind)
+    }
+
     static func label(_ status: CheckStatus, kind: CheckKind) -> String {
         switch status {
         case .passed: return kind == .formula ? "verified" : "passed"

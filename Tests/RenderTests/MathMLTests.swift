@@ -72,7 +72,7 @@ final class MathMLTests: XCTestCase {
     func testSeveralEquationsAlignAtTheirRelation() {
         XCTAssertEqual(mathML(#"a = b \\ c = d"#, display: false),
                        #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">"#
-                       + #"<mtable columnalign="right left" columnspacing="0">"#
+                       + #"<mtable class="equations" columnalign="right left" columnspacing="0">"#
                        + "<mtr><mtd><mi>a</mi></mtd><mtd><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>"
                        + "<mtr><mtd><mi>c</mi></mtd><mtd><mrow><mo>=</mo><mi>d</mi></mrow></mtd></mtr></mtable></math>")
     }

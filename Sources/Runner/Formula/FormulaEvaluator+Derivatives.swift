@@ -19,7 +19,7 @@ extension FormulaEvaluator {
         }
         let x = try evaluate(output)
         let node = try evaluation(moment).evaluatedNode(name) ?? evaluation(moment).variable(named: name, at: target.location)
-        let label = "∂\(describe(output))/∂\(symbol.latex)"
+        let label = "∂\(describe(output))/∂\(describe(target))"
 
         if x.value.count == 1 {
             let gradient = try located(at: location) { try gradients(of: x, withRespectTo: [node])[0] }
@@ -36,7 +36,7 @@ extension FormulaEvaluator {
             return Variable(present(gradient, name: name))
         }
         guard x.value.count == node.value.count else {
-            throw RuntimeError("\(label): \(describe(output)) has shape \(x.shape) and \(symbol.latex) has shape "
+            throw RuntimeError("\(label): \(describe(output)) has shape \(x.shape) and \(describe(target)) has shape "
                                + "\(node.shape); tutor takes derivatives of one number, or element-wise between "
                                + "values of the same shape", at: location)
         }
@@ -97,7 +97,6 @@ extension FormulaEvaluator {
     }
 
     func describe(_ e: Expr) -> String {
-        if case let .symbol(s) = e.kind { return s.latex }
         if case let .call(name, _) = e.kind { return name }
         return "\(e)"
     }

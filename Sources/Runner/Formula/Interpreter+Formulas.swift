@@ -149,7 +149,7 @@ extension Interpreter {
             .init(right: equation.right, layerVariable: layerVariable, source: equation.source)
         let scope = layerVariable.map { " for every layer \($0)" } ?? ""
         return EquationResult(index: index, source: equation.source, status: .definition,
-                              message: "defines \(symbol.latex)\(scope)")
+                              message: "defines \(equation.left)\(scope)")
     }
 
     /// `θ = θ − …`: the same unstepped symbol on both sides is an update.
