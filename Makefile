@@ -1,9 +1,12 @@
 # make run   — install what is missing, build, run the book into output/
-# make test  — install what is missing, build, run every test
+# make test  — install what is missing, build, run every test, and check that
+#              the book renders to exactly the bytes committed in output/
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils chromium
 RELEASE_BIN := .build/release
+# The book rendered afresh by `make test`, compared with output/.
+BOOK_CHECK := .build/book-check
 
 .PHONY: run test setup build release bench clean
 
@@ -32,6 +35,15 @@ run: release
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product tutor
+	rm -rf $(BOOK_CHECK)
+	$(RELEASE_BIN)/tutor run chapters/ --output $(BOOK_CHECK) --quiet
+	@if diff -r output $(BOOK_CHECK) > $(BOOK_CHECK).diff; then \
+	  echo "output/ matches the book rendered afresh"; \
+	else \
+	  head -40 $(BOOK_CHECK).diff; \
+	  echo "output/ differs from the book rendered afresh: run 'make run' and commit output/"; exit 1; \
+	fi
 
 bench: release
 	bench/compare
