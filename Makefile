@@ -37,7 +37,7 @@ test: setup
 	$(SWIFT) test --skip-build
 	$(SWIFT) build -c release --product tutor
 	rm -rf $(BOOK_CHECK)
-	$(RELEASE_BIN)/tutor run chapters/ --output $(BOOK_CHECK) --quiet
+	$(RELEASE_BIN)/tutor run chapters/ --output $(BOOK_CHECK) --quiet --no-cache
 	@if diff -r output $(BOOK_CHECK) > $(BOOK_CHECK).diff; then \
 	  echo "output/ matches the book rendered afresh"; \
 	else \

@@ -2,7 +2,7 @@
 ///
 /// The engine goes from scalars to matrices and nothing above, so one shape rule
 /// set and one broadcasting rule set cover every value in a chapter.
-public struct Shape: Hashable, Sendable, CustomStringConvertible {
+public struct Shape: Hashable, Sendable, Codable, CustomStringConvertible {
     public let rows: Int
     public let cols: Int
     public let isScalar: Bool

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `Tensor` is a plain value: the numbers and their shape. The differentiable
 /// graph is built from `Variable`s that hold tensors.
-public struct Tensor: Equatable, Sendable {
+public struct Tensor: Equatable, Sendable, Codable {
     public let shape: Shape
     /// The entries, row after row.
     public internal(set) var scalars: [Double]

@@ -1,7 +1,7 @@
 import Notation
 
 /// A chapter read into blocks, in document order, each carrying where it came from.
-public struct ChapterDocument: Sendable, Equatable {
+public struct ChapterDocument: Sendable, Equatable, Codable {
     /// The path the chapter was read from, as given; diagnostics name it.
     public var file: String
     /// The first level-1 heading, else the first heading, else the file name without `.md`.
@@ -24,7 +24,7 @@ public struct ChapterDocument: Sendable, Equatable {
 }
 
 /// What a chapter is made of: text to render, formulas, statements to run, code to show.
-public enum Block: Sendable, Equatable {
+public enum Block: Sendable, Equatable, Codable {
     case prose(Prose)
     case displayMath(DisplayMath)
     case directive(Directive)

@@ -1,7 +1,7 @@
 import Notation
 
 /// A top-level code block that is not a directive: shown, never run.
-public struct CodeBlock: Sendable, Equatable {
+public struct CodeBlock: Sendable, Equatable, Codable {
     /// The info string's first word; `nil` for an indented block or a bare fence.
     public var language: String?
     public var text: String

@@ -2,7 +2,7 @@ import Notation
 
 /// A top-level fenced code block whose info string starts with `tutor`:
 /// statements to run in the chapter's environment.
-public struct Directive: Sendable, Equatable {
+public struct Directive: Sendable, Equatable, Codable {
     /// The lines between the fences, each ended by `\n`.
     public var content: String
     /// The info string after `tutor`, trimmed (empty when there is none).

@@ -4,7 +4,7 @@ import Notation
 ///
 /// `source` is every line from the run's first non-blank line to its last,
 /// so link reference definitions and blank lines survive for rendering.
-public struct Prose: Sendable, Equatable {
+public struct Prose: Sendable, Equatable, Codable {
     public var source: String
     /// Where `source` starts: column 1 of its first line.
     public var location: SourceLocation
@@ -23,7 +23,7 @@ public struct Prose: Sendable, Equatable {
 }
 
 /// A formula inside prose, cut from the raw source so its LaTeX is exactly as written.
-public struct InlineMath: Sendable, Equatable {
+public struct InlineMath: Sendable, Equatable, Codable {
     /// The LaTeX between the delimiters, untouched.
     public var latex: String
     /// The first LaTeX character, so a formula error at LaTeX offset k on the
@@ -44,7 +44,7 @@ public struct InlineMath: Sendable, Equatable {
 }
 
 /// A heading, for the table of contents and the page's anchors.
-public struct Heading: Sendable, Equatable {
+public struct Heading: Sendable, Equatable, Codable {
     public var level: Int
     /// The text without markup, as cmark reads it: code spans keep their text and
     /// math keeps its dollars (`Gradient of $w$`), though cmark's escapes apply.

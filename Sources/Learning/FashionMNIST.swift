@@ -35,9 +35,19 @@ public enum FashionMNIST {
             throw TensorError.invalidArgument(operation: "fashion_mnist",
                                               message: "split must be \"train\" or \"test\", got \"\(split)\"")
         }
-        let images = try locate("\(prefix)-images-idx3-ubyte", split: split, in: directory)
-        let labels = try locate("\(prefix)-labels-idx1-ubyte", split: split, in: directory)
+        let (images, labels) = try files(split: split, prefix: prefix, directory: directory)
         return try IDXReader.load(images: images, labels: labels, limit: limit)
+    }
+
+    /// The image and label files of a split (`"train"` or `"test"`): what
+    /// `load` reads, for those who must know which files a result depends on.
+    public static func files(split: String, directory: String = directory()) throws -> (images: String, labels: String) {
+        try files(split: split, prefix: split == "test" ? "t10k" : "train", directory: directory)
+    }
+
+    private static func files(split: String, prefix: String, directory: String) throws -> (images: String, labels: String) {
+        (try locate("\(prefix)-images-idx3-ubyte", split: split, in: directory),
+         try locate("\(prefix)-labels-idx1-ubyte", split: split, in: directory))
     }
 
     /// The path of `name.gz` or `name` in `directory`, or an error that says where

@@ -1,5 +1,5 @@
 /// One argument of a call: positional (`x`) or named (`axis: 1`).
-public struct Argument: Hashable, Sendable {
+public struct Argument: Hashable, Sendable, Codable {
     /// The name before the colon, or nil for a positional argument.
     public var label: String?
     public var value: Expr

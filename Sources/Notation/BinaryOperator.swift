@@ -1,5 +1,5 @@
 /// An infix operator of the expression language, spelled as in statements.
-public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+public enum BinaryOperator: String, Hashable, Sendable, Codable, CaseIterable {
     case add = "+"
     case subtract = "-"
     /// Element-wise, broadcasting.

@@ -1,5 +1,5 @@
 /// The condition of an `expect` statement.
-public enum Expectation: Hashable, Sendable {
+public enum Expectation: Hashable, Sendable, Codable {
     /// `expect L < 0.05`
     case comparison(Expr, ComparisonOperator, Expr)
     /// `expect w ≈ 2 ± 0.01`: `|value - target| ≤ tolerance`.
@@ -7,7 +7,7 @@ public enum Expectation: Hashable, Sendable {
 }
 
 /// The relations `expect` can assert between two values.
-public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+public enum ComparisonOperator: String, Hashable, Sendable, Codable, CaseIterable {
     case less = "<"
     case lessOrEqual = "<="
     case greater = ">"

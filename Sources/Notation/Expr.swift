@@ -6,8 +6,8 @@
 /// produces the same `.call` node as the statement text does. Forms only a formula
 /// can express (layered and time-stepped symbols, derivatives, primes) are cases of
 /// their own, which a statement never produces.
-public struct Expr: Hashable, Sendable {
-    public indirect enum Kind: Hashable, Sendable {
+public struct Expr: Hashable, Sendable, Codable {
+    public indirect enum Kind: Hashable, Sendable, Codable {
         case number(Double)
         case string(String)
         /// A plain or dotted name: `x`, `η`, `net.1.W`.

@@ -1,5 +1,5 @@
 /// The clauses of `check formula`, each optional and in any order.
-public struct FormulaCheck: Hashable, Sendable {
+public struct FormulaCheck: Hashable, Sendable, Codable {
     /// `where \eta = lr, l = 2`
     public var bindings: [FormulaBinding]
     /// `for example 3`: the row of the data the formula is evaluated for.
@@ -22,7 +22,7 @@ public struct FormulaCheck: Hashable, Sendable {
 ///
 /// The symbol stays raw text (`\eta`, `W^{(1)}`) because only the formula reader
 /// knows how to turn LaTeX into a name; the value is an ordinary expression.
-public struct FormulaBinding: Hashable, Sendable {
+public struct FormulaBinding: Hashable, Sendable, Codable {
     public var symbol: String
     public var value: Expr
     /// Where the symbol starts.

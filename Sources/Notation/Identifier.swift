@@ -1,6 +1,6 @@
 /// A name as written in a statement (`W`, `net`, `net.1.W`), with where it was
 /// written, so that a later "unknown name" error can point at it.
-public struct Identifier: Hashable, Sendable, CustomStringConvertible {
+public struct Identifier: Hashable, Sendable, Codable, CustomStringConvertible {
     public var name: String
     public var location: SourceLocation
 

@@ -1,6 +1,6 @@
 /// A place in a source file: 1-based line and column, columns counted in
 /// Unicode scalars (what an editor shows for the text we accept).
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

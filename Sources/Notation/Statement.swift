@@ -1,6 +1,6 @@
 /// One line (or bracketed run of lines) of a ```tutor block, parsed.
-public struct Statement: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+public struct Statement: Hashable, Sendable, Codable {
+    public enum Kind: Hashable, Sendable, Codable {
         /// `seed 42`
         case seed(Int)
         /// `let x = EXPR`

@@ -1,6 +1,6 @@
 /// `plot surface L over w in -1..5, b in -1..6`: a contour plot of a scalar over
 /// two scalar params.
-public struct SurfacePlot: Hashable, Sendable {
+public struct SurfacePlot: Hashable, Sendable, Codable {
     public var function: Expr
     public var axes: [PlotAxis]
 
@@ -11,7 +11,7 @@ public struct SurfacePlot: Hashable, Sendable {
 }
 
 /// `w in -1..5`: a param and the interval it sweeps.
-public struct PlotAxis: Hashable, Sendable {
+public struct PlotAxis: Hashable, Sendable, Codable {
     public var parameter: Identifier
     public var lower: Expr
     public var upper: Expr

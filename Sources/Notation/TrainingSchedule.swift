@@ -1,5 +1,5 @@
 /// How long and in what portions `train` runs: `train 5 epochs, batch 32, log every 1`.
-public struct TrainingSchedule: Hashable, Sendable {
+public struct TrainingSchedule: Hashable, Sendable, Codable {
     public var epochs: Int
     /// Examples per step; nil trains on the full batch.
     public var batchSize: Int?

@@ -3,7 +3,7 @@ import Notation
 import Learning
 
 /// Everything running one chapter produced, block by block, ready to render.
-public struct ChapterResult: Sendable {
+public struct ChapterResult: Sendable, Codable {
     public var file: String
     public var title: String
     public var document: ChapterDocument
@@ -13,6 +13,10 @@ public struct ChapterResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Wall time, for the terminal summary only: never rendered into pages.
     public var seconds: Double = 0
+    /// The data files the chapter read (absolute paths), for the cache.
+    public var dataFiles: [String] = []
+    /// Whether the chapter was stopped by its time limit (such a result is not cached).
+    public var timedOut = false
 
     public init(file: String, title: String, document: ChapterDocument,
                 blocks: [BlockResult], diagnostics: [Diagnostic]) {
@@ -41,10 +45,10 @@ public struct ChapterResult: Sendable {
     }
 }
 
-public enum ChapterStatus: String, Sendable { case passed, failed, error }
+public enum ChapterStatus: String, Sendable, Codable { case passed, failed, error }
 
 /// The statements of one directive block and what each produced.
-public struct BlockResult: Sendable {
+public struct BlockResult: Sendable, Codable {
     public var statements: [StatementResult]
     /// Syntax errors of the block (the block does not run when it has any).
     public var diagnostics: [Diagnostic]
@@ -55,8 +59,8 @@ public struct BlockResult: Sendable {
     }
 }
 
-public struct StatementResult: Sendable {
-    public enum State: Sendable {
+public struct StatementResult: Sendable, Codable {
+    public enum State: Sendable, Codable {
         case ran
         /// The statement stopped with this error.
         case failed(Diagnostic)
@@ -76,7 +80,7 @@ public struct StatementResult: Sendable {
 }
 
 /// A result worth showing beside the statement that produced it.
-public enum Finding: Sendable {
+public enum Finding: Sendable, Codable {
     case check(CheckResult)
     case training(TrainingResult)
     case show(ShowResult)
@@ -84,11 +88,11 @@ public enum Finding: Sendable {
     case surfacePlot(SurfacePlotResult)
 }
 
-public enum CheckKind: String, Sendable { case formula, gradients, expect }
-public enum CheckStatus: String, Sendable { case passed, failed, xfail, xpass, error }
+public enum CheckKind: String, Sendable, Codable { case formula, gradients, expect }
+public enum CheckStatus: String, Sendable, Codable { case passed, failed, xfail, xpass, error }
 
 /// One check: a gradient check, an expectation or a formula.
-public struct CheckResult: Sendable {
+public struct CheckResult: Sendable, Codable {
     public var line: Int
     public var kind: CheckKind
     public var source: String
@@ -119,7 +123,7 @@ public struct CheckResult: Sendable {
 }
 
 /// One line of a check's evidence table.
-public struct CheckRow: Sendable {
+public struct CheckRow: Sendable, Codable {
     public var subject: String
     public var passed: Bool
     public var detail: String
@@ -136,8 +140,8 @@ public struct CheckRow: Sendable {
 }
 
 /// The record of one `train` (or `step`) statement.
-public struct TrainingResult: Sendable {
-    public struct Entry: Sendable, Equatable {
+public struct TrainingResult: Sendable, Codable {
+    public struct Entry: Sendable, Equatable, Codable {
         public var epoch: Int
         public var loss: Double
     }
@@ -155,21 +159,33 @@ public struct TrainingResult: Sendable {
 }
 
 /// A value shown by `show`.
-public struct ShowResult: Sendable {
+public struct ShowResult: Sendable, Codable {
     public var line: Int
     public var name: String
     public var value: Tensor
 }
 
 /// One or several loss curves in one figure.
-public struct LossPlot: Sendable {
+public struct LossPlot: Sendable, Codable {
     public var line: Int
     public var title: String
-    public var series: [(label: String, log: [TrainingResult.Entry])]
+    public var series: [LossSeries]
+}
+
+/// One training's loss curve in a figure.
+public struct LossSeries: Sendable, Codable {
+    /// The optimizer with its options, as `TrainingResult.optimizer`.
+    public var optimizer: String
+    /// The line of the `train` statement.
+    public var line: Int
+    public var log: [TrainingResult.Entry]
+
+    /// The legend's text.
+    public var label: String { "\(optimizer) (line \(line))" }
 }
 
 /// A loss over a grid of two scalar parameters, with the path training took.
-public struct SurfacePlotResult: Sendable {
+public struct SurfacePlotResult: Sendable, Codable {
     public var line: Int
     public var function: String
     public var xName: String
@@ -178,5 +194,11 @@ public struct SurfacePlotResult: Sendable {
     public var ys: [Double]
     /// values[j][i] is the function at (xs[i], ys[j]).
     public var values: [[Double]]
-    public var path: [(x: Double, y: Double)]
+    public var path: [PathPoint]
+
+    /// One point of the path training took.
+    public struct PathPoint: Sendable, Codable {
+        public var x: Double
+        public var y: Double
+    }
 }

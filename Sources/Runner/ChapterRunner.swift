@@ -40,6 +40,7 @@ public struct ChapterRunner: Sendable {
         if let timeLimit {
             interpreter.environment.deadline = started + UInt64(max(0, timeLimit) * 1e9)
         }
+        var timedOut = false
         var stopped = diagnostics.contains { $0.severity == .error && document.blocks.isEmpty }
         var blocks: [BlockResult] = []
         for block in document.blocks {
@@ -68,6 +69,7 @@ public struct ChapterRunner: Sendable {
                                                              findings: failure.findings))
                     stopped = true
                 } catch is TimeLimitExceeded {
+                    timedOut = true
                     let limit = timeLimit.map { String(format: "%g", $0) } ?? "?"
                     let diagnostic = Diagnostic("the chapter ran past its time limit of \(limit) s while running this "
                                                 + "statement (--timeout sets the limit)", at: statement.location)
@@ -97,6 +99,8 @@ public struct ChapterRunner: Sendable {
                                        return b
                                    }, diagnostics: diagnostics)
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        result.dataFiles = interpreter.dataFiles
+        result.timedOut = timedOut
         return result
     }
 

@@ -40,9 +40,9 @@ extension Interpreter {
             }
             values.append(row)
         }
-        let path: [(x: Double, y: Double)]
+        let path: [SurfacePlotResult.PathPoint]
         if let xs = environment.lastTraining?.trajectories[xName], let ys = environment.lastTraining?.trajectories[yName] {
-            path = zip(xs, ys).map { ($0, $1) }
+            path = zip(xs, ys).map { SurfacePlotResult.PathPoint(x: $0, y: $1) }
         } else {
             path = []
         }

@@ -12,6 +12,8 @@ final class Interpreter {
     let progress: (@Sendable (ProgressEvent) -> Void)?
     /// The display math nearest above the running block: what `check formula` checks.
     var displayMathAbove: DisplayMath?
+    /// Every data file the chapter read, for the cache's key.
+    var dataFiles: [String] = []
     /// Symbols defined by the chapter's formulas so far (`δ^{(l)} = …`).
     var formulaDefinitions: [FormulaContext.SymbolKey: FormulaContext.Definition] = [:]
 
@@ -86,7 +88,7 @@ final class Interpreter {
             let runs = environment.unplottedTrainings.isEmpty ? [environment.lastTraining!] : environment.unplottedTrainings
             environment.unplottedTrainings = []
             return [.lossPlot(LossPlot(line: location.line, title: "Loss",
-                                       series: runs.map { ("\($0.optimizer) (line \($0.line))", $0.log) }))]
+                                       series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log) }))]
         case let .plotSurface(plot):
             return [.surfacePlot(try surface(plot, at: location))]
         }

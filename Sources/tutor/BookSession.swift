@@ -39,7 +39,7 @@ struct BookSession {
     }
 
     /// Runs every chapter, up to `jobs` at once; results keep the book's order.
-    func run() -> BookResult {
+    func run(cache: ChapterCache? = nil) -> BookResult {
         let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit,
                                    progress: { [console] event in console.show(event) })
         let results = ResultSlots(count: chapters.count)
@@ -48,8 +48,17 @@ struct BookSession {
             gate.wait()
             defer { gate.signal() }
             let chapter = chapters[index]
-            console.starting(chapter.display)
-            let result = runner.run(path: chapter.path, displayPath: chapter.display)
+            let result: ChapterResult
+            let started = DispatchTime.now().uptimeNanoseconds
+            if var cached = cache?.lookup(path: chapter.path, displayPath: chapter.display) {
+                console.reused(chapter.display)
+                cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                result = cached
+            } else {
+                console.starting(chapter.display)
+                result = runner.run(path: chapter.path, displayPath: chapter.display)
+                cache?.store(result, path: chapter.path)
+            }
             console.finished(result)
             results.set(index, result)
         }

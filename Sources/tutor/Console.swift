@@ -19,6 +19,11 @@ final class Console: @unchecked Sendable {
         write("running \(file)\n")
     }
 
+    func reused(_ file: String) {
+        guard !quiet else { return }
+        write("unchanged \(file): results from the cache\n")
+    }
+
     /// A bar redrawn in place on a terminal; elsewhere a plain line now and then.
     func show(_ event: ProgressEvent) {
         guard !quiet else { return }

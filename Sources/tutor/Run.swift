@@ -19,6 +19,14 @@ struct Run: ParsableCommand {
         valueName: "formats"))
     var format = "html,md,json"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Where results are kept between runs: a chapter whose bytes, data files and tool are unchanged is not run again.",
+        valueName: "dir"))
+    var cache = ".tutor-cache"
+
+    @Flag(name: .long, help: "Run every chapter, ignoring (and not updating) the cache.")
+    var noCache = false
+
     func validate() throws {
         _ = try formats()
     }
@@ -37,7 +45,8 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let session = try BookSession(options: book)
-        let result = session.run()
+        let store = noCache ? nil : ChapterCache(directory: cache, toolIdentity: ChapterCache.runningToolIdentity())
+        let result = session.run(cache: store)
         do {
             let writer = OutputWriter(directory: output)
             try writer.prepare()

@@ -10,9 +10,9 @@
 ///   `ŷ` typed elsewhere is the same name. `asciiName` writes it as a suffix (`m_hat`).
 /// - A subscript joins the name with `_` (`w_{ij}` is `w_ij`, `w_{\text{new}}` is
 ///   `w_new`), except a time subscript `t`, `t+k` or `t-k`, which becomes `step`.
-public struct FormulaSymbol: Hashable, Sendable {
+public struct FormulaSymbol: Hashable, Sendable, Codable {
     /// How a layer superscript was bracketed, so the rendering matches the source.
-    public enum LayerBrackets: Hashable, Sendable {
+    public enum LayerBrackets: Hashable, Sendable, Codable {
         case parentheses
         case squareBrackets
     }

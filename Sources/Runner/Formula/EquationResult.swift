@@ -1,8 +1,8 @@
 import Learning
 
 /// What checking one equation of a formula found (at one layer, for one param).
-public struct EquationResult: Sendable {
-    public enum Status: String, Sendable {
+public struct EquationResult: Sendable, Codable {
+    public enum Status: String, Sendable, Codable {
         case passed, failed, definition, error
         /// The equation's symbols do not all exist here (say W⁽ᴸ⁺¹⁾): not checked.
         case skipped
@@ -20,7 +20,14 @@ public struct EquationResult: Sendable {
     public var maxAbsoluteError: Double?
     public var maxRelativeError: Double?
     /// The entry furthest outside the tolerance: row, column, left, right.
-    public var worst: (row: Int, column: Int, left: Double, right: Double)?
+    public var worst: WorstEntry?
+
+    public struct WorstEntry: Sendable, Codable {
+        public var row: Int
+        public var column: Int
+        public var left: Double
+        public var right: Double
+    }
     /// How each derivative was computed and confirmed.
     public var derivatives: [String]
     public var message: String

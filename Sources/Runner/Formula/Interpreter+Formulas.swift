@@ -228,7 +228,7 @@ extension Interpreter {
             let ratio = error / allowed
             if ratio > worstRatio {
                 worstRatio = ratio
-                result.worst = (k / max(left.cols, 1), k % max(left.cols, 1), a, b)
+                result.worst = .init(row: k / max(left.cols, 1), column: k % max(left.cols, 1), left: a, right: b)
             }
         }
         result.maxAbsoluteError = maxAbs

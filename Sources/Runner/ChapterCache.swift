@@ -1,0 +1,94 @@
+import Foundation
+
+/// Results of chapters kept between runs: an unchanged chapter is not run again.
+///
+/// An entry is keyed by what a chapter's results depend on: the bytes of the
+/// chapter, the bytes of every data file it read, and the tool itself (the
+/// bytes of the running executable). The seed is in the chapter's bytes.
+public struct ChapterCache: Sendable {
+    public let directory: String
+    /// A fingerprint of the tool: results made by another build are not reused.
+    public let toolIdentity: String
+
+    public init(directory: String, toolIdentity: String) {
+        self.directory = directory
+        self.toolIdentity = toolIdentity
+    }
+
+    /// The fingerprint of the running executable.
+    public static func runningToolIdentity() -> String {
+        var hash = ContentHash()
+        if let bytes = FileManager.default.contents(atPath: "/proc/self/exe") {
+            hash.add(bytes)
+        } else {
+            hash.add(CommandLine.arguments.first ?? "tutor")
+        }
+        return hash.hex
+    }
+
+    private struct Entry: Codable {
+        var tool: String
+        var chapter: String
+        var data: [DataFile]
+        var result: ChapterResult
+    }
+
+    private struct DataFile: Codable {
+        var path: String
+        var hash: String
+    }
+
+    /// The stored result of the chapter at `path`, if nothing it depends on changed.
+    public func lookup(path: String, displayPath: String) -> ChapterResult? {
+        guard let chapterBytes = FileManager.default.contents(atPath: path),
+              let stored = FileManager.default.contents(atPath: entryPath(displayPath)),
+              let entry = try? decoder().decode(Entry.self, from: stored),
+              entry.tool == toolIdentity, entry.chapter == Self.hash(chapterBytes),
+              entry.result.file == displayPath,
+              entry.data.allSatisfy({ Self.hash(ofFile: $0.path) == $0.hash }) else { return nil }
+        return entry.result
+    }
+
+    /// Keeps a result for the next run (not one stopped by its time limit).
+    public func store(_ result: ChapterResult, path: String) {
+        guard !result.timedOut, let chapterBytes = FileManager.default.contents(atPath: path) else { return }
+        let entry = Entry(tool: toolIdentity, chapter: Self.hash(chapterBytes),
+                          data: result.dataFiles.map { DataFile(path: $0, hash: Self.hash(ofFile: $0) ?? "") },
+                          result: result)
+        guard let data = try? encoder().encode(entry) else { return }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let target = entryPath(result.file)
+        let temporary = target + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    private func entryPath(_ displayPath: String) -> String {
+        var hash = ContentHash()
+        hash.add(displayPath)
+        return (directory as NSString).appendingPathComponent(hash.hex + ".json")
+    }
+
+    private static func hash(_ bytes: Data) -> String {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.hex
+    }
+
+    private static func hash(ofFile path: String) -> String? {
+        FileManager.default.contents(atPath: path).map(hash)
+    }
+
+    // JSON cannot hold NaN or infinities; a diverged training has them.
+    private func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    private func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// A 128-bit fingerprint of bytes (FNV-1a in two 64-bit lanes with different
+/// offsets), for cache keys: fast, the same on every machine, and with 2^-64
+/// odds of two inputs colliding — a stale page at worst, never a wrong check.
+public struct ContentHash: Sendable {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+    private static let prime: UInt64 = 0x100_0000_01b3
+
+    public init() {}
+
+    public mutating func add(_ data: Data) {
+        data.withUnsafeBytes { raw in
+            for byte in raw { mix(byte) }
+        }
+        // The length separates one input from the next.
+        let count = UInt64(data.count)
+        for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: count >> UInt64(shift))) }
+    }
+
+    public mutating func add(_ text: String) { add(Data(text.utf8)) }
+
+    @inline(__always)
+    private mutating func mix(_ byte: UInt8) {
+        a = (a ^ UInt64(byte)) &* Self.prime
+        b = (b ^ UInt64(byte ^ 0x5a)) &* Self.prime
+    }
+
+    /// 32 hexadecimal digits.
+    public var hex: String {
+        [a, b].map { word in
+            let digits = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
+}
