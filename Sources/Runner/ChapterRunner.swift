@@ -40,6 +40,11 @@ public struct ChapterRunner: Sendable {
         if let timeLimit {
             interpreter.environment.deadline = started + UInt64(max(0, timeLimit) * 1e9)
         }
+        if let bytes, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
+            // An empty file in a book is a mistake, not a chapter.
+            diagnostics.append(Diagnostic("the chapter is empty: nothing to read or run",
+                                          at: SourceLocation(file: displayPath, line: 1, column: 1)))
+        }
         var timedOut = false
         var stopped = diagnostics.contains { $0.severity == .error && document.blocks.isEmpty }
         var blocks: [BlockResult] = []

@@ -15,7 +15,9 @@ struct TutorProcess {
             .deletingLastPathComponent().appendingPathComponent("tutor")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> TutorProcess {
+    /// Runs tutor with `arguments`; a run longer than `timeout` seconds is
+    /// killed and reported as a hang (status -1).
+    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 120) throws -> TutorProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -24,9 +26,14 @@ struct TutorProcess {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return TutorProcess(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+        watchdog.cancel()
+        let hung = process.terminationReason == .uncaughtSignal
+        return TutorProcess(status: hung ? -1 : process.terminationStatus,
+                            standardError: String(decoding: data, as: UTF8.self))
     }
 
     /// A fresh empty folder.
