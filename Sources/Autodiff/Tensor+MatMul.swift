@@ -7,6 +7,14 @@ extension Tensor {
     /// Both operands must be matrices; the inner dimensions must agree.
     public static func matmul(_ a: Tensor, _ b: Tensor,
                               transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
+        let shape = try matmul(a, b, transposeA: transposeA, transposeB: transposeB, shapeOnly: true)
+        let inner = transposeA ? a.rows : a.cols
+        return product(a, b, transposeA: transposeA, transposeB: transposeB, shape: shape, inner: inner)
+    }
+
+    /// The shape of op(a)·op(b), or the error that says why there is none.
+    static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
+                       shapeOnly: Bool) throws -> Shape {
         let name = "@"
         if a.shape.isScalar || b.shape.isScalar {
             let which = a.shape.isScalar ? a.shape : b.shape
@@ -22,8 +30,7 @@ extension Tensor {
             let sb: Shape = transposeB ? .matrix(b.cols, b.rows) : b.shape
             throw TensorError.shapeMismatch(operation: name, sa, sb)
         }
-        let shape = try checkedShape(m, n)
-        return product(a, b, transposeA: transposeA, transposeB: transposeB, shape: shape, inner: k)
+        return try checkedShape(m, n)
     }
 
     /// The product once shapes are known to fit.

@@ -141,7 +141,7 @@ extension Evaluation {
                     throw RuntimeError("\(model.name) layer \(l) takes n×\(layer.inputs) (one example per row); got \(a.shape)",
                                        at: location)
                 }
-                return try Variable.matmul(a, w, transposeB: true) + b
+                return try Variable.affine(a, w, b)
             })
             a = remember(model.activationName(l), try located(at: location) { try layer.activation.apply(z) })
         }

@@ -74,6 +74,21 @@ final class OperationGradientTests: XCTestCase {
         }
     }
 
+    func testFusedAffineMap() throws {
+        for biasShape in [Shape.matrix(1, 5), .scalar, .matrix(1, 1)] {
+            let x = random.tensor(.matrix(4, 3)), w = random.tensor(.matrix(5, 3)), b = random.tensor(biasShape)
+            try assertGradientsMatch([x, w, b], "affine with bias \(biasShape)") { try Variable.affine($0[0], $0[1], $0[2]) }
+            let unfused = try Variable.matmul(Variable(x), Variable(w), transposeB: true) + Variable(b)
+            assertClose(try Variable.affine(Variable(x), Variable(w), Variable(b)).value, unfused.value, absolute: 1e-14)
+        }
+        XCTAssertThrowsError(try Variable.affine(Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 2))),
+                                                 Variable(Tensor.zeros(.matrix(1, 5)))))
+        XCTAssertThrowsError(try Variable.affine(Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 3))),
+                                                 Variable(Tensor.zeros(.matrix(1, 4))))) { error in
+            XCTAssertEqual("\(error)", "+: shapes 4×5 and 1×4 do not match")
+        }
+    }
+
     func testMatrixProductMatchesHandLoop() throws {
         let a = random.tensor(.matrix(3, 4)), b = random.tensor(.matrix(4, 2))
         let c = try Tensor.matmul(a, b)

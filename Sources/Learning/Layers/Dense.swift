@@ -56,7 +56,7 @@ public struct Dense: Sendable, Equatable {
             throw TensorError.invalidShape(operation: "dense(\(inputs), \(outputs))", x.shape,
                                            expected: "n×\(inputs) (one example per row)")
         }
-        let z = try Variable.matmul(x, weight, transposeB: true) + bias
+        let z = try Variable.affine(x, weight, bias)
         return (z, try activation.apply(z))
     }
 }
