@@ -1,11 +1,13 @@
 # make run   — install what is missing, build, run the book into output/
 # make test  — install what is missing, build, run every test
+# make fuzz  — run each libFuzzer target in Fuzz/ for FUZZ_SECONDS (default 600); fails on a crash
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils
 RELEASE_BIN := .build/release
+FUZZ_SECONDS ?= 600
 
-.PHONY: run test setup build release bench clean
+.PHONY: run test setup build release bench fuzz clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -35,6 +37,9 @@ test: setup
 
 bench: release
 	bench/compare
+
+fuzz: setup
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/fuzz
 
 clean:
 	rm -rf .build
