@@ -1,14 +1,16 @@
 # make run   — install what is missing, build, run the book into output/
 # make test  — install what is missing, build, run every test, and check that
 #              the book renders to exactly the bytes committed in output/
+# make fuzz  — run each libFuzzer target in Fuzz/ for FUZZ_SECONDS (default 600); fails on a crash
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils chromium
 RELEASE_BIN := .build/release
 # The book rendered afresh by `make test`, compared with output/.
 BOOK_CHECK := .build/book-check
+FUZZ_SECONDS ?= 600
 
-.PHONY: run test setup build release bench clean
+.PHONY: run test setup build release bench fuzz clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -47,6 +49,9 @@ test: setup
 
 bench: release
 	bench/compare
+
+fuzz: setup
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/fuzz
 
 clean:
 	rm -rf .build

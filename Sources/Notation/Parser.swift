@@ -86,9 +86,11 @@ struct Parser {
         return error("expected \(expected), found \(current.quoted)", at: current.location)
     }
 
-    /// The source text between two tokens on one line, trimmed.
+    /// The source text between two tokens, trimmed; to the end of `start`'s line
+    /// when `end` is on a later one (a statement continued by an open bracket).
     func text(from start: Token, upTo end: Token) -> String {
-        source.text(line: start.location.line, columns: start.location.column..<end.location.column)
+        let endColumn = end.location.line == start.location.line ? end.location.column : Int.max
+        return source.text(line: start.location.line, columns: start.location.column..<endColumn)
             .trimmingWhitespace()
     }
 }

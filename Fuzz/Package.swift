@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// libFuzzer targets for the parts of tutor that read what authors write.
+//
+// A package of its own so the main `swift build` and `swift test` never compile
+// with sanitizers. The modules under test are the main package's own sources,
+// linked in `Sources/` (Notation, Chapter, Ccmark, and Render's MathML.swift,
+// which needs only Notation), because the main package exports them as no
+// product. Build and run with `make fuzz` from the repository root.
+let package = Package(
+    name: "TutorFuzz",
+    targets: [
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark"),
+        .target(name: "Notation"),
+        .target(name: "Chapter", dependencies: ["Ccmark", "Notation"]),
+        .target(name: "RenderMathML", dependencies: ["Notation"]),
+        .target(name: "MarkupBalance"),
+        .executableTarget(name: "FuzzDirectives", dependencies: ["Notation"]),
+        .executableTarget(name: "FuzzFormula", dependencies: ["Notation", "RenderMathML", "MarkupBalance"]),
+        .executableTarget(
+            name: "FuzzChapter",
+            dependencies: ["Chapter", "Notation", "RenderMathML", "MarkupBalance"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)
