@@ -79,9 +79,12 @@ enum Stylesheet {
       border-radius: 6px; line-height: 1.5; }
     .chunk + .chunk pre.code { margin-top: 0.4rem; }
     pre.code.shown { padding: 0.55rem 0.9rem; margin: 1rem 0; }
+    /* A long line wraps under its own text, not under the line numbers, so nothing is cut off. */
+    pre.code .line { display: inline-block; vertical-align: top; width: 100%; white-space: pre-wrap; overflow-wrap: anywhere;
+      padding-left: 3.2em; text-indent: -3.2em; }
     pre.code .line:target { background: var(--error-bg); }
     pre.code .ln { display: inline-block; width: 3.2em; padding-right: 0.9em; text-align: right; color: var(--muted);
-      opacity: 0.7; user-select: none; -webkit-user-select: none; }
+      opacity: 0.7; user-select: none; -webkit-user-select: none; text-indent: 0; }
     pre.code .kw { font-weight: 700; color: var(--link); }
     pre.code .comment { color: var(--muted); font-style: italic; }
     .not-run pre.code { opacity: 0.55; border-style: dashed; }
@@ -143,6 +146,7 @@ enum Stylesheet {
       .layout, .page-header { padding-left: 0.8rem; padding-right: 0.8rem; }
       .outcomes { margin-left: 0.3rem; padding-left: 0.6rem; }
       pre.code .ln { width: 2.4em; padding-right: 0.6em; }
+      pre.code .line { padding-left: 2.4em; text-indent: -2.4em; }
     }
     @media print {
       :root { --text: #000; --muted: #444; --background: #fff; --surface: #fff; --code: #fff; --link: #000; }
