@@ -6,20 +6,27 @@ import Runner
 /// each derivative in it was computed and confirmed.
 enum EquationEvidence {
     static func html(_ results: [EquationResult]) -> String {
-        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>equation</th><th>verdict</th>"
+        var html = "<div class=\"table-scroll\"><table class=\"evidence equations\">\n<thead><tr><th>equation</th><th>verdict</th>"
             + "<th>left side</th><th>right side</th><th>max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
         for r in results {
-            let subject = r.subject.map { " <span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
+            let subject = r.subject.map { "<br/><span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
-            html += "<td>\(side(r.left))</td><td>\(side(r.right))</td>"
+            html += "<td class=\"side\">\(side(r.left))</td><td class=\"side\">\(side(r.right))</td>"
             html += "<td class=\"number\">\(r.maxRelativeError.map(NumberText.format) ?? "")</td>"
-            var how = [r.message] + r.derivatives
+            // A failure names its worst entry; the message would say the same again.
+            var how = [r.message]
             if let w = r.worst, r.status == .failed {
-                how.append("worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))")
+                how = ["worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))"]
             }
-            html += "<td>\(how.map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
+            html += "<td>\((how + r.derivatives).map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
+    }
+
+    /// How many distinct derivatives the equations took. The runner notes a
+    /// derivative only once finite differences confirmed it.
+    static func confirmedDerivatives(_ results: [EquationResult]) -> Int {
+        Set(results.flatMap(\.derivatives)).count
     }
 
     static func markdown(_ results: [EquationResult]) -> String {
@@ -54,11 +61,11 @@ enum EquationEvidence {
         return "<span class=\"badge \(style)\">\(Escaping.text(label(status)))</span>"
     }
 
-    /// A side abbreviated: a number, or a shape with its first entries.
+    /// A side abbreviated: a number, or its shape above its first entries.
     private static func side(_ value: Tensor?) -> String {
         guard let value else { return "" }
         if value.count == 1 { return NumberText.format(value.scalars[0]) }
-        let head = value.scalars.prefix(3).map(NumberText.format).joined(separator: ", ")
-        return "\(value.shape): \(Escaping.text(head))\(value.count > 3 ? ", …" : "")"
+        let head = value.scalars.prefix(2).map(NumberText.format).joined(separator: ", ")
+        return "<span class=\"shape\">\(value.shape)</span><br/>\(Escaping.text(head))\(value.count > 2 ? ", …" : "")"
     }
 }

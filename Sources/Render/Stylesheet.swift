@@ -100,6 +100,7 @@ enum Stylesheet {
     .badge.failed, .badge.xpass { color: var(--failed); background: var(--failed-bg); }
     .badge.xfail { color: var(--xfail); background: var(--xfail-bg); }
     .badge.error { color: var(--error); background: var(--error-bg); }
+    .badge.definition { color: var(--muted); background: var(--surface); }
     .check p { margin: 0.1rem 0; }
     .check .kind, .measure { color: var(--muted); }
     .measure { font-size: 0.85rem; }
@@ -118,6 +119,12 @@ enum Stylesheet {
     .value figcaption, .value.scalar { font-size: 0.9rem; }
     .value { margin: 0.5rem 0; }
     .shape, .abbreviated { color: var(--muted); font-size: 0.85rem; }
+    /* The evidence under a formula: short headers on one line, the sides as numbers, the notes wrapping. */
+    table.evidence th { white-space: nowrap; }
+    table.equations td.side { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.equations .subject { color: var(--muted); white-space: nowrap; }
+    .formula-verdicts details { margin: 0.2rem 0 0; }
+    .formula-verdicts summary { color: var(--muted); cursor: pointer; }
 
     .training-body { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: flex-start; }
     .training-body table { flex: none; }
