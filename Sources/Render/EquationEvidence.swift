@@ -7,7 +7,7 @@ import Runner
 enum EquationEvidence {
     static func html(_ results: [EquationResult]) -> String {
         var html = "<div class=\"table-scroll\"><table class=\"evidence equations\">\n<thead><tr><th>equation</th><th>verdict</th>"
-            + "<th>left side</th><th>right side</th><th>max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
+            + "<th>left side</th><th>right side</th><th class=\"number\">max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
         for r in results {
             let subject = r.subject.map { "<br/><span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"

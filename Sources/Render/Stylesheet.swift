@@ -110,6 +110,8 @@ enum Stylesheet {
       font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
     th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--border); }
+    th.number { text-align: right; }
+    td.zero { color: var(--muted); }
     td.number, th.index, table.matrix td { text-align: right; font-variant-numeric: tabular-nums;
       font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; white-space: nowrap; }
     table.matrix th { color: var(--muted); font-weight: 400; text-align: right; font-size: 0.8rem; }
