@@ -84,7 +84,7 @@ enum Stylesheet {
       padding-left: 3.2em; text-indent: -3.2em; }
     pre.code .line:target { background: var(--error-bg); }
     pre.code .ln { display: inline-block; width: 3.2em; padding-right: 0.9em; text-align: right; color: var(--muted);
-      opacity: 0.7; user-select: none; -webkit-user-select: none; text-indent: 0; }
+      opacity: 0.7; user-select: none; -webkit-user-select: none; text-indent: 0; white-space: nowrap; }
     pre.code .kw { font-weight: 700; color: var(--link); }
     pre.code .comment { color: var(--muted); font-style: italic; }
     .not-run pre.code { opacity: 0.55; border-style: dashed; }
@@ -121,9 +121,9 @@ enum Stylesheet {
     .value figcaption, .value.scalar { font-size: 0.9rem; }
     .value { margin: 0.5rem 0; }
     .shape, .abbreviated { color: var(--muted); font-size: 0.85rem; }
-    /* The evidence under a formula: short headers on one line, the sides as numbers, the notes wrapping. */
-    table.evidence th { white-space: nowrap; }
-    table.equations td.side { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    /* The evidence under a formula: the notes stay wide enough to read when the sides hold long numbers. */
+    table.equations td.side { font-variant-numeric: tabular-nums; }
+    table.equations td:last-child { min-width: 12rem; }
     table.equations .subject { color: var(--muted); white-space: nowrap; }
     .formula-verdicts details { margin: 0.2rem 0 0; }
     .formula-verdicts summary { color: var(--muted); cursor: pointer; }
@@ -154,8 +154,8 @@ enum Stylesheet {
       body { font-size: 16px; }
       .layout, .page-header { padding-left: 0.8rem; padding-right: 0.8rem; }
       .outcomes { margin-left: 0.3rem; padding-left: 0.6rem; }
-      pre.code .ln { width: 2.4em; padding-right: 0.6em; }
-      pre.code .line { padding-left: 2.4em; text-indent: -2.4em; }
+      pre.code .ln { width: 2.8em; padding-right: 0.6em; }
+      pre.code .line { padding-left: 2.8em; text-indent: -2.8em; }
     }
     @media print {
       :root { --text: #000; --muted: #444; --background: #fff; --surface: #fff; --code: #fff; --link: #000; }
