@@ -23,19 +23,24 @@ enum EquationEvidence {
         return html + "</tbody>\n</table></div>\n"
     }
 
-    /// How many distinct derivatives the equations took. The runner notes a
-    /// derivative only once finite differences confirmed it.
-    static func confirmedDerivatives(_ results: [EquationResult]) -> Int {
-        Set(results.flatMap(\.derivatives)).count
+    /// How the derivatives in the equations were confirmed, or nil when they
+    /// took none. The runner notes a derivative only once finite differences
+    /// confirmed it.
+    static func derivativeSummary(_ results: [EquationResult]) -> String? {
+        let count = Set(results.flatMap(\.derivatives)).count
+        switch count {
+        case 0: return nil
+        case 1: return "1 derivative by autodiff, confirmed by finite differences"
+        default: return "\(count) derivatives by autodiff, each confirmed by finite differences"
+        }
     }
 
     static func markdown(_ results: [EquationResult]) -> String {
         var md = ""
         for r in results {
             md += ">\n> - equation \(r.index)\(r.subject.map { " (\($0))" } ?? ""): **\(label(r.status))**"
-            md += " — \(MarkdownText.text(r.message))"
-            if !r.derivatives.isEmpty { md += "; " + r.derivatives.map(MarkdownText.text).joined(separator: "; ") }
-            md += "\n"
+            md += " — \(MarkdownText.text(r.message))\n"
+            md += r.derivatives.map { ">   - \(MarkdownText.text($0))\n" }.joined()
         }
         return md
     }

@@ -135,11 +135,8 @@ public struct HTMLPage {
             for entry in entries {
                 html += "<li>\(badge(entry.check)) \(Escaping.text(entry.check.message))"
                 html += Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
-                let derivatives = EquationEvidence.confirmedDerivatives(entry.check.equations)
-                if derivatives > 0 {
-                    html += " <span class=\"measure\">· \(derivatives == 1 ? "1 derivative" : "\(derivatives) derivatives")"
-                        + " by autodiff, \(derivatives == 1 ? "" : "each ")confirmed by finite differences</span>"
-                }
+                html += EquationEvidence.derivativeSummary(entry.check.equations)
+                    .map { " <span class=\"measure\">· \(Escaping.text($0))</span>" } ?? ""
                 html += " <a href=\"#line-\(entry.line)\">check at line \(entry.line)</a>"
                 if !entry.check.rows.isEmpty {
                     html += "\n<details><summary>evidence</summary>\n\(evidence(entry.check.rows))</details>\n"
