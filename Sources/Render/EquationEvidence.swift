@@ -66,11 +66,13 @@ enum EquationEvidence {
         return "<span class=\"badge \(style)\">\(Escaping.text(label(status)))</span>"
     }
 
-    /// A side abbreviated: a number, or its shape above its first entries.
+    /// A side abbreviated: a number, or its shape above its first entries. A
+    /// line may break between entries, never inside one (`1.332e-15`).
     private static func side(_ value: Tensor?) -> String {
         guard let value else { return "" }
-        if value.count == 1 { return NumberText.format(value.scalars[0]) }
-        let head = value.scalars.prefix(2).map(NumberText.format).joined(separator: ", ")
-        return "<span class=\"shape\">\(value.shape)</span><br/>\(Escaping.text(head))\(value.count > 2 ? ", …" : "")"
+        let entries = value.scalars.prefix(value.count == 1 ? 1 : 2)
+            .map { "<span class=\"entry\">\(Escaping.text(NumberText.format($0)))</span>" }
+        if value.count == 1 { return entries[0] }
+        return "<span class=\"shape\">\(value.shape)</span><br/>\(entries.joined(separator: ", "))\(value.count > 2 ? ", …" : "")"
     }
 }

@@ -123,6 +123,7 @@ enum Stylesheet {
     .shape, .abbreviated { color: var(--muted); font-size: 0.85rem; }
     /* The evidence under a formula: the notes stay wide enough to read when the sides hold long numbers. */
     table.equations td.side { font-variant-numeric: tabular-nums; }
+    table.equations td.side .entry { white-space: nowrap; }
     table.equations td:last-child { min-width: 12rem; }
     table.equations .subject { color: var(--muted); white-space: nowrap; }
     .formula-verdicts details { margin: 0.2rem 0 0; }
@@ -168,6 +169,12 @@ enum Stylesheet {
       .directive, figure, .equation, table { break-inside: avoid; }
       h1, h2, h3 { break-after: avoid; }
       .badge { border-width: 1px; background: none !important; }
+      /* Paper cannot be clicked open: the evidence is printed, without its toggle. */
+      details > summary { display: none; }
+    }
+    @media print {
+      /* Its own rule: a browser that does not know the pseudo-element drops only this. */
+      details::details-content { content-visibility: visible; display: block; }
     }
 
     """ + FigureStyle.css
