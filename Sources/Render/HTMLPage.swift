@@ -73,7 +73,8 @@ public struct HTMLPage {
     }
 
     private func tableOfContents() -> String {
-        let headings = chapter.document.headings.filter { $0.level <= 3 }
+        // The chapter's title heads the page itself; listing it would only push the sections down.
+        let headings = chapter.document.headings.filter { $0.level <= 3 && !($0.level == 1 && $0.text == chapter.title) }
         guard headings.count > 1 else { return "" }
         var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
         for heading in headings {

@@ -38,8 +38,7 @@ enum Stylesheet {
     .toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 0.2rem 0 0.4rem; color: var(--muted); }
     .toc ol { list-style: none; margin: 0; padding: 0; }
     .toc li { margin: 0.15rem 0; }
-    .toc .level-2 { padding-left: 0.9rem; }
-    .toc .level-3, .toc .level-4, .toc .level-5, .toc .level-6 { padding-left: 1.8rem; font-size: 0.85rem; }
+    .toc .level-3 { padding-left: 0.9rem; font-size: 0.85rem; }
     .toc a { text-decoration: none; }
     .toc a:hover { text-decoration: underline; }
     @media (min-width: 61rem) {
@@ -153,6 +152,7 @@ enum Stylesheet {
 
     @media (max-width: 40rem) {
       body { font-size: 16px; }
+      h1 { font-size: 1.6rem; }
       .layout, .page-header { padding-left: 0.8rem; padding-right: 0.8rem; }
       .outcomes { margin-left: 0.3rem; padding-left: 0.6rem; }
       pre.code .ln { width: 2.8em; padding-right: 0.6em; }
