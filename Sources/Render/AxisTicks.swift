@@ -46,6 +46,15 @@ struct AxisTicks {
         return AxisTicks(domain: pow(10, low)...pow(10, high), values: values, isLogarithmic: true)
     }
 
+    /// A tick's label, with a true minus sign: on a log axis a power of ten
+    /// (10⁻⁴ is shorter than 0.0001, and each label reads as its decade).
+    func label(_ value: Double) -> String {
+        guard isLogarithmic else { return NumberText.format(value).replacingOccurrences(of: "-", with: "\u{2212}") }
+        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+                                                    "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        return "10" + String(String(Int(log10(value).rounded())).compactMap { superscripts[$0] })
+    }
+
     /// Where `x` falls along the axis, from 0 (lower end) to 1 (upper end).
     func fraction(_ x: Double) -> Double {
         if isLogarithmic {

@@ -74,6 +74,8 @@ struct DirectiveChunk {
         var chunks: [DirectiveChunk] = []
         var current = DirectiveChunk(lines: [], notRun: notRun[0], outcomes: [])
         for (index, line) in lines.enumerated() {
+            // A blank line only separates runs; at the top of one it shows nothing.
+            if current.lines.isEmpty, line.text.allSatisfy(\.isWhitespace) { continue }
             if current.lines.isEmpty {
                 current.notRun = notRun[index]
             } else if notRun[index] != current.notRun {
@@ -87,10 +89,7 @@ struct DirectiveChunk {
                 current = DirectiveChunk(lines: [], notRun: notRun[index], outcomes: [])
             }
         }
-        if !current.lines.isEmpty {
-            // Trailing blank lines show nothing.
-            if !current.lines.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { chunks.append(current) }
-        }
+        if !current.lines.isEmpty { chunks.append(current) }
         return chunks
     }
 

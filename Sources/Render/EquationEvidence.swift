@@ -6,29 +6,41 @@ import Runner
 /// each derivative in it was computed and confirmed.
 enum EquationEvidence {
     static func html(_ results: [EquationResult]) -> String {
-        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>equation</th><th>verdict</th>"
-            + "<th>left side</th><th>right side</th><th>max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
+        var html = "<div class=\"table-scroll\"><table class=\"evidence equations\">\n<thead><tr><th>equation</th><th>verdict</th>"
+            + "<th>left side</th><th>right side</th><th class=\"number\">max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
         for r in results {
-            let subject = r.subject.map { " <span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
+            let subject = r.subject.map { "<br/><span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
-            html += "<td>\(side(r.left))</td><td>\(side(r.right))</td>"
+            html += "<td class=\"side\">\(side(r.left))</td><td class=\"side\">\(side(r.right))</td>"
             html += "<td class=\"number\">\(r.maxRelativeError.map(NumberText.format) ?? "")</td>"
-            var how = [r.message] + r.derivatives
+            // A failure names its worst entry; the message would say the same again.
+            var how = [r.message]
             if let w = r.worst, r.status == .failed {
-                how.append("worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))")
+                how = ["worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))"]
             }
-            html += "<td>\(how.map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
+            html += "<td>\((how + r.derivatives).map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
+    }
+
+    /// How the derivatives in the equations were confirmed, or nil when they
+    /// took none. The runner notes a derivative only once finite differences
+    /// confirmed it.
+    static func derivativeSummary(_ results: [EquationResult]) -> String? {
+        let count = Set(results.flatMap(\.derivatives)).count
+        switch count {
+        case 0: return nil
+        case 1: return "1 derivative by autodiff, confirmed by finite differences"
+        default: return "\(count) derivatives by autodiff, each confirmed by finite differences"
+        }
     }
 
     static func markdown(_ results: [EquationResult]) -> String {
         var md = ""
         for r in results {
             md += ">\n> - equation \(r.index)\(r.subject.map { " (\($0))" } ?? ""): **\(label(r.status))**"
-            md += " — \(MarkdownText.text(r.message))"
-            if !r.derivatives.isEmpty { md += "; " + r.derivatives.map(MarkdownText.text).joined(separator: "; ") }
-            md += "\n"
+            md += " — \(MarkdownText.text(r.message))\n"
+            md += r.derivatives.map { ">   - \(MarkdownText.text($0))\n" }.joined()
         }
         return md
     }
@@ -54,11 +66,13 @@ enum EquationEvidence {
         return "<span class=\"badge \(style)\">\(Escaping.text(label(status)))</span>"
     }
 
-    /// A side abbreviated: a number, or a shape with its first entries.
+    /// A side abbreviated: a number, or its shape above its first entries. A
+    /// line may break between entries, never inside one (`1.332e-15`).
     private static func side(_ value: Tensor?) -> String {
         guard let value else { return "" }
-        if value.count == 1 { return NumberText.format(value.scalars[0]) }
-        let head = value.scalars.prefix(3).map(NumberText.format).joined(separator: ", ")
-        return "\(value.shape): \(Escaping.text(head))\(value.count > 3 ? ", …" : "")"
+        let entries = value.scalars.prefix(value.count == 1 ? 1 : 2)
+            .map { "<span class=\"entry\">\(Escaping.text(NumberText.format($0)))</span>" }
+        if value.count == 1 { return entries[0] }
+        return "<span class=\"shape\">\(value.shape)</span><br/>\(entries.joined(separator: ", "))\(value.count > 2 ? ", …" : "")"
     }
 }

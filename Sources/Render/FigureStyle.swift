@@ -6,8 +6,11 @@
 /// stay apart in print and for readers who do not see the colours.
 enum FigureStyle {
     /// Colours of mid lightness, legible on white and on a dark background.
-    static let seriesColours = ["#2f6fdb", "#e0701b", "#2a9d5c", "#b548c6"]
-    static let dashes = ["none", "7 4", "2 3", "9 3 2 3"]
+    /// Eight, each with its own dash and marker, so a chapter's runs in one
+    /// figure do not repeat a style (the fifth draws hollow markers).
+    static let seriesColours = ["#2f6fdb", "#e0701b", "#2a9d5c", "#b548c6",
+                                "#d13f45", "#1597a6", "#9c7a12", "#7d8590"]
+    static let dashes = ["none", "7 4", "2 3", "9 3 2 3", "4 2", "12 3", "2 2 6 2", "1 5"]
 
     /// The class on every figure's `<svg>`, which also marks an SVG file as tutor's.
     static let mark = "class=\"figure-svg\""
@@ -31,7 +34,9 @@ enum FigureStyle {
         for (k, colour) in seriesColours.enumerated() {
             let dash = dashes[k] == "none" ? "" : " stroke-dasharray: \(dashes[k]);"
             rules += ".figure-svg .series-\(k) { fill: none; stroke: \(colour); stroke-width: 2;\(dash) }\n"
-            rules += ".figure-svg .marker-\(k) { fill: \(colour); stroke: var(--figure-background, Canvas); stroke-width: 1; }\n"
+            rules += k < 4
+                ? ".figure-svg .marker-\(k) { fill: \(colour); stroke: var(--figure-background, Canvas); stroke-width: 1; }\n"
+                : ".figure-svg .marker-\(k) { fill: var(--figure-background, Canvas); stroke: \(colour); stroke-width: 1.6; }\n"
         }
         return rules
     }()

@@ -2,8 +2,9 @@ import Chapter
 import Notation
 
 /// Formulas in HTML: MathML drawn from the tree tutor read (so what the reader
-/// sees is what was checked), or, for LaTeX outside the subset tutor reads, the
-/// source itself, marked as such.
+/// sees is what was checked). Prose math outside the subset tutor reads is
+/// typeset as written; a display formula or anything else is shown as source,
+/// marked as such.
 enum FormulaHTML {
     static func inline(_ math: InlineMath) -> String {
         let reading = readFormula(math.latex, at: math.location)
@@ -14,6 +15,7 @@ enum FormulaHTML {
             let mode = math.isDisplayStyle ? "block" : "inline"
             return "<math display=\"\(mode)\">\(MathML.render(expression))</math>"
         }
+        if let typeset = LaTeXTypesetting.mathML(math.latex, display: math.isDisplayStyle) { return typeset }
         let style = math.isDisplayStyle ? " display-style" : ""
         return "<code class=\"math source\(style)\" title=\"shown as written: outside the LaTeX tutor reads\">"
             + "\(Escaping.text(math.latex))</code>"

@@ -35,7 +35,7 @@ extension HTMLPage {
 
     /// One row per value checked: whether it agreed, by how much, and the detail.
     func evidence(_ rows: [CheckRow]) -> String {
-        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>value</th><th>verdict</th><th>max abs. error</th><th>max rel. error</th><th>detail</th></tr></thead>\n<tbody>\n"
+        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>value</th><th>verdict</th><th class=\"number\">max abs. error</th><th class=\"number\">max rel. error</th><th>detail</th></tr></thead>\n<tbody>\n"
         for row in rows {
             let verdict = row.passed ? "<span class=\"badge passed\">✓ agrees</span>" : "<span class=\"badge failed\">✗ disagrees</span>"
             html += "<tr><td><code>\(Escaping.text(row.subject))</code></td><td>\(verdict)</td>"
@@ -85,7 +85,7 @@ extension HTMLPage {
             html += ": loss \(first.map { "\($0) → " } ?? "")\(NumberText.format(t.finalLoss)).</p>\n"
         }
         guard !t.log.isEmpty else { return html + "</div>\n" }
-        html += "<div class=\"training-body\">\n<table class=\"log\">\n<thead><tr><th>epoch</th><th>loss</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"training-body\">\n<table class=\"log\">\n<thead><tr><th class=\"number\">epoch</th><th class=\"number\">loss</th></tr></thead>\n<tbody>\n"
         for entry in TrainingLog.abbreviated(t.log) {
             if let entry {
                 html += "<tr><td class=\"number\">\(entry.epoch)</td><td class=\"number\">\(NumberText.format(entry.loss))</td></tr>\n"

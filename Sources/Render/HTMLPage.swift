@@ -73,7 +73,8 @@ public struct HTMLPage {
     }
 
     private func tableOfContents() -> String {
-        let headings = chapter.document.headings.filter { $0.level <= 3 }
+        // The chapter's title heads the page itself; listing it would only push the sections down.
+        let headings = chapter.document.headings.filter { $0.level <= 3 && !($0.level == 1 && $0.text == chapter.title) }
         guard headings.count > 1 else { return "" }
         var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
         for heading in headings {
@@ -135,6 +136,8 @@ public struct HTMLPage {
             for entry in entries {
                 html += "<li>\(badge(entry.check)) \(Escaping.text(entry.check.message))"
                 html += Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
+                html += EquationEvidence.derivativeSummary(entry.check.equations)
+                    .map { " <span class=\"measure\">· \(Escaping.text($0))</span>" } ?? ""
                 html += " <a href=\"#line-\(entry.line)\">check at line \(entry.line)</a>"
                 if !entry.check.rows.isEmpty {
                     html += "\n<details><summary>evidence</summary>\n\(evidence(entry.check.rows))</details>\n"

@@ -69,6 +69,7 @@ public struct MarkdownPage {
         for entry in entries {
             md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(entry.check.message))"
             md += Verdict.measures(entry.check).map { " (\($0))" } ?? ""
+            md += EquationEvidence.derivativeSummary(entry.check.equations).map { " · \($0)" } ?? ""
             md += " · check at line \(entry.line)\n"
             md += EquationEvidence.markdown(entry.check.equations)
             md += ">\n"

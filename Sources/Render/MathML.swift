@@ -70,8 +70,7 @@ public enum MathML {
                 + mrow(mo("\u{2202}") + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
                 + "</mfrac>"
         case .prime(let function, let argument):
-            return mrow("<msup>" + mi(function) + mo("\u{2032}") + "</msup>"
-                       + mo("\u{2061}") + argumentList([argument]))
+            return mrow(mi(function) + prime + mo("\u{2061}") + argumentList([argument]))
         }
     }
 
@@ -81,7 +80,7 @@ public enum MathML {
         let (base, accent, subscriptName) = symbol.typesetName
         var letter = mi(base)
         if let accent {
-            letter = #"<mover accent="true">"# + letter + mo(accent) + "</mover>"
+            letter = #"<mover accent="true">"# + letter + mo(accent == "^" ? hat : accent) + "</mover>"
         }
         var subscripts: [String] = []
         if let subscriptName { subscripts.append(mi(subscriptName)) }
@@ -187,6 +186,13 @@ public enum MathML {
     }
 
     private static func mrow(_ content: String) -> String { "<mrow>" + content + "</mrow>" }
+
+    /// The prime glyph is already raised: as a superscript Chromium draws it
+    /// small and far from its letter, so it follows the letter unspaced.
+    static let prime = #"<mo lspace="0" rspace="0">′</mo>"#
+
+    /// ASCII `^` over a letter floats high in Chromium; the modifier circumflex sits on it.
+    static let hat = "\u{2C6}"
 
     private static func mo(_ text: String) -> String { "<mo>" + escaped(text) + "</mo>" }
 

@@ -32,13 +32,13 @@ struct PlotFrame {
             let p = SVG.number(px(value))
             svg += "<line class=\"grid\" x1=\"\(p)\" y1=\"\(SVG.number(top))\" x2=\"\(p)\" y2=\"\(SVG.number(bottom))\"/>\n"
             svg += "<line class=\"tick\" x1=\"\(p)\" y1=\"\(SVG.number(bottom))\" x2=\"\(p)\" y2=\"\(SVG.number(bottom + 5))\"/>\n"
-            svg += "<text x=\"\(p)\" y=\"\(SVG.number(bottom + 19))\" text-anchor=\"middle\">\(Escaping.text(NumberText.format(value)))</text>\n"
+            svg += "<text x=\"\(p)\" y=\"\(SVG.number(bottom + 19))\" text-anchor=\"middle\">\(Escaping.text(x.label(value)))</text>\n"
         }
         for value in y.values {
             let p = SVG.number(py(value))
             svg += "<line class=\"grid\" x1=\"\(SVG.number(left))\" y1=\"\(p)\" x2=\"\(SVG.number(right))\" y2=\"\(p)\"/>\n"
             svg += "<line class=\"tick\" x1=\"\(SVG.number(left - 5))\" y1=\"\(p)\" x2=\"\(SVG.number(left))\" y2=\"\(p)\"/>\n"
-            svg += "<text x=\"\(SVG.number(left - 8))\" y=\"\(p)\" dy=\"0.32em\" text-anchor=\"end\">\(Escaping.text(NumberText.format(value)))</text>\n"
+            svg += "<text x=\"\(SVG.number(left - 8))\" y=\"\(p)\" dy=\"0.32em\" text-anchor=\"end\">\(Escaping.text(y.label(value)))</text>\n"
         }
         svg += "<rect class=\"frame\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(right - left))\" height=\"\(SVG.number(bottom - top))\"/>\n"
         svg += "<text x=\"\(SVG.number((left + right) / 2))\" y=\"\(SVG.number(height - 8))\" text-anchor=\"middle\">\(Escaping.text(xLabel))</text>\n"

@@ -14,8 +14,8 @@ enum SVG {
         return "<polyline class=\"\(name)\" points=\"\(list)\"/>\n"
     }
 
-    /// A marker of shape `k` (circle, square, triangle, diamond), so series
-    /// differ by shape as well as colour.
+    /// A marker of shape `k` (circle, square, triangle, diamond; filled or
+    /// hollow by its class), so series differ by shape as well as colour.
     static func marker(_ k: Int, at p: (Double, Double), class name: String) -> String {
         let (x, y) = p
         switch k % 4 {

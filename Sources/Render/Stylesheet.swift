@@ -38,8 +38,7 @@ enum Stylesheet {
     .toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 0.2rem 0 0.4rem; color: var(--muted); }
     .toc ol { list-style: none; margin: 0; padding: 0; }
     .toc li { margin: 0.15rem 0; }
-    .toc .level-2 { padding-left: 0.9rem; }
-    .toc .level-3, .toc .level-4, .toc .level-5, .toc .level-6 { padding-left: 1.8rem; font-size: 0.85rem; }
+    .toc .level-3 { padding-left: 0.9rem; font-size: 0.85rem; }
     .toc a { text-decoration: none; }
     .toc a:hover { text-decoration: underline; }
     @media (min-width: 61rem) {
@@ -79,9 +78,12 @@ enum Stylesheet {
       border-radius: 6px; line-height: 1.5; }
     .chunk + .chunk pre.code { margin-top: 0.4rem; }
     pre.code.shown { padding: 0.55rem 0.9rem; margin: 1rem 0; }
+    /* A long line wraps under its own text, not under the line numbers, so nothing is cut off. */
+    pre.code .line { display: inline-block; vertical-align: top; width: 100%; white-space: pre-wrap; overflow-wrap: anywhere;
+      padding-left: 3.2em; text-indent: -3.2em; }
     pre.code .line:target { background: var(--error-bg); }
     pre.code .ln { display: inline-block; width: 3.2em; padding-right: 0.9em; text-align: right; color: var(--muted);
-      opacity: 0.7; user-select: none; -webkit-user-select: none; }
+      opacity: 0.7; user-select: none; -webkit-user-select: none; text-indent: 0; white-space: nowrap; }
     pre.code .kw { font-weight: 700; color: var(--link); }
     pre.code .comment { color: var(--muted); font-style: italic; }
     .not-run pre.code { opacity: 0.55; border-style: dashed; }
@@ -97,6 +99,7 @@ enum Stylesheet {
     .badge.failed, .badge.xpass { color: var(--failed); background: var(--failed-bg); }
     .badge.xfail { color: var(--xfail); background: var(--xfail-bg); }
     .badge.error { color: var(--error); background: var(--error-bg); }
+    .badge.definition { color: var(--muted); background: var(--surface); }
     .check p { margin: 0.1rem 0; }
     .check .kind, .measure { color: var(--muted); }
     .measure { font-size: 0.85rem; }
@@ -106,6 +109,8 @@ enum Stylesheet {
       font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
     th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--border); }
+    th.number { text-align: right; }
+    td.zero { color: var(--muted); }
     td.number, th.index, table.matrix td { text-align: right; font-variant-numeric: tabular-nums;
       font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; white-space: nowrap; }
     table.matrix th { color: var(--muted); font-weight: 400; text-align: right; font-size: 0.8rem; }
@@ -115,6 +120,13 @@ enum Stylesheet {
     .value figcaption, .value.scalar { font-size: 0.9rem; }
     .value { margin: 0.5rem 0; }
     .shape, .abbreviated { color: var(--muted); font-size: 0.85rem; }
+    /* The evidence under a formula: the notes stay wide enough to read when the sides hold long numbers. */
+    table.equations td.side { font-variant-numeric: tabular-nums; }
+    table.equations td.side .entry { white-space: nowrap; }
+    table.equations td:last-child { min-width: 12rem; }
+    table.equations .subject { color: var(--muted); white-space: nowrap; }
+    .formula-verdicts details { margin: 0.2rem 0 0; }
+    .formula-verdicts summary { color: var(--muted); cursor: pointer; }
 
     .training-body { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: flex-start; }
     .training-body table { flex: none; }
@@ -140,9 +152,11 @@ enum Stylesheet {
 
     @media (max-width: 40rem) {
       body { font-size: 16px; }
+      h1 { font-size: 1.6rem; }
       .layout, .page-header { padding-left: 0.8rem; padding-right: 0.8rem; }
       .outcomes { margin-left: 0.3rem; padding-left: 0.6rem; }
-      pre.code .ln { width: 2.4em; padding-right: 0.6em; }
+      pre.code .ln { width: 2.8em; padding-right: 0.6em; }
+      pre.code .line { padding-left: 2.8em; text-indent: -2.8em; }
     }
     @media print {
       :root { --text: #000; --muted: #444; --background: #fff; --surface: #fff; --code: #fff; --link: #000; }
@@ -155,6 +169,12 @@ enum Stylesheet {
       .directive, figure, .equation, table { break-inside: avoid; }
       h1, h2, h3 { break-after: avoid; }
       .badge { border-width: 1px; background: none !important; }
+      /* Paper cannot be clicked open: the evidence is printed, without its toggle. */
+      details > summary { display: none; }
+    }
+    @media print {
+      /* Its own rule: a browser that does not know the pseudo-element drops only this. */
+      details::details-content { content-visibility: visible; display: block; }
     }
 
     """ + FigureStyle.css

@@ -36,4 +36,10 @@ final class AxisTicksTests: XCTestCase {
         // Fourteen decades get a label every third decade.
         XCTAssertEqual(AxisTicks.logarithmic(1e-14...13).values.count, 6)
     }
+
+    func testLabelsArePowersOfTenOnALogAxisAndUseATrueMinus() {
+        XCTAssertEqual(AxisTicks.logarithmic(0.003...20).values.map(AxisTicks.logarithmic(0.003...20).label),
+                       ["10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹", "10²"])
+        XCTAssertEqual(AxisTicks.linear(-2...2).label(-1.5), "−1.5")
+    }
 }

@@ -57,9 +57,25 @@ final class MathMLTests: XCTestCase {
 
     func testAccentsPrimesAndRoots() {
         XCTAssertEqual(body(#"\hat{m}_t = \sqrt{x} \sigma'(z)"#),
-                       #"<mrow><msub><mover accent="true"><mi>m</mi><mo>^</mo></mover><mrow><mi>t</mi></mrow></msub>"#
-                       + "<mo>=</mo><mrow><msqrt><mi>x</mi></msqrt><mo>&#x2062;</mo><mrow><msup><mi>σ</mi><mo>′</mo>"
-                       + "</msup><mo>&#x2061;</mo><mrow><mo>(</mo><mi>z</mi><mo>)</mo></mrow></mrow></mrow></mrow>")
+                       #"<mrow><msub><mover accent="true"><mi>m</mi><mo>ˆ</mo></mover><mrow><mi>t</mi></mrow></msub>"#
+                       + #"<mo>=</mo><mrow><msqrt><mi>x</mi></msqrt><mo>&#x2062;</mo><mrow><mi>σ</mi><mo lspace="0" rspace="0">′</mo>"#
+                       + "<mo>&#x2061;</mo><mrow><mo>(</mo><mi>z</mi><mo>)</mo></mrow></mrow></mrow></mrow>")
+    }
+
+    func testProseMathOutsideTheSubsetIsTypesetAsWritten() {
+        XCTAssertEqual(LaTeXTypesetting.mathML(#"\partial a / \partial z"#, display: false),
+                       #"<math display="inline"><mrow><mo>∂</mo><mi>a</mi><mo lspace="0" rspace="0">/</mo>"#
+                       + "<mo>∂</mo><mi>z</mi></mrow></math>")
+        XCTAssertEqual(LaTeXTypesetting.mathML(#"l = 1, \dots, L"#, display: false),
+                       #"<math display="inline"><mrow><mi>l</mi><mo>=</mo><mn>1</mn><mo>,</mo><mo>…</mo><mo>,</mo><mi>L</mi></mrow></math>"#)
+        XCTAssertEqual(LaTeXTypesetting.mathML("50{,}890 = w^*", display: false),
+                       #"<math display="inline"><mrow><mn>50,890</mn><mo>=</mo><msup><mi>w</mi><mo>∗</mo></msup></mrow></math>"#)
+        XCTAssertEqual(LaTeXTypesetting.mathML(#"f' = \frac{1}{2}"#, display: false),
+                       #"<math display="inline"><mrow><mrow><mi>f</mi><mo lspace="0" rspace="0">′</mo></mrow><mo>=</mo>"#
+                       + "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac></mrow></math>")
+        // A command it does not know leaves the formula to be shown as source.
+        XCTAssertNil(LaTeXTypesetting.mathML(#"\mathbb{R}^n"#, display: false))
+        XCTAssertNil(LaTeXTypesetting.mathML("{x", display: false))
     }
 
     func testParenthesesOnlyWhereTheTreeNeedsThem() {
