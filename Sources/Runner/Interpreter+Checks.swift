@@ -98,7 +98,7 @@ extension Interpreter {
             let worst = diff.scalars.max() ?? 0
             maxAbs = worst
             holds = worst <= tol  // NaN fails
-            message = "\(left) = \(summary(x)), \(holds ? "within" : "not within") ±\(formatNumber(tol)) of "
+            message = "\(left) = \(summary(x)), \(holds ? "within" : "not within") ±\(tolerance) of "
                 + "\(summary(y)) (off by \(formatNumber(worst)))"
         }
         return CheckResult(line: statement.location.line, kind: .expect, source: statement.source,

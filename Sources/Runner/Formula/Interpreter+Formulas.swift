@@ -224,7 +224,9 @@ extension Interpreter {
             let allowed = tolerance.absolute + tolerance.relative * abs(b)
             if !(error <= allowed) { passed = false }
             maxAbs = max(maxAbs, error)
-            maxRel = max(maxRel, error == 0 ? 0 : error / max(abs(a), abs(b), 1e-300))
+            // Relative to the larger side, floored as in gradient checks, so that
+            // 1e-15 against an exact 0 does not read as a relative error of 1.
+            maxRel = max(maxRel, error == 0 ? 0 : error / max(abs(a), abs(b), 1e-8))
             let ratio = error / allowed
             if ratio > worstRatio {
                 worstRatio = ratio
