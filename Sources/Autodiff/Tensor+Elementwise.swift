@@ -6,6 +6,7 @@ extension Tensor {
     public func map(_ f: (Double) -> Double) -> Tensor {
         let out = scalars.withUnsafeBufferPointer { src in
             [Double](unsafeUninitializedCapacity: src.count) { dst, initialized in
+                adviseHugePages(dst)
                 inChunks(src.count) { range in
                     for i in range { dst[i] = f(src[i]) }
                 }
@@ -35,6 +36,7 @@ extension Tensor {
         let out = a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
                 [Double](unsafeUninitializedCapacity: n) { dst, initialized in
+                    adviseHugePages(dst)
                     if a.count == n && b.count == n {
                         inChunks(n) { range in
                             for i in range { dst[i] = f(pa[i], pb[i]) }
@@ -75,6 +77,7 @@ extension Tensor {
             x.scalars.withUnsafeBufferPointer { px in
                 y.scalars.withUnsafeBufferPointer { py in
                     [Double](unsafeUninitializedCapacity: g.count) { dst, initialized in
+                        adviseHugePages(dst)
                         inChunks(g.count) { range in
                             for i in range { dst[i] = g[i] * derivative(px[i], py[i]) }
                         }

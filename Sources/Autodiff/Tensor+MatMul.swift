@@ -40,6 +40,7 @@ extension Tensor {
         guard m > 0, n > 0 else { return Tensor.zeros(shape) }
         guard k > 0 else { return Tensor.zeros(shape) }
         let out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
+            adviseHugePages(dst)
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     cblas_dgemm(CblasRowMajor,

@@ -81,6 +81,10 @@ final class OperationGradientTests: XCTestCase {
             let unfused = try Variable.matmul(Variable(x), Variable(w), transposeB: true) + Variable(b)
             assertClose(try Variable.affine(Variable(x), Variable(w), Variable(b)).value, unfused.value, absolute: 1e-14)
         }
+        // Many rows and few outputs take the transposed product.
+        let x = random.tensor(.matrix(1500, 6)), w = random.tensor(.matrix(3, 6)), b = random.tensor(.matrix(1, 3))
+        let unfused = try Variable.matmul(Variable(x), Variable(w), transposeB: true) + Variable(b)
+        assertClose(try Variable.affine(Variable(x), Variable(w), Variable(b)).value, unfused.value, absolute: 1e-13)
         XCTAssertThrowsError(try Variable.affine(Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 2))),
                                                  Variable(Tensor.zeros(.matrix(1, 5)))))
         XCTAssertThrowsError(try Variable.affine(Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 3))),
