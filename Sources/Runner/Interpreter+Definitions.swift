@@ -5,9 +5,7 @@ import Notation
 /// `data`, `model` and `optimizer` statements.
 extension Interpreter {
     func loadData(_ names: [Identifier], _ expression: Expr) throws {
-        guard case let .call(function, arguments) = expression.kind, Builtins.dataSets.contains(function)
-                || nearestName(to: function, among: Builtins.dataSets) != nil && environment.models[function] == nil
-                   && !Builtins.callableNames.contains(function) else {
+        guard case let .call(function, arguments) = expression.kind, isDataSetCall(function) else {
             // Any other value becomes a data set: one example per row, sliced by mini-batches.
             guard names.count == 1 else {
                 throw RuntimeError("a value made in the chapter is one data set: data x = randn(64, 2)", at: names[1].location)
@@ -63,6 +61,14 @@ extension Interpreter {
                                at: location)
         }
         for (name, value) in zip(names, values) { environment.bind(name.name, .data(value)) }
+    }
+
+    /// A data set's loader, or a misspelling of one (which gets a suggestion),
+    /// rather than some other function whose value becomes the data.
+    private func isDataSetCall(_ function: String) -> Bool {
+        if Builtins.dataSets.contains(function) { return true }
+        let known = Builtins.callableNames.contains(function) || environment.models[function] != nil
+        return !known && nearestName(to: function, among: Builtins.dataSets) != nil
     }
 
     private func columns(_ table: Tensor, _ range: Range<Int>) -> Tensor {

@@ -5,7 +5,7 @@ import Notation
 /// `train` and `step`: the optimizer on the loss, full batch or mini-batches.
 extension Interpreter {
     func train(_ schedule: TrainingSchedule, at location: SourceLocation) throws -> TrainingResult {
-        let (loss, _) = try trainingSetup(at: location)
+        let loss = try trainingSetup(at: location)
         guard schedule.epochs >= 0 else { throw RuntimeError("the number of epochs must not be negative", at: location) }
         let logEvery = max(1, schedule.logEvery ?? max(1, schedule.epochs / 10))
         let data = try batchedData(for: loss, batchSize: schedule.batchSize, at: location)
@@ -24,12 +24,12 @@ extension Interpreter {
                     for name in data.names {
                         if case let .data(value)? = environment.binding(name) { overrides[name] = Variable(value.rows(rows)) }
                     }
-                    epochLoss += try step(loss, overrides: overrides, at: location) * Double(rows.count)
+                    epochLoss += try environment.takeOptimizerStep(overrides: overrides, at: location) * Double(rows.count)
                     start += batchSize
                 }
                 epochLoss /= Double(data.rows)
             } else {
-                epochLoss = try step(loss, overrides: [:], at: location)
+                epochLoss = try environment.takeOptimizerStep(at: location)
             }
             recordTrajectories(&result)
             if epoch % logEvery == 0 || epoch == schedule.epochs - 1 || !epochLoss.isFinite {
@@ -51,9 +51,9 @@ extension Interpreter {
     }
 
     func steps(_ count: Int, at location: SourceLocation) throws {
-        let (loss, _) = try trainingSetup(at: location)
+        _ = try trainingSetup(at: location)
         for _ in 0..<max(0, count) {
-            let value = try step(loss, overrides: [:], at: location)
+            let value = try environment.takeOptimizerStep(at: location)
             guard value.isFinite else { throw RuntimeError("the loss is \(value): the step would not be defined", at: location) }
         }
     }
@@ -63,26 +63,21 @@ extension Interpreter {
         environment.unplottedTrainings.append(result)
     }
 
-    private func trainingSetup(at location: SourceLocation) throws -> ((name: String, expression: Expr), any Optimizer) {
+    /// The loss to minimise, once it is certain there is an optimizer to do it.
+    private func trainingSetup(at location: SourceLocation) throws -> (name: String, expression: Expr) {
         guard let loss = environment.loss else {
             throw RuntimeError("there is no loss to minimise: define one first (loss L = mse(net(x), y))", at: location)
         }
-        guard let optimizer = environment.optimizer?.optimizer else {
+        guard environment.optimizer != nil else {
             throw RuntimeError("there is no optimizer: choose one first (optimizer sgd(0.1))", at: location)
         }
-        return (loss, optimizer)
+        return loss
     }
 
     private func optimizerLabel() -> String {
         guard let optimizer = environment.optimizer?.optimizer else { return "" }
         let options = optimizer.hyperparameters.map { "\($0.name): \(formatNumber($0.value))" }
         return "\(optimizer.name)(\(options.joined(separator: ", ")))"
-    }
-
-    /// One optimizer step on the loss; returns the loss before the step.
-    private func step(_ loss: (name: String, expression: Expr), overrides: [String: Variable],
-                      at location: SourceLocation) throws -> Double {
-        try environment.takeOptimizerStep(overrides: overrides, at: location)
     }
 
     /// The data sets the loss reads, when training in mini-batches: they must
