@@ -83,8 +83,8 @@ public func checkGradient(at x: Tensor, options: GradientCheckOptions = Gradient
     func signature(at point: Tensor) throws -> UInt64 { branchSignature(of: try f(Variable(point))) }
     let baseSignature = hasKinks ? branchSignature(of: output) : 0
 
-    // f along the line x + s·direction.
-    func along(_ direction: Tensor, _ s: Double) throws -> Tensor {
+    // The point x + s·direction.
+    func along(_ direction: Tensor, _ s: Double) -> Tensor {
         Tensor.zip(x, direction, to: x.shape) { $0 + s * $1 }
     }
     func nearKink(_ direction: Tensor, _ h: Double) throws -> Bool {

@@ -32,16 +32,16 @@ extension Tensor {
     /// x·Wᵀ + b into a fresh m×n tensor.
     static func affine(_ x: Tensor, _ w: Tensor, _ b: Tensor, shape: Shape) -> Tensor {
         let m = shape.rows, n = shape.cols, k = x.cols
+        // The bias as one full row, whether it was given as a row or a number.
+        let bias = b.count == 1 ? [Double](repeating: b.scalars[0], count: n) : b.scalars
         if n <= 16 && m >= 1024 && k > 0 {
-            return thinAffine(x, w, b, shape: shape)
+            return thinAffine(x, w, bias, shape: shape)
         }
         // The rows start as b; one BLAS call adds the product on top (β = 1).
         var out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
             adviseHugePages(dst)
-            b.scalars.withUnsafeBufferPointer { pb in
-                for r in 0..<m {
-                    for c in 0..<n { dst[r * n + c] = pb.count == 1 ? pb[0] : pb[c] }
-                }
+            for r in 0..<m {
+                for c in 0..<n { dst[r * n + c] = bias[c] }
             }
             initialized = m * n
         }
@@ -61,7 +61,7 @@ extension Tensor {
     /// A few outputs for many rows (a classifier's last layer): OpenBLAS is
     /// faster at W·xᵀ, n×m, than at x·Wᵀ, m×n, so compute that and write its
     /// transpose with the bias added.
-    private static func thinAffine(_ x: Tensor, _ w: Tensor, _ b: Tensor, shape: Shape) -> Tensor {
+    private static func thinAffine(_ x: Tensor, _ w: Tensor, _ bias: [Double], shape: Shape) -> Tensor {
         let m = shape.rows, n = shape.cols, k = x.cols
         var transposed = [Double](repeating: 0, count: n * m)
         x.scalars.withUnsafeBufferPointer { px in
@@ -75,10 +75,8 @@ extension Tensor {
         }
         let out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
             transposed.withUnsafeBufferPointer { src in
-                b.scalars.withUnsafeBufferPointer { pb in
-                    for r in 0..<m {
-                        for c in 0..<n { dst[r * n + c] = src[c * m + r] + (pb.count == 1 ? pb[0] : pb[c]) }
-                    }
+                for r in 0..<m {
+                    for c in 0..<n { dst[r * n + c] = src[c * m + r] + bias[c] }
                 }
             }
             initialized = m * n

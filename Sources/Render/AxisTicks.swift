@@ -1,3 +1,4 @@
+import Runner
 import Foundation
 
 /// Tick marks at "nice" numbers (1, 2 or 5 times a power of ten) for a plot's axis,

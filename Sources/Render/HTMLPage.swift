@@ -26,21 +26,25 @@ public struct HTMLPage {
     /// What marks a page as tutor's, so only tutor's pages are ever removed.
     static let generatorMark = "<meta name=\"generator\" content=\"tutor\"/>"
 
-    public func render() -> String {
-        var html = """
+    /// Everything up to `<body>`: the same for every page tutor writes.
+    static func head(title: String) -> String {
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        \(HTMLPage.generatorMark)
-        <title>\(Escaping.text(chapter.title))</title>
+        \(generatorMark)
+        <title>\(Escaping.text(title))</title>
         <style>
         \(Stylesheet.css)</style>
         </head>
-        <body>
 
         """
+    }
+
+    public func render() -> String {
+        var html = HTMLPage.head(title: chapter.title) + "<body>\n"
         html += header()
         html += "<div class=\"layout\">\n"
         html += tableOfContents()

@@ -4,17 +4,7 @@ import Runner
 /// linked to its page, and the totals of the run.
 public enum IndexPage {
     public static func render(_ book: BookResult) -> String {
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        \(HTMLPage.generatorMark)
-        <title>The book</title>
-        <style>
-        \(Stylesheet.css)</style>
-        </head>
+        var html = HTMLPage.head(title: "The book") + """
         <body class="index">
         <div class="layout">
         <main>

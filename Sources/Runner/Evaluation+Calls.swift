@@ -131,6 +131,7 @@ extension Evaluation {
     /// A model applied to x: every layer's z and a are remembered under
     /// `net.l.z` and `net.l.a` (and may be replaced by overrides).
     func apply(_ model: Environment.Model, to x: Variable, at location: SourceLocation) throws -> Variable {
+        if let earlier = applications[model.name]?.first(where: { $0.input === x }) { return earlier.output }
         var a = remember(model.activationName(0), x)
         for (index, layer) in model.network.layers.enumerated() {
             let l = index + 1
@@ -145,6 +146,7 @@ extension Evaluation {
             })
             a = remember(model.activationName(l), try located(at: location) { try layer.activation.apply(z) })
         }
+        applications[model.name, default: []].append((x, a))
         return a
     }
 }

@@ -18,6 +18,10 @@ final class Evaluation {
     /// then cost nothing per step.
     private let tracesConstants: Bool
     private var memo: [String: Variable] = [:]
+    /// Models already applied in this evaluation, by model and input node: a
+    /// second `net(x)` is the same node, so `net.1.z` names one node of one graph.
+    /// The inputs are kept, so that an input's identity is never reused.
+    var applications: [String: [(input: Variable, output: Variable)]] = [:]
     private var inProgress: Set<String> = []
 
     init(_ environment: Environment, overrides: [String: Variable] = [:], tracesConstants: Bool = false) {
@@ -178,18 +182,7 @@ final class Evaluation {
             }
         }
         let a = try evaluate(left), b = try evaluate(right)
-        return try located(at: location) {
-            switch op {
-            case .add: return try a + b
-            case .subtract: return try a - b
-            case .multiply: return try a * b
-            case .divide: return try a / b
-            case .power: return try Variable.pow(a, b)
-            case .matrixProduct: preconditionFailure("handled above")
-            case .juxtaposition:
-                throw RuntimeError("juxtaposition is only meaningful in a formula", at: location)
-            }
-        }
+        return try located(at: location) { try op.apply(a, b) }
     }
 
     private func transposedOperand(_ expression: Expr) throws -> (Variable, Bool) {

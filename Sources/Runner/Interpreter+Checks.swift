@@ -56,8 +56,8 @@ extension Interpreter {
         if report.richardsonRetries > 0 { parts.append("\(report.richardsonRetries) confirmed by the five-point stencil") }
         if report.failed > 0, let worst = report.worst {
             let place = worst.row.map { "entry (\($0), \(worst.column!))" } ?? "a direction"
-            parts.append("\(report.failed) disagree; worst at \(place): autodiff \(formatNumber(worst.autodiff)), "
-                         + "finite differences \(formatNumber(worst.finiteDifference))")
+            parts.append("\(report.failed) disagree; worst at \(place): autodiff \(NumberText.format(worst.autodiff)), "
+                         + "finite differences \(NumberText.format(worst.finiteDifference))")
         }
         return parts.joined(separator: ", ")
     }
@@ -99,27 +99,13 @@ extension Interpreter {
             maxAbs = worst
             holds = worst <= tol  // NaN fails
             message = "\(left) = \(summary(x)), \(holds ? "within" : "not within") ±\(tolerance) of "
-                + "\(summary(y)) (off by \(formatNumber(worst)))"
+                + "\(summary(y)) (off by \(NumberText.format(worst)))"
         }
         return CheckResult(line: statement.location.line, kind: .expect, source: statement.source,
                            status: holds ? .passed : .failed, maxAbsoluteError: maxAbs, message: message)
     }
 
     private func summary(_ t: Tensor) -> String {
-        t.count == 1 ? formatNumber(t.scalars[0]) : "a \(t.shape) value"
+        t.count == 1 ? NumberText.format(t.scalars[0]) : "a \(t.shape) value"
     }
-}
-
-/// A number for messages: 4 significant digits (exact integers stay whole).
-func formatNumber(_ x: Double) -> String {
-    if x.isNaN { return "nan" }
-    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-    if x == x.rounded(), Swift.abs(x) < 1e15 { return String(Int64(x)) }
-    let magnitude = Swift.abs(x)
-    if magnitude >= 1e-3 && magnitude < 1e5 {
-        var s = String(format: "%.4g", x)
-        if s.contains("e") { s = String(format: "%.4f", x) }
-        return s
-    }
-    return String(format: "%.3e", x)
 }

@@ -76,7 +76,7 @@ extension Interpreter {
 
     private func optimizerLabel() -> String {
         guard let optimizer = environment.optimizer?.optimizer else { return "" }
-        let options = optimizer.hyperparameters.map { "\($0.name): \(formatNumber($0.value))" }
+        let options = optimizer.hyperparameters.map { "\($0.name): \(NumberText.format($0.value))" }
         return "\(optimizer.name)(\(options.joined(separator: ", ")))"
     }
 

@@ -160,3 +160,16 @@ final class GradientStatementTests: XCTestCase {
         XCTAssertEqual(result.shows.first?.value.shape, .matrix(1, 3))
     }
 }
+
+/// One evaluation is one graph: a model applied twice to the same input is one
+/// application, so a layer's name always denotes the node the loss was computed from.
+final class OneGraphTests: XCTestCase {
+    func testTheLossByNameAndByLetterDifferentiateAlike() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"\frac{\partial C}{\partial z^{(1)}} = \frac{\partial L}{\partial z^{(1)}}"#)
+            + formula(#"\frac{\partial L}{\partial z^{(1)}} = \frac{\partial C}{\partial z^{(1)}}"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed], result.formulaChecks.map(\.message).joined())
+        let gradient = try XCTUnwrap(result.formulaChecks[0].equations.first?.left)
+        XCTAssertGreaterThan(gradient.maxAbs, 0, "a real gradient, not the zeros of a detached node")
+    }
+}

@@ -32,7 +32,7 @@ extension FormulaEvaluator {
                                          + "this is a fault in tutor's engine")
             }
             note("\(label) by autodiff, confirmed by central differences (\(method(report)), "
-                 + "max rel. error \(formatNumber(report.maxRelativeError)))")
+                 + "max rel. error \(NumberText.format(report.maxRelativeError)))")
             return Variable(present(gradient, name: name))
         }
         guard x.value.count == node.value.count else {
@@ -68,13 +68,13 @@ extension FormulaEvaluator {
                 guard error <= 1e-6 + 1e-4 * abs(fd) else {
                     throw EngineDisagreement(
                         message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
-                            + "(entry \(k): expected \(formatNumber(ad)), finite differences \(formatNumber(fd)))")
+                            + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))")
                 }
                 worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
         }
         note("\(label) element-wise, by autodiff, confirmed by central differences along two directions "
-             + "(max rel. error \(formatNumber(worst)))")
+             + "(max rel. error \(NumberText.format(worst)))")
     }
 
     /// X again, with the value `name` replaced: the function finite differences probe.
@@ -139,8 +139,7 @@ extension FormulaEvaluator {
         if Self.lossNames.contains(name), let loss = context.before.loss,
            context.before.binding(name) == nil || loss.name == name {
             let afterStep = arguments.contains { e in if case let .symbol(s) = e.kind { return s.step == 1 } else { return false } }
-            let moment: Moment = afterStep ? .after : .before
-            return try evaluation(moment).evaluate(try environment(moment).loss!.expression)
+            return try self.loss(afterStep ? .after : .before)
         }
         guard arguments.count == 1 else {
             throw RuntimeError("\(name) takes one argument in a formula", at: location)

@@ -49,8 +49,7 @@ extension FormulaEvaluator {
         case let .bound(expression):
             return present(try evaluation(.before).evaluate(expression))
         case let .loss(moment):
-            let environment = try self.environment(moment)
-            return try evaluation(moment).evaluate(environment.loss!.expression)
+            return try loss(moment)
         }
     }
 

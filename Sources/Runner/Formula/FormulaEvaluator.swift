@@ -27,6 +27,8 @@ final class FormulaEvaluator {
     private(set) var notes: [String] = []
     private let overrides: [Moment: [String: Variable]]
     private var evaluations: [Moment: Evaluation] = [:]
+    /// The loss of each moment, computed once per evaluation.
+    private var losses: [Moment: Variable] = [:]
     private var definitionDepth = 0
 
     init(context: FormulaContext, layerValues: [String: Int], focus: String?,
@@ -45,9 +47,19 @@ final class FormulaEvaluator {
         let evaluation = context.evaluation(in: environment, overrides: overrides[moment] ?? [:])
         evaluations[moment] = evaluation
         if let loss = environment.loss {
-            _ = try? evaluation.evaluate(loss.expression)
+            losses[moment] = try? evaluation.evaluate(loss.expression)
         }
         return evaluation
+    }
+
+    /// The chapter's loss at a moment: the node the evaluation computed first.
+    func loss(_ moment: Moment) throws -> Variable {
+        let evaluation = try self.evaluation(moment)
+        if let node = losses[moment] { return node }
+        // Computing it failed while preparing the evaluation: again, for the error.
+        let node = try evaluation.evaluate(try environment(moment).loss!.expression)
+        losses[moment] = node
+        return node
     }
 
     func environment(_ moment: Moment) throws -> Environment {
@@ -72,17 +84,7 @@ final class FormulaEvaluator {
         case let .binary(op, left, right, operatorLocation):
             let a = try evaluate(left), b = try evaluate(right)
             do {
-                switch op {
-                case .add: return try a + b
-                case .subtract: return try a - b
-                case .multiply: return try a * b
-                case .divide: return try a / b
-                case .power: return try Variable.pow(a, b)
-                case .matrixProduct: return try Variable.matmul(a, b)
-                case .juxtaposition:
-                    // A number scales; two matrices multiply as matrices.
-                    return a.value.count == 1 || b.value.count == 1 ? try a * b : try Variable.matmul(a, b)
-                }
+                return try op.apply(a, b)
             } catch let error as TensorError {
                 throw ShapeMismatch(message: "\(error) (at \(operatorLocation.line):\(operatorLocation.column))")
             }

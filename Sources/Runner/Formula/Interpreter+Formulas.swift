@@ -237,9 +237,9 @@ extension Interpreter {
         result.maxRelativeError = maxRel
         result.status = passed ? .passed : .failed
         result.message = passed
-            ? "both sides agree (max rel. error \(formatNumber(maxRel)))"
+            ? "both sides agree (max rel. error \(NumberText.format(maxRel)))"
             : "the sides differ: worst at (\(result.worst!.row), \(result.worst!.column)): "
-                + "\(formatNumber(result.worst!.left)) vs \(formatNumber(result.worst!.right))"
+                + "\(NumberText.format(result.worst!.left)) vs \(NumberText.format(result.worst!.right))"
     }
 
     private func summarize(_ results: [EquationResult], check: FormulaCheck, statement: Statement,

@@ -1,4 +1,4 @@
-import Render
+import Runner
 import XCTest
 
 final class NumberTextTests: XCTestCase {
