@@ -19,8 +19,10 @@ let package = Package(
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's <malloc.h>, part of libc6-dev.
+        .systemLibrary(name: "CMalloc"),
 
-        .target(name: "Autodiff", dependencies: ["CBLAS"]),
+        .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc"]),
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation"]),

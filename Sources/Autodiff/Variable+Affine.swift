@@ -34,8 +34,8 @@ extension Tensor {
         let m = shape.rows, n = shape.cols, k = x.cols
         // The bias as one full row, whether it was given as a row or a number.
         let bias = b.count == 1 ? [Double](repeating: b.scalars[0], count: n) : b.scalars
-        if n <= 16 && m >= 1024 && k > 0 {
-            return thinAffine(x, w, bias, shape: shape)
+        if n <= 64 && m >= 1024 && k > 0 {
+            return narrowAffine(x, w, bias, shape: shape)
         }
         // The rows start as b; one BLAS call adds the product on top (β = 1).
         var out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
@@ -58,25 +58,40 @@ extension Tensor {
         return Tensor(shape: shape, scalars: out)
     }
 
-    /// A few outputs for many rows (a classifier's last layer): OpenBLAS is
-    /// faster at W·xᵀ, n×m, than at x·Wᵀ, m×n, so compute that and write its
-    /// transpose with the bias added.
-    private static func thinAffine(_ x: Tensor, _ w: Tensor, _ bias: [Double], shape: Shape) -> Tensor {
+    /// Few outputs for many rows (a hidden layer of 64 on a data set, or a
+    /// classifier's last layer): OpenBLAS 0.3.21 computes W·xᵀ, n×m, about a
+    /// fifth faster than x·Wᵀ, m×n (75 against 96 ms for 60000×784 by 784×64),
+    /// so compute that and write its transpose with the bias added.
+    private static func narrowAffine(_ x: Tensor, _ w: Tensor, _ bias: [Double], shape: Shape) -> Tensor {
         let m = shape.rows, n = shape.cols, k = x.cols
-        var transposed = [Double](repeating: 0, count: n * m)
-        x.scalars.withUnsafeBufferPointer { px in
-            w.scalars.withUnsafeBufferPointer { pw in
-                transposed.withUnsafeMutableBufferPointer { dst in
+        let transposed = [Double](unsafeUninitializedCapacity: n * m) { dst, initialized in
+            adviseHugePages(dst)
+            x.scalars.withUnsafeBufferPointer { px in
+                w.scalars.withUnsafeBufferPointer { pw in
                     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(m), Int32(k),
                                 1.0, pw.baseAddress, Int32(k), px.baseAddress, Int32(k),
                                 0.0, dst.baseAddress, Int32(m))
                 }
             }
+            initialized = n * m
         }
         let out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
+            adviseHugePages(dst)
             transposed.withUnsafeBufferPointer { src in
-                for r in 0..<m {
-                    for c in 0..<n { dst[r * n + c] = src[c * m + r] + bias[c] }
+                // Tiles of 64 rows: each column's run is read whole, and the
+                // tile being written (at most 64×64) stays in cache.
+                let tile = 64
+                // A chunk of entries becomes the whole tiles it starts in, so
+                // neighbouring chunks share their boundary tile-aligned.
+                func tileRow(_ entry: Int) -> Int { entry == m * n ? m : entry / n / tile * tile }
+                inChunks(m * n) { entries in
+                    for top in stride(from: tileRow(entries.lowerBound), to: tileRow(entries.upperBound), by: tile) {
+                        let bottom = min(top + tile, m)
+                        for c in 0..<n {
+                            let b = bias[c]
+                            for r in top..<bottom { dst[r * n + c] = src[c * m + r] + b }
+                        }
+                    }
                 }
             }
             initialized = m * n

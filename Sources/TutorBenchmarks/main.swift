@@ -8,6 +8,7 @@ import Learning
 // Output: one JSON object per line (the BLAS first, then one per benchmark),
 // then a table for people. Lines that start with "{" are the machine-readable ones.
 
+tuneProcessForTraining()
 let blas = BLASInfo.current()
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Autodiff
 import Foundation
 import Runner
 
@@ -11,6 +12,8 @@ struct BookSession {
     let jobs: Int
 
     init(options: BookOptions) throws {
+        // Before any chapter thread does tensor or BLAS work.
+        tuneProcessForTraining()
         console = Console(quiet: options.quiet)
         timeLimit = options.timeout
         jobs = options.jobs
