@@ -1,4 +1,3 @@
-
 /// Adam as `torch.optim.Adam` defines it: steps scaled by bias-corrected
 /// running averages of the gradient and of its square.
 ///
@@ -18,10 +17,10 @@
 ///
 /// Defaults (PyTorch's): lr 1e-3, beta1 0.9, beta2 0.999, eps 1e-8,
 /// weight_decay 0, amsgrad false. State: `m`, `v`, `v_max` (amsgrad), `t`.
-public struct Adam: Optimizer {
+public struct Adam: AdaptiveMomentOptimizer {
     public let lr: Double
     public let weightDecay: Double
-    private var moments: AdaptiveMoments
+    public private(set) var moments: AdaptiveMoments
 
     /// Refuses negative lr, eps or weight decay and betas outside [0, 1), as PyTorch does.
     public init(lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8,
@@ -33,25 +32,7 @@ public struct Adam: Optimizer {
         self.weightDecay = weightDecay
     }
 
-    public var beta1: Double { moments.beta1 }
-    public var beta2: Double { moments.beta2 }
-    public var eps: Double { moments.eps }
-    public var amsgrad: Bool { moments.amsgrad }
-
     public var name: String { "adam" }
-
-    public var hyperparameters: [(name: String, value: Double)] {
-        [("lr", lr), ("beta1", beta1), ("beta2", beta2), ("eps", eps),
-         ("weight_decay", weightDecay), ("amsgrad", amsgrad ? 1 : 0)]
-    }
-
-    public var stepCount: Int { moments.stepCount }
-
-    public var stateNames: [String] { moments.stateNames }
-
-    public func state(_ name: String, parameter index: Int) -> Tensor? {
-        moments.state(name, parameter: index)
-    }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) throws {
         try moments.step(&parameters, gradients: gradients, lr: lr, decay: 1, l2: weightDecay, optimizer: name)

@@ -1,5 +1,32 @@
 import Foundation
 
+/// Adam and AdamW: everything but their weight decay, which `step` applies.
+public protocol AdaptiveMomentOptimizer: Optimizer {
+    var lr: Double { get }
+    var weightDecay: Double { get }
+    var moments: AdaptiveMoments { get }
+}
+
+extension AdaptiveMomentOptimizer {
+    public var beta1: Double { moments.beta1 }
+    public var beta2: Double { moments.beta2 }
+    public var eps: Double { moments.eps }
+    public var amsgrad: Bool { moments.amsgrad }
+
+    public var hyperparameters: [(name: String, value: Double)] {
+        [("lr", lr), ("beta1", beta1), ("beta2", beta2), ("eps", eps),
+         ("weight_decay", weightDecay), ("amsgrad", amsgrad ? 1 : 0)]
+    }
+
+    public var stepCount: Int { moments.stepCount }
+
+    public var stateNames: [String] { moments.stateNames }
+
+    public func state(_ name: String, parameter index: Int) -> Tensor? {
+        moments.state(name, parameter: index)
+    }
+}
+
 /// The moment estimates Adam and AdamW share, and the step that uses them.
 ///
 /// With step t, decay rates β₁, β₂ and ε, for a gradient g:
@@ -10,7 +37,7 @@ import Foundation
 ///     θ ← θ − γ m̂ / (√v̂ + ε)
 ///
 /// State names: `m`, `v`, `v_max` (amsgrad) and `t`, a scalar.
-struct AdaptiveMoments: Sendable {
+public struct AdaptiveMoments: Sendable {
     let beta1: Double
     let beta2: Double
     let eps: Double
