@@ -8,7 +8,7 @@ final class CommandLineTests: XCTestCase {
     func runBook(_ name: String) throws -> (TutorProcess, [String: Any]) {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", name, "--output", output.path, "--format", "json"],
+        let process = try TutorProcess.run(["run", name, "--output", output.path, "--format", "json", "--no-cache"],
                                            in: TutorProcess.fixtures)
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -29,7 +29,9 @@ final class CommandLineTests: XCTestCase {
     func testPassingBookReportIsGolden() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        _ = try TutorProcess.run(["run", "passing", "--output", output.path, "--format", "json"], in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(["run", "passing", "--output", output.path, "--format", "json", "--no-cache"],
+                                           in: TutorProcess.fixtures)
+        XCTAssertEqual(process.status, 0, process.standardError)
         let actual = try String(contentsOf: output.appendingPathComponent("report.json"), encoding: .utf8)
         let goldenURL = TutorProcess.fixtures.appendingPathComponent("passing.report.json")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
@@ -113,7 +115,7 @@ final class ArticleFormulaTests: XCTestCase {
     func testEveryArticleFormulaGetsItsVerdict() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", "formulas", "--output", output.path, "--format", "json"],
+        let process = try TutorProcess.run(["run", "formulas", "--output", output.path, "--format", "json", "--no-cache"],
                                            in: TutorProcess.fixtures)
         XCTAssertEqual(process.status, 1, "some article formulas are wrong: the book has failed checks")
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
