@@ -134,12 +134,7 @@ enum LaTeXTypesetting {
             }
         }
 
-        private func mi(_ text: String) -> String { "<mi>" + escaped(text) + "</mi>" }
-        private func mo(_ text: String) -> String { "<mo>" + escaped(text) + "</mo>" }
-
-        private func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;")
-        }
+        private func mi(_ text: String) -> String { "<mi>" + Escaping.text(text) + "</mi>" }
+        private func mo(_ text: String) -> String { "<mo>" + Escaping.text(text) + "</mo>" }
     }
 }

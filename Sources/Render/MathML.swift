@@ -198,15 +198,12 @@ public enum MathML {
 
     private static func mi(_ name: String) -> String { "<mi>" + escaped(name) + "</mi>" }
 
-    /// Text content with XML's reserved characters escaped, and the invisible
-    /// operators as character references so that the markup shows them.
+    /// Text content escaped as everywhere else, with the invisible operators as
+    /// character references so that the markup shows them.
     private static func escaped(_ text: String) -> String {
         var result = ""
-        for scalar in text.unicodeScalars {
+        for scalar in Escaping.text(text).unicodeScalars {
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
             case "\u{2061}", "\u{2062}": result += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
             default: result.unicodeScalars.append(scalar)
             }
