@@ -9,11 +9,10 @@ enum FormulaHTML {
     static func inline(_ math: InlineMath) -> String {
         let reading = readFormula(math.latex, at: math.location)
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
-            return inPage(MathML.render(reading.equations, display: math.isDisplayStyle))
+            return MathML.render(reading.equations, display: math.isDisplayStyle)
         }
         if case let .success(expression) = readMathExpression(math.latex, at: math.location) {
-            let mode = math.isDisplayStyle ? "block" : "inline"
-            return "<math display=\"\(mode)\">\(MathML.render(expression))</math>"
+            return MathML.element(MathML.render(expression), display: math.isDisplayStyle)
         }
         if let typeset = LaTeXTypesetting.mathML(math.latex, display: math.isDisplayStyle) { return typeset }
         let style = math.isDisplayStyle ? " display-style" : ""
@@ -24,15 +23,10 @@ enum FormulaHTML {
     static func display(_ math: DisplayMath) -> String {
         let reading = readFormula(math.latex, at: math.location)
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
-            return "<div class=\"formula\">\(inPage(MathML.render(reading.equations, display: true)))</div>"
+            return "<div class=\"formula\">\(MathML.render(reading.equations, display: true))</div>"
         }
         let reason = reading.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? ""
         return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code>"
             + "<p class=\"note\">shown as written: tutor does not read this formula (\(Escaping.text(reason)))</p></div>"
-    }
-
-    /// Inside an HTML page the MathML namespace is implied; the page names no URL.
-    private static func inPage(_ mathML: String) -> String {
-        mathML.replacingOccurrences(of: #" xmlns="http://www.w3.org/1998/Math/MathML""#, with: "")
     }
 }

@@ -9,7 +9,7 @@ enum LaTeXTypesetting {
         // `50{,}890`: the braces only stop TeX from spacing the comma.
         var reader = Reader(Array(latex.replacingOccurrences(of: "{,}", with: ",")))
         guard let body = reader.row(closedBy: nil) else { return nil }
-        return "<math display=\"\(display ? "block" : "inline")\">\(body)</math>"
+        return MathML.element(body, display: display)
     }
 
     private static let identifiers: [String: String] = [

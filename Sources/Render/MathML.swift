@@ -8,7 +8,8 @@ import Notation
 /// parentheses only where the tree's structure needs them.
 public enum MathML {
     /// A `<math>` element: one equation as a row, several as a table aligned at `=`.
-    public static func render(_ equations: [Equation], display: Bool) -> String {
+    /// Inside an HTML page the namespace is implied; `namespace` names it for XML.
+    public static func render(_ equations: [Equation], display: Bool, namespace: Bool = false) -> String {
         let body: String
         if equations.count == 1, let equation = equations.first {
             body = mrow(render(equation.left) + mo(equation.relation) + render(equation.right))
@@ -19,8 +20,13 @@ public enum MathML {
             }
             body = #"<mtable class="equations" columnalign="right left" columnspacing="0">"# + rows.joined() + "</mtable>"
         }
-        let mode = display ? "block" : "inline"
-        return #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="\#(mode)">"# + body + "</math>"
+        return element(body, display: display, namespace: namespace)
+    }
+
+    /// The `<math>` element around `body`, as a block or inline.
+    static func element(_ body: String, display: Bool, namespace: Bool = false) -> String {
+        let xmlns = namespace ? #" xmlns="http://www.w3.org/1998/Math/MathML""# : ""
+        return "<math\(xmlns) display=\"\(display ? "block" : "inline")\">" + body + "</math>"
     }
 
     /// The presentation markup of one expression, without the `<math>` element.

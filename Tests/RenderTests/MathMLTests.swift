@@ -17,7 +17,7 @@ private func mathML(_ latex: String, display: Bool = true, file: StaticString = 
 /// The markup inside `<math>` for a one-equation formula.
 private func body(_ latex: String, file: StaticString = #filePath, line: UInt = #line) -> String {
     let markup = mathML(latex, file: file, line: line)
-    let open = #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">"#
+    let open = #"<math display="block">"#
     XCTAssertTrue(markup.hasPrefix(open), file: file, line: line)
     return String(markup.dropFirst(open.count).dropLast("</math>".count))
 }
@@ -87,10 +87,18 @@ final class MathMLTests: XCTestCase {
 
     func testSeveralEquationsAlignAtTheirRelation() {
         XCTAssertEqual(mathML(#"a = b \\ c = d"#, display: false),
-                       #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">"#
+                       #"<math display="inline">"#
                        + #"<mtable class="equations" columnalign="right left" columnspacing="0">"#
                        + "<mtr><mtd><mi>a</mi></mtd><mtd><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>"
                        + "<mtr><mtd><mi>c</mi></mtd><mtd><mrow><mo>=</mo><mi>d</mi></mrow></mtd></mtr></mtable></math>")
+    }
+
+    func testTheNamespaceIsNamedOnlyWhenAsked() {
+        let reading = readFormula("a = b", at: here)
+        let row = "<mrow><mi>a</mi><mo>=</mo><mi>b</mi></mrow>"
+        XCTAssertEqual(MathML.render(reading.equations, display: true), #"<math display="block">"# + row + "</math>")
+        XCTAssertEqual(MathML.render(reading.equations, display: false, namespace: true),
+                       #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">"# + row + "</math>")
     }
 
     func testReservedCharactersAreEscaped() {
