@@ -68,7 +68,7 @@ public struct HTMLPage {
             links.append("<a href=\"\(Escaping.text(ChapterFileNames(chapterFile: next.file).html))\" rel=\"next\">\(Escaping.text(next.title)) →</a>")
         }
         return "<header class=\"page-header\">\n<nav>\(links.joined(separator: "\n"))</nav>\n"
-            + "<div class=\"chapter-status\">\(HTMLPage.statusBadge(chapter.status)) \(Escaping.text(ChapterCounts(chapter).summary))</div>\n"
+            + "<div class=\"chapter-status\">\(HTMLPage.statusBadge(chapter.status)) \(Escaping.text(chapter.counts.summary))</div>\n"
             + "</header>\n"
     }
 

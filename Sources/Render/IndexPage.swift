@@ -11,21 +11,21 @@ public enum IndexPage {
         <h1>The book</h1>
 
         """
-        let summary = book.summary
         html += "<p>\(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s"), run and checked by tutor.</p>\n"
         html += "<div class=\"table-scroll\"><table class=\"book-table\">\n<thead><tr><th>chapter</th><th>status</th>"
         html += ["passed", "failed", "errata confirmed", "errata not confirmed", "errors"]
             .map { "<th class=\"number\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for chapter in book.chapters {
-            let counts = ChapterCounts(chapter)
+            let counts = chapter.counts
             let page = ChapterFileNames(chapterFile: chapter.file).html
             html += "<tr><td><a href=\"\(Escaping.text(page))\">\(Escaping.text(chapter.title))</a><code class=\"shape file\">\(Escaping.text(chapter.file))</code></td>"
             html += "<td>\(HTMLPage.statusBadge(chapter.status))</td>"
             html += [counts.passed, counts.failed, counts.xfail, counts.xpass, counts.errors].map(count).joined()
             html += "</tr>\n"
         }
-        html += "</tbody>\n<tfoot><tr><td>total</td><td>\(HTMLPage.statusBadge(bookStatus(book)))</td>"
-        html += [summary.passed, summary.failed, summary.xfail, summary.xpass, summary.errors].map(count).joined()
+        html += "</tbody>\n<tfoot><tr><td>total</td><td>\(HTMLPage.statusBadge(book.status))</td>"
+        let total = book.summary.counts
+        html += [total.passed, total.failed, total.xfail, total.xpass, total.errors].map(count).joined()
         html += "</tr></tfoot>\n</table></div>\n"
         return html + "</main>\n</div>\n<footer>Written by tutor.</footer>\n</body>\n</html>\n"
     }
@@ -33,14 +33,5 @@ public enum IndexPage {
     /// A zero is dimmed, so the counts that matter stand out in a column of them.
     private static func count(_ n: Int) -> String {
         "<td class=\"number\(n == 0 ? " zero" : "")\">\(n)</td>"
-    }
-
-    /// The worst chapter status, as the exit status reports it.
-    private static func bookStatus(_ book: BookResult) -> ChapterStatus {
-        switch book.exitStatus {
-        case 0: return .passed
-        case 1: return .failed
-        default: return .error
-        }
     }
 }

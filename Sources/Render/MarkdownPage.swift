@@ -59,7 +59,7 @@ public struct MarkdownPage {
     }
 
     private func status() -> String {
-        "> **\(chapter.status.rawValue)** · \(ChapterCounts(chapter).summary)\n"
+        "> **\(chapter.status.rawValue)** · \(chapter.counts.summary)\n"
     }
 
     private func equation(_ math: DisplayMath, at index: Int) -> String {

@@ -60,18 +60,14 @@ final class Console: @unchecked Sendable {
 
     func summary(_ book: BookResult) {
         var rows = [["chapter", "status", "passed", "failed", "xfail", "errors", "seconds"]]
-        for c in book.chapters {
-            let checks = c.checks
-            rows.append([c.file, c.status.rawValue,
-                         "\(checks.filter { $0.status == .passed }.count)",
-                         "\(checks.filter { $0.status == .failed || $0.status == .xpass }.count)",
-                         "\(checks.filter { $0.status == .xfail }.count)",
-                         "\(c.errors.count + checks.filter { $0.status == .error }.count)",
-                         String(format: "%.2f", c.seconds)])
+        func counted(_ counts: ChapterCounts) -> [String] {
+            ["\(counts.passed)", "\(counts.failed + counts.xpass)", "\(counts.xfail)", "\(counts.errors)"]
         }
-        let s = book.summary
-        rows.append(["total", "", "\(s.passed)", "\(s.failed + s.xpass)", "\(s.xfail)", "\(s.errors)",
-                     String(format: "%.2f", book.chapters.reduce(0) { $0 + $1.seconds })])
+        for c in book.chapters {
+            rows.append([c.file, c.status.rawValue] + counted(c.counts) + [String(format: "%.2f", c.seconds)])
+        }
+        rows.append(["total", ""] + counted(book.summary.counts)
+                    + [String(format: "%.2f", book.chapters.reduce(0) { $0 + $1.seconds })])
         let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
         var text = "\n"
         for (n, row) in rows.enumerated() {
