@@ -1,14 +1,11 @@
+import Notation
+
 /// Just enough of the statement syntax to colour a line of a directive block:
 /// its leading keyword and where a `#` comment starts (outside a string).
 enum DirectiveSyntax {
-    static let keywords: Set<String> = [
-        "seed", "let", "param", "data", "model", "loss", "optimizer", "train", "step",
-        "check", "expect", "show", "plot",
-    ]
-
     static func keyword(in line: String) -> String? {
-        let word = line.drop { $0 == " " || $0 == "\t" }.prefix { $0.isLetter }
-        return keywords.contains(String(word)) ? String(word) : nil
+        let word = String(line.drop { $0 == " " || $0 == "\t" }.prefix { $0.isLetter })
+        return StatementKeyword(rawValue: word) != nil ? word : nil
     }
 
     static func commentStart(in line: String) -> String.Index? {
