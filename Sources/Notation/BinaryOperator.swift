@@ -17,7 +17,7 @@ public enum BinaryOperator: String, Hashable, Sendable, Codable, CaseIterable {
     case juxtaposition = "\u{2062}"
 
     /// How tightly the operator binds: a larger value binds tighter.
-    var precedence: Precedence {
+    public var precedence: Precedence {
         switch self {
         case .add, .subtract: return .additive
         case .multiply, .divide, .matrixProduct, .juxtaposition: return .multiplicative
@@ -27,8 +27,8 @@ public enum BinaryOperator: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// Binding strength of the forms of an expression, loosest first.
-enum Precedence: Int, Comparable {
+public enum Precedence: Int, Comparable, Sendable {
     case additive, multiplicative, prefix, power, postfix, atom
 
-    static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
 }

@@ -56,7 +56,7 @@ public enum MathML {
         case .binary(.power, let base, let exponent, _):
             return "<msup>" + operand(base, if: level(of: base) <= .power || hasLayer(base)) + render(exponent) + "</msup>"
         case .binary(let op, let left, let right, _):
-            let binding = Level(op)
+            let binding = op.precedence
             return mrow(operand(left, if: level(of: left) < binding)
                        + mo(operatorText(for: op, spelled: expr.spelling))
                        + operand(right, if: level(of: right) <= binding))
@@ -125,27 +125,13 @@ public enum MathML {
 
     // MARK: Operators and precedence
 
-    /// How tightly a rendered form holds together, loosest first.
-    private enum Level: Int, Comparable {
-        case additive, multiplicative, prefix, power, postfix, atom
-
-        init(_ op: BinaryOperator) {
-            switch op {
-            case .add, .subtract: self = .additive
-            case .multiply, .divide, .matrixProduct, .juxtaposition: self = .multiplicative
-            case .power: self = .power
-            }
-        }
-
-        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
-    }
-
-    /// A fraction bar and a square root group what they hold, unlike `/`.
-    private static func level(of expr: Expr) -> Level {
+    /// How tightly a rendered form holds together: the expression's precedence,
+    /// except that a fraction bar and a square root group what they hold, unlike `/`.
+    private static func level(of expr: Expr) -> Precedence {
         switch expr.kind {
         case .number(let value): return value.sign == .minus ? .prefix : .atom
         case .binary where isFraction(expr): return .atom
-        case .binary(let op, _, _, _): return Level(op)
+        case .binary(let op, _, _, _): return op.precedence
         // `∑ x y` reaches to the end of the term, so beside another factor it needs parentheses.
         case .call("sum", _): return .additive
         case .negate: return .prefix
