@@ -5,7 +5,8 @@ import Runner
 
 /// One invocation: finds the chapters, runs them, reports on the terminal.
 struct BookSession {
-    let chapters: [(path: String, display: String)]
+    /// The chapter files as found, which is also how messages name them.
+    let chapters: [String]
     let bookRoot: String
     let console: Console
     let timeLimit: Double
@@ -17,7 +18,7 @@ struct BookSession {
         console = Console(quiet: options.quiet)
         timeLimit = options.timeout
         jobs = options.jobs
-        var found: [(String, String)] = []
+        var found: [String] = []
         var roots: [String] = []
         for path in options.paths {
             var isDirectory: ObjCBool = false
@@ -27,11 +28,10 @@ struct BookSession {
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 let markdown = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-                found += markdown.map { ((path as NSString).appendingPathComponent($0),
-                                         (path as NSString).appendingPathComponent($0)) }
+                found += markdown.map { (path as NSString).appendingPathComponent($0) }
                 roots.append(path)
             } else {
-                found.append((path, path))
+                found.append(path)
                 roots.append((path as NSString).deletingLastPathComponent)
             }
         }
@@ -53,14 +53,14 @@ struct BookSession {
             let chapter = chapters[index]
             let result: ChapterResult
             let started = DispatchTime.now().uptimeNanoseconds
-            if var cached = cache?.lookup(path: chapter.path, displayPath: chapter.display) {
-                console.reused(chapter.display)
+            if var cached = cache?.lookup(path: chapter, displayPath: chapter) {
+                console.reused(chapter)
                 cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 result = cached
             } else {
-                console.starting(chapter.display)
-                result = runner.run(path: chapter.path, displayPath: chapter.display)
-                cache?.store(result, path: chapter.path)
+                console.starting(chapter)
+                result = runner.run(path: chapter, displayPath: chapter)
+                cache?.store(result, path: chapter)
             }
             console.finished(result)
             results.set(index, result)
