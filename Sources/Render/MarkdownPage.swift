@@ -23,9 +23,17 @@ public struct MarkdownPage {
     /// What opens every Markdown page tutor writes, so only those are ever removed.
     static let generatorMark = "<!-- Written by tutor"
 
-    /// The page, then its figures, all with paths relative to the output folder.
-    public func render() -> [RenderedFile] {
+    /// What a Markdown page writes.
+    public struct Output: Equatable, Sendable {
+        /// The page, then its figures, all with paths relative to the output folder.
+        public var files: [RenderedFile]
+        /// The figures' file names inside the chapter's figure folder.
+        public var figureNames: Set<String>
+    }
+
+    public func render() -> Output {
         var figureFiles: [RenderedFile] = []
+        var figureNames = Set<String>()
         var page = "\(Self.generatorMark) from \(chapter.file.replacingOccurrences(of: "--", with: "-")): the chapter with its results. -->\n\n"
         var statusWritten = false
         for (index, block) in chapter.document.blocks.enumerated() {
@@ -47,7 +55,7 @@ public struct MarkdownPage {
                 page += MarkdownText.fence(code.text, language: code.language ?? "") + "\n"
             case let .directive(directive):
                 guard index < chapter.blocks.count else { continue }
-                page += self.directive(directive, chapter.blocks[index], figures: &figureFiles)
+                page += self.directive(directive, chapter.blocks[index], figures: &figureFiles, names: &figureNames)
             }
             if !statusWritten {
                 page = page + status() + "\n"
@@ -55,7 +63,7 @@ public struct MarkdownPage {
             }
         }
         while page.hasSuffix("\n\n") { page.removeLast() }
-        return [RenderedFile(path: names.markdown, contents: page)] + figureFiles
+        return Output(files: [RenderedFile(path: names.markdown, contents: page)] + figureFiles, figureNames: figureNames)
     }
 
     private func status() -> String {
@@ -82,7 +90,8 @@ public struct MarkdownPage {
         "\(Verdict.symbol(check.status)) **\(Verdict.label(check))**"
     }
 
-    private func directive(_ directive: Directive, _ result: BlockResult, figures files: inout [RenderedFile]) -> String {
+    private func directive(_ directive: Directive, _ result: BlockResult,
+                           figures files: inout [RenderedFile], names figureNames: inout Set<String>) -> String {
         var md = ""
         let info = directive.arguments.isEmpty ? "tutor" : "tutor \(directive.arguments)"
         for chunk in DirectiveChunk.chunks(directive, result) {
@@ -91,7 +100,7 @@ public struct MarkdownPage {
             for outcome in chunk.outcomes {
                 switch outcome {
                 case let .statement(statement):
-                    for finding in statement.findings { md += "\n" + self.finding(finding, files: &files) }
+                    for finding in statement.findings { md += "\n" + self.finding(finding, files: &files, names: &figureNames) }
                     if let failure = statement.failure { md += "\n" + error(failure) }
                 case let .syntaxError(diagnostic):
                     md += "\n" + error(diagnostic)
@@ -102,7 +111,7 @@ public struct MarkdownPage {
         return md
     }
 
-    private func finding(_ finding: Finding, files: inout [RenderedFile]) -> String {
+    private func finding(_ finding: Finding, files: inout [RenderedFile], names: inout Set<String>) -> String {
         switch finding {
         case let .check(check):
             var md = "\(verdict(check)) — \(MarkdownText.text(check.message))"
@@ -121,9 +130,9 @@ public struct MarkdownPage {
         case let .show(show):
             return value(show)
         case let .training(t):
-            return training(t, files: &files)
+            return training(t, files: &files, names: &names)
         case .lossPlot, .surfacePlot:
-            return figure(for: finding, files: &files)
+            return figure(for: finding, files: &files, names: &names)
         }
     }
 
@@ -148,7 +157,7 @@ public struct MarkdownPage {
         return md
     }
 
-    private func training(_ t: TrainingResult, files: inout [RenderedFile]) -> String {
+    private func training(_ t: TrainingResult, files: inout [RenderedFile], names: inout Set<String>) -> String {
         let batch = t.batchSize.map { "batches of \($0)" } ?? "the full batch"
         var md = "Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with \(MarkdownText.code(t.optimizer))"
         if t.diverged {
@@ -161,14 +170,15 @@ public struct MarkdownPage {
         for entry in TrainingLog.abbreviated(t.log) {
             md += entry.map { "| \($0.epoch) | \(NumberText.format($0.loss)) |\n" } ?? "| ⋮ | ⋮ |\n"
         }
-        let figure = figure(for: .training(t), files: &files)
+        let figure = figure(for: .training(t), files: &files, names: &names)
         return figure.isEmpty ? md : md + "\n" + figure
     }
 
-    private func figure(for finding: Finding, files: inout [RenderedFile]) -> String {
+    private func figure(for finding: Finding, files: inout [RenderedFile], names figureNames: inout Set<String>) -> String {
         guard let figure = figures.figure(for: finding) else { return "" }
         let path = "\(names.figureFolder)/\(figure.fileName)"
         files.append(RenderedFile(path: path, contents: figure.svg(standalone: true)))
+        figureNames.insert(figure.fileName)
         return "![\(MarkdownText.text(figure.caption))](\(path))\n"
     }
 

@@ -10,23 +10,19 @@ struct BookOutput {
 
     func write(_ book: BookResult, with writer: OutputWriter) throws {
         let chapters = book.chapters
+        let fileNames = chapters.map { ChapterFileNames(chapterFile: $0.file) }
         var figures: [String: Set<String>] = [:]
         for (index, chapter) in chapters.enumerated() {
-            let names = ChapterFileNames(chapterFile: chapter.file)
+            let names = fileNames[index]
             if formats.contains(.html) {
                 let page = HTMLPage(chapter, previous: index > 0 ? chapters[index - 1] : nil,
                                     next: index + 1 < chapters.count ? chapters[index + 1] : nil)
                 try writer.write(page.render(), to: names.html)
             }
             if formats.contains(.md) {
-                var written = Set<String>()
-                for file in MarkdownPage(chapter).render() {
-                    try writer.write(file.contents, to: file.path)
-                    if file.path.hasPrefix(names.figureFolder + "/") {
-                        written.insert(String(file.path.dropFirst(names.figureFolder.count + 1)))
-                    }
-                }
-                figures[names.stem] = written
+                let page = MarkdownPage(chapter).render()
+                for file in page.files { try writer.write(file.contents, to: file.path) }
+                figures[names.stem] = page.figureNames
             }
         }
         if formats.contains(.html) {
@@ -37,7 +33,7 @@ struct BookOutput {
         }
         let folders = Set(chapters.map { ($0.file as NSString).deletingLastPathComponent })
             .map { $0.isEmpty ? "." : $0 }.sorted()
-        try writer.removeStaleOutputs(current: chapters.map { ChapterFileNames(chapterFile: $0.file) },
+        try writer.removeStaleOutputs(current: fileNames,
                                       figures: formats.contains(.md) ? figures : nil, chapterFolders: folders)
     }
 }

@@ -30,7 +30,7 @@ final class DivergedTrainingTests: XCTestCase {
         XCTAssertTrue(html.contains("the loss diverged at epoch 2"))
         XCTAssertTrue(html.contains("<td class=\"number\">NaN</td>"))
         XCTAssertFalse(html.lowercased().contains("points=\"nan"), "a non-finite loss reached the curve")
-        let markdown = MarkdownPage(divergedChapter()).render()[0].contents
+        let markdown = MarkdownPage(divergedChapter()).render().files[0].contents
         XCTAssertTrue(markdown.contains("**diverged**"))
     }
 

@@ -14,10 +14,12 @@ final class GoldenFileTests: XCTestCase {
     }
 
     func testMarkdownPageAndFigures() throws {
-        let files = MarkdownPage(RenderFixture.chapter).render()
+        let output = MarkdownPage(RenderFixture.chapter).render()
+        let files = output.files
         XCTAssertEqual(files.map(\.path), ["01-every-result.md", "01-every-result/line-52-surface.svg",
                                            "01-every-result/line-66-loss.svg", "01-every-result/line-68-training.svg"])
         for file in files { try compare(file.contents, golden: file.path) }
+        XCTAssertEqual(output.figureNames, ["line-52-surface.svg", "line-66-loss.svg", "line-68-training.svg"])
     }
 
     func testJSONReport() throws {

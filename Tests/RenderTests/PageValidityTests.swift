@@ -12,7 +12,7 @@ final class PageValidityTests: XCTestCase {
         try writer.write(HTMLPage(RenderFixture.chapter).render(), to: "page.html")
         try writer.write(IndexPage.render(RenderFixture.book), to: "index.html")
         var paths = [folder + "/page.html", folder + "/index.html"]
-        for file in MarkdownPage(RenderFixture.chapter).render() where file.path.hasSuffix(".svg") {
+        for file in MarkdownPage(RenderFixture.chapter).render().files where file.path.hasSuffix(".svg") {
             try writer.write(file.contents, to: file.path)
             paths.append(folder + "/" + file.path)
         }
