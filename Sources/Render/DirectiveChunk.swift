@@ -25,11 +25,18 @@ struct DirectiveChunk {
     var notRun: Bool
     var outcomes: [Outcome]
 
-    static func chunks(_ directive: Directive, _ result: BlockResult) -> [DirectiveChunk] {
+    /// The directive's source lines with their numbers in the chapter; the
+    /// newline that ends the last line does not start another.
+    static func lines(of directive: Directive) -> [Line] {
         let first = directive.contentLocation.line
         var texts = directive.content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if texts.last == "" { texts.removeLast() }
-        let lines = texts.enumerated().map { Line(number: first + $0.offset, text: $0.element) }
+        return texts.enumerated().map { Line(number: first + $0.offset, text: $0.element) }
+    }
+
+    static func chunks(_ directive: Directive, _ result: BlockResult) -> [DirectiveChunk] {
+        let first = directive.contentLocation.line
+        let lines = lines(of: directive)
         guard !lines.isEmpty else { return [] }
 
         // Where each statement starts and ends: it ends on its last line that is

@@ -96,8 +96,7 @@ public struct HTMLPage {
         guard !errors.isEmpty else { return "" }
         let directiveLines = Set(chapter.document.blocks.flatMap { block -> [Int] in
             guard case let .directive(d) = block else { return [] }
-            let count = d.content.split(separator: "\n", omittingEmptySubsequences: false).count
-            return Array(d.contentLocation.line..<(d.contentLocation.line + count))
+            return DirectiveChunk.lines(of: d).map(\.number)
         })
         var html = "<section class=\"problems\" aria-label=\"Errors\">\n"
         html += "<p>\(errors.count == 1 ? "This chapter has an error." : "This chapter has \(errors.count) errors.")</p>\n<ul>\n"

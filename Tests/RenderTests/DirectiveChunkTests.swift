@@ -1,4 +1,6 @@
 import Chapter
+import Foundation
+import Notation
 @testable import Render
 import XCTest
 
@@ -23,5 +25,20 @@ final class DirectiveChunkTests: XCTestCase {
         let last = chunks(ofDirective: 5)
         XCTAssertEqual(last.map { $0.lines.map(\.number) }, [[90], [91, 92]])
         XCTAssertEqual(last.map(\.notRun), [false, true])
+    }
+
+    /// An error on the closing fence of a block (line 93, after the last
+    /// source line) has no line anchor to link to; every link the page has does.
+    func testErrorLinksPointAtLinesThePageHas() throws {
+        var chapter = RenderFixture.chapter
+        let location = SourceLocation(file: "Fixtures/01-every-result.md", line: 93, column: 1)
+        chapter.diagnostics.append(Diagnostic("the block is not closed", at: location))
+        let html = HTMLPage(chapter).render()
+        XCTAssertTrue(html.contains("<li>line 93: the block is not closed</li>"))
+        let links = try NSRegularExpression(pattern: "href=\"#(line-[0-9]+)\"")
+        let targets = links.matches(in: html, range: NSRange(html.startIndex..., in: html))
+            .map { String(html[Range($0.range(at: 1), in: html)!]) }
+        XCTAssertFalse(targets.isEmpty)
+        for target in targets { XCTAssertTrue(html.contains("id=\"\(target)\""), target) }
     }
 }
