@@ -28,7 +28,6 @@ enum FigureStyle {
         .figure-svg .path { fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linejoin: round; }
         .figure-svg .path-start { fill: var(--figure-background, Canvas); stroke: currentColor; stroke-width: 2; }
         .figure-svg .path-end { fill: currentColor; stroke: var(--figure-background, Canvas); stroke-width: 1.5; }
-        .figure-svg .minimum { fill: none; stroke: currentColor; stroke-width: 1.5; }
 
         """
         for (k, colour) in seriesColours.enumerated() {

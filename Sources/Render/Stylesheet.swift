@@ -111,7 +111,7 @@ enum Stylesheet {
     thead th { border-bottom: 2px solid var(--border); }
     th.number { text-align: right; }
     td.zero { color: var(--muted); }
-    td.number, th.index, table.matrix td { text-align: right; font-variant-numeric: tabular-nums;
+    td.number, table.matrix td { text-align: right; font-variant-numeric: tabular-nums;
       font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; white-space: nowrap; }
     table.matrix th { color: var(--muted); font-weight: 400; text-align: right; font-size: 0.8rem; }
     table.matrix td, table.matrix th { border: none; padding: 0.1rem 0.5rem; }
