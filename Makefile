@@ -47,7 +47,7 @@ test: setup
 	  echo "output/ differs from the book rendered afresh: run 'make run' and commit output/"; exit 1; \
 	fi
 
-bench: release
+bench: setup
 	bench/compare
 
 fuzz: setup
