@@ -6,14 +6,30 @@ import Runner
 ///
 /// Levels run from blue (low) to orange (high), and the key names each one.
 enum ContourSVG {
+    /// The contour lines of a surface in grid coordinates: the levels, and for
+    /// each the segments where the sampled function crosses it.
+    struct Contours {
+        var levels: [Double]
+        var segments: [[MarchingSquares.Segment]]
+    }
+
+    static func contours(_ surface: SurfacePlotResult) -> Contours {
+        let levels = contourLevels(surface.values.flatMap { $0 }.filter(\.isFinite))
+        return Contours(levels: levels, segments: levels.map { MarchingSquares.segments(surface.values, level: $0) })
+    }
+
     static func render(_ surface: SurfacePlotResult, standalone: Bool) -> String {
+        render(surface, contours: contours(surface), standalone: standalone)
+    }
+
+    static func render(_ surface: SurfacePlotResult, contours: Contours, standalone: Bool) -> String {
         let title = "\(surface.function) over \(surface.xName), \(surface.yName)"
         guard let x0 = surface.xs.first, let x1 = surface.xs.last,
               let y0 = surface.ys.first, let y1 = surface.ys.last else { return "" }
         let frame = PlotFrame(width: 640, height: 480, left: 70, top: 36, right: 530, bottom: 426,
                               x: .linear(x0...x1, count: 6, fitted: true),
                               y: .linear(y0...y1, count: 6, fitted: true))
-        let levels = contourLevels(surface.values.flatMap { $0 }.filter(\.isFinite))
+        let levels = contours.levels
 
         var svg = frame.opening(title: title, standalone: standalone)
         svg += "<text class=\"title\" x=\"\(SVG.number(frame.left))\" y=\"22\">\(Escaping.text(title))</text>\n"
@@ -25,8 +41,7 @@ enum ContourSVG {
             (frame.px(x0 + (x1 - x0) * p.x / columns), frame.py(y0 + (y1 - y0) * p.y / rows))
         }
         var drawn = ""
-        for (k, level) in levels.enumerated() {
-            let segments = MarchingSquares.segments(surface.values, level: level)
+        for (k, segments) in contours.segments.enumerated() {
             guard !segments.isEmpty else { continue }
             let d = segments.map { s -> String in
                 let (a, b) = (page(s.from), page(s.to))

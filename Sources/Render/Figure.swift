@@ -6,7 +6,7 @@ import Runner
 struct Figure {
     enum Drawing {
         case loss([LossCurveSVG.Series], title: String)
-        case contour(SurfacePlotResult)
+        case contour(SurfacePlotResult, ContourSVG.Contours)
     }
 
     var fileName: String
@@ -16,7 +16,7 @@ struct Figure {
     func svg(standalone: Bool) -> String {
         switch drawing {
         case let .loss(series, title): return LossCurveSVG.render(series, title: title, standalone: standalone)
-        case let .contour(surface): return ContourSVG.render(surface, standalone: standalone)
+        case let .contour(surface, contours): return ContourSVG.render(surface, contours: contours, standalone: standalone)
         }
     }
 }
@@ -25,17 +25,28 @@ struct Figure {
 ///
 /// Every `train` draws its loss curve (SPEC: `plot loss` is also drawn by
 /// default after `train`), unless a `plot loss` of the chapter already draws it.
+/// Contour lines are traced once, here, for whichever pages draw them.
 struct ChapterFigures {
     private let plottedLogs: [[TrainingResult.Entry]]
+    /// Keyed by the line of the `plot surface` statement.
+    private let contours: [Int: ContourSVG.Contours]
 
     init(_ chapter: ChapterResult) {
         var logs: [[TrainingResult.Entry]] = []
+        var contours: [Int: ContourSVG.Contours] = [:]
         for block in chapter.blocks {
             for statement in block.statements {
-                for case let .lossPlot(plot) in statement.findings { logs += plot.series.map(\.log) }
+                for finding in statement.findings {
+                    switch finding {
+                    case let .lossPlot(plot): logs += plot.series.map(\.log)
+                    case let .surfacePlot(surface): contours[surface.line] = ContourSVG.contours(surface)
+                    case .check, .training, .show: break
+                    }
+                }
             }
         }
         plottedLogs = logs
+        self.contours = contours
     }
 
     func figure(for finding: Finding) -> Figure? {
@@ -55,7 +66,7 @@ struct ChapterFigures {
             let path = surface.path.isEmpty ? "" : ", with the path of the last training"
             return Figure(fileName: "line-\(surface.line)-surface.svg",
                           caption: "Contours of \(surface.function) over \(surface.xName) and \(surface.yName)\(path) (line \(surface.line)).",
-                          drawing: .contour(surface))
+                          drawing: .contour(surface, contours[surface.line] ?? ContourSVG.contours(surface)))
         case .check, .show:
             return nil
         }

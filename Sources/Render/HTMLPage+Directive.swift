@@ -4,9 +4,9 @@ import Runner
 
 /// A directive block: its lines in runs, each run followed by its results.
 extension HTMLPage {
-    func directive(_ directive: Directive, _ result: BlockResult) -> String {
+    func directive(_ chunks: [DirectiveChunk]) -> String {
         var html = "<div class=\"directive\">\n"
-        for chunk in DirectiveChunk.chunks(directive, result) {
+        for chunk in chunks {
             html += "<div class=\"chunk\(chunk.notRun ? " not-run" : "")\">\n"
             html += "<pre class=\"code tutor\"><code>"
             html += chunk.lines.map(codeLine).joined(separator: "\n")

@@ -11,16 +11,20 @@ public struct HTMLPage {
     let chapter: ChapterResult
     let previous: ChapterResult?
     let next: ChapterResult?
-    let verdicts: FormulaVerdicts
-    let figures: ChapterFigures
+    let prepared: PreparedChapter
+    var verdicts: FormulaVerdicts { prepared.verdicts }
+    var figures: ChapterFigures { prepared.figures }
 
     /// `previous` and `next` are the neighbouring chapters of the book, for links.
-    public init(_ chapter: ChapterResult, previous: ChapterResult? = nil, next: ChapterResult? = nil) {
-        self.chapter = chapter
+    public init(_ prepared: PreparedChapter, previous: ChapterResult? = nil, next: ChapterResult? = nil) {
+        chapter = prepared.chapter
+        self.prepared = prepared
         self.previous = previous
         self.next = next
-        verdicts = FormulaVerdicts(chapter)
-        figures = ChapterFigures(chapter)
+    }
+
+    public init(_ chapter: ChapterResult, previous: ChapterResult? = nil, next: ChapterResult? = nil) {
+        self.init(PreparedChapter(chapter), previous: previous, next: next)
     }
 
     /// What marks a page as tutor's, so only tutor's pages are ever removed.
@@ -121,9 +125,9 @@ public struct HTMLPage {
         case let .code(code):
             let language = code.language.map { " class=\"language-\(Escaping.text($0))\"" } ?? ""
             return "<pre class=\"code shown\"><code\(language)>\(Escaping.text(code.text))</code></pre>\n"
-        case let .directive(directive):
-            guard index < chapter.blocks.count else { return "" }
-            return self.directive(directive, chapter.blocks[index])
+        case .directive:
+            guard let chunks = prepared.chunks[index] else { return "" }
+            return self.directive(chunks)
         }
     }
 

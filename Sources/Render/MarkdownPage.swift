@@ -10,14 +10,18 @@ import Runner
 public struct MarkdownPage {
     let chapter: ChapterResult
     let names: ChapterFileNames
-    let verdicts: FormulaVerdicts
-    let figures: ChapterFigures
+    let prepared: PreparedChapter
+    var verdicts: FormulaVerdicts { prepared.verdicts }
+    var figures: ChapterFigures { prepared.figures }
+
+    public init(_ prepared: PreparedChapter) {
+        chapter = prepared.chapter
+        self.prepared = prepared
+        names = ChapterFileNames(chapterFile: chapter.file)
+    }
 
     public init(_ chapter: ChapterResult) {
-        self.chapter = chapter
-        names = ChapterFileNames(chapterFile: chapter.file)
-        verdicts = FormulaVerdicts(chapter)
-        figures = ChapterFigures(chapter)
+        self.init(PreparedChapter(chapter))
     }
 
     /// What opens every Markdown page tutor writes, so only those are ever removed.
@@ -54,8 +58,8 @@ public struct MarkdownPage {
             case let .code(code):
                 page += MarkdownText.fence(code.text, language: code.language ?? "") + "\n"
             case let .directive(directive):
-                guard index < chapter.blocks.count else { continue }
-                page += self.directive(directive, chapter.blocks[index], figures: &figureFiles, names: &figureNames)
+                guard let chunks = prepared.chunks[index] else { continue }
+                page += self.directive(directive, chunks, figures: &figureFiles, names: &figureNames)
             }
             if !statusWritten {
                 page = page + status() + "\n"
@@ -90,11 +94,11 @@ public struct MarkdownPage {
         "\(Verdict.symbol(check.status)) **\(Verdict.label(check))**"
     }
 
-    private func directive(_ directive: Directive, _ result: BlockResult,
+    private func directive(_ directive: Directive, _ chunks: [DirectiveChunk],
                            figures files: inout [RenderedFile], names figureNames: inout Set<String>) -> String {
         var md = ""
         let info = directive.arguments.isEmpty ? "tutor" : "tutor \(directive.arguments)"
-        for chunk in DirectiveChunk.chunks(directive, result) {
+        for chunk in chunks {
             md += MarkdownText.fence(chunk.lines.map { $0.text + "\n" }.joined(), language: info)
             if chunk.notRun { md += "\n*Not run: an earlier statement failed.*\n" }
             for outcome in chunk.outcomes {

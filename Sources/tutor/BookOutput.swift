@@ -12,15 +12,16 @@ struct BookOutput {
         let chapters = book.chapters
         let fileNames = chapters.map { ChapterFileNames(chapterFile: $0.file) }
         var figures: [String: Set<String>] = [:]
-        for (index, chapter) in chapters.enumerated() {
+        for (index, chapter) in chapters.enumerated() where formats.contains(.html) || formats.contains(.md) {
             let names = fileNames[index]
+            let prepared = PreparedChapter(chapter)
             if formats.contains(.html) {
-                let page = HTMLPage(chapter, previous: index > 0 ? chapters[index - 1] : nil,
+                let page = HTMLPage(prepared, previous: index > 0 ? chapters[index - 1] : nil,
                                     next: index + 1 < chapters.count ? chapters[index + 1] : nil)
                 try writer.write(page.render(), to: names.html)
             }
             if formats.contains(.md) {
-                let page = MarkdownPage(chapter).render()
+                let page = MarkdownPage(prepared).render()
                 for file in page.files { try writer.write(file.contents, to: file.path) }
                 figures[names.stem] = page.figureNames
             }

@@ -9,6 +9,13 @@ final class GoldenFileTests: XCTestCase {
         try compare(HTMLPage(RenderFixture.chapter).render(), golden: "01-every-result.html")
     }
 
+    /// Both pages drawn from one preparation of the chapter, as a book run draws them.
+    func testPagesShareOnePreparedChapter() throws {
+        let prepared = PreparedChapter(RenderFixture.chapter)
+        try compare(HTMLPage(prepared).render(), golden: "01-every-result.html")
+        for file in MarkdownPage(prepared).render().files { try compare(file.contents, golden: file.path) }
+    }
+
     func testIndexPage() throws {
         try compare(IndexPage.render(RenderFixture.book), golden: "index.html")
     }
