@@ -138,11 +138,11 @@ extension Evaluation {
             let w = try variable(named: model.weightName(l), at: location)
             let b = try variable(named: model.biasName(l), at: location)
             let z = remember(model.preActivationName(l), try located(at: location) {
-                guard !a.shape.isScalar, a.shape.cols == layer.inputs else {
+                guard layer.accepts(a.shape) else {
                     throw RuntimeError("\(model.name) layer \(l) takes n×\(layer.inputs) (one example per row); got \(a.shape)",
                                        at: location)
                 }
-                return try Variable.affine(a, w, b)
+                return try layer.preActivation(a, weight: w, bias: b)
             })
             a = remember(model.activationName(l), try located(at: location) { try layer.activation.apply(z) })
         }

@@ -14,6 +14,20 @@ final class LayerTests: XCTestCase {
         XCTAssertThrowsError(try layer.forward(Variable(Tensor.zeros(.matrix(2, 4))), weight: Variable(w), bias: Variable(b)))
     }
 
+    func testPreActivationIsForwardsZAndChecksTheInput() throws {
+        let layer = Dense(inputs: 3, outputs: 2, activation: .sigmoid)
+        let x = Variable(Tensor(rows: [[1, 2, 3], [-1, 0, 1]]))
+        let w = Variable(Tensor(rows: [[0.5, -1, 0], [1, 1, 1]])), b = Variable(Tensor(rows: [[0.25, -10]]))
+        XCTAssertEqual(try layer.preActivation(x, weight: w, bias: b).value,
+                       try layer.forward(x, weight: w, bias: b).z.value)
+        XCTAssertTrue(layer.accepts(.matrix(5, 3)))
+        XCTAssertFalse(layer.accepts(.matrix(5, 4)))
+        XCTAssertFalse(layer.accepts(.scalar))
+        XCTAssertThrowsError(try layer.preActivation(Variable(Tensor.zeros(.matrix(2, 4))), weight: w, bias: b)) {
+            XCTAssertTrue("\($0)".contains("expected n×3 (one example per row)"), "\($0)")
+        }
+    }
+
     func testPyTorchDefaultInitialisationBounds() throws {
         var generator = RandomGenerator(seed: 0)
         let (w, b) = try Dense(inputs: 100, outputs: 50).initialParameters(generator: &generator)

@@ -50,13 +50,24 @@ public struct Dense: Sendable, Equatable {
         }
     }
 
-    /// The layer applied to x: its pre-activation z and activation a.
-    public func forward(_ x: Variable, weight: Variable, bias: Variable) throws -> (z: Variable, a: Variable) {
-        guard !x.shape.isScalar, x.shape.cols == inputs else {
+    /// Whether x has the shape the layer takes: one example of `inputs` entries per row.
+    public func accepts(_ shape: Shape) -> Bool {
+        !shape.isScalar && shape.cols == inputs
+    }
+
+    /// The pre-activation z = x·Wᵀ + b, after checking x's shape; what `forward`
+    /// and the chapter runner's models both compute before the activation.
+    public func preActivation(_ x: Variable, weight: Variable, bias: Variable) throws -> Variable {
+        guard accepts(x.shape) else {
             throw TensorError.invalidShape(operation: "dense(\(inputs), \(outputs))", x.shape,
                                            expected: "n×\(inputs) (one example per row)")
         }
-        let z = try Variable.affine(x, weight, bias)
+        return try Variable.affine(x, weight, bias)
+    }
+
+    /// The layer applied to x: its pre-activation z and activation a.
+    public func forward(_ x: Variable, weight: Variable, bias: Variable) throws -> (z: Variable, a: Variable) {
+        let z = try preActivation(x, weight: weight, bias: bias)
         return (z, try activation.apply(z))
     }
 }
