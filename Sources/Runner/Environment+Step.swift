@@ -6,10 +6,29 @@ extension Environment {
     /// loss with respect to the params it depends on, then the update.
     /// Returns the loss before the step (a loss that is not finite is
     /// returned without a step).
+    ///
+    /// The stored optimizer is stepped in place, and the parameters it updates
+    /// are held only by the step, so that neither its state nor the parameters
+    /// are copied: the graph that held them is gone once the gradients are known.
     func takeOptimizerStep(overrides: [String: Variable] = [:], at location: SourceLocation) throws -> Double {
-        guard let loss, var state = optimizer else {
+        guard let loss, let fixed = optimizer.map(\.parameterNames) else {
             throw RuntimeError("a step needs a loss and an optimizer", at: location)
         }
+        let (lossValue, names, grads) = try lossGradients(loss, overrides: overrides, fixed: fixed, at: location)
+        guard let grads else { return lossValue }
+        var tensors = names.map { parameters.removeValue(forKey: $0)! }
+        defer { for (name, tensor) in zip(names, tensors) { parameters[name] = tensor } }
+        // A step that throws (parameters that do not fit the first step) changes nothing.
+        try located(at: location) { try optimizer!.optimizer.step(&tensors, gradients: grads) }
+        optimizer!.parameterNames = names
+        return lossValue
+    }
+
+    /// The loss, the params it depends on and their gradients (nil when the
+    /// loss is not finite). The graph is local, so it is released on return.
+    private func lossGradients(_ loss: (name: String, expression: Expr), overrides: [String: Variable],
+                               fixed: [String]?, at location: SourceLocation) throws
+        -> (loss: Double, names: [String], gradients: [Tensor]?) {
         let evaluation = Evaluation(self, overrides: overrides)
         let value = try evaluation.evaluate(loss.expression)
         guard value.value.count == 1 else {
@@ -21,17 +40,13 @@ extension Environment {
             throw RuntimeError("the loss '\(loss.name)' does not depend on any param: nothing to train", at: location)
         }
         let names = leaves.map(\.name)
-        if let fixed = state.parameterNames, fixed != names {
+        if let fixed, fixed != names {
             throw RuntimeError("the loss now depends on \(names.joined(separator: ", ")) but the optimizer was "
                                + "stepping \(fixed.joined(separator: ", ")); declare the optimizer again", at: location)
         }
-        state.parameterNames = names
-        guard value.value.scalar.isFinite else { return value.value.scalar }
+        let scalar = value.value.scalar
+        guard scalar.isFinite else { return (scalar, names, nil) }
         let grads = try located(at: location) { try gradients(of: value, withRespectTo: leaves.map(\.leaf)) }
-        var tensors = leaves.map(\.leaf.value)
-        try located(at: location) { try state.optimizer.step(&tensors, gradients: grads) }
-        for (name, tensor) in zip(names, tensors) { parameters[name] = tensor }
-        optimizer = state
-        return value.value.scalar
+        return (scalar, names, grads)
     }
 }
