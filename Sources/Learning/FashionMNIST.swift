@@ -27,27 +27,27 @@ public enum FashionMNIST {
     /// Each file may be gzip (`….gz`, as Debian installs it) or unpacked.
     public static func load(split: String, limit: Int? = nil,
                             directory: String = directory()) throws -> (images: Tensor, labels: Tensor) {
-        let prefix: String
-        switch split {
-        case "train": prefix = "train"
-        case "test": prefix = "t10k"
-        default:
-            throw TensorError.invalidArgument(operation: "fashion_mnist",
-                                              message: "split must be \"train\" or \"test\", got \"\(split)\"")
-        }
-        let (images, labels) = try files(split: split, prefix: prefix, directory: directory)
+        let (images, labels) = try files(split: split, directory: directory)
         return try IDXReader.load(images: images, labels: labels, limit: limit)
     }
 
     /// The image and label files of a split (`"train"` or `"test"`): what
     /// `load` reads, for those who must know which files a result depends on.
     public static func files(split: String, directory: String = directory()) throws -> (images: String, labels: String) {
-        try files(split: split, prefix: split == "test" ? "t10k" : "train", directory: directory)
+        let prefix = try filePrefix(split)
+        return (try locate("\(prefix)-images-idx3-ubyte", split: split, in: directory),
+                try locate("\(prefix)-labels-idx1-ubyte", split: split, in: directory))
     }
 
-    private static func files(split: String, prefix: String, directory: String) throws -> (images: String, labels: String) {
-        (try locate("\(prefix)-images-idx3-ubyte", split: split, in: directory),
-         try locate("\(prefix)-labels-idx1-ubyte", split: split, in: directory))
+    /// How a split's file names begin: `train` or `t10k`.
+    private static func filePrefix(_ split: String) throws -> String {
+        switch split {
+        case "train": return "train"
+        case "test": return "t10k"
+        default:
+            throw TensorError.invalidArgument(operation: "fashion_mnist",
+                                              message: "split must be \"train\" or \"test\", got \"\(split)\"")
+        }
     }
 
     /// The path of `name.gz` or `name` in `directory`, or an error that says where

@@ -25,8 +25,11 @@ extension Interpreter {
             let args = try CallArguments(function, arguments, parameters: ["split", "limit"], at: location)
             let split = try args["split"].map { try string($0) } ?? "train"
             let limit = try args["limit"].map { try evaluation.integer($0.value, "limit") }
-            let data = try located(at: location) { try FashionMNIST.load(split: split, limit: limit) }
-            if let files = try? FashionMNIST.files(split: split) { dataFiles += [files.images, files.labels] }
+            let files = try located(at: location) { try FashionMNIST.files(split: split) }
+            dataFiles += [files.images, files.labels]
+            let data = try located(at: location) {
+                try IDXReader.load(images: files.images, labels: files.labels, limit: limit)
+            }
             values = [data.images, data.labels]
         case "idx":
             let args = try CallArguments(function, arguments, parameters: ["images", "labels", "limit"], required: 2,

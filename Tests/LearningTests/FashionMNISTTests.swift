@@ -72,7 +72,13 @@ final class FashionMNISTTests: XCTestCase {
     }
 
     func testUnknownSplitIsRefused() {
-        XCTAssertThrowsError(try FashionMNIST.load(split: "validation", directory: installed))
+        XCTAssertThrowsError(try FashionMNIST.load(split: "validation", directory: installed)) {
+            XCTAssertEqual("\($0)", "fashion_mnist: split must be \"train\" or \"test\", got \"validation\"")
+        }
+        // The files of a split are refused the same way, not read as the training split's.
+        XCTAssertThrowsError(try FashionMNIST.files(split: "validation", directory: installed)) {
+            XCTAssertEqual("\($0)", "fashion_mnist: split must be \"train\" or \"test\", got \"validation\"")
+        }
     }
 
     func testTenClassNames() {
