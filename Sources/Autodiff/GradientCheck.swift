@@ -155,21 +155,31 @@ public func checkGradient(at x: Tensor, options: GradientCheckOptions = Gradient
 
 /// A fingerprint of the branch every kinked operation in the graph took.
 func branchSignature(of output: Variable) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = FNV1a()
     for node in topologicalOrder(from: output) {
-        if let signature = node.branchSignature { hash = (hash ^ signature()) &* 0x100_0000_01b3 }
+        if let signature = node.branchSignature { hash.combine(signature()) }
     }
-    return hash
+    return hash.value
+}
+
+/// FNV-1a over 64-bit words: a fixed, fast fingerprint (not a secure hash).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ word: UInt64) { value = (value ^ word) &* 0x100_0000_01b3 }
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a small, fixed generator for the
 /// check's random directions, so a report is the same on every machine.
-struct SplitMix64 {
+///
+/// Also the seeding step of `RandomGenerator`, which fills its state with
+/// four of these outputs.
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
         var z = state
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

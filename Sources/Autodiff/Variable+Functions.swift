@@ -66,10 +66,8 @@ extension Tensor {
     /// A fingerprint (FNV-1a) of a small code per entry: which branch of a
     /// piecewise function each entry falls on.
     func signPattern(_ code: (Double) -> UInt8) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for x in scalars {
-            hash = (hash ^ UInt64(code(x))) &* 0x100_0000_01b3
-        }
-        return hash
+        var hash = FNV1a()
+        for x in scalars { hash.combine(UInt64(code(x))) }
+        return hash.value
     }
 }

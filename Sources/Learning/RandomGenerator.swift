@@ -32,15 +32,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
 
     /// A generator whose state is four SplitMix64 outputs from `seed`.
     public init(seed: UInt64) {
-        var x = seed
-        func splitMix64() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (splitMix64(), splitMix64(), splitMix64(), splitMix64())
+        var seeds = SplitMix64(seed: seed)
+        state = (seeds.next(), seeds.next(), seeds.next(), seeds.next())
     }
 
     /// The next 64 random bits (one xoshiro256** step).
