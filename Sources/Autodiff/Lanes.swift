@@ -49,10 +49,23 @@ extension Tensor {
 
     /// The sum of every entry, or of each lane along `axis`.
     public func sum(axis: Int? = nil) throws -> Tensor {
-        reduced(along: try Lanes(of: shape, axis: axis, operation: "sum")) { p, start, n, step in
-            var s = 0.0
-            for i in 0..<n { s += p[start + i * step] }
-            return s
+        sum(along: try Lanes(of: shape, axis: axis, operation: "sum"))
+    }
+
+    /// The sum of each lane, shaped as the lanes' result.
+    func sum(along lanes: Lanes) -> Tensor {
+        Tensor(shape: lanes.resultShape, scalars: laneSums(lanes))
+    }
+
+    /// The sum of each lane.
+    func laneSums(_ lanes: Lanes) -> [Double] {
+        scalars.withUnsafeBufferPointer { p in
+            (0..<lanes.count).map { lane in
+                let start = lanes.start(lane)
+                var s = 0.0
+                for i in 0..<lanes.length { s += p[start + i * lanes.step] }
+                return s
+            }
         }
     }
 }

@@ -38,8 +38,7 @@ public enum Loss {
                                             z.shape, labels.shape)
         }
         let lanes = try Lanes(of: z.shape, axis: 1, operation: "cross_entropy")
-        let lse = z.logSumExp(along: lanes)
-        let logp = z.combiningLanes(z, perLane: lse, lanes) { x, _, l in x - l }
+        let logp = z.logSoftmax(along: lanes)
         let m = Double(z.rows)
         var total = 0.0
         for k in 0..<z.count where targets.scalars[k] != 0 { total -= targets.scalars[k] * logp.scalars[k] }

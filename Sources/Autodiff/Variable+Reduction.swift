@@ -5,7 +5,7 @@ extension Variable {
     public func sum(axis: Int? = nil) throws -> Variable {
         let lanes = try Lanes(of: shape, axis: axis, operation: "sum")
         let input = shape
-        return Variable(try value.sum(axis: axis), operation: "sum", edges: [
+        return Variable(value.sum(along: lanes), operation: "sum", edges: [
             Edge(input: self) { g in g.spread(over: input, lanes) },
         ])
     }
@@ -17,7 +17,7 @@ extension Variable {
             throw TensorError.invalidShape(operation: "mean", shape, expected: "at least one entry")
         }
         let input = shape, n = Double(lanes.length)
-        return Variable(try value.sum(axis: axis).scaled(by: 1 / n), operation: "mean", edges: [
+        return Variable(value.sum(along: lanes).scaled(by: 1 / n), operation: "mean", edges: [
             Edge(input: self) { g in g.spread(over: input, lanes).scaled(by: 1 / n) },
         ])
     }

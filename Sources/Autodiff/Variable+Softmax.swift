@@ -20,8 +20,7 @@ extension Variable {
     /// log softmax(x)ᵢ = xᵢ − log Σⱼ e^{xⱼ};  ∂/∂x = g − softmax(x) · Σ g along the axis.
     public func logSoftmax(axis: Int = 1) throws -> Variable {
         let lanes = try Lanes(of: shape, axis: axis, operation: "log_softmax")
-        let lse = value.logSumExp(along: lanes)
-        let y = value.combiningLanes(value, perLane: lse, lanes) { x, _, l in x - l }
+        let y = value.logSoftmax(along: lanes)
         return Variable(y, operation: "log_softmax", edges: [
             Edge(input: self) { g in
                 let s = g.laneSums(lanes)
@@ -47,21 +46,15 @@ extension Tensor {
         }
     }
 
+    /// x − log Σ eˣ along each lane.
+    func logSoftmax(along lanes: Lanes) -> Tensor {
+        let lse = logSumExp(along: lanes)
+        return combiningLanes(self, perLane: lse, lanes) { x, _, l in x - l }
+    }
+
     func softmax(along lanes: Lanes) -> Tensor {
         let lse = logSumExp(along: lanes)
         return combiningLanes(self, perLane: lse, lanes) { x, _, l in Foundation.exp(x - l) }
-    }
-
-    /// The sum of each lane.
-    func laneSums(_ lanes: Lanes) -> [Double] {
-        scalars.withUnsafeBufferPointer { p in
-            (0..<lanes.count).map { lane in
-                let start = lanes.start(lane)
-                var s = 0.0
-                for i in 0..<lanes.length { s += p[start + i * lanes.step] }
-                return s
-            }
-        }
     }
 
     /// Builds a tensor of this shape entry by entry from this tensor's entry,
