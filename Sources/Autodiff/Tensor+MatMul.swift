@@ -7,14 +7,14 @@ extension Tensor {
     /// Both operands must be matrices; the inner dimensions must agree.
     public static func matmul(_ a: Tensor, _ b: Tensor,
                               transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
-        let shape = try matmul(a, b, transposeA: transposeA, transposeB: transposeB, shapeOnly: true)
+        let shape = try matmulShape(a, b, transposeA: transposeA, transposeB: transposeB)
         let inner = transposeA ? a.rows : a.cols
         return product(a, b, transposeA: transposeA, transposeB: transposeB, shape: shape, inner: inner)
     }
 
     /// The shape of op(a)·op(b), or the error that says why there is none.
-    static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
-                       shapeOnly: Bool) throws -> Shape {
+    static func matmulShape(_ a: Tensor, _ b: Tensor, transposeA: Bool = false,
+                            transposeB: Bool = false) throws -> Shape {
         let name = "@"
         if a.shape.isScalar || b.shape.isScalar {
             let which = a.shape.isScalar ? a.shape : b.shape

@@ -11,7 +11,7 @@ extension Variable {
     /// of G's rows.
     public static func affine(_ x: Variable, _ weight: Variable, _ bias: Variable) throws -> Variable {
         let vx = x.value, vw = weight.value, vb = bias.value
-        let product = try Tensor.matmul(vx, vw, transposeB: true, shapeOnly: true)
+        let product = try Tensor.matmulShape(vx, vw, transposeB: true)
         guard vb.shape.broadcast(with: product) == product else {
             throw TensorError.shapeMismatch(operation: "+", product, vb.shape)
         }

@@ -40,10 +40,6 @@ public final class Variable {
     }
 
     public var shape: Shape { value.shape }
-    public var isLeaf: Bool { edges.isEmpty }
-
-    /// The inputs this value was computed from.
-    public var inputs: [Variable] { edges.map(\.input) }
 
     // Releasing the head of a 100,000-operation chain would otherwise recurse
     // once per node and overflow the stack: unlink uniquely held inputs in a loop.

@@ -10,7 +10,7 @@ public enum FashionMNIST {
     public static let directoryVariable = "TUTOR_DATA"
 
     /// The class names, indexed by label.
-    public static let classNames = [
+    static let classNames = [
         "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
         "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
     ]

@@ -10,14 +10,14 @@ public enum IDXReader {
     /// Images n × rows × cols (type 0x08) as an n × (rows·cols) matrix of pixels
     /// scaled from 0…255 to [0, 1]; with `limit`, only the first `limit` images
     /// (all of them when there are fewer).
-    public static func images(_ path: String, limit: Int? = nil) throws -> Tensor {
+    static func images(_ path: String, limit: Int? = nil) throws -> Tensor {
         let take = try checkedLimit(limit)
         return try IDXFile(path: path, role: .images).images(first: take)
     }
 
     /// Labels n (type 0x08) as an n × 1 column of class indices; with `limit`, only
     /// the first `limit`.
-    public static func labels(_ path: String, limit: Int? = nil) throws -> Tensor {
+    static func labels(_ path: String, limit: Int? = nil) throws -> Tensor {
         let take = try checkedLimit(limit)
         return try IDXFile(path: path, role: .labels).labels(first: take)
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Learning
+@testable import Learning
 import XCTest
 
 final class FashionMNISTTests: XCTestCase {

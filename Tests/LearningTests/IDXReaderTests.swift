@@ -1,4 +1,4 @@
-import Learning
+@testable import Learning
 import XCTest
 
 /// An IDX file: magic (0, 0, type, dimension count), big-endian sizes, then `data`.
