@@ -191,7 +191,7 @@ extension Interpreter {
             if let label = argument.label { named[label] = value } else { positional.append(value) }
         }
         let optimizer = try located(at: expression.location) {
-            try makeOptimizer(name: name, arguments: named, positional: positional)
+            try makeChapterOptimizer(name: name, arguments: named, positional: positional)
         }
         environment.optimizer = Environment.OptimizerState(optimizer: optimizer, parameterNames: nil)
     }

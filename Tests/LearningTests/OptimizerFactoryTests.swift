@@ -36,16 +36,14 @@ final class OptimizerFactoryTests: XCTestCase {
         XCTAssertEqual(centered.stateNames, ["square_avg", "grad_avg"])
     }
 
-    func testUnknownOptionSuggestsTheNearest() {
+    // The suggestions ("did you mean 'beta1'?") are the runner's: RunnerTests.OptimizerChoiceTests.
+    func testUnknownOptionIsNamedWithTheValidOnes() {
         XCTAssertThrowsError(try makeOptimizer(name: "adam", arguments: ["beta_1": 0.9], positional: [])) { error in
             XCTAssertEqual(error as? OptimizerError, .unknownOption(
-                optimizer: "adam", option: "beta_1", suggestion: "beta1",
+                optimizer: "adam", option: "beta_1", suggestion: nil,
                 valid: ["lr", "beta1", "beta2", "eps", "weight_decay", "amsgrad"]))
-            XCTAssertEqual("\(error)", "adam has no option 'beta_1' (did you mean 'beta1'?); "
+            XCTAssertEqual("\(error)", "adam has no option 'beta_1'; "
                 + "its options are lr, beta1, beta2, eps, weight_decay, amsgrad")
-        }
-        XCTAssertThrowsError(try makeOptimizer(name: "sgd", arguments: ["weightdecay": 0.1], positional: [0.1])) {
-            XCTAssertEqual(($0 as? OptimizerError).map { "\($0)" }?.contains("did you mean 'weight_decay'"), true)
         }
         XCTAssertThrowsError(try makeOptimizer(name: "sgd", arguments: ["learning_rate": 0.1], positional: [])) {
             XCTAssertEqual("\($0)", "sgd has no option 'learning_rate'; "
@@ -53,16 +51,12 @@ final class OptimizerFactoryTests: XCTestCase {
         }
     }
 
-    func testUnknownOptimizerSuggestsTheNearest() {
+    func testUnknownOptimizerIsRefused() {
         XCTAssertThrowsError(try makeOptimizer(name: "adma", arguments: [:], positional: [])) { error in
-            XCTAssertEqual("\(error)", "unknown optimizer 'adma' (did you mean 'adam'?); "
-                + "the optimizers are sgd, momentum, adagrad, rmsprop, adam, adamw")
+            XCTAssertEqual(error as? OptimizerError, .unknownOptimizer(name: "adma", suggestion: nil, valid: []))
+            XCTAssertEqual("\(error)", "unknown optimizer 'adma'")
         }
-        XCTAssertThrowsError(try makeOptimizer(name: "RMSProp", arguments: [:], positional: [])) { error in
-            XCTAssertEqual((error as? OptimizerError).flatMap {
-                if case let .unknownOptimizer(_, suggestion, _) = $0 { return suggestion } else { return nil }
-            }, "rmsprop")
-        }
+        XCTAssertThrowsError(try makeOptimizer(name: "RMSProp", arguments: [:], positional: []))
     }
 
     func testInvalidArguments() {

@@ -5,11 +5,13 @@
 /// names in `hyperparameters` (`weight_decay`, `beta1`, …); switches
 /// (`nesterov`, `centered`, `amsgrad`) take 0 or 1. Options left out keep
 /// PyTorch's defaults; `momentum` has no default learning rate.
+///
+/// Errors name what is wrong without guessing what was meant: the chapter
+/// runner, which keeps the list of optimizer names, adds "did you mean" suggestions.
 public func makeOptimizer(name: String, arguments: [String: Double],
                           positional: [Double]) throws -> any Optimizer {
     guard let recipe = OptimizerRecipe(name) else {
-        throw OptimizerError.unknownOptimizer(
-            name: name, suggestion: nearest(to: name, in: OptimizerRecipe.names), valid: OptimizerRecipe.names)
+        throw OptimizerError.unknownOptimizer(name: name, suggestion: nil, valid: [])
     }
     guard positional.count <= 1 else {
         throw OptimizerError.invalidArguments(
@@ -24,8 +26,7 @@ public func makeOptimizer(name: String, arguments: [String: Double],
     }
     let valid = recipe.defaults.map(\.name)
     for option in given.keys.sorted() where !valid.contains(option) {
-        throw OptimizerError.unknownOption(
-            optimizer: name, option: option, suggestion: nearest(to: option, in: valid), valid: valid)
+        throw OptimizerError.unknownOption(optimizer: name, option: option, suggestion: nil, valid: valid)
     }
     for (option, value) in recipe.defaults where value == nil && given[option] == nil {
         throw OptimizerError.invalidArguments(optimizer: name, message: "needs \(option), as in \(name)(0.1)")
@@ -35,8 +36,6 @@ public func makeOptimizer(name: String, arguments: [String: Double],
 
 /// How to build one optimizer from options: their names, defaults and the constructor.
 private struct OptimizerRecipe {
-    static let names = ["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"]
-
     /// The options in order with their defaults; nil marks an option without one.
     let defaults: [(name: String, value: Double?)]
     let make: (OptimizerOptions) throws -> any Optimizer
@@ -107,25 +106,4 @@ private struct OptimizerOptions {
                                                requirement: "0 (off) or 1 (on)")
         }
     }
-}
-
-/// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-private func nearest(to word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
-    guard let (best, distance) = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return distance <= max(2, best.count / 3) ? best : nil
-}
-
-/// Levenshtein distance: insertions, deletions and substitutions of one character.
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let b = Array(b)
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-        var current = [i + 1]
-        for (j, y) in b.enumerated() {
-            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

@@ -1,6 +1,7 @@
 /// A mistake in how an optimizer was chosen, configured or used.
 public enum OptimizerError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A name that is not an optimizer.
+    /// A name that is not an optimizer; `valid` may be empty when the caller
+    /// keeps the list of names.
     case unknownOptimizer(name: String, suggestion: String?, valid: [String])
     /// An option the optimizer does not have.
     case unknownOption(optimizer: String, option: String, suggestion: String?, valid: [String])
@@ -15,7 +16,7 @@ public enum OptimizerError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case let .unknownOptimizer(name, suggestion, valid):
             return "unknown optimizer '\(name)'" + Self.hint(suggestion)
-                + "; the optimizers are " + valid.joined(separator: ", ")
+                + (valid.isEmpty ? "" : "; the optimizers are " + valid.joined(separator: ", "))
         case let .unknownOption(optimizer, option, suggestion, valid):
             return "\(optimizer) has no option '\(option)'" + Self.hint(suggestion)
                 + "; its options are " + valid.joined(separator: ", ")
