@@ -111,6 +111,9 @@ struct BlockAssembly {
         // cmark sometimes ends a setext heading too late, overlapping the next
         // block: scan each byte once, so spans stay in order and never overlap.
         var scanned = start
+        // Spans come in order: each location is counted on from the one before.
+        let proseLocation = source.location(of: start)
+        var lastMath = (offset: start, location: proseLocation)
         for node in proseNodes {
             node.forEachNode { inner in
                 guard inner.kind == .paragraph || inner.kind == .heading else { return }
@@ -119,16 +122,18 @@ struct BlockAssembly {
                 let upper = min(max(source.lineRange(inner.lastLine).upperBound, lower), end)
                 scanned = upper
                 for span in MathScanner.spans(in: source.bytes, lower..<upper) {
+                    let offset = span.content.lowerBound
+                    lastMath = (offset, source.location(of: offset, after: lastMath))
                     inlineMath.append(InlineMath(
                         latex: source.text(span.content),
-                        location: source.location(of: span.content.lowerBound),
+                        location: lastMath.location,
                         isDisplayStyle: span.isDouble,
                         sourceRange: span.range.lowerBound - start..<span.range.upperBound - start))
                 }
             }
         }
         blocks.append(.prose(Prose(source: source.text(start..<end),
-                                   location: source.location(of: start),
+                                   location: proseLocation,
                                    inlineMath: inlineMath, headings: headings)))
     }
 

@@ -71,6 +71,16 @@ struct SourceText {
         return SourceLocation(file: file, line: line, column: scalars + 1)
     }
 
+    /// Where a byte offset sits, counting on from `known`, the location of an
+    /// earlier offset (at a scalar boundary) when it is on the same line: finding
+    /// many offsets of one line in order takes time linear in the line.
+    func location(of offset: Int, after known: (offset: Int, location: SourceLocation)) -> SourceLocation {
+        let line = line(containing: offset)
+        guard known.offset <= offset, known.location.line == line else { return location(of: offset) }
+        let scalars = bytes[known.offset..<offset].lazy.filter { $0 & 0xC0 != 0x80 }.count
+        return SourceLocation(file: file, line: line, column: known.location.column + scalars)
+    }
+
     func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }

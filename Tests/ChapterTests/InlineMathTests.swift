@@ -38,6 +38,16 @@ final class InlineMathTests: XCTestCase {
         XCTAssertEqual(inlineMath("From $5 to $10 and $ 3 $.\n"), [])
     }
 
+    /// Each span's column is counted on from the one before, not from the line's start.
+    func testManySpansOnOneLongLine() {
+        let math = inlineMath(String(repeating: "$a$ ", count: 20_000) + "\n")
+        XCTAssertEqual(math.count, 20_000)
+        XCTAssertEqual(math.last?.location, location(1, 4 * 19_999 + 2))
+        XCTAssertEqual(math.last?.sourceRange, 4 * 19_999..<4 * 19_999 + 3)
+        XCTAssertEqual(inlineMath("é $a$ ü $b$\nö $c$\n").map(\.location),
+                       [location(1, 4), location(1, 10), location(2, 4)])
+    }
+
     func testSpanAcrossASoftBreak() {
         let math = inlineMath("so $a +\nb$ holds\n")
         XCTAssertEqual(math.map(\.latex), ["a +\nb"])
