@@ -20,6 +20,10 @@ enum MathScanner {
     static func spans(in bytes: [UInt8], _ range: Range<Int>) -> [MathSpan] {
         var spans: [MathSpan] = []
         var index = range.lowerBound
+        // Once no `$` closes a single `$`, none closes a later one either: its
+        // search sees the same bytes from further on (escapes pair up the same
+        // way, and a code span ends on a backtick, where both searches meet).
+        var singleCanClose = true
         while index < range.upperBound {
             switch bytes[index] {
             case backslash:
@@ -35,12 +39,14 @@ enum MathScanner {
                 } else {
                     index += 2
                 }
-            case dollar:
+            case dollar where singleCanClose && index + 1 < range.upperBound
+                && !isWhitespace(bytes[index + 1]):
                 if let close = closingSingle(in: bytes, from: index + 1, limit: range.upperBound) {
                     spans.append(MathSpan(range: index..<close + 1, content: index + 1..<close,
                                           isDouble: false))
                     index = close + 1
                 } else {
+                    singleCanClose = false
                     index += 1
                 }
             default:
@@ -65,8 +71,8 @@ enum MathScanner {
         return nil
     }
 
+    /// The offset of the `$` that closes math whose LaTeX starts at `start`, a non-space.
     private static func closingSingle(in bytes: [UInt8], from start: Int, limit: Int) -> Int? {
-        guard start < limit, !isWhitespace(bytes[start]) else { return nil }
         var index = start
         while index < limit {
             if bytes[index] == backslash {

@@ -36,6 +36,7 @@ final class InlineMathTests: XCTestCase {
 
     func testPricesAreNotMath() {
         XCTAssertEqual(inlineMath("From $5 to $10 and $ 3 $.\n"), [])
+        XCTAssertEqual(inlineMath("From $ 5 to $x$.\n").map(\.latex), ["x"])
     }
 
     /// Each span's column is counted on from the one before, not from the line's start.
@@ -46,6 +47,14 @@ final class InlineMathTests: XCTestCase {
         XCTAssertEqual(math.last?.sourceRange, 4 * 19_999..<4 * 19_999 + 3)
         XCTAssertEqual(inlineMath("é $a$ ü $b$\nö $c$\n").map(\.location),
                        [location(1, 4), location(1, 10), location(2, 4)])
+    }
+
+    /// An unclosed `$` is looked for once per paragraph, not once per `$`.
+    func testManyUnclosedDollars() {
+        XCTAssertEqual(inlineMath(String(repeating: "$a ", count: 20_000) + "\n"), [])
+        XCTAssertEqual(inlineMath(String(repeating: "$a ", count: 20_000) + "\\$b $5\n"), [])
+        XCTAssertEqual(inlineMath(String(repeating: "$a ", count: 20_000) + "b$\n").first?.latex.count,
+                       3 * 20_000)
     }
 
     func testSpanAcrossASoftBreak() {
