@@ -161,6 +161,19 @@ final class LaTeXReaderTests: XCTestCase {
         XCTAssertEqual(reading.diagnostics.count, 1)
     }
 
+    /// Each `\begin` looks only at the tokens that could name its environment.
+    func testManyBeginsWithoutNames() {
+        let reading = readFormula(String(repeating: #"\begin{"#, count: 10_000), at: origin)
+        XCTAssertEqual(reading.equations, [])
+        XCTAssertEqual(reading.diagnostics.count, 10_001)
+        XCTAssertEqual(reading.diagnostics.filter { $0.message == #"\begin needs an environment name in {…}"# }.count,
+                       10_000)
+        XCTAssertEqual(reading.diagnostics.last?.location, SourceLocation(file: "c.md", line: 5, column: 3 + 7 * 9_999))
+        let rows = readFormula(String(repeating: #"\\[)"#, count: 10_000), at: origin)
+        XCTAssertEqual(rows.diagnostics.count, 10_000)
+        XCTAssertEqual(rows.equations.count, 0)
+    }
+
     func testHostileInputIsRefusedWithoutACrash() {
         let deep = "a = " + String(repeating: "{", count: 10_000) + "x" + String(repeating: "}", count: 10_000)
         XCTAssertEqual(readFormula(deep, at: origin).diagnostics.map(\.message), ["formula nested more than 200 deep"])

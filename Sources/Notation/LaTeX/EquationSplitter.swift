@@ -113,8 +113,11 @@ enum EquationSplitter {
     /// `{aligned}` after `\begin`: the name and the index after the `}`.
     private static func environmentName(_ tokens: [LaTeXToken], from index: Int,
                                         in source: FormulaSource) -> (String, Int)? {
-        guard index < tokens.count, tokens[index].isCharacter("{"),
-              let close = tokens[index...].firstIndex(where: { $0.isCharacter("}") }) else { return nil }
+        guard index < tokens.count, tokens[index].isCharacter("{") else { return nil }
+        // Only letters and `*` make a name: the search stops at anything else.
+        var close = index + 1
+        while close < tokens.count, tokens[close].isCharacter("*") || tokens[close].isLetter { close += 1 }
+        guard close < tokens.count, tokens[close].isCharacter("}") else { return nil }
         let name = source.text(tokens[index].range.upperBound..<tokens[close].range.lowerBound)
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "*" }) else {
             return nil
@@ -142,14 +145,11 @@ enum EquationSplitter {
 
     /// `\\[4pt]` sets the space before the next row; the bracket is not an equation.
     private static func skippingSpacingArgument(_ tokens: [LaTeXToken], from index: Int) -> Int {
-        guard index < tokens.count, tokens[index].isCharacter("["),
-              let close = tokens[index...].firstIndex(where: { $0.isCharacter("]") }) else { return index }
-        let inside = tokens[(index + 1)..<close]
-        let isLength = !inside.isEmpty && inside.allSatisfy {
-            if case .letter = $0.kind { return true }
-            if case .number = $0.kind { return true }
-            return false
-        }
+        guard index < tokens.count, tokens[index].isCharacter("[") else { return index }
+        // A length is letters and numbers: the search stops at anything else.
+        var close = index + 1
+        while close < tokens.count, tokens[close].isLetter || tokens[close].isNumber { close += 1 }
+        let isLength = close > index + 1 && close < tokens.count && tokens[close].isCharacter("]")
         return isLength ? close + 1 : index
     }
 }

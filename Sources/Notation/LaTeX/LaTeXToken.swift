@@ -20,6 +20,14 @@ struct LaTeXToken: Equatable {
     func isCommand(_ name: String) -> Bool { kind == .command(name) }
     func isCharacter(_ character: Unicode.Scalar) -> Bool { kind == .character(character) }
 
+    var isLetter: Bool {
+        if case .letter = kind { return true } else { return false }
+    }
+
+    var isNumber: Bool {
+        if case .number = kind { return true } else { return false }
+    }
+
     /// How an error message names the token: `'\cdot'`, `'x'`, `the end of the equation`.
     var quoted: String {
         switch kind {
