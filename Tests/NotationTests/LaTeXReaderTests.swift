@@ -174,6 +174,18 @@ final class LaTeXReaderTests: XCTestCase {
         XCTAssertEqual(rows.equations.count, 0)
     }
 
+    /// Every diagnostic on a long line shares one copy of the line.
+    func testManyDiagnosticsOnALongLine() {
+        let latex = String(repeating: #"\end{a}"#, count: 80_000 / 7)
+        let reading = readFormula(latex, at: SourceLocation(file: "c.md", line: 5, column: 1))
+        XCTAssertEqual(reading.equations, [])
+        XCTAssertEqual(reading.diagnostics.count, 80_000 / 7)
+        XCTAssertEqual(reading.diagnostics.first?.message, #"\end{a} without a \begin{a}"#)
+        XCTAssertEqual(reading.diagnostics.last?.location.column, 1 + 7 * (80_000 / 7 - 1))
+        XCTAssertEqual(reading.diagnostics.first?.sourceLine, latex)
+        XCTAssertEqual(reading.diagnostics.last?.sourceLine, latex)
+    }
+
     func testHostileInputIsRefusedWithoutACrash() {
         let deep = "a = " + String(repeating: "{", count: 10_000) + "x" + String(repeating: "}", count: 10_000)
         XCTAssertEqual(readFormula(deep, at: origin).diagnostics.map(\.message), ["formula nested more than 200 deep"])

@@ -6,12 +6,21 @@ struct FormulaSource {
     let origin: SourceLocation
     /// Offsets at which each line of the formula starts.
     private let lineStarts: [Int]
+    /// Each line's text without its line break, built once: every diagnostic
+    /// on a line shares it.
+    private let lines: [String]
 
     init(_ latex: String, at origin: SourceLocation) {
         let scalars = Array(latex.unicodeScalars)
         self.scalars = scalars
         self.origin = origin
-        lineStarts = [0] + scalars.indices.filter { scalars[$0] == "\n" }.map { $0 + 1 }
+        let lineStarts = [0] + scalars.indices.filter { scalars[$0] == "\n" }.map { $0 + 1 }
+        self.lineStarts = lineStarts
+        lines = lineStarts.indices.map { line in
+            var end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : scalars.count
+            if end > lineStarts[line], scalars[end - 1] == "\r" { end -= 1 }
+            return String(String.UnicodeScalarView(scalars[lineStarts[line]..<end]))
+        }
     }
 
     /// The chapter location of the scalar at `offset`: the formula's first line
@@ -33,11 +42,8 @@ struct FormulaSource {
     /// (every line but a first one that starts after `$$`), for the caret display.
     func chapterLine(at location: SourceLocation) -> String? {
         let line = location.line - origin.line
-        guard lineStarts.indices.contains(line), line > 0 || origin.column == 1 else { return nil }
-        let end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : scalars.count
-        var text = self.text(lineStarts[line]..<end)
-        if text.unicodeScalars.last == "\r" { text.unicodeScalars.removeLast() }
-        return text
+        guard lines.indices.contains(line), line > 0 || origin.column == 1 else { return nil }
+        return lines[line]
     }
 
     private func lineIndex(of offset: Int) -> Int {
