@@ -200,8 +200,22 @@ final class LaTeXReaderTests: XCTestCase {
             XCTAssertEqual(readFormula("a = " + nested, at: origin).diagnostics.map(\.message),
                            ["formula nested more than 200 deep"], String(nested.prefix(8)))
         }
-        for garbage in ["}", "\\", "^", "_", "a = {", "a = x^", "= =", "\\end{", "\\frac{\\partial", "&&\\\\\\\\", "a = (]"] {
-            _ = readFormula(garbage, at: origin)
+        let endOfEquation = "expected an expression, found the end of the equation"
+        for (garbage, expected) in [
+            ("}", ["5:3: expected an expression, found '}'"]),
+            ("\\", ["5:3: \\ is not in the formula subset tutor reads"]),
+            ("^", ["5:3: expected an expression, found '^'"]),
+            ("_", ["5:3: expected an expression, found '_'"]),
+            ("a = {", ["5:8: " + endOfEquation]),
+            ("a = x^", ["5:9: expected a script: one character, a Greek letter or {…}, found the end of the equation"]),
+            ("= =", ["5:3: expected an expression, found '='"]),
+            ("\\end{", ["5:3: \\end needs an environment name in {…}", "5:8: " + endOfEquation]),
+            ("\\frac{\\partial", ["5:17: " + endOfEquation]),
+            ("&&\\\\\\\\", ["5:3: the formula has no equation to check"]),
+            ("a = (]", ["5:8: expected an expression, found ']'"]),
+        ] {
+            XCTAssertEqual(readFormula(garbage, at: origin).equations, [], garbage)
+            XCTAssertEqual(errors(garbage), expected, garbage)
         }
     }
 }

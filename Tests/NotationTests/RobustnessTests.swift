@@ -69,6 +69,7 @@ final class RobustnessTests: XCTestCase {
     func testRandomTextNeverCrashes() {
         let alphabet = Array("  \n\t()[];,:=+-*/@^.><≈±~#\"\\{}$0123456789eETxyzηθletshowparammodeldense")
         var generator = SplitMix64(seed: 7)
+        var parsed = 0
         for _ in 0..<3_000 {
             let length = Int(generator.next() % 60)
             let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
@@ -77,8 +78,19 @@ final class RobustnessTests: XCTestCase {
                 XCTAssertGreaterThanOrEqual(diagnostic.location.column, 1, text)
                 XCTAssertNotNil(diagnostic.sourceLine, text)
             }
-            _ = try? parseExpression(text)
+            do throws(Diagnostic) {
+                // What parses prints as text that parses back to itself.
+                let printed = try parseExpression(text).description
+                parsed += 1
+                XCTAssertEqual(try? parseExpression(printed).description, printed, text)
+            } catch {
+                XCTAssertEqual(error.location.file, "<expression>", text)
+                XCTAssertGreaterThanOrEqual(error.location.column, 1, text)
+                XCTAssertNotNil(error.sourceLine, text)
+                XCTAssertFalse(error.message.isEmpty, text)
+            }
         }
+        XCTAssertGreaterThan(parsed, 0, "some random texts parse")
     }
 }
 
