@@ -216,11 +216,6 @@ extension Parser {
     /// Builds a node, refusing trees taller than `Expr.maximumHeight`.
     private func node(_ kind: Expr.Kind, at location: SourceLocation,
                       reportingAt operatorLocation: SourceLocation? = nil) throws(Diagnostic) -> Expr {
-        let expression = Expr(kind, at: location)
-        if expression.height > Expr.maximumHeight {
-            throw error("expression nested more than \(Expr.maximumHeight) levels deep",
-                        at: operatorLocation ?? location)
-        }
-        return expression
+        try Expr.checked(kind, at: location, reportingAt: operatorLocation, refusal: error)
     }
 }

@@ -83,11 +83,6 @@ struct FormulaParser {
     /// Builds a node, refusing trees taller than `Expr.maximumHeight`.
     func node(_ kind: Expr.Kind, at location: SourceLocation, spelling: String? = nil,
               reportingAt operatorLocation: SourceLocation? = nil) throws(Diagnostic) -> Expr {
-        let expression = Expr(kind, at: location, spelling: spelling)
-        if expression.height > Expr.maximumHeight {
-            throw error("expression nested more than \(Expr.maximumHeight) levels deep",
-                        at: operatorLocation ?? location)
-        }
-        return expression
+        try Expr.checked(kind, at: location, spelling: spelling, reportingAt: operatorLocation, refusal: error)
     }
 }
