@@ -40,7 +40,7 @@ struct BlockAssembly {
 
     private mutating func codeBlock(_ node: MarkdownNode) -> Block {
         let location = source.location(of: startOffset(node))
-        let info = node.fenceInfo.trimmingWhitespace
+        let info = node.fenceInfo.trimmingWhitespace()
         let firstWord = String(info.prefix { !$0.isWhitespace })
         guard let fence = CodeFence(openingLine: line(node.start.line)) else {
             return .code(CodeBlock(language: nil, text: node.literal, location: location))
@@ -61,7 +61,7 @@ struct BlockAssembly {
             return .code(CodeBlock(language: firstWord.isEmpty ? nil : firstWord,
                                    text: node.literal, location: location))
         }
-        let arguments = info.dropFirst(firstWord.count).trimmingWhitespace
+        let arguments = String(info.dropFirst(firstWord.count)).trimmingWhitespace()
         let contentLocation = SourceLocation(file: source.file, line: node.start.line + 1,
                                              column: location.column)
         return .directive(Directive(content: node.literal, arguments: arguments,
@@ -138,7 +138,7 @@ struct BlockAssembly {
     }
 
     private mutating func heading(_ node: MarkdownNode) -> Heading {
-        let text = node.plainText.trimmingWhitespace
+        let text = node.plainText.trimmingWhitespace()
         return Heading(level: node.headingLevel, text: text,
                        location: source.location(of: startOffset(node)),
                        anchor: anchors.anchor(for: text))
@@ -155,16 +155,4 @@ struct BlockAssembly {
     }
 
     private let dollar = UInt8(ascii: "$")
-}
-
-private extension UInt8 {
-    var isASCIIWhitespace: Bool {
-        self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") || self == UInt8(ascii: "\n")
-    }
-}
-
-extension StringProtocol {
-    var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
 }

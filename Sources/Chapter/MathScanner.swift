@@ -40,7 +40,7 @@ enum MathScanner {
                     index += 2
                 }
             case dollar where singleCanClose && index + 1 < range.upperBound
-                && !isWhitespace(bytes[index + 1]):
+                && !bytes[index + 1].isASCIIWhitespace:
                 if let close = closingSingle(in: bytes, from: index + 1, limit: range.upperBound) {
                     spans.append(MathSpan(range: index..<close + 1, content: index + 1..<close,
                                           isDouble: false))
@@ -79,7 +79,7 @@ enum MathScanner {
                 index += 2
                 continue
             }
-            if bytes[index] == dollar, index > start, !isWhitespace(bytes[index - 1]),
+            if bytes[index] == dollar, index > start, !bytes[index - 1].isASCIIWhitespace,
                !(index + 1 < limit && isDigit(bytes[index + 1])) {
                 return index
             }
@@ -112,10 +112,6 @@ enum MathScanner {
         return index
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
-    }
-
     private static func isDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
@@ -123,4 +119,11 @@ enum MathScanner {
     private static let backslash = UInt8(ascii: "\\")
     private static let backtick = UInt8(ascii: "`")
     private static let dollar = UInt8(ascii: "$")
+}
+
+extension UInt8 {
+    /// A space, tab or line feed: the white space of a chapter's lines.
+    var isASCIIWhitespace: Bool {
+        self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") || self == UInt8(ascii: "\n")
+    }
 }
