@@ -79,25 +79,14 @@ enum CommonMark {
 
     private static func kind(_ type: cmark_node_type) -> MarkdownNode.Kind {
         switch type {
-        case CMARK_NODE_DOCUMENT: return .document
-        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-        case CMARK_NODE_LIST: return .list
-        case CMARK_NODE_ITEM: return .item
         case CMARK_NODE_CODE_BLOCK: return .codeBlock
-        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading
-        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_TEXT: return .text
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE: return .code
-        case CMARK_NODE_HTML_INLINE: return .htmlInline
-        case CMARK_NODE_EMPH: return .emphasis
-        case CMARK_NODE_STRONG: return .strong
-        case CMARK_NODE_LINK: return .link
-        case CMARK_NODE_IMAGE: return .image
-        default: return .custom
+        default: return .other
         }
     }
 }

@@ -1,6 +1,6 @@
 /// A user's mistake, located in the source: what went wrong and what was expected.
 public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable { case error, warning, note }
+    public enum Severity: String, Sendable, Codable { case error, warning }
 
     public var location: SourceLocation
     public var severity: Severity
