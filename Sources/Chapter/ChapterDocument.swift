@@ -4,14 +4,20 @@ import Notation
 public struct ChapterDocument: Sendable, Equatable, Codable {
     /// The path the chapter was read from, as given; diagnostics name it.
     public var file: String
-    /// The first level-1 heading, else the first heading, else the file name without `.md`.
-    public var title: String
     public var blocks: [Block]
 
-    public init(file: String, title: String, blocks: [Block]) {
+    public init(file: String, blocks: [Block]) {
         self.file = file
-        self.title = title
         self.blocks = blocks
+    }
+
+    /// The first level-1 heading, else the first heading, else the file name without `.md`.
+    public var title: String {
+        let headings = headings
+        if let heading = headings.first(where: { $0.level == 1 }) ?? headings.first { return heading.text }
+        // `chapters/03-one-neuron.md` → `03-one-neuron`.
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
     /// Every heading of the chapter in order, for a table of contents.

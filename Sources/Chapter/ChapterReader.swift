@@ -31,12 +31,7 @@ public enum ChapterReader {
         }
         var assembly = BlockAssembly(source: source)
         assembly.add(CommonMark.parse(source.bytes).children)
-        var document = ChapterDocument(file: file, title: fileTitle(file), blocks: assembly.blocks)
-        let headings = document.headings
-        if let heading = headings.first(where: { $0.level == 1 }) ?? headings.first {
-            document.title = heading.text
-        }
-        return (document, assembly.diagnostics)
+        return (ChapterDocument(file: file, blocks: assembly.blocks), assembly.diagnostics)
     }
 
     public static func read(file: String, contents: String)
@@ -56,12 +51,6 @@ public enum ChapterReader {
     }
 
     private static func emptyDocument(file: String) -> ChapterDocument {
-        ChapterDocument(file: file, title: fileTitle(file), blocks: [])
-    }
-
-    /// `chapters/03-one-neuron.md` → `03-one-neuron`.
-    private static func fileTitle(_ file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        ChapterDocument(file: file, blocks: [])
     }
 }
