@@ -19,11 +19,8 @@ public struct DirectiveBlock: Hashable, Sendable {
 /// bad lines reports three errors.
 public func parseDirectives(_ source: String, file: String, firstLine: Int) -> DirectiveBlock {
     let text = SourceText(source, file: file, firstLine: firstLine)
-    let lines = text.lines.enumerated().map { offset, scalars in
-        Lexer.lex(scalars, file: file, line: firstLine + offset)
-    }
     var block = DirectiveBlock()
-    for run in StatementSplitter.split(text, lines: lines) {
+    for run in StatementSplitter.split(text, lines: text.lexedLines()) {
         var parser = Parser(tokens: run.tokens, source: text)
         do {
             let kind = try parser.parseStatement()

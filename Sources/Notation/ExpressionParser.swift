@@ -4,15 +4,9 @@
 /// first error, located in `file`.
 public func parseExpression(_ text: String, file: String = "<expression>", line: Int = 1) throws(Diagnostic) -> Expr {
     let source = SourceText(text, file: file, firstLine: line)
-    var tokens: [Token] = []
-    for (offset, scalars) in source.lines.enumerated() {
-        tokens += Lexer.lex(scalars, file: file, line: line + offset).tokens
-    }
-    let last = tokens.last
-    tokens.append(Token(kind: .end, text: "",
-                        location: last.map { SourceLocation(file: file, line: $0.location.line, column: $0.endColumn) }
-                            ?? SourceLocation(file: file, line: line, column: 1),
-                        length: 0))
+    var tokens = source.lexedLines().flatMap(\.tokens)
+    tokens.append(tokens.last.map(Token.end(after:))
+        ?? Token(kind: .end, text: "", location: SourceLocation(file: file, line: line, column: 1), length: 0))
     var parser = Parser(tokens: tokens, source: source)
     let expression = try parser.parseExpression()
     if parser.current.kind != .end {

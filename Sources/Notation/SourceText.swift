@@ -19,6 +19,11 @@ struct SourceText {
             }
     }
 
+    /// Every line lexed, in order.
+    func lexedLines() -> [Lexer.Line] {
+        lines.enumerated().map { offset, scalars in Lexer.lex(scalars, file: file, line: firstLine + offset) }
+    }
+
     /// The whole line with the file's line number `line`, for the caret display.
     func lineText(_ line: Int) -> String? {
         let index = line - firstLine

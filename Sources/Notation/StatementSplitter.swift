@@ -22,8 +22,7 @@ enum StatementSplitter {
 
         func finish() {
             guard let last = tokens.last else { return }
-            let end = SourceLocation(file: source.file, line: last.location.line, column: last.endColumn)
-            tokens.append(Token(kind: .end, text: "", location: end, length: 0))
+            tokens.append(.end(after: last))
             let code = textLines.map { $0.trimmingTrailingWhitespace() }.filter { !$0.isEmpty }
             runs.append(Run(tokens: tokens, text: code.joined(separator: "\n")))
             tokens = []

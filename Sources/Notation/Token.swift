@@ -23,6 +23,12 @@ struct Token: Equatable {
 
     var endColumn: Int { location.column + length }
 
+    /// The `.end` token that closes a statement or expression whose last token is `last`.
+    static func end(after last: Token) -> Token {
+        let location = SourceLocation(file: last.location.file, line: last.location.line, column: last.endColumn)
+        return Token(kind: .end, text: "", location: location, length: 0)
+    }
+
     /// How an error message names the token: `'x'`, `end of line`.
     var quoted: String {
         kind == .end ? "end of line" : quote(text)
