@@ -23,6 +23,8 @@ final class Evaluation {
     /// The inputs are kept, so that an input's identity is never reused.
     var applications: [String: [(input: Variable, output: Variable)]] = [:]
     private var inProgress: Set<String> = []
+    /// The names of layer values (a model's z and a) remembered so far.
+    private var layerValueNames: Set<String> = []
 
     init(_ environment: Environment, overrides: [String: Variable] = [:], tracesConstants: Bool = false) {
         self.environment = environment
@@ -41,13 +43,9 @@ final class Evaluation {
     /// Records the layer values computed by model calls, so that later
     /// statements can name them (`show net.1.a`).
     func recordLayerValues() {
-        for (name, node) in memo where isLayerValueName(name) {
-            environment.recordedLayerValues[name] = node.value
+        for name in layerValueNames {
+            if let node = memo[name] { environment.recordedLayerValues[name] = node.value }
         }
-    }
-
-    private func isLayerValueName(_ name: String) -> Bool {
-        name.hasSuffix(".z") || name.hasSuffix(".a")
     }
 
     // MARK: Names
@@ -117,6 +115,7 @@ final class Evaluation {
     func remember(_ name: String, _ node: Variable) -> Variable {
         if let replacement = overrides[name] { return replacement }
         memo[name] = node
+        layerValueNames.insert(name)
         return node
     }
 

@@ -35,6 +35,28 @@ final class FormulaMeaningTests: XCTestCase {
         XCTAssertEqual(check.equations[0].right?.shape, .matrix(2, 3), "a column δ times a row aᵀ is shaped like W")
     }
 
+    func testForExampleTakesItsRowsFromTheLastModelsInput() throws {
+        // Another model, called on fewer rows, must not decide which rows an example is taken from.
+        let result = try runChapter("""
+            # Two models
+
+            ```tutor
+            seed 3
+            let u = rand(4, 3)
+            model other = dense(3, 1)
+            let o = other(u)
+            let x = rand(6, 3)
+            let y = rand(6, 1)
+            model net = dense(3, 2, sigmoid) >> dense(2, 1)
+            loss C = mse(net(x), y)
+            ```
+
+            """ + formula(#"z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}"#, "check formula for example 5"))
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        XCTAssertEqual(check.status, .passed, check.message)
+        XCTAssertEqual(check.equations.first?.left?.shape, .matrix(1, 1), "one example of net's input")
+    }
+
     func testWhereBindsALayerAndSymbols() throws {
         let result = try runChapter(smallNetwork
             + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = 1"))

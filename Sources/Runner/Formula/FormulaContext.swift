@@ -70,7 +70,8 @@ final class FormulaContext {
     private static func rows(of environment: Environment, example: Int, at location: SourceLocation) throws -> [String: Tensor] {
         // The model's input decides how many rows an example is taken from;
         // without a model, the most common row count among the data.
-        let inputRows = environment.recordedLayerValues.first { $0.key.hasSuffix(".0.a") }?.value.rows
+        let lastModel = environment.lastModelName.flatMap { environment.models[$0] }
+        let inputRows = lastModel.flatMap { environment.recordedLayerValues[$0.activationName(0)] }?.rows
             ?? mostCommonRowCount(environment)
         var rows: [String: Tensor] = [:]
         for name in environment.knownNames {

@@ -114,7 +114,9 @@ final class FormulaEvaluator {
     private func isColumnVector(_ shape: Shape, name: String?) -> Bool {
         guard context.isExample, !shape.isScalar, shape.rows == 1, shape.cols > 1 else { return false }
         guard let name, context.before.parameters[name] != nil else { return true }
-        return name.hasSuffix(".b")
+        return context.before.models.values.contains { model in
+            model.network.layers.indices.contains { model.biasName($0 + 1) == name }
+        }
     }
 
     /// Evaluates a definition's right side with its layer variable bound.
