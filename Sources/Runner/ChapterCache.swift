@@ -49,11 +49,13 @@ public struct ChapterCache: Sendable {
         return entry.result
     }
 
-    /// Keeps a result for the next run (not one stopped by its time limit).
-    public func store(_ result: ChapterResult, path: String) {
-        guard !result.timedOut, let chapterBytes = FileManager.default.contents(atPath: path) else { return }
-        let entry = Entry(tool: toolIdentity, chapter: Self.hash(chapterBytes),
-                          data: result.dataFiles.map { DataFile(path: $0, hash: Self.hash(ofFile: $0) ?? "") },
+    /// Keeps a result for the next run (not one stopped by its time limit),
+    /// keyed by the hashes of the bytes that were run, which the result carries:
+    /// the files are not read again, so an edit saved during the run is a miss next time.
+    public func store(_ result: ChapterResult) {
+        guard !result.timedOut, let chapterHash = result.chapterHash else { return }
+        let entry = Entry(tool: toolIdentity, chapter: chapterHash,
+                          data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
                           result: result)
         guard let data = try? encoder().encode(entry) else { return }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -63,19 +65,24 @@ public struct ChapterCache: Sendable {
         if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
     }
 
+    /// Keeps a result for the next run; `path` is not read (see `store(_:)`).
+    public func store(_ result: ChapterResult, path: String) {
+        store(result)
+    }
+
     private func entryPath(_ displayPath: String) -> String {
         var hash = ContentHash()
         hash.add(displayPath)
         return (directory as NSString).appendingPathComponent(hash.hex + ".json")
     }
 
-    private static func hash(_ bytes: Data) -> String {
+    static func hash(_ bytes: Data) -> String {
         var hash = ContentHash()
         hash.add(bytes)
         return hash.hex
     }
 
-    private static func hash(ofFile path: String) -> String? {
+    static func hash(ofFile path: String) -> String? {
         FileManager.default.contents(atPath: path).map(hash)
     }
 

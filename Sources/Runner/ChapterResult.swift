@@ -15,6 +15,10 @@ public struct ChapterResult: Sendable, Codable {
     public var seconds: Double = 0
     /// The data files the chapter read (absolute paths), for the cache.
     public var dataFiles: [String] = []
+    /// The hash of each data file's bytes when the chapter read it, for the cache.
+    public var dataFileHashes: [String: String] = [:]
+    /// The hash of the chapter's bytes that were run (nil when it could not be read).
+    public var chapterHash: String?
     /// Whether the chapter was stopped by its time limit (such a result is not cached).
     public var timedOut = false
 

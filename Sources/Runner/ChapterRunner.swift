@@ -28,7 +28,8 @@ public struct ChapterRunner: Sendable {
     /// Runs the chapter at `path`; `displayPath` names it in messages and reports.
     public func run(path: String, displayPath: String) -> ChapterResult {
         let started = DispatchTime.now().uptimeNanoseconds
-        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let contents = FileManager.default.contents(atPath: path)
+        let bytes = contents.map { [UInt8]($0) }
         var (document, diagnostics) = bytes.map { ChapterReader.read(file: displayPath, contents: $0) }
             ?? ChapterReader.read(path: path)
         if bytes != nil { document.file = displayPath }
@@ -105,6 +106,8 @@ public struct ChapterRunner: Sendable {
                                    }, diagnostics: diagnostics)
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         result.dataFiles = interpreter.dataFiles
+        result.dataFileHashes = interpreter.dataFileHashes
+        result.chapterHash = contents.map(ChapterCache.hash)
         result.timedOut = timedOut
         return result
     }

@@ -13,7 +13,16 @@ final class Interpreter {
     /// The display math nearest above the running block: what `check formula` checks.
     var displayMathAbove: DisplayMath?
     /// Every data file the chapter read, for the cache's key.
-    var dataFiles: [String] = []
+    var dataFiles: [String] = [] {
+        didSet {
+            for path in dataFiles where dataFileHashes[path] == nil {
+                dataFileHashes[path] = ChapterCache.hash(ofFile: path) ?? ""
+            }
+        }
+    }
+    /// The hash of each data file, taken when it is read: an edit saved while
+    /// the chapter runs does not give the old result the new bytes' key.
+    private(set) var dataFileHashes: [String: String] = [:]
     /// Symbols defined by the chapter's formulas so far (`δ^{(l)} = …`).
     var formulaDefinitions: [FormulaContext.SymbolKey: FormulaContext.Definition] = [:]
 
