@@ -70,11 +70,18 @@ public struct GradientCheckReport: Sendable, Equatable {
 /// seeded random unit directions v,
 /// comparing vᵀ∇f with (f(x + hv) − f(x − hv)) / 2h. A point where some kink
 /// changes branch within 10h is skipped and counted.
-public func checkGradient(at x: Tensor, options: GradientCheckOptions = GradientCheckOptions(),
+///
+/// `gradient`, when given, is the autodiff gradient to confirm (one computed
+/// elsewhere, on another graph); otherwise it is computed here from `f`.
+public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
+                          options: GradientCheckOptions = GradientCheckOptions(),
                           _ f: (Variable) throws -> Variable) throws -> GradientCheckReport {
+    if let supplied, supplied.shape != x.shape {
+        throw TensorError.shapeMismatch(operation: "checkGradient", x.shape, supplied.shape)
+    }
     let leaf = Variable(x)
     let output = try f(leaf)
-    let gradient = try gradients(of: output, withRespectTo: [leaf])[0]
+    let gradient = try supplied ?? gradients(of: output, withRespectTo: [leaf])[0]
     let graph = topologicalOrder(from: output)
     let hasKinks = graph.contains { $0.branchSignature != nil }
     let graphSize = graph.reduce(0) { $0 + $1.value.count }

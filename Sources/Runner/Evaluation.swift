@@ -40,6 +40,14 @@ final class Evaluation {
     /// The node a name stands for in this evaluation, if it was evaluated.
     func evaluatedNode(_ name: String) -> Variable? { overrides[name] ?? memo[name] }
 
+    /// Every name this evaluation has bound to `node`, sorted: a constant
+    /// traced to a param (`let W = net.1.W`) is the param's very node, so a
+    /// value nudged under one name must be nudged under all of them.
+    func names(boundTo node: Variable) -> [String] {
+        let names = memo.filter { $0.value === node }.map(\.key) + overrides.filter { $0.value === node }.map(\.key)
+        return Set(names).sorted()
+    }
+
     /// Records the layer values computed by model calls, so that later
     /// statements can name them (`show net.1.a`).
     func recordLayerValues() {

@@ -29,6 +29,34 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertEqual(worst.finiteDifference, exp(x.scalars[worst.row! * 2 + worst.column!]), accuracy: 1e-6)
     }
 
+    func testChecksASuppliedGradientInsteadOfItsOwn() throws {
+        let x = random.tensor(.matrix(2, 3), -1, 1)
+        let f: (Variable) throws -> Variable = { try $0.tanh().sum() }
+        let correct = Tensor.zip(x, x, to: x.shape) { v, _ in 1 - Foundation.tanh(v) * Foundation.tanh(v) }
+        XCTAssertTrue(try checkGradient(at: x, gradient: correct, f).passed)
+
+        // A gradient from a graph that missed a path: f itself is right, the supplied gradient is not.
+        var wrong = correct
+        wrong.scalars[4] *= 0.5
+        let report = try checkGradient(at: x, gradient: wrong, f)
+        XCTAssertFalse(report.passed, "a wrong supplied gradient is a disagreement")
+        XCTAssertEqual(report.failed, 1)
+        XCTAssertEqual(report.worst?.row, 1)
+        XCTAssertEqual(report.worst?.column, 1)
+        XCTAssertEqual(try XCTUnwrap(report.worst).autodiff, wrong.scalars[4])
+
+        let large = random.tensor(.matrix(40, 30), -1, 1)
+        var wrongLarge = Tensor.zip(large, large, to: large.shape) { v, _ in 1 - Foundation.tanh(v) * Foundation.tanh(v) }
+        wrongLarge.scalars[7] += 1
+        var options = GradientCheckOptions()
+        options.maximumEntries = 100
+        let directional = try checkGradient(at: large, gradient: wrongLarge, options: options, f)
+        XCTAssertEqual(directional.method, .randomDirections(16))
+        XCTAssertFalse(directional.passed, "random directions see a wrong supplied gradient too")
+
+        XCTAssertThrowsError(try checkGradient(at: x, gradient: Tensor.zeros(.matrix(3, 2)), f), "shapes must match")
+    }
+
     func testSkipsEntriesAtAKink() throws {
         let x = Tensor(rows: [[0, 1e-9, 0.5, -0.5]])
         let report = try checkGradient(at: x) { try $0.relu().sum() }

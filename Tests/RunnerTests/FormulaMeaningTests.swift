@@ -57,6 +57,16 @@ final class FormulaMeaningTests: XCTestCase {
         XCTAssertEqual(check.equations.first?.left?.shape, .matrix(1, 1), "one example of net's input")
     }
 
+    func testADerivativeByAnAliasOfAParamIsConfirmedThroughTheParam() throws {
+        // W is net.1.W's node: finite differences must nudge it under both names, or they see no change.
+        let result = try runChapter(smallNetwork + "```tutor\nlet W = net.1.W\n```\n\n"
+            + formula(#"\frac{\partial C}{\partial W} = \frac{\partial C}{\partial W^{(1)}}"#))
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        XCTAssertEqual(check.status, .passed, check.message)
+        let note = try XCTUnwrap(check.equations.first?.derivatives.first { $0.hasPrefix("∂C/∂W ") })
+        XCTAssertFalse(note.hasSuffix("max rel. error 0)"), "a zero finite difference confirmed nothing: \(note)")
+    }
+
     func testWhereBindsALayerAndSymbols() throws {
         let result = try runChapter(smallNetwork
             + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = 1"))

@@ -20,11 +20,14 @@ extension FormulaEvaluator {
         let x = try evaluate(output)
         let node = try evaluation(moment).evaluatedNode(name) ?? evaluation(moment).variable(named: name, at: target.location)
         let label = "∂\(describe(output))/∂\(describe(target))"
+        // Finite differences nudge the node under every name it goes by.
+        let aliases = Set(try evaluation(moment).names(boundTo: node) + [name]).sorted()
 
         if x.value.count == 1 {
             let gradient = try located(at: location) { try gradients(of: x, withRespectTo: [node])[0] }
-            let report = try checkGradient(at: node.value) { leaf in
-                try reevaluate(output, replacing: name, at: moment, with: leaf)
+            // The gradient returned is the one confirmed, not one the check computes itself.
+            let report = try checkGradient(at: node.value, gradient: gradient) { leaf in
+                try reevaluate(output, replacing: aliases, at: moment, with: leaf)
             }
             guard report.passed else {
                 let worst = report.worst.map { "autodiff \($0.autodiff), finite differences \($0.finiteDifference)" } ?? ""
@@ -42,14 +45,15 @@ extension FormulaEvaluator {
         }
         // Element-wise: the Jacobian is diagonal, and its diagonal is the gradient of Σ X.
         let diagonal = try located(at: location) { try gradients(of: x.sum(), withRespectTo: [node])[0] }
-        try confirmElementwise(output, diagonal: diagonal, name: name, moment: moment, node: node, label: label)
+        try confirmElementwise(output, diagonal: diagonal, name: name, aliases: aliases, moment: moment, node: node,
+                               label: label)
         return Variable(present(diagonal, name: name))
     }
 
     /// Checks that X changes entry by entry with Y as the diagonal says, along
     /// the all-ones direction and a seeded ±1 direction (which also catches an X
     /// whose entries depend on other entries of Y, like softmax).
-    private func confirmElementwise(_ output: Expr, diagonal: Tensor, name: String, moment: Moment,
+    private func confirmElementwise(_ output: Expr, diagonal: Tensor, name: String, aliases: [String], moment: Moment,
                                     node: Variable, label: String) throws {
         var random = RandomGenerator(seed: 0)
         let directions = [Tensor(repeating: 1, shape: node.shape),
@@ -57,9 +61,9 @@ extension FormulaEvaluator {
         let h = 1e-6 * max(1, node.value.maxAbs)
         var worst = 0.0
         for v in directions {
-            let plus = try reevaluate(output, replacing: name, at: moment,
+            let plus = try reevaluate(output, replacing: aliases, at: moment,
                                       with: Variable(try Tensor.broadcasting(node.value, v, operation: "+") { $0 + h * $1 })).value
-            let minus = try reevaluate(output, replacing: name, at: moment,
+            let minus = try reevaluate(output, replacing: aliases, at: moment,
                                        with: Variable(try Tensor.broadcasting(node.value, v, operation: "-") { $0 - h * $1 })).value
             for k in 0..<diagonal.count {
                 let fd = (plus.scalars[k] - minus.scalars[k]) / (2 * h)
@@ -77,11 +81,11 @@ extension FormulaEvaluator {
              + "(max rel. error \(NumberText.format(worst)))")
     }
 
-    /// X again, with the value `name` replaced: the function finite differences probe.
-    private func reevaluate(_ output: Expr, replacing name: String, at moment: Moment,
+    /// X again, with the value the names stand for replaced: the function finite differences probe.
+    private func reevaluate(_ output: Expr, replacing names: [String], at moment: Moment,
                             with leaf: Variable) throws -> Variable {
         let probe = FormulaEvaluator(context: context, layerValues: layerValues, focus: focus,
-                                     overrides: [moment: [name: leaf]])
+                                     overrides: [moment: Dictionary(uniqueKeysWithValues: names.map { ($0, leaf) })])
         probe.paramsAfterStep = paramsAfterStep
         return try probe.evaluate(output)
     }
