@@ -19,6 +19,21 @@ public struct GradientCheckOptions: Sendable {
     public var seed: UInt64 = 0
 
     public init() {}
+
+    /// The finite-difference step at a value of this magnitude: relativeStep · max(1, |x|).
+    public func step(at magnitude: Double) -> Double {
+        relativeStep * Swift.max(1, Swift.abs(magnitude))
+    }
+
+    /// The disagreement allowed against a finite difference: absoluteTolerance + relativeTolerance·|fd|.
+    public func tolerance(finiteDifference fd: Double) -> Double {
+        absoluteTolerance + relativeTolerance * Swift.abs(fd)
+    }
+
+    /// Whether autodiff and a finite difference agree (never when either is NaN).
+    public func agrees(autodiff ad: Double, finiteDifference fd: Double) -> Bool {
+        Swift.abs(ad - fd) <= tolerance(finiteDifference: fd)
+    }
 }
 
 /// What a gradient check found.
@@ -115,13 +130,10 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
             report.skippedNearKink += 1
             return
         }
-        func tolerance(_ fd: Double) -> Double {
-            options.absoluteTolerance + options.relativeTolerance * Swift.abs(fd)
-        }
         var fd = try central(direction, h)
-        if !(Swift.abs(ad - fd) <= tolerance(fd)) {
+        if !options.agrees(autodiff: ad, finiteDifference: fd) {
             fd = try fivePoint(direction, h)
-            if Swift.abs(ad - fd) <= tolerance(fd) { report.richardsonRetries += 1 } else { report.failed += 1 }
+            if options.agrees(autodiff: ad, finiteDifference: fd) { report.richardsonRetries += 1 } else { report.failed += 1 }
         }
         report.checked += 1
         let comparison = GradientCheckReport.Comparison(row: row, column: column, autodiff: ad, finiteDifference: fd)
@@ -129,7 +141,7 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
         report.maxAbsoluteError = Swift.max(report.maxAbsoluteError, error)
         let scale = Swift.max(Swift.abs(ad), Swift.abs(fd), 1e-8)
         report.maxRelativeError = Swift.max(report.maxRelativeError, error / scale)
-        let ratio = error / tolerance(fd)
+        let ratio = error / options.tolerance(finiteDifference: fd)
         if ratio > worstRatio || ratio.isNaN {
             worstRatio = ratio.isNaN ? .infinity : ratio
             report.worst = comparison
@@ -141,14 +153,14 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
         for k in 0..<x.count {
             var unit = Tensor.zeros(x.shape)
             unit.scalars[k] = 1
-            let h = options.relativeStep * Swift.max(1, Swift.abs(x.scalars[k]))
+            let h = options.step(at: x.scalars[k])
             try compare(gradient.scalars[k], direction: unit, h: h,
                         row: k / x.cols, column: k % x.cols)
         }
     } else {
         report = GradientCheckReport(method: .randomDirections(options.directions))
         var random = SplitMix64(seed: options.seed)
-        let h = options.relativeStep * Swift.max(1, x.maxAbs)
+        let h = options.step(at: x.maxAbs)
         for _ in 0..<options.directions {
             var v = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in random.nextSigned() })
             let norm = Foundation.sqrt(v.scalars.reduce(0) { $0 + $1 * $1 })

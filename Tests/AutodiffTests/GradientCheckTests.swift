@@ -57,6 +57,17 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertThrowsError(try checkGradient(at: x, gradient: Tensor.zeros(.matrix(3, 2)), f), "shapes must match")
     }
 
+    func testOptionsSayTheStepAndTheAgreement() {
+        var options = GradientCheckOptions()
+        XCTAssertEqual(options.step(at: 0.5), 1e-6)
+        XCTAssertEqual(options.step(at: -300), 3e-4, accuracy: 1e-18)
+        XCTAssertTrue(options.agrees(autodiff: 100.005, finiteDifference: 100))
+        XCTAssertFalse(options.agrees(autodiff: 100.02, finiteDifference: 100))
+        XCTAssertFalse(options.agrees(autodiff: .nan, finiteDifference: 1))
+        options.relativeTolerance = 1e-3
+        XCTAssertTrue(options.agrees(autodiff: 100.02, finiteDifference: 100))
+    }
+
     func testSkipsEntriesAtAKink() throws {
         let x = Tensor(rows: [[0, 1e-9, 0.5, -0.5]])
         let report = try checkGradient(at: x) { try $0.relu().sum() }

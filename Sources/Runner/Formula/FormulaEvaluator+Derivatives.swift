@@ -58,7 +58,8 @@ extension FormulaEvaluator {
         var random = RandomGenerator(seed: 0)
         let directions = [Tensor(repeating: 1, shape: node.shape),
                           Tensor(shape: node.shape, scalars: (0..<node.value.count).map { _ in random.nextUniform() < 0.5 ? -1 : 1 })]
-        let h = 1e-6 * max(1, node.value.maxAbs)
+        let options = GradientCheckOptions()
+        let h = options.step(at: node.value.maxAbs)
         var worst = 0.0
         for v in directions {
             let plus = try reevaluate(output, replacing: aliases, at: moment,
@@ -69,7 +70,7 @@ extension FormulaEvaluator {
                 let fd = (plus.scalars[k] - minus.scalars[k]) / (2 * h)
                 let ad = diagonal.scalars[k] * v.scalars[k]
                 let error = abs(ad - fd)
-                guard error <= 1e-6 + 1e-4 * abs(fd) else {
+                guard options.agrees(autodiff: ad, finiteDifference: fd) else {
                     throw EngineDisagreement(
                         message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
                             + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))")
