@@ -57,6 +57,28 @@ final class FormulaContext {
         return copy
     }
 
+    /// The evaluation of a moment without overrides, its loss computed first.
+    /// It does not depend on the layer or the param an evaluator is for, so
+    /// every evaluator of this check shares it instead of repeating the forward pass.
+    struct Prepared {
+        let evaluation: Evaluation
+        /// The loss, or why computing it failed; nil when the chapter has no loss.
+        let loss: Result<Variable, any Error>?
+        /// The params the loss depends on, in declaration order.
+        let lossParameters: [String]
+    }
+    private var prepared: [FormulaEvaluator.Moment: Prepared] = [:]
+
+    func prepared(_ moment: FormulaEvaluator.Moment) throws -> Prepared {
+        if let existing = prepared[moment] { return existing }
+        let environment = moment == .before ? before : try after()
+        let evaluation = self.evaluation(in: environment)
+        let loss = environment.loss.map { loss in Result { try evaluation.evaluate(loss.expression) } }
+        let entry = Prepared(evaluation: evaluation, loss: loss, lossParameters: evaluation.parameterLeaves.map(\.name))
+        prepared[moment] = entry
+        return entry
+    }
+
     /// A fresh evaluation in `environment` with the example's rows in place.
     func evaluation(in environment: Environment, overrides: [String: Variable] = [:]) -> Evaluation {
         var all = exampleOverrides.mapValues { Variable($0) }

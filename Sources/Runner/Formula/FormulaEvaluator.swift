@@ -27,8 +27,8 @@ final class FormulaEvaluator {
     private(set) var notes: [String] = []
     private let overrides: [Moment: [String: Variable]]
     private var evaluations: [Moment: Evaluation] = [:]
-    /// The loss of each moment, computed once per evaluation.
-    private var losses: [Moment: Variable] = [:]
+    /// The loss of each moment (or why it failed), computed once per evaluation.
+    private var losses: [Moment: Result<Variable, any Error>] = [:]
     private var definitionDepth = 0
 
     init(context: FormulaContext, layerValues: [String: Int], focus: String?,
@@ -41,25 +41,33 @@ final class FormulaEvaluator {
 
     /// The evaluation of one moment. Its graph first computes the loss (or the
     /// model), so that a layer's z and a are nodes connected to the params.
+    /// Without overrides it is the context's, shared by every evaluator.
     func evaluation(_ moment: Moment) throws -> Evaluation {
         if let existing = evaluations[moment] { return existing }
-        let environment = moment == .before ? context.before : try context.after()
-        let evaluation = context.evaluation(in: environment, overrides: overrides[moment] ?? [:])
-        evaluations[moment] = evaluation
-        if let loss = environment.loss {
-            losses[moment] = try? evaluation.evaluate(loss.expression)
+        let evaluation: Evaluation
+        if let overrides = overrides[moment], !overrides.isEmpty {
+            let environment = try self.environment(moment)
+            evaluation = context.evaluation(in: environment, overrides: overrides)
+            if let loss = environment.loss {
+                losses[moment] = Result { try evaluation.evaluate(loss.expression) }
+            }
+        } else {
+            let prepared = try context.prepared(moment)
+            evaluation = prepared.evaluation
+            losses[moment] = prepared.loss
         }
+        evaluations[moment] = evaluation
         return evaluation
     }
 
-    /// The chapter's loss at a moment: the node the evaluation computed first.
+    /// The chapter's loss at a moment: the node the evaluation computed first,
+    /// or the error computing it gave.
     func loss(_ moment: Moment) throws -> Variable {
-        let evaluation = try self.evaluation(moment)
-        if let node = losses[moment] { return node }
-        // Computing it failed while preparing the evaluation: again, for the error.
-        let node = try evaluation.evaluate(try environment(moment).loss!.expression)
-        losses[moment] = node
-        return node
+        _ = try evaluation(moment)
+        guard let loss = losses[moment] else {
+            throw RuntimeError("the chapter has no loss (loss L = …)", at: context.location)
+        }
+        return try loss.get()
     }
 
     func environment(_ moment: Moment) throws -> Environment {

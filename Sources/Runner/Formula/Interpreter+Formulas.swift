@@ -201,10 +201,8 @@ extension Interpreter {
     /// The params the optimizer steps (or the loss depends on).
     private func steppedParameters(context: FormulaContext) -> [String] {
         if let names = context.before.optimizer?.parameterNames { return names }
-        guard let loss = context.before.loss else { return context.before.parameterOrder }
-        let evaluation = context.evaluation(in: context.before)
-        _ = try? evaluation.evaluate(loss.expression)
-        return evaluation.parameterLeaves.map(\.name)
+        guard context.before.loss != nil else { return context.before.parameterOrder }
+        return (try? context.prepared(.before).lossParameters) ?? []
     }
 
     private func compare(_ left: Tensor, _ right: Tensor, tolerance: (absolute: Double, relative: Double),
