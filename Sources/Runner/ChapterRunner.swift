@@ -35,6 +35,11 @@ public struct ChapterRunner: Sendable {
         if bytes != nil { document.file = displayPath }
         let sourceLines = bytes.map { String(decoding: $0, as: UTF8.self) }
             .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) } } ?? []
+        // A diagnostic the runner makes, with the chapter line it points at.
+        func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
+            let line = sourceLines.indices.contains(location.line - 1) ? sourceLines[location.line - 1] : nil
+            return Diagnostic(message, at: location, sourceLine: line)
+        }
 
         let interpreter = Interpreter(file: displayPath, chapterDirectory: (path as NSString).deletingLastPathComponent,
                                       bookRoot: bookRoot, progress: progress)
@@ -43,7 +48,7 @@ public struct ChapterRunner: Sendable {
         }
         if let bytes, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             // An empty file in a book is a mistake, not a chapter.
-            diagnostics.append(Diagnostic("the chapter is empty: nothing to read or run",
+            diagnostics.append(diagnostic("the chapter is empty: nothing to read or run",
                                           at: SourceLocation(file: displayPath, line: 1, column: 1)))
         }
         var timedOut = false
@@ -70,24 +75,24 @@ public struct ChapterRunner: Sendable {
                     let findings = try interpreter.execute(statement)
                     result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
                 } catch let failure as StatementFailure {
-                    let diagnostic = Diagnostic(failure.error.message, at: failure.error.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic),
+                    let failed = diagnostic(failure.error.message, at: failure.error.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(failed),
                                                              findings: failure.findings))
                     stopped = true
                 } catch is TimeLimitExceeded {
                     timedOut = true
                     let limit = timeLimit.map { String(format: "%g", $0) } ?? "?"
-                    let diagnostic = Diagnostic("the chapter ran past its time limit of \(limit) s while running this "
-                                                + "statement (--timeout sets the limit)", at: statement.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic)))
+                    let failed = diagnostic("the chapter ran past its time limit of \(limit) s while running this "
+                                            + "statement (--timeout sets the limit)", at: statement.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
                     stopped = true
                 } catch let error as RuntimeError {
-                    let diagnostic = Diagnostic(error.message, at: error.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic)))
+                    let failed = diagnostic(error.message, at: error.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
                     stopped = true
                 } catch {
-                    let diagnostic = Diagnostic("\(error)", at: statement.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(diagnostic)))
+                    let failed = diagnostic("\(error)", at: statement.location)
+                    result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
                     stopped = true
                 }
             }
@@ -97,13 +102,11 @@ public struct ChapterRunner: Sendable {
 
         diagnostics += blocks.flatMap { $0.diagnostics }
         diagnostics += blocks.flatMap { $0.statements.compactMap { if case let .failed(d) = $0.state { return d } else { return nil } } }
-        diagnostics = diagnostics.map { attach(sourceLines, to: $0) }.sorted { $0.location < $1.location }
+        // Every diagnostic carries its line from where it was made: the
+        // reader's and the parser's from their source, the runner's from `diagnostic`.
+        diagnostics.sort { $0.location < $1.location }
         var result = ChapterResult(file: displayPath, title: document.title, document: document,
-                                   blocks: blocks.map { block in
-                                       var b = block
-                                       b.diagnostics = b.diagnostics.map { attach(sourceLines, to: $0) }
-                                       return b
-                                   }, diagnostics: diagnostics)
+                                   blocks: blocks, diagnostics: diagnostics)
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         result.dataFiles = interpreter.dataFiles
         result.dataFileHashes = interpreter.dataFileHashes
@@ -112,13 +115,6 @@ public struct ChapterRunner: Sendable {
         return result
     }
 
-    private func attach(_ lines: [String], to diagnostic: Diagnostic) -> Diagnostic {
-        var d = diagnostic
-        if d.sourceLine == nil, d.location.line >= 1, d.location.line <= lines.count {
-            d.sourceLine = lines[d.location.line - 1]
-        }
-        return d
-    }
 }
 
 /// A statement that failed after producing findings worth keeping (a
