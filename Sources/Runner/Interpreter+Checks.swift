@@ -32,7 +32,7 @@ extension Interpreter {
             let report = try checkGradient(at: node.value) { leaf in
                 try Evaluation(environment, overrides: [name: leaf], tracesConstants: true).variable(named: outputName, at: outputLocation)
             }
-            rows.append(CheckRow(subject: name, passed: report.passed, detail: describe(report),
+            rows.append(CheckRow(subject: name, passed: report.passed, detail: report.detail,
                                  maxAbsoluteError: report.maxAbsoluteError, maxRelativeError: report.maxRelativeError))
         }
         let failed = rows.filter { !$0.passed }.map(\.subject)
@@ -44,22 +44,6 @@ extension Interpreter {
                            maxAbsoluteError: rows.map(\.maxAbsoluteError).max(),
                            maxRelativeError: rows.map(\.maxRelativeError).max(),
                            message: message, rows: rows)
-    }
-
-    private func describe(_ report: GradientCheckReport) -> String {
-        var parts: [String] = []
-        switch report.method {
-        case .entries: parts.append("\(report.checked) \(report.checked == 1 ? "entry" : "entries") checked")
-        case let .randomDirections(n): parts.append("\(n) random directions checked")
-        }
-        if report.skippedNearKink > 0 { parts.append("\(report.skippedNearKink) skipped at a kink") }
-        if report.richardsonRetries > 0 { parts.append("\(report.richardsonRetries) confirmed by the five-point stencil") }
-        if report.failed > 0, let worst = report.worst {
-            let place = worst.row.map { "entry (\($0), \(worst.column!))" } ?? "a direction"
-            parts.append("\(report.failed) disagree; worst at \(place): autodiff \(NumberText.format(worst.autodiff)), "
-                         + "finite differences \(NumberText.format(worst.finiteDifference))")
-        }
-        return parts.joined(separator: ", ")
     }
 
     func expect(_ expectation: Expectation, statement: Statement) throws -> CheckResult {

@@ -30,11 +30,11 @@ extension FormulaEvaluator {
                 try reevaluate(output, replacing: aliases, at: moment, with: leaf)
             }
             guard report.passed else {
-                let worst = report.worst.map { "autodiff \($0.autodiff), finite differences \($0.finiteDifference)" } ?? ""
-                throw EngineDisagreement(message: "\(label): autodiff and finite differences disagree (\(worst)); "
-                                         + "this is a fault in tutor's engine")
+                throw EngineDisagreement(message: "\(label): autodiff and finite differences disagree "
+                                         + "(\(report.worstValues ?? "no comparison")); this is a fault in tutor's engine")
             }
-            note("\(label) by autodiff, confirmed by central differences (\(method(report)), "
+            let checked = ([report.comparedText] + report.remarks).joined(separator: ", ")
+            note("\(label) by autodiff, confirmed by central differences (\(checked), "
                  + "max rel. error \(NumberText.format(report.maxRelativeError)))")
             return Variable(present(gradient, name: name))
         }
@@ -89,16 +89,6 @@ extension FormulaEvaluator {
                                      overrides: [moment: Dictionary(uniqueKeysWithValues: names.map { ($0, leaf) })])
         probe.paramsAfterStep = paramsAfterStep
         return try probe.evaluate(output)
-    }
-
-    private func method(_ report: GradientCheckReport) -> String {
-        var text: String
-        switch report.method {
-        case .entries: text = "\(report.checked) \(report.checked == 1 ? "entry" : "entries")"
-        case let .randomDirections(n): text = "\(n) random directions"
-        }
-        if report.skippedNearKink > 0 { text += ", \(report.skippedNearKink) at a kink skipped" }
-        return text
     }
 
     func describe(_ e: Expr) -> String {
