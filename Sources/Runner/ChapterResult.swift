@@ -109,8 +109,6 @@ public struct CheckResult: Sendable, Codable {
     public var rows: [CheckRow]
     /// For a formula check: each equation's result (per layer or param).
     public var equations: [EquationResult] = []
-    /// For a formula check: the line of the display math it checked.
-    public var formulaLine: Int?
 
     public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
                 maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,

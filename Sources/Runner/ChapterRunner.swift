@@ -30,9 +30,9 @@ public struct ChapterRunner: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let contents = FileManager.default.contents(atPath: path)
         let bytes = contents.map { [UInt8]($0) }
-        var (document, diagnostics) = bytes.map { ChapterReader.read(file: displayPath, contents: $0) }
-            ?? ChapterReader.read(path: path)
-        if bytes != nil { document.file = displayPath }
+        let reading = bytes.map { ChapterReader.read(file: displayPath, contents: $0) } ?? ChapterReader.read(path: path)
+        let document = reading.document
+        var diagnostics = reading.diagnostics
         let sourceLines = bytes.map { String(decoding: $0, as: UTF8.self) }
             .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) } } ?? []
         // A diagnostic the runner makes, with the chapter line it points at.
@@ -52,7 +52,7 @@ public struct ChapterRunner: Sendable {
                                           at: SourceLocation(file: displayPath, line: 1, column: 1)))
         }
         var timedOut = false
-        var stopped = diagnostics.contains { $0.severity == .error && document.blocks.isEmpty }
+        var stopped = false
         var blocks: [BlockResult] = []
         for block in document.blocks {
             if case let .displayMath(math) = block { interpreter.displayMathAbove = math }

@@ -28,7 +28,7 @@ extension Interpreter {
         var rows: [CheckRow] = []
         for (index, name) in names.enumerated() {
             let targetLocation = index < targets.count ? targets[index].location : location
-            let node = try base.evaluatedNode(name) ?? base.variable(named: name, at: targetLocation)
+            let node = try base.variable(named: name, at: targetLocation)
             let report = try checkGradient(at: node.value) { leaf in
                 try Evaluation(environment, overrides: [name: leaf], tracesConstants: true).variable(named: outputName, at: outputLocation)
             }

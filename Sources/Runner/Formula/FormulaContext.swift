@@ -21,7 +21,6 @@ final class FormulaContext {
     /// The location messages point at.
     let location: SourceLocation
     private var afterStep: Environment?
-    private let takeStep: (Environment, [String: Tensor]) throws -> Void
 
     /// A symbol as the formula names it: its name, its layer (when concrete) and step.
     struct SymbolKey: Hashable {
@@ -38,12 +37,10 @@ final class FormulaContext {
         var source: String
     }
 
-    init(environment: Environment, example: Int?, location: SourceLocation,
-         takeStep: @escaping (Environment, [String: Tensor]) throws -> Void) throws {
+    init(environment: Environment, example: Int?, location: SourceLocation) throws {
         self.before = environment.copy()
         self.example = example
         self.location = location
-        self.takeStep = takeStep
         self.exampleOverrides = try example.map { try FormulaContext.rows(of: environment, example: $0, at: location) } ?? [:]
     }
 
@@ -52,7 +49,8 @@ final class FormulaContext {
     func after() throws -> Environment {
         if let afterStep { return afterStep }
         let copy = before.copy()
-        try takeStep(copy, exampleOverrides)
+        // With `for example i`, the step is the one that example's loss takes.
+        _ = try copy.takeOptimizerStep(overrides: exampleOverrides.mapValues { Variable($0) }, at: location)
         afterStep = copy
         return copy
     }

@@ -18,7 +18,7 @@ extension FormulaEvaluator {
                                at: target.location)
         }
         let x = try evaluate(output)
-        let node = try evaluation(moment).evaluatedNode(name) ?? evaluation(moment).variable(named: name, at: target.location)
+        let node = try evaluation(moment).variable(named: name, at: target.location)
         let label = "∂\(describe(output))/∂\(describe(target))"
         // Finite differences nudge the node under every name it goes by.
         let aliases = Set(try evaluation(moment).names(boundTo: node) + [name]).sorted()

@@ -18,10 +18,7 @@ extension Interpreter {
         guard !reading.equations.isEmpty else {
             throw RuntimeError("the formula above has no equation (a = b) to check", at: display.location)
         }
-        let context = try FormulaContext(environment: environment, example: check.example, location: location) { copy, rows in
-            // With `for example i`, the step is the one that example's loss takes.
-            _ = try copy.takeOptimizerStep(overrides: rows.mapValues { Variable($0) }, at: location)
-        }
+        let context = try FormulaContext(environment: environment, example: check.example, location: location)
         context.definitions = formulaDefinitions
         for binding in check.bindings {
             context.bindings[try bindingKey(binding)] = binding.value
@@ -33,7 +30,7 @@ extension Interpreter {
             results += try checkEquation(equation, index: offset + 1, context: context, tolerance: tolerance)
         }
         formulaDefinitions = context.definitions
-        return summarize(results, check: check, statement: statement, displayLine: display.location.line)
+        return summarize(results, check: check, statement: statement)
     }
 
     /// A `where` symbol as the key its formula symbol will be looked up by.
@@ -240,8 +237,7 @@ extension Interpreter {
                 + "\(NumberText.format(result.worst!.left)) vs \(NumberText.format(result.worst!.right))"
     }
 
-    private func summarize(_ results: [EquationResult], check: FormulaCheck, statement: Statement,
-                           displayLine: Int) -> CheckResult {
+    private func summarize(_ results: [EquationResult], check: FormulaCheck, statement: Statement) -> CheckResult {
         let compared = results.filter { $0.status == .passed || $0.status == .failed }
         let failed = results.filter { $0.status == .failed }
         let errors = results.filter { $0.status == .error }
@@ -273,7 +269,6 @@ extension Interpreter {
                                  maxAbsoluteError: compared.compactMap(\.maxAbsoluteError).max(),
                                  maxRelativeError: compared.compactMap(\.maxRelativeError).max(), message: message)
         result.equations = results
-        result.formulaLine = displayLine
         return result
     }
 }
