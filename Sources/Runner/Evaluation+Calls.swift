@@ -11,11 +11,8 @@ extension Evaluation {
         switch name {
         case "exp", "log", "sqrt", "abs", "sigmoid", "tanh", "relu":
             let x = try argument(name, arguments, "x", at: location)
+            if let function = ValueFunctions.elementwise[name] { return function(x) }
             switch name {
-            case "exp": return x.exp()
-            case "log": return x.log()
-            case "sqrt": return x.sqrt()
-            case "abs": return x.abs()
             case "sigmoid": return x.sigmoid()
             case "tanh": return x.tanh()
             default: return x.relu()
@@ -31,14 +28,7 @@ extension Evaluation {
             let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
             let x = try evaluate(args["x"]!.value)
             let axis = try args["axis"].map { try integer($0.value, "axis") }
-            return try located(at: location) {
-                switch name {
-                case "sum": return try x.sum(axis: axis)
-                case "mean": return try x.mean(axis: axis)
-                case "max": return try x.max(axis: axis)
-                default: return try x.min(axis: axis)
-                }
-            }
+            return try located(at: location) { try ValueFunctions.reductions[name]!(x, axis) }
         case "argmax":
             let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
             let x = try evaluate(args["x"]!.value).value

@@ -140,22 +140,14 @@ extension FormulaEvaluator {
             throw RuntimeError("\(name) takes one argument in a formula", at: location)
         }
         let argument = arguments[0]
-        switch name {
-        case "exp": return try evaluate(argument).exp()
-        case "log": return try evaluate(argument).log()
-        case "sqrt": return try evaluate(argument).sqrt()
-        case "abs": return try evaluate(argument).abs()
-        case "sum": return try evaluate(argument).sum()
-        case "mean": return try evaluate(argument).mean()
-        case "max": return try evaluate(argument).max()
-        case "min": return try evaluate(argument).min()
-        default:
-            let activation = try self.activation(named: name, argument: argument, at: location)
-            let z = try evaluate(argument)
-            return try located(at: location) {
-                activation == .softmax ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
-                    : try activation.apply(z)
-            }
+        if let function = ValueFunctions.elementwise[name] { return function(try evaluate(argument)) }
+        // A reduction in a formula is over every entry.
+        if let reduction = ValueFunctions.reductions[name] { return try reduction(try evaluate(argument), nil) }
+        let activation = try self.activation(named: name, argument: argument, at: location)
+        let z = try evaluate(argument)
+        return try located(at: location) {
+            activation == .softmax ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
+                : try activation.apply(z)
         }
     }
 }
