@@ -29,8 +29,16 @@ extension Interpreter {
         for (index, name) in names.enumerated() {
             let targetLocation = index < targets.count ? targets[index].location : location
             let node = try base.variable(named: name, at: targetLocation)
-            let report = try checkGradient(at: node.value) { leaf in
-                try Evaluation(environment, overrides: [name: leaf], tracesConstants: true).variable(named: outputName, at: outputLocation)
+            // The gradient of the chapter's own graph is the one confirmed, and the
+            // finite differences nudge the value under every name it goes by
+            // (`let W = net.1.W`): nudging one name alone would change nothing
+            // that reads the other, and 0 would agree with 0.
+            let gradient = try gradients(of: value, withRespectTo: [node])[0]
+            let aliases = Set(base.names(boundTo: node) + [name])
+            let report = try checkGradient(at: node.value, gradient: gradient) { leaf in
+                let overrides = Dictionary(uniqueKeysWithValues: aliases.map { ($0, leaf) })
+                return try Evaluation(environment, overrides: overrides, tracesConstants: true)
+                    .variable(named: outputName, at: outputLocation)
             }
             rows.append(CheckRow(subject: name, passed: report.passed, detail: report.detail,
                                  maxAbsoluteError: report.maxAbsoluteError, maxRelativeError: report.maxRelativeError))
