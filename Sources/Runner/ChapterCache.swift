@@ -65,11 +65,6 @@ public struct ChapterCache: Sendable {
         if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
     }
 
-    /// Keeps a result for the next run; `path` is not read (see `store(_:)`).
-    public func store(_ result: ChapterResult, path: String) {
-        store(result)
-    }
-
     private func entryPath(_ displayPath: String) -> String {
         var hash = ContentHash()
         hash.add(displayPath)

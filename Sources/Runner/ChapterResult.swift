@@ -40,13 +40,8 @@ public struct ChapterResult: Sendable, Codable {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    /// error when anything could not be read or run; failed when a check failed
-    /// or an erratum unexpectedly held; passed otherwise.
-    public var status: ChapterStatus {
-        if !errors.isEmpty || checks.contains(where: { $0.status == .error }) { return .error }
-        if checks.contains(where: { $0.status == .failed || $0.status == .xpass }) { return .failed }
-        return .passed
-    }
+    /// What its counts say (`ChapterCounts.status`).
+    public var status: ChapterStatus { counts.status }
 }
 
 public enum ChapterStatus: String, Sendable, Codable { case passed, failed, error }

@@ -60,7 +60,7 @@ struct BookSession {
             } else {
                 console.starting(chapter)
                 result = runner.run(path: chapter, displayPath: chapter)
-                cache?.store(result, path: chapter)
+                cache?.store(result)
             }
             console.finished(result)
             results.set(index, result)

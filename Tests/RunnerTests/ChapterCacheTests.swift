@@ -41,7 +41,7 @@ final class ChapterCacheTests: XCTestCase {
 
         // Saved after the run, before the result is stored.
         _ = try write(chapter + "Edited.\n", "01-cached.md")
-        cache.store(result, path: path)
+        cache.store(result)
         XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the edited chapter was not run")
 
         _ = try write(chapter, "01-cached.md")
@@ -56,7 +56,7 @@ final class ChapterCacheTests: XCTestCase {
         XCTAssertTrue(result.errors.isEmpty, "\(result.errors)")
 
         _ = try write("5,6\n7,8\n", "d.csv")
-        cache.store(result, path: path)
+        cache.store(result)
         XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the edited data were not read")
 
         _ = try write("1,2\n3,4\n", "d.csv")
