@@ -5,8 +5,8 @@ import PackageDescription
 //
 // A package of its own so the main `swift build` and `swift test` never compile
 // with sanitizers. The modules under test are the main package's own sources,
-// linked in `Sources/` (Notation, Chapter, Ccmark, and Render's MathML.swift,
-// which needs only Notation), because the main package exports them as no
+// linked in `Sources/` (Notation, Chapter, Ccmark, and Render's MathML.swift
+// with the Escaping.swift it uses, which need only Notation), because the main package exports them as no
 // product. Build and run with `make fuzz` from the repository root.
 let package = Package(
     name: "TutorFuzz",

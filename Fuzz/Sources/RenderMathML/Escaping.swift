@@ -1,0 +1,1 @@
+../../../Sources/Render/Escaping.swift
