@@ -6,8 +6,10 @@ import CMalloc
 
 /// Process-wide settings under which training runs fastest. Call once, at the
 /// start of an executable, before any tensor is made and before any thread
-/// does BLAS work.
+/// does BLAS work: the BLAS kernel is chosen here while the process has one
+/// thread (the engine would choose it at its first product otherwise).
 public func tuneProcessForTraining() {
+    BLASLibrary.prepare()
     retainFreedMemory()
     letIdleBLASWorkersSleep()
 }

@@ -39,6 +39,7 @@ extension Tensor {
         let m = shape.rows, n = shape.cols
         guard m > 0, n > 0 else { return Tensor.zeros(shape) }
         guard k > 0 else { return Tensor.zeros(shape) }
+        BLASLibrary.prepare()
         let out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
             adviseHugePages(dst)
             a.scalars.withUnsafeBufferPointer { pa in

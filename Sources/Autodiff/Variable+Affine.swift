@@ -32,6 +32,7 @@ extension Tensor {
     /// x·Wᵀ + b into a fresh m×n tensor.
     static func affine(_ x: Tensor, _ w: Tensor, _ b: Tensor, shape: Shape) -> Tensor {
         let m = shape.rows, n = shape.cols, k = x.cols
+        BLASLibrary.prepare()
         // The bias as one full row, whether it was given as a row or a number.
         let bias = b.count == 1 ? [Double](repeating: b.scalars[0], count: n) : b.scalars
         if n <= 64 && m >= 1024 && k > 0 {

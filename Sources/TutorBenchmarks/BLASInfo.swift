@@ -1,6 +1,6 @@
-import CBLAS
+import Autodiff
 
-/// Which OpenBLAS the engine is linked against, as OpenBLAS reports itself.
+/// Which OpenBLAS and kernel the engine multiplies with, as tutor --version says it.
 struct BLASInfo: Encodable {
     let side = "tutor"
     let kind = "blas"
@@ -9,8 +9,7 @@ struct BLASInfo: Encodable {
     let threads: Int
 
     static func current() -> BLASInfo {
-        BLASInfo(library: String(cString: openblas_get_config()),
-                 core: String(cString: openblas_get_corename()),
-                 threads: Int(openblas_get_num_threads()))
+        let blas = BLASLibrary.current
+        return BLASInfo(library: blas.configuration, core: blas.kernel, threads: blas.threads)
     }
 }

@@ -12,6 +12,7 @@ struct Tutor: ParsableCommand {
             Exit status: 0 all checks passed (expected failures count as passed); 1 a check \
             failed or an erratum unexpectedly held; 2 a chapter had an error; 64 a wrong command line.
             """,
+        version: VersionReport.text,
         subcommands: [Run.self, Check.self],
         defaultSubcommand: Run.self
     )
