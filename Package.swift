@@ -37,9 +37,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A rendered book compared with the committed one: pages as bytes, the report as data.
+        .target(name: "BookComparison"),
+        // `make test`'s book check: the book rendered under every kernel and thread count.
+        .executableTarget(name: "BookCheck", dependencies: ["BookComparison", "Autodiff"]),
         // Timings live apart from the tests: run in a release build by bench/compare.
         .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
 
+        .testTarget(name: "BookComparisonTests", dependencies: ["BookComparison"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "CBLAS"]),
         // A second, independent gradient oracle: Swift's own reverse-mode AD.
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
@@ -48,8 +53,8 @@ let package = Package(
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning"]),
         // Runs the built binary on fixture books, as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning"],
+        .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],
                     exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v5]

@@ -12,7 +12,7 @@ enum EquationEvidence {
             let subject = r.subject.map { "<br/><span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
             html += "<td class=\"side\">\(side(r.left))</td><td class=\"side\">\(side(r.right))</td>"
-            html += "<td class=\"number\">\(r.maxRelativeError.map(NumberText.format) ?? "")</td>"
+            html += "<td class=\"number\">\(r.status == .passed ? Agreement.withinTolerance : r.maxRelativeError.map(NumberText.format) ?? "")</td>"
             // A failure names its worst entry; the message would say the same again.
             var how = [r.message]
             if let w = r.worst, r.status == .failed {

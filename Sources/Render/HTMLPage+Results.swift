@@ -35,11 +35,11 @@ extension HTMLPage {
 
     /// One row per value checked: whether it agreed, by how much, and the detail.
     func evidence(_ rows: [CheckRow]) -> String {
-        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>value</th><th>verdict</th><th class=\"number\">max abs. error</th><th class=\"number\">max rel. error</th><th>detail</th></tr></thead>\n<tbody>\n"
+        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>value</th><th>verdict</th><th>agreement</th><th>detail</th></tr></thead>\n<tbody>\n"
         for row in rows {
             let verdict = row.passed ? "<span class=\"badge passed\">✓ agrees</span>" : "<span class=\"badge failed\">✗ disagrees</span>"
             html += "<tr><td><code>\(Escaping.text(row.subject))</code></td><td>\(verdict)</td>"
-            html += "<td class=\"number\">\(NumberText.format(row.maxAbsoluteError))</td><td class=\"number\">\(NumberText.format(row.maxRelativeError))</td>"
+            html += "<td>\(Escaping.text(Agreement.cell(row)))</td>"
             html += "<td>\(Escaping.text(row.detail))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"

@@ -123,10 +123,10 @@ public struct MarkdownPage {
             if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] { md += " · equation (\(number))" }
             md += "\n"
             if !check.rows.isEmpty {
-                md += "\n| value | verdict | max abs. error | max rel. error | detail |\n|---|---|--:|--:|---|\n"
+                md += "\n| value | verdict | agreement | detail |\n|---|---|---|---|\n"
                 for row in check.rows {
                     md += "| \(MarkdownText.code(row.subject)) | \(row.passed ? "✓ agrees" : "✗ disagrees") | "
-                        + "\(NumberText.format(row.maxAbsoluteError)) | \(NumberText.format(row.maxRelativeError)) | "
+                        + "\(MarkdownText.text(Agreement.cell(row))) | "
                         + "\(MarkdownText.text(row.detail)) |\n"
                 }
             }

@@ -32,8 +32,11 @@ enum Verdict {
 
     static func label(_ status: ChapterStatus) -> String { status.rawValue }
 
-    /// The largest errors a check measured, as plain text, or nil when it measured none.
+    /// The largest errors a check measured, as plain text, or nil when it
+    /// measured none; for a check that held, the bound it met (`Agreement`).
     static func measures(_ check: CheckResult) -> String? {
+        guard check.maxAbsoluteError != nil || check.maxRelativeError != nil else { return nil }
+        if Agreement.isNoise(check) { return Agreement.bound(of: check) }
         var parts: [String] = []
         if let a = check.maxAbsoluteError { parts.append("max abs. error \(NumberText.format(a))") }
         if let r = check.maxRelativeError { parts.append("max rel. error \(NumberText.format(r))") }

@@ -104,6 +104,10 @@ public struct CheckResult: Sendable, Codable {
     public var rows: [CheckRow]
     /// For a formula check: each equation's result (per layer or param).
     public var equations: [EquationResult] = []
+    /// What agreement meant for this check. A passing check's measured errors
+    /// are rounding noise that changes with the BLAS kernel and the thread
+    /// count, so pages show this bound instead of them.
+    public var tolerance: Tolerance?
 
     public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
                 maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,

@@ -47,11 +47,14 @@ extension Interpreter {
         let message = failed.isEmpty
             ? "autodiff agrees with finite differences for \(names.joined(separator: ", "))"
             : "autodiff and finite differences disagree for \(failed.joined(separator: ", "))"
-        return CheckResult(line: location.line, kind: .gradients, source: statement.source,
-                           status: failed.isEmpty ? .passed : .failed,
-                           maxAbsoluteError: rows.map(\.maxAbsoluteError).max(),
-                           maxRelativeError: rows.map(\.maxRelativeError).max(),
-                           message: message, rows: rows)
+        var result = CheckResult(line: location.line, kind: .gradients, source: statement.source,
+                                 status: failed.isEmpty ? .passed : .failed,
+                                 maxAbsoluteError: rows.map(\.maxAbsoluteError).max(),
+                                 maxRelativeError: rows.map(\.maxRelativeError).max(),
+                                 message: message, rows: rows)
+        let options = GradientCheckOptions()
+        result.tolerance = Tolerance(absolute: options.absoluteTolerance, relative: options.relativeTolerance)
+        return result
     }
 
     func expect(_ expectation: Expectation, statement: Statement) throws -> CheckResult {
@@ -67,6 +70,7 @@ extension Interpreter {
         let holds: Bool
         let message: String
         var maxAbs: Double?
+        var bound: Tolerance?
         switch expectation {
         case let .comparison(left, op, right):
             let (x, y) = try values(left, right)
@@ -89,12 +93,16 @@ extension Interpreter {
             let diff = try Tensor.broadcasting(x, y, operation: "≈") { Swift.abs($0 - $1) }
             let worst = diff.scalars.max() ?? 0
             maxAbs = worst
+            bound = Tolerance(absolute: tol)
             holds = worst <= tol  // NaN fails
+            // How far off a value that holds is rounding noise: only a miss says it.
             message = "\(left) = \(summary(x)), \(holds ? "within" : "not within") ±\(tolerance) of "
-                + "\(summary(y)) (off by \(NumberText.format(worst)))"
+                + "\(summary(y))" + (holds ? "" : " (off by \(NumberText.format(worst)))")
         }
-        return CheckResult(line: statement.location.line, kind: .expect, source: statement.source,
-                           status: holds ? .passed : .failed, maxAbsoluteError: maxAbs, message: message)
+        var result = CheckResult(line: statement.location.line, kind: .expect, source: statement.source,
+                                 status: holds ? .passed : .failed, maxAbsoluteError: maxAbs, message: message)
+        result.tolerance = bound
+        return result
     }
 
     private func summary(_ t: Tensor) -> String {

@@ -34,8 +34,9 @@ extension FormulaEvaluator {
                                          + "(\(report.worstValues ?? "no comparison")); this is a fault in tutor's engine")
             }
             let checked = ([report.comparedText] + report.remarks).joined(separator: ", ")
-            note("\(label) by autodiff, confirmed by central differences (\(checked), "
-                 + "max rel. error \(NumberText.format(report.maxRelativeError)))")
+            // How closely they agreed is rounding noise that changes with the
+            // BLAS kernel; the note says what was compared, the format the tolerance.
+            note("\(label) by autodiff, confirmed by central differences (\(checked))")
             return Variable(present(gradient, name: name))
         }
         guard x.value.count == node.value.count else {
@@ -60,7 +61,6 @@ extension FormulaEvaluator {
                           Tensor(shape: node.shape, scalars: (0..<node.value.count).map { _ in random.nextUniform() < 0.5 ? -1 : 1 })]
         let options = GradientCheckOptions()
         let h = options.step(at: node.value.maxAbs)
-        var worst = 0.0
         for v in directions {
             let plus = try reevaluate(output, replacing: aliases, at: moment,
                                       with: Variable(try Tensor.broadcasting(node.value, v, operation: "+") { $0 + h * $1 })).value
@@ -69,17 +69,14 @@ extension FormulaEvaluator {
             for k in 0..<diagonal.count {
                 let fd = (plus.scalars[k] - minus.scalars[k]) / (2 * h)
                 let ad = diagonal.scalars[k] * v.scalars[k]
-                let error = abs(ad - fd)
                 guard options.agrees(autodiff: ad, finiteDifference: fd) else {
                     throw EngineDisagreement(
                         message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
                             + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))")
                 }
-                worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
         }
-        note("\(label) element-wise, by autodiff, confirmed by central differences along two directions "
-             + "(max rel. error \(NumberText.format(worst)))")
+        note("\(label) element-wise, by autodiff, confirmed by central differences along two directions")
     }
 
     /// X again, with the value the names stand for replaced: the function finite differences probe.

@@ -232,7 +232,7 @@ extension Interpreter {
         result.maxRelativeError = maxRel
         result.status = passed ? .passed : .failed
         result.message = passed
-            ? "both sides agree (max rel. error \(NumberText.format(maxRel)))"
+            ? "both sides agree"
             : "the sides differ: worst at (\(result.worst!.row), \(result.worst!.column)): "
                 + "\(NumberText.format(result.worst!.left)) vs \(NumberText.format(result.worst!.right))"
     }
@@ -269,6 +269,7 @@ extension Interpreter {
                                  maxAbsoluteError: compared.compactMap(\.maxAbsoluteError).max(),
                                  maxRelativeError: compared.compactMap(\.maxRelativeError).max(), message: message)
         result.equations = results
+        result.tolerance = check.tolerance.map { Tolerance(absolute: $0, relative: $0) } ?? .formula
         return result
     }
 }
