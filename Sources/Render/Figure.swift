@@ -53,15 +53,16 @@ struct ChapterFigures {
         switch finding {
         case let .training(t):
             guard !t.log.isEmpty, !plottedLogs.contains(t.log) else { return nil }
-            let name = t.optimizer.prefix { $0 != "(" }
+            let name = t.optimizer.name
             return Figure(fileName: "line-\(t.line)-training.svg",
                           caption: "Loss during training with \(name) (line \(t.line)).",
-                          drawing: .loss([(label: String(name), log: t.log)], title: "Loss"))
+                          drawing: .loss([(label: name, log: t.log)], title: "Loss"))
         case let .lossPlot(plot):
             let runs = plot.series.count == 1 ? "one run" : "\(plot.series.count) runs"
             return Figure(fileName: "line-\(plot.line)-loss.svg",
                           caption: "\(plot.title) of \(runs) (line \(plot.line)).",
-                          drawing: .loss(plot.series.map { (label: $0.label, log: $0.log) }, title: plot.title))
+                          drawing: .loss(plot.series.map { (label: OptimizerText.legend($0.optimizer, line: $0.line), log: $0.log) },
+                                         title: plot.title))
         case let .surfacePlot(surface):
             let path = surface.path.isEmpty ? "" : ", with the path of the last training"
             return Figure(fileName: "line-\(surface.line)-surface.svg",

@@ -23,7 +23,7 @@ extension HTMLPage {
         case .expect: kind = "expectation"
         case .formula: kind = "formula check"
         }
-        var html = "<div class=\"check\">\n<p>\(badge(check)) <span class=\"kind\">\(kind)</span> \(Escaping.text(check.message))"
+        var html = "<div class=\"check\">\n<p>\(badge(check)) <span class=\"kind\">\(kind)</span> \(Escaping.text(CheckText.message(check)))"
         if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] {
             html += " (<a href=\"#eq-\(number)\">equation \(number)</a>)"
         }
@@ -78,7 +78,7 @@ extension HTMLPage {
     private func training(_ t: TrainingResult) -> String {
         let batch = t.batchSize.map { "batches of \($0)" } ?? "the full batch"
         let first = t.log.first.map { NumberText.format($0.loss) }
-        var html = "<div class=\"training\">\n<p>Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with <code>\(Escaping.text(t.optimizer))</code>"
+        var html = "<div class=\"training\">\n<p>Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with <code>\(Escaping.text(OptimizerText.full(t.optimizer)))</code>"
         if t.diverged {
             html += ": <span class=\"badge failed\">✗ diverged</span> the loss stopped being a finite number.</p>\n"
         } else {

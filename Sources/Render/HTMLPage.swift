@@ -95,7 +95,7 @@ public struct HTMLPage {
     /// reader sees at once what went wrong and what did not run.
     private func problems() -> String {
         let errors = (chapter.errors.map { ($0.location.line, $0.message) }
-            + chapter.checks.filter { $0.status == .error }.map { ($0.line, $0.message) })
+            + chapter.checks.filter { $0.status == .error }.map { ($0.line, CheckText.message($0)) })
             .sorted { $0.0 < $1.0 }
         guard !errors.isEmpty else { return "" }
         let directiveLines = Set(chapter.document.blocks.flatMap { block -> [Int] in
@@ -141,7 +141,7 @@ public struct HTMLPage {
         if let entries = verdicts.byBlock[index] {
             html += "<ul class=\"formula-verdicts\">\n"
             for entry in entries {
-                html += "<li>\(badge(entry.check)) \(Escaping.text(entry.check.message))"
+                html += "<li>\(badge(entry.check)) \(Escaping.text(CheckText.message(entry.check)))"
                 html += Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
                 html += EquationEvidence.derivativeSummary(entry.check.equations)
                     .map { " <span class=\"measure\">· \(Escaping.text($0))</span>" } ?? ""

@@ -26,13 +26,13 @@ public enum JSONReport {
                     ("source", .string(check.source)), ("status", .string(check.status.rawValue)),
                     ("max_abs_error", check.maxAbsoluteError.map(JSONValue.number) ?? .null),
                     ("max_rel_error", check.maxRelativeError.map(JSONValue.number) ?? .null),
-                    ("message", .string(check.message)),
+                    ("message", .string(CheckText.message(check))),
                 ] + (check.kind == .formula ? [("equations", .array(check.equations.map(equation)))] : []))
             })),
             ("trainings", .array(c.trainings.map { t in
                 .object([
                     ("line", .integer(t.line)),
-                    ("optimizer", .string(t.optimizer)),
+                    ("optimizer", .string(OptimizerText.full(t.optimizer))),
                     ("log", .array(t.log.map { .object([("epoch", .integer($0.epoch)), ("loss", .number($0.loss))]) })),
                     ("final_loss", .number(t.finalLoss)),
                     ("diverged", .bool(t.diverged)),

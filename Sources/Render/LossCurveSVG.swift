@@ -35,7 +35,7 @@ enum LossCurveSVG {
             drawn += "</g>\n"
         }
         svg += frame.clippedArea(drawn)
-        if curves.count > 1 { svg += legend(curves.map { shortLabel($0.0) }, frame: frame) }
+        if curves.count > 1 { svg += legend(curves.map(\.0), frame: frame) }
         return svg + "</svg>\n"
     }
 
@@ -54,15 +54,5 @@ enum LossCurveSVG {
             svg += "<text x=\"\(SVG.number(x + 42))\" y=\"\(SVG.number(row))\" dy=\"0.32em\">\(Escaping.text(label))</text>\n"
         }
         return svg + "</g>\n"
-    }
-
-    /// `sgd(lr: 0.1, momentum: 0, …) (line 36)` becomes `sgd(lr: 0.1) · line 36`:
-    /// the optimizer and its first option fit in a legend, the rest is in the text.
-    static func shortLabel(_ label: String) -> String {
-        let pattern = #/^(\w+)\(([^,)]*)[^)]*\) \(line (\d+)\)$/#
-        if let match = label.wholeMatch(of: pattern) {
-            return "\(match.1)(\(match.2)) · line \(match.3)"
-        }
-        return label.count > 40 ? String(label.prefix(39)) + "…" : label
     }
 }

@@ -79,7 +79,7 @@ public struct MarkdownPage {
         var md = "$$\n\(math.latex)\n$$\n\n"
         guard let entries = verdicts.byBlock[index] else { return md }
         for entry in entries {
-            md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(entry.check.message))"
+            md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(CheckText.message(entry.check)))"
             md += Verdict.measures(entry.check).map { " (\($0))" } ?? ""
             md += EquationEvidence.derivativeSummary(entry.check.equations).map { " · \($0)" } ?? ""
             md += " · check at line \(entry.line)\n"
@@ -118,7 +118,7 @@ public struct MarkdownPage {
     private func finding(_ finding: Finding, files: inout [RenderedFile], names: inout Set<String>) -> String {
         switch finding {
         case let .check(check):
-            var md = "\(verdict(check)) — \(MarkdownText.text(check.message))"
+            var md = "\(verdict(check)) — \(MarkdownText.text(CheckText.message(check)))"
             if let measures = Verdict.measures(check) { md += " (\(measures))" }
             if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] { md += " · equation (\(number))" }
             md += "\n"
@@ -163,7 +163,7 @@ public struct MarkdownPage {
 
     private func training(_ t: TrainingResult, files: inout [RenderedFile], names: inout Set<String>) -> String {
         let batch = t.batchSize.map { "batches of \($0)" } ?? "the full batch"
-        var md = "Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with \(MarkdownText.code(t.optimizer))"
+        var md = "Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with \(MarkdownText.code(OptimizerText.full(t.optimizer)))"
         if t.diverged {
             md += ": ✗ **diverged**, the loss stopped being a finite number.\n"
         } else {

@@ -98,7 +98,8 @@ public struct CheckResult: Sendable, Codable {
     public var status: CheckStatus
     public var maxAbsoluteError: Double?
     public var maxRelativeError: Double?
-    /// One sentence for the reader: what was compared and what came out.
+    /// One sentence for the reader: what was compared and what came out
+    /// (empty where Render writes it from the data: gradients, expectations).
     public var message: String
     /// Per-value details (gradient checks: one row per parameter).
     public var rows: [CheckRow]
@@ -108,6 +109,8 @@ public struct CheckResult: Sendable, Codable {
     /// are rounding noise that changes with the BLAS kernel and the thread
     /// count, so pages show this bound instead of them.
     public var tolerance: Tolerance?
+    /// For an `expect`: what it compared, which Render writes as its sentence.
+    public var expectation: ExpectationOutcome?
 
     public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
                 maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,
@@ -148,7 +151,7 @@ public struct TrainingResult: Sendable, Codable {
     }
 
     public var line: Int
-    public var optimizer: String
+    public var optimizer: OptimizerSettings
     public var epochs: Int
     public var batchSize: Int?
     public var log: [Entry]
@@ -176,13 +179,10 @@ public struct LossPlot: Sendable, Codable {
 /// One training's loss curve in a figure.
 public struct LossSeries: Sendable, Codable {
     /// The optimizer with its options, as `TrainingResult.optimizer`.
-    public var optimizer: String
+    public var optimizer: OptimizerSettings
     /// The line of the `train` statement.
     public var line: Int
     public var log: [TrainingResult.Entry]
-
-    /// The legend's text.
-    public var label: String { "\(optimizer) (line \(line))" }
 }
 
 /// A loss over a grid of two scalar parameters, with the path training took.

@@ -9,7 +9,7 @@ extension Interpreter {
         guard schedule.epochs >= 0 else { throw RuntimeError("the number of epochs must not be negative", at: location) }
         let logEvery = max(1, schedule.logEvery ?? max(1, schedule.epochs / 10))
         let data = try batchedData(for: loss, batchSize: schedule.batchSize, at: location)
-        var result = TrainingResult(line: location.line, optimizer: optimizerLabel(), epochs: schedule.epochs,
+        var result = TrainingResult(line: location.line, optimizer: optimizerSettings(), epochs: schedule.epochs,
                                     batchSize: schedule.batchSize, log: [], finalLoss: .nan, diverged: false,
                                     trajectories: [:])
         recordTrajectories(&result)
@@ -74,10 +74,10 @@ extension Interpreter {
         return loss
     }
 
-    private func optimizerLabel() -> String {
-        guard let optimizer = environment.optimizer?.optimizer else { return "" }
-        let options = optimizer.hyperparameters.map { "\($0.name): \(NumberText.format($0.value))" }
-        return "\(optimizer.name)(\(options.joined(separator: ", ")))"
+    private func optimizerSettings() -> OptimizerSettings {
+        guard let optimizer = environment.optimizer?.optimizer else { return OptimizerSettings(name: "") }
+        return OptimizerSettings(name: optimizer.name,
+                                 options: optimizer.hyperparameters.map { .init(name: $0.name, value: $0.value) })
     }
 
     /// The data sets the loss reads, when training in mini-batches: they must

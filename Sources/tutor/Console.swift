@@ -1,5 +1,6 @@
 import Foundation
 import Notation
+import Render
 import Runner
 
 /// Progress, errors and the closing summary, on standard error.
@@ -53,7 +54,7 @@ final class Console: @unchecked Sendable {
         var text = ""
         for diagnostic in chapter.diagnostics { text += diagnostic.rendered + "\n" }
         for check in chapter.checks where check.status == .failed || check.status == .xpass || check.status == .error {
-            text += "\(chapter.file):\(check.line): \(check.status.rawValue): \(check.message)\n"
+            text += "\(chapter.file):\(check.line): \(check.status.rawValue): \(CheckText.message(check))\n"
         }
         write(text)
     }

@@ -14,7 +14,7 @@ final class DivergedTrainingTests: XCTestCase {
                       chapter.blocks[b].statements[s].statement.location.line == 68 else { continue }
                 let log = [TrainingResult.Entry(epoch: 0, loss: 2), TrainingResult.Entry(epoch: 1, loss: 40),
                            TrainingResult.Entry(epoch: 2, loss: .infinity), TrainingResult.Entry(epoch: 3, loss: .nan)]
-                let training = TrainingResult(line: 68, optimizer: "sgd(lr: 100)", epochs: 30, batchSize: nil, log: log,
+                let training = TrainingResult(line: 68, optimizer: OptimizerSettings(name: "sgd", options: [.init(name: "lr", value: 100)]), epochs: 30, batchSize: nil, log: log,
                                               finalLoss: .nan, diverged: true, trajectories: [:])
                 let location = SourceLocation(file: "Fixtures/01-every-result.md", line: 68, column: 1)
                 chapter.blocks[b].statements[s].state = .failed(Diagnostic("the loss diverged at epoch 2", at: location))

@@ -1,0 +1,50 @@
+@testable import Render
+import Runner
+import XCTest
+
+/// Sentences Render writes from a result's data.
+final class ResultTextTests: XCTestCase {
+    func testAnExpectationThatHoldsDoesNotSayByHowMuch() {
+        let held = ExpectationOutcome(left: "w", relation: "≈", leftValue: .number(2.0000003), rightValue: .number(2),
+                                      tolerance: "0.01", worst: 3e-7, holds: true)
+        XCTAssertEqual(CheckText.expectation(held), "w = 2, within ±0.01 of 2")
+        let missed = ExpectationOutcome(left: "w", relation: "≈", leftValue: .number(2.5), rightValue: .number(2),
+                                        tolerance: "0.01", worst: 0.5, holds: false)
+        XCTAssertEqual(CheckText.expectation(missed), "w = 2.5, not within ±0.01 of 2 (off by 0.5)")
+    }
+
+    func testAComparisonNamesMatricesByShape() {
+        let e = ExpectationOutcome(left: "L", relation: "<", leftValue: .matrix(.matrix(2, 3)), rightValue: .number(0.05),
+                                   holds: false)
+        XCTAssertEqual(CheckText.expectation(e), "L = a 2×3 value not < 0.05")
+    }
+
+    func testGradientChecksAreWrittenFromTheirRows() {
+        var check = CheckResult(line: 3, kind: .gradients, source: "check gradients", status: .failed, message: "",
+                                rows: [CheckRow(subject: "W", passed: true, detail: "", maxAbsoluteError: 0, maxRelativeError: 0),
+                                       CheckRow(subject: "b", passed: false, detail: "", maxAbsoluteError: 1, maxRelativeError: 1)])
+        XCTAssertEqual(CheckText.message(check), "autodiff and finite differences disagree for b")
+        check.rows[1].passed = true
+        XCTAssertEqual(CheckText.message(check), "autodiff agrees with finite differences for W, b")
+    }
+
+    func testOptimizersInFullAndInALegend() {
+        let sgd = OptimizerSettings(name: "sgd", options: [.init(name: "lr", value: 0.1), .init(name: "momentum", value: 0.9)])
+        XCTAssertEqual(OptimizerText.full(sgd), "sgd(lr: 0.1, momentum: 0.9)")
+        XCTAssertEqual(OptimizerText.legend(sgd, line: 36), "sgd(lr: 0.1) · line 36")
+        XCTAssertEqual(OptimizerText.legend(OptimizerSettings(name: "plain"), line: 2), "plain() · line 2")
+    }
+
+    func testAPassingCheckShowsItsBoundNotItsNoise() {
+        var check = CheckResult(line: 1, kind: .formula, source: "check formula", status: .passed,
+                                maxAbsoluteError: 1.5e-16, maxRelativeError: 4e-14, message: "1 comparison verified")
+        check.tolerance = .formula
+        XCTAssertEqual(Verdict.measures(check), "every entry within |a − b| ≤ 1e-10 + 1e-7·|b|")
+        check.status = .failed
+        XCTAssertEqual(Verdict.measures(check), "max abs. error 1.5e-16, max rel. error 4e-14")
+        check.kind = .gradients
+        check.status = .passed
+        check.tolerance = Tolerance(absolute: 1e-6, relative: 1e-4)
+        XCTAssertEqual(Verdict.measures(check), "every comparison within |ad − fd| ≤ 1e-6 + 1e-4·|fd|")
+    }
+}
