@@ -8,17 +8,11 @@ import Foundation
 // machine, and this is where a page that does would show.
 //
 //     BookCheck TUTOR BOOK EXPECTED WORK
+//     BookCheck configurations     # the same set, one line of variables each,
+//                                  # for running the tests under each
 //
 // Kernels: tutor's own pick (no OPENBLAS_CORETYPE), and Haswell and SkylakeX
 // where the CPU can run them; threads: 1 and 2.
-
-let arguments = CommandLine.arguments
-guard arguments.count == 5 else {
-    FileHandle.standardError.write(Data("usage: BookCheck TUTOR BOOK EXPECTED WORK\n".utf8))
-    exit(64)
-}
-let tutor = arguments[1], book = arguments[2]
-let expected = URL(fileURLWithPath: arguments[3]), work = URL(fileURLWithPath: arguments[4])
 
 /// One rendering: a kernel (nil: tutor's pick) and a thread count.
 struct Configuration {
@@ -26,6 +20,7 @@ struct Configuration {
     var threads: Int
     var name: String { "\(kernel ?? "tutor's pick")/\(threads) thread\(threads == 1 ? "" : "s")" }
     var folder: String { "\(kernel ?? "default")-\(threads)" }
+    var variables: String { (kernel.map { "OPENBLAS_CORETYPE=\($0) " } ?? "") + "OPENBLAS_NUM_THREADS=\(threads)" }
 }
 
 let features = CPUFeatures.current
@@ -34,6 +29,18 @@ var kernels: [String?] = [nil]
 if features.avx2 && features.fma && features.osSavesYMM && pick != "Haswell" { kernels.append("Haswell") }
 if features.avx512 && features.osSavesZMM && pick != "SkylakeX" { kernels.append("SkylakeX") }
 let configurations = kernels.flatMap { kernel in [1, 2].map { Configuration(kernel: kernel, threads: $0) } }
+
+let arguments = CommandLine.arguments
+if arguments.count == 2, arguments[1] == "configurations" {
+    for configuration in configurations { print(configuration.variables) }
+    exit(0)
+}
+guard arguments.count == 5 else {
+    FileHandle.standardError.write(Data("usage: BookCheck TUTOR BOOK EXPECTED WORK | BookCheck configurations\n".utf8))
+    exit(64)
+}
+let tutor = arguments[1], book = arguments[2]
+let expected = URL(fileURLWithPath: arguments[3]), work = URL(fileURLWithPath: arguments[4])
 
 var failures = 0
 for configuration in configurations {
