@@ -40,6 +40,17 @@ public struct ChapterResult: Sendable, Codable {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
+    /// Whether the result fits its document, one block result per block, as
+    /// renderers expect; a result read back from a file may not.
+    public var isWhole: Bool {
+        guard blocks.count == document.blocks.count else { return false }
+        for (block, result) in zip(document.blocks, blocks) {
+            if case .directive = block { continue }
+            guard result.statements.isEmpty else { return false }
+        }
+        return true
+    }
+
     /// What its counts say (`ChapterCounts.status`).
     public var status: ChapterStatus { counts.status }
 }

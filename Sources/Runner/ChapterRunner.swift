@@ -28,9 +28,13 @@ public struct ChapterRunner: Sendable {
     /// Runs the chapter at `path`; `displayPath` names it in messages and reports.
     public func run(path: String, displayPath: String) -> ChapterResult {
         let started = DispatchTime.now().uptimeNanoseconds
-        let contents = FileManager.default.contents(atPath: path)
+        let problem = Self.unreadable(path)
+        let contents = problem == nil ? FileManager.default.contents(atPath: path) : nil
         let bytes = contents.map { [UInt8]($0) }
-        let reading = bytes.map { ChapterReader.read(file: displayPath, contents: $0) } ?? ChapterReader.read(path: path)
+        let reading = bytes.map { ChapterReader.read(file: displayPath, contents: $0) }
+            ?? (document: ChapterDocument(file: displayPath, blocks: []),
+                diagnostics: [Diagnostic(problem ?? "cannot read the chapter file",
+                                         at: SourceLocation(file: displayPath, line: 1, column: 1))])
         let document = reading.document
         var diagnostics = reading.diagnostics
         let sourceLines = bytes.map { String(decoding: $0, as: UTF8.self) }
@@ -115,6 +119,19 @@ public struct ChapterRunner: Sendable {
         return result
     }
 
+}
+
+extension ChapterRunner {
+    /// Why the file at `path` cannot be read as a chapter, or nil. Only a
+    /// regular file is opened: reading a pipe or a device could wait forever.
+    static func unreadable(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "cannot read the chapter file: \(String(cString: strerror(errno)))" }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return "the chapter is not a regular file (a folder, a pipe or a device); a chapter must be a file"
+        }
+        return nil
+    }
 }
 
 /// A statement that failed after producing findings worth keeping (a

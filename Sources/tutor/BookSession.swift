@@ -8,6 +8,8 @@ struct BookSession {
     /// The chapter files as found, which is also how messages name them.
     let chapters: [String]
     let bookRoot: String
+    /// The folders the chapters were taken from.
+    let chapterFolders: [String]
     let console: Console
     let timeLimit: Double
     let jobs: Int
@@ -18,27 +20,22 @@ struct BookSession {
         console = Console(quiet: options.quiet)
         timeLimit = options.timeout
         jobs = options.jobs
-        var found: [String] = []
-        var roots: [String] = []
-        for path in options.paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: \(path)")
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                let markdown = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-                found += markdown.map { (path as NSString).appendingPathComponent($0) }
-                roots.append(path)
-            } else {
-                found.append(path)
-                roots.append((path as NSString).deletingLastPathComponent)
-            }
-        }
+        let (found, roots) = try BookLayout.chapterFiles(in: options.paths)
         guard !found.isEmpty else { throw ValidationError("no chapters (*.md) in \(options.paths.joined(separator: ", "))") }
         chapters = found
+        chapterFolders = roots
         let absolute = roots.map { URL(fileURLWithPath: $0.isEmpty ? "." : $0).standardizedFileURL.path }
         bookRoot = absolute.dropFirst().reduce(absolute[0]) { commonFolder($0, $1) }
+    }
+
+    /// Stops before anything runs when two chapters' pages would share a name,
+    /// or a page would replace the index (printed as errors at the chapters).
+    func checkNames() throws {
+        let collisions = BookLayout.collisions(of: chapters)
+        guard !collisions.isEmpty else { return }
+        for problem in collisions { console.error("\(problem.file):1:1: error: \(problem.message)") }
+        console.error("tutor: nothing was run or written")
+        throw ExitCode(2)
     }
 
     /// Runs every chapter, up to `jobs` at once; results keep the book's order.
