@@ -48,7 +48,8 @@ public struct ChapterRunner: Sendable {
         let interpreter = Interpreter(file: displayPath, chapterDirectory: (path as NSString).deletingLastPathComponent,
                                       bookRoot: bookRoot, progress: progress)
         if let timeLimit {
-            interpreter.environment.deadline = started + UInt64(max(0, timeLimit) * 1e9)
+            // At most 30 years: any larger limit (or infinity) would overflow the clock.
+            interpreter.environment.deadline = started + UInt64(min(max(0, timeLimit), 1e9) * 1e9)
         }
         if let bytes, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             // An empty file in a book is a mistake, not a chapter.
