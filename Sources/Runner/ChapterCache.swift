@@ -87,17 +87,6 @@ public struct ChapterCache: Sendable {
         FileManager.default.contents(atPath: path).map(hash)
     }
 
-    // JSON cannot hold NaN or infinities; a diverged training has them.
-    private func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-
-    private func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }
+    private func encoder() -> JSONEncoder { ChapterResult.encoder() }
+    private func decoder() -> JSONDecoder { ChapterResult.decoder() }
 }

@@ -6,6 +6,9 @@ import Notation
 /// What the runner reports while it works (for progress on a terminal).
 public enum ProgressEvent: Sendable {
     case training(file: String, line: Int, epoch: Int, epochs: Int, loss: Double)
+    /// A statement is about to run (a chapter's worker process reports where
+    /// it is, so that a crash can be placed at the statement).
+    case statement(file: String, line: Int, column: Int)
 }
 
 /// Runs one chapter: reads it with cmark, parses its directive blocks, and runs
@@ -76,6 +79,7 @@ public struct ChapterRunner: Sendable {
                     result.statements.append(StatementResult(statement: statement, state: .notRun))
                     continue
                 }
+                progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column))
                 do {
                     let findings = try interpreter.execute(statement)
                     result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
@@ -123,6 +127,46 @@ public struct ChapterRunner: Sendable {
 }
 
 extension ChapterRunner {
+    /// The result of a chapter whose run was lost (its worker process crashed,
+    /// ran out of memory or was stopped at its time limit): the chapter as
+    /// read, with `message` at the statement that was running (`location`, or
+    /// the chapter's first line) and every other statement marked not run.
+    public func abandoned(path: String, displayPath: String, at location: SourceLocation?,
+                          message: String, timedOut: Bool) -> ChapterResult {
+        let contents = Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
+        let bytes = contents.map { [UInt8]($0) } ?? []
+        let reading = ChapterReader.read(file: displayPath, contents: bytes)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let place = location ?? SourceLocation(file: displayPath, line: 1, column: 1)
+        let sourceLine = lines.indices.contains(place.line - 1) ? String(lines[place.line - 1].trimmingSuffix("\r")) : nil
+        let failure = Diagnostic(message, at: place, sourceLine: sourceLine)
+        var placed = false
+        var blocks: [BlockResult] = []
+        for block in reading.document.blocks {
+            guard case let .directive(directive) = block else {
+                blocks.append(BlockResult())
+                continue
+            }
+            let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
+            var result = BlockResult(diagnostics: parsed.diagnostics)
+            for statement in parsed.statements {
+                if !placed, statement.location == place {
+                    placed = true
+                    result.statements.append(StatementResult(statement: statement, state: .failed(failure)))
+                } else {
+                    result.statements.append(StatementResult(statement: statement, state: .notRun))
+                }
+            }
+            blocks.append(result)
+        }
+        var diagnostics = reading.diagnostics + blocks.flatMap(\.diagnostics) + [failure]
+        diagnostics.sort { $0.location < $1.location }
+        var result = ChapterResult(file: displayPath, title: reading.document.title, document: reading.document,
+                                   blocks: blocks, diagnostics: diagnostics)
+        result.timedOut = timedOut
+        return result
+    }
+
     /// Why the file at `path` cannot be read as a chapter, or nil. Only a
     /// regular file is opened: reading a pipe or a device could wait forever.
     static func unreadable(_ path: String) -> String? {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Autodiff
 import Foundation
 import Runner
 
@@ -15,8 +14,6 @@ struct BookSession {
     let jobs: Int
 
     init(options: BookOptions) throws {
-        // Before any chapter thread does tensor or BLAS work.
-        tuneProcessForTraining()
         console = Console(quiet: options.quiet)
         timeLimit = options.timeout
         jobs = options.jobs
@@ -38,33 +35,54 @@ struct BookSession {
         throw ExitCode(2)
     }
 
-    /// Runs every chapter, up to `jobs` at once; results keep the book's order.
+    /// Runs every chapter, each in a worker process of its own, up to `jobs`
+    /// at once; results keep the book's order.
     func run(cache: ChapterCache? = nil) -> BookResult {
-        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit,
+        let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit,
                                    progress: { [console] event in console.show(event) })
         let results = ResultSlots(count: chapters.count)
-        let gate = DispatchSemaphore(value: jobs)
-        DispatchQueue.concurrentPerform(iterations: chapters.count) { index in
-            gate.wait()
-            defer { gate.signal() }
-            let chapter = chapters[index]
-            let result: ChapterResult
-            let started = DispatchTime.now().uptimeNanoseconds
-            if var cached = cache?.lookup(path: chapter, displayPath: chapter) {
-                console.reused(chapter)
-                cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                result = cached
-            } else {
-                console.starting(chapter)
-                result = runner.run(path: chapter, displayPath: chapter)
-                cache?.store(result)
-            }
-            console.finished(result)
-            results.set(index, result)
+        let next = NextIndex()
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, chapters.count) {
+            group.enter()
+            // Threads of their own: each waits on a worker, and --jobs may exceed the cores.
+            Thread { [chapters, console] in
+                defer { group.leave() }
+                while let index = next.take(below: chapters.count) {
+                    let chapter = chapters[index]
+                    let result: ChapterResult
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    if var cached = cache?.lookup(path: chapter, displayPath: chapter) {
+                        console.reused(chapter)
+                        cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                        result = cached
+                    } else {
+                        console.starting(chapter)
+                        result = worker.run(path: chapter, displayPath: chapter)
+                        cache?.store(result)
+                    }
+                    console.finished(result)
+                    results.set(index, result)
+                }
+            }.start()
         }
+        group.wait()
         let book = BookResult(chapters: results.all)
         console.summary(book)
         return book
+    }
+}
+
+/// The next chapter to run, handed out once each.
+private final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below count: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < count else { return nil }
+        value += 1
+        return value - 1
     }
 }
 

@@ -42,6 +42,8 @@ final class Console: @unchecked Sendable {
                     writeLocked("  line \(line): epoch \(epoch)/\(epochs), loss \(format(loss))\n")
                 }
             }
+        case .statement:
+            break
         }
     }
 

@@ -12,7 +12,7 @@ struct Tutor: ParsableCommand {
             Exit status: 0 all checks passed (expected failures count as passed); 1 a check \
             failed or an erratum unexpectedly held; 2 a chapter had an error; 64 a wrong command line.
             """,
-        subcommands: [Run.self, Check.self],
+        subcommands: [Run.self, Check.self, Worker.self],
         defaultSubcommand: Run.self
     )
 }
