@@ -104,6 +104,8 @@ public enum CheckStatus: String, Sendable, Codable { case passed, failed, xfail,
 /// One check: a gradient check, an expectation or a formula.
 public struct CheckResult: Sendable, Codable {
     public var line: Int
+    /// The column of the statement that made the check, for `file:line:column`.
+    public var column = 1
     public var kind: CheckKind
     public var source: String
     public var status: CheckStatus

@@ -81,7 +81,7 @@ public struct ChapterRunner: Sendable {
                 }
                 progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column))
                 do {
-                    let findings = try interpreter.execute(statement)
+                    let findings = try interpreter.execute(statement).map { $0.placed(at: statement.location.column) }
                     result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
                 } catch let failure as StatementFailure {
                     let failed = diagnostic(failure.error.message, at: failure.error.location)
@@ -176,6 +176,15 @@ extension ChapterRunner {
             return "the chapter is not a regular file (a folder, a pipe or a device); a chapter must be a file"
         }
         return nil
+    }
+}
+
+private extension Finding {
+    /// A check carries its statement's column.
+    func placed(at column: Int) -> Finding {
+        guard case var .check(check) = self else { return self }
+        check.column = column
+        return .check(check)
     }
 }
 

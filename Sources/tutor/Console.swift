@@ -55,7 +55,7 @@ final class Console: @unchecked Sendable {
         var text = ""
         for diagnostic in chapter.diagnostics { text += diagnostic.rendered + "\n" }
         for check in chapter.checks where check.status == .failed || check.status == .xpass || check.status == .error {
-            text += "\(chapter.file):\(check.line): \(check.status.rawValue): \(check.message)\n"
+            text += "\(chapter.file):\(check.line):\(check.column): \(check.status.rawValue): \(check.message)\n"
         }
         write(text)
     }
