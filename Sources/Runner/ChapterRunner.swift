@@ -54,7 +54,9 @@ public struct ChapterRunner: Sendable {
             // At most 30 years: any larger limit (or infinity) would overflow the clock.
             interpreter.environment.deadline = started + UInt64(min(max(0, timeLimit), 1e9) * 1e9)
         }
-        if let bytes, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
+        // A byte-order mark alone is no more a chapter than no bytes at all.
+        if let bytes, (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
+            .allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             // An empty file in a book is a mistake, not a chapter.
             diagnostics.append(diagnostic("the chapter is empty: nothing to read or run",
                                           at: SourceLocation(file: displayPath, line: 1, column: 1)))
