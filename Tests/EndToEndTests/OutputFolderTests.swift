@@ -168,6 +168,26 @@ final class OutputFolderTests: XCTestCase {
         }
     }
 
+    /// A run killed while writing leaves only its temporary files (pages are
+    /// renamed into place whole); the next run removes those of dead processes
+    /// and keeps those of a run still writing.
+    func testTemporaryFilesOfAKilledRunAreRemoved() throws {
+        let root = try makeBook()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let dead = child.processIdentifier
+        try Data("half a page".utf8).write(to: output.appendingPathComponent(".tutor-\(dead)-3.tmp"))
+        try Data("still writing".utf8).write(to: output.appendingPathComponent(".tutor-\(getpid())-1.tmp"))
+        XCTAssertEqual(try TutorProcess.run(["run", "book", "-o", "out", "--no-cache"], in: root).status, 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(names, [".tutor-\(getpid())-1.tmp"])
+    }
+
     func testAFIFONamedAsAChapterIsAnErrorNotAHang() throws {
         let root = try makeBook()
         defer { try? FileManager.default.removeItem(at: root) }
