@@ -133,9 +133,12 @@ extension ChapterRunner {
     /// ran out of memory or was stopped at its time limit): the chapter as
     /// read, with `message` at the statement that was running (`location`, or
     /// the chapter's first line) and every other statement marked not run.
+    /// Without a statement the run stopped before any ran, perhaps while
+    /// reading the chapter, so the chapter is not read again here. Such a
+    /// result carries no hash of the chapter, so it is never cached.
     public func abandoned(path: String, displayPath: String, at location: SourceLocation?,
                           message: String, timedOut: Bool) -> ChapterResult {
-        let contents = Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
+        let contents = location != nil && Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
         let bytes = contents.map { [UInt8]($0) } ?? []
         let reading = ChapterReader.read(file: displayPath, contents: bytes)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

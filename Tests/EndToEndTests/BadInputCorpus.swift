@@ -69,6 +69,8 @@ enum BadInputCorpus {
         cases.append(Case("typo-huge-name", block("let alpha = 1\nshow \(long)"), .error(line: 5, "unknown name")))
         let named = String(repeating: "w", count: 5000)
         cases.append(Case("typo-long-names", block("let \(named) = 1\nshow \(named)x"), .error(line: 5, "unknown name")))
+        // Both the name and its misspelling 200,000 letters: no quadratic comparison.
+        cases.append(Case("typo-huge-names", block("let \(long) = 1\nshow \(long)x"), .error(line: 5, "unknown name")))
         return cases
     }
 
