@@ -188,6 +188,20 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(names, [".tutor-\(getpid())-1.tmp"])
     }
 
+    func testAChapterNamedLikeAScriptAddressIsLinkedAsAFile() throws {
+        let name = "javascript:alert(document.domain)%2F%2F.md"
+        let root = try makeBook(["01-one.md": Self.chapterOne, name: Self.chapterTwo])
+        defer { try? FileManager.default.removeItem(at: root) }
+        XCTAssertEqual(try TutorProcess.run(["run", "book", "-o", "out", "--no-cache"], in: root).status, 0)
+        let output = contents(of: root.appendingPathComponent("out"))
+        XCTAssertNotNil(output["javascript:alert(document.domain)%2F%2F.html"])
+        for page in ["index.html", "01-one.html"] {
+            let html = String(decoding: output[page] ?? Data(), as: UTF8.self)
+            XCTAssertFalse(html.contains("href=\"javascript:"), page)
+            XCTAssertTrue(html.contains("href=\"javascript%3Aalert%28document.domain%29%252F%252F.html\""), page)
+        }
+    }
+
     func testAFIFONamedAsAChapterIsAnErrorNotAHang() throws {
         let root = try makeBook()
         defer { try? FileManager.default.removeItem(at: root) }
