@@ -7,7 +7,8 @@ import Render
 enum BookLayout {
     /// The chapter files named by `paths`, in the book's order: a file must be a
     /// Markdown chapter (`*.md`, not a folder's `README.md`); a folder gives its
-    /// `*.md` files in name order, except hidden ones and `README.md`.
+    /// `*.md` files in name order, except hidden ones and `README.md`. A file
+    /// named more than once (also through a folder or a link) counts once.
     static func chapterFiles(in paths: [String]) throws -> (files: [String], folders: [String]) {
         var files: [String] = [], folders: [String] = []
         for path in paths {
@@ -30,6 +31,9 @@ enum BookLayout {
                 folders.append(folder.isEmpty ? "." : folder)
             }
         }
+        // A chapter named twice (`tutor run book book/01-a.md`) runs once.
+        var seen = Set<String>()
+        files = files.filter { seen.insert(resolved($0)).inserted }
         return (files, folders)
     }
 

@@ -12,7 +12,7 @@ struct BookOptions: ParsableArguments {
     var quiet = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Seconds a chapter may run; a chapter past it stops at the running statement with an error.",
+        "Seconds a chapter may run (at most a week); a chapter past it stops at the running statement with an error.",
         valueName: "seconds"))
     var timeout: Double = 300
 

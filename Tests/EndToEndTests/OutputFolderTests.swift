@@ -147,6 +147,15 @@ final class OutputFolderTests: XCTestCase {
         }
     }
 
+    func testAChapterNamedTwiceRunsOnce() throws {
+        let root = try makeBook()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let process = try TutorProcess.run(["run", "book", "book/01-one.md", "./book/01-one.md", "-o", "out", "--no-cache"],
+                                           in: root)
+        XCTAssertEqual(process.status, 0, process.standardError)
+        XCTAssertEqual(process.standardError.components(separatedBy: "running ").count - 1, 2)
+    }
+
     func testTwoRunsIntoOneFolderAtOnceBothFinishWhole() throws {
         let root = try makeBook()
         defer { try? FileManager.default.removeItem(at: root) }
