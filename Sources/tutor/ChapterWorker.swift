@@ -66,6 +66,7 @@ struct ChapterWorker {
 
         // Events until the worker closes its output (it exited or was killed).
         var running: SourceLocation?
+        var drawing = false
         var pending = Data()
         let reader = events.fileHandleForReading
         while true {
@@ -76,7 +77,9 @@ struct ChapterWorker {
                 let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
                 pending.removeSubrange(pending.startIndex...newline)
                 let words = line.split(separator: " ")
-                if words.first == "statement", words.count == 3, let l = Int(words[1]), let c = Int(words[2]) {
+                if words == ["drawing"] {
+                    drawing = true
+                } else if words.first == "statement", words.count == 3, let l = Int(words[1]), let c = Int(words[2]) {
                     running = SourceLocation(file: displayPath, line: l, column: c)
                 } else if words.first == "training", words.count == 5, let l = Int(words[1]), let e = Int(words[2]),
                           let n = Int(words[3]), let loss = Double(words[4]) {
@@ -98,6 +101,13 @@ struct ChapterWorker {
             timedOut = true
             message = "the chapter ran past its time limit of \(String(format: "%g", timeLimit)) s while running this "
                 + "statement and was stopped (--timeout sets the limit)"
+        } else if drawing {
+            // The chapter ran but its pages cannot be drawn: drawing them here
+            // would stop the whole book, so the page shows this error alone.
+            message = "the chapter ran, but drawing its pages stopped the worker process with signal "
+                + "\(process.terminationStatus) (\(Self.signalName(process.terminationStatus)))" + Self.lastLine(of: errorFile)
+                + "; its pages show this error only"
+            running = nil
         } else if process.terminationReason == .uncaughtSignal {
             message = "the chapter's worker process stopped with signal \(process.terminationStatus) "
                 + "(\(Self.signalName(process.terminationStatus))) while running this statement"

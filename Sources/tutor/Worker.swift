@@ -1,6 +1,7 @@
 import ArgumentParser
 import Autodiff
 import Foundation
+import Render
 import Runner
 
 /// `tutor worker`: runs one chapter in a process of its own and writes its
@@ -40,6 +41,12 @@ struct Worker: ParsableCommand {
         thread.start()
         done.wait()
         guard let value = box.result else { throw ExitCode(70) }
+        // Drawn once here, thrown away: pages that cannot be drawn (a crash in a
+        // renderer) stop this process, not the one that writes the book.
+        output.drawing()
+        let prepared = PreparedChapter(value)
+        _ = HTMLPage(prepared).render()
+        _ = MarkdownPage(prepared).render()
         let data = try ChapterResult.encoder().encode(value)
         let temporary = result + ".part"
         guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, result) == 0 else {
@@ -70,9 +77,14 @@ private final class ResultBox: @unchecked Sendable {
 }
 
 /// Progress events as lines on standard output: `statement LINE COLUMN`,
-/// `training LINE EPOCH EPOCHS LOSS`.
+/// `training LINE EPOCH EPOCHS LOSS`, and `drawing` once the chapter ran.
 final class WorkerOutput: @unchecked Sendable {
     private let lock = NSLock()
+
+    func drawing() {
+        lock.lock(); defer { lock.unlock() }
+        FileHandle.standardOutput.write(Data("drawing\n".utf8))
+    }
 
     func send(_ event: ProgressEvent) {
         let line: String

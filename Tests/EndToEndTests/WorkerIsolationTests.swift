@@ -53,6 +53,27 @@ final class WorkerIsolationTests: XCTestCase {
         XCTAssertEqual(try statuses(in: root.appendingPathComponent("out")), ["error", "passed"])
     }
 
+    /// Inline math nested 20,000 deep: whether its page can be drawn is the
+    /// formula reader's business; either way the book is written, and a
+    /// chapter whose pages cannot be drawn is an error at its first line.
+    func testAPageThatCannotBeDrawnIsTheChaptersErrorOnly() throws {
+        let depth = 20_000
+        let math = String(repeating: "\\frac{1}{", count: depth) + "x" + String(repeating: "}", count: depth)
+        let root = try book("# Deep\n\nInline $\(math)$ here.\n\n```tutor\nlet x = 1\nexpect x == 1\n```\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let process = try TutorProcess.run(["run", "book", "-o", "out", "--no-cache"], in: root)
+        XCTAssertTrue([0, 2].contains(process.status), "a crash or hang: \(process.status)\n\(process.standardError)")
+        let statuses = try statuses(in: root.appendingPathComponent("out"))
+        XCTAssertEqual(statuses.last, "passed")
+        if statuses.first == "error" {
+            XCTAssertTrue(process.standardError.contains("book/01-bad.md:1:1: error: the chapter ran, but drawing its pages"),
+                          process.standardError)
+        }
+        for page in ["01-bad.html", "02-good.html", "index.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/\(page)").path), page)
+        }
+    }
+
     func testManyJobsRunEveryChapterOnce() throws {
         let root = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
