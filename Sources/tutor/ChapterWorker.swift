@@ -43,8 +43,9 @@ struct ChapterWorker {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["worker", path, "--display", displayPath, "--book-root", bookRoot,
-                             "--timeout", String(timeLimit), "--result", resultFile.path]
+        // `--name=value` and `--` keep a name that starts with "-" from reading as an option.
+        process.arguments = ["worker", "--display=\(displayPath)", "--book-root=\(bookRoot)",
+                             "--timeout=\(timeLimit)", "--result=\(resultFile.path)", "--", path]
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"  // a crash is reported here, at once
         process.environment = environment
