@@ -25,14 +25,34 @@ public struct GradientCheckOptions: Sendable {
         relativeStep * Swift.max(1, Swift.abs(magnitude))
     }
 
-    /// The disagreement allowed against a finite difference: absoluteTolerance + relativeTolerance·|fd|.
-    public func tolerance(finiteDifference fd: Double) -> Double {
-        absoluteTolerance + relativeTolerance * Swift.abs(fd)
+    /// The disagreement allowed against a finite difference:
+    /// absoluteTolerance + relativeTolerance·|fd| + roundoff, where `roundoff`
+    /// is what rounding in evaluating f alone can put into the difference
+    /// (`roundoff(terms:sumOfMagnitudes:step:)`).
+    public func tolerance(finiteDifference fd: Double, roundoff: Double) -> Double {
+        absoluteTolerance + relativeTolerance * Swift.abs(fd) + roundoff
     }
 
+    public func tolerance(finiteDifference fd: Double) -> Double { tolerance(finiteDifference: fd, roundoff: 0) }
+
     /// Whether autodiff and a finite difference agree (never when either is NaN).
+    public func agrees(autodiff ad: Double, finiteDifference fd: Double, roundoff: Double) -> Bool {
+        Swift.abs(ad - fd) <= tolerance(finiteDifference: fd, roundoff: roundoff)
+    }
+
     public func agrees(autodiff ad: Double, finiteDifference fd: Double) -> Bool {
-        Swift.abs(ad - fd) <= tolerance(finiteDifference: fd)
+        agrees(autodiff: ad, finiteDifference: fd, roundoff: 0)
+    }
+
+    /// The error rounding can put into a difference quotient Σ cᵢ f(xᵢ) / d:
+    /// each f is computed through `terms` rounded operations (the entries of
+    /// every value in its graph), whose errors add up like a random walk,
+    /// about ε·√terms·|f| each; the quotient carries Σ|cᵢ f(xᵢ)| / d of them,
+    /// with a safety factor of 4. At sum(W²) of a 200×200 W (f ≈ 4·10⁴, h ≈ 4·10⁻⁶)
+    /// that is about 2·10⁻³, which the fixed tolerance alone did not allow;
+    /// for a small chapter value it is below 10⁻⁸.
+    public static func roundoff(terms: Int, sumOfMagnitudes: Double, divisor: Double) -> Double {
+        4 * Double.ulpOfOne * Foundation.sqrt(Double(Swift.max(1, terms))) * sumOfMagnitudes / divisor
     }
 }
 
@@ -114,13 +134,18 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
         return try signature(at: along(direction, 10 * h)) != baseSignature
             || signature(at: along(direction, -10 * h)) != baseSignature
     }
-    func central(_ direction: Tensor, _ h: Double) throws -> Double {
-        (try value(at: along(direction, h)) - value(at: along(direction, -h))) / (2 * h)
+    // Each difference with the rounding error its evaluations of f allow.
+    func central(_ direction: Tensor, _ h: Double) throws -> (fd: Double, roundoff: Double) {
+        let f1 = try value(at: along(direction, h)), f_1 = try value(at: along(direction, -h))
+        return ((f1 - f_1) / (2 * h),
+                GradientCheckOptions.roundoff(terms: graphSize, sumOfMagnitudes: Swift.abs(f1) + Swift.abs(f_1), divisor: 2 * h))
     }
-    func fivePoint(_ direction: Tensor, _ h: Double) throws -> Double {
+    func fivePoint(_ direction: Tensor, _ h: Double) throws -> (fd: Double, roundoff: Double) {
         let f1 = try value(at: along(direction, h)), f_1 = try value(at: along(direction, -h))
         let f2 = try value(at: along(direction, 2 * h)), f_2 = try value(at: along(direction, -2 * h))
-        return (-f2 + 8 * f1 - 8 * f_1 + f_2) / (12 * h)
+        let magnitudes = Swift.abs(f2) + 8 * Swift.abs(f1) + 8 * Swift.abs(f_1) + Swift.abs(f_2)
+        return ((-f2 + 8 * f1 - 8 * f_1 + f_2) / (12 * h),
+                GradientCheckOptions.roundoff(terms: graphSize, sumOfMagnitudes: magnitudes, divisor: 12 * h))
     }
 
     var report: GradientCheckReport
@@ -130,10 +155,14 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
             report.skippedNearKink += 1
             return
         }
-        var fd = try central(direction, h)
-        if !options.agrees(autodiff: ad, finiteDifference: fd) {
-            fd = try fivePoint(direction, h)
-            if options.agrees(autodiff: ad, finiteDifference: fd) { report.richardsonRetries += 1 } else { report.failed += 1 }
+        var (fd, roundoff) = try central(direction, h)
+        if !options.agrees(autodiff: ad, finiteDifference: fd, roundoff: roundoff) {
+            (fd, roundoff) = try fivePoint(direction, h)
+            if options.agrees(autodiff: ad, finiteDifference: fd, roundoff: roundoff) {
+                report.richardsonRetries += 1
+            } else {
+                report.failed += 1
+            }
         }
         report.checked += 1
         let comparison = GradientCheckReport.Comparison(row: row, column: column, autodiff: ad, finiteDifference: fd)
@@ -141,7 +170,7 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
         report.maxAbsoluteError = Swift.max(report.maxAbsoluteError, error)
         let scale = Swift.max(Swift.abs(ad), Swift.abs(fd), 1e-8)
         report.maxRelativeError = Swift.max(report.maxRelativeError, error / scale)
-        let ratio = error / options.tolerance(finiteDifference: fd)
+        let ratio = error / options.tolerance(finiteDifference: fd, roundoff: roundoff)
         if ratio > worstRatio || ratio.isNaN {
             worstRatio = ratio.isNaN ? .infinity : ratio
             report.worst = comparison
@@ -160,7 +189,10 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
     } else {
         report = GradientCheckReport(method: .randomDirections(options.directions))
         var random = SplitMix64(seed: options.seed)
-        let h = options.step(at: x.maxAbs)
+        // A unit direction moves each of n entries by about 1/√n of the step;
+        // scaled by √n, each entry moves as much as in an entry-by-entry
+        // check, and the rounding of f weighs √n times less.
+        let h = options.step(at: x.maxAbs) * Foundation.sqrt(Double(x.count))
         for _ in 0..<options.directions {
             var v = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in random.nextSigned() })
             let norm = Foundation.sqrt(v.scalars.reduce(0) { $0 + $1 * $1 })

@@ -31,30 +31,46 @@ extension Variable {
 }
 
 extension Tensor {
-    /// log Σ eˣ of each lane, shifted by the lane's maximum so nothing overflows.
-    func logSumExp(along lanes: Lanes) -> [Double] {
+    /// Each lane's maximum m and log Σ e^{x − m}. Kept apart, not added up:
+    /// at logits of 1e16, m + log 2 rounds back to m, and x − (m + log 2) would
+    /// lose the log 2 that (x − m) − log 2 keeps.
+    func shiftedLogSumExp(along lanes: Lanes) -> [(maximum: Double, logSum: Double)] {
         scalars.withUnsafeBufferPointer { p in
             (0..<lanes.count).map { lane in
                 let start = lanes.start(lane)
                 var m = -Double.infinity
                 for i in 0..<lanes.length { m = Swift.max(m, p[start + i * lanes.step]) }
-                if !m.isFinite { return m }
+                if !m.isFinite { return (m, 0) }
                 var s = 0.0
                 for i in 0..<lanes.length { s += Foundation.exp(p[start + i * lanes.step] - m) }
-                return m + Foundation.log(s)
+                return (m, Foundation.log(s))
             }
         }
     }
 
-    /// x − log Σ eˣ along each lane.
+    /// (x − m) − log Σ e^{x − m} along each lane.
     func logSoftmax(along lanes: Lanes) -> Tensor {
-        let lse = logSumExp(along: lanes)
-        return combiningLanes(self, perLane: lse, lanes) { x, _, l in x - l }
+        mappingLanes(lanes, shiftedLogSumExp(along: lanes)) { x, m, l in (x - m) - l }
     }
 
     func softmax(along lanes: Lanes) -> Tensor {
-        let lse = logSumExp(along: lanes)
-        return combiningLanes(self, perLane: lse, lanes) { x, _, l in Foundation.exp(x - l) }
+        mappingLanes(lanes, shiftedLogSumExp(along: lanes)) { x, m, l in Foundation.exp((x - m) - l) }
+    }
+
+    /// Each entry from itself and its lane's maximum and log-sum.
+    private func mappingLanes(_ lanes: Lanes, _ shifts: [(maximum: Double, logSum: Double)],
+                              _ f: (Double, Double, Double) -> Double) -> Tensor {
+        var out = [Double](repeating: 0, count: count)
+        scalars.withUnsafeBufferPointer { p in
+            for lane in 0..<lanes.count {
+                let start = lanes.start(lane), (m, l) = shifts[lane]
+                for i in 0..<lanes.length {
+                    let k = start + i * lanes.step
+                    out[k] = f(p[k], m, l)
+                }
+            }
+        }
+        return Tensor(shape: shape, scalars: out)
     }
 
     /// Builds a tensor of this shape entry by entry from this tensor's entry,

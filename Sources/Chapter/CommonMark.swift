@@ -6,27 +6,41 @@ import Ccmark
 /// changes cmark's tree after parsing.
 enum CommonMark {
     /// Parses CommonMark with source positions and copies the tree into Swift values.
+    ///
+    /// The copy is at most three levels deep, however deep the source nests
+    /// (30,000 `>` or emphasis inside emphasis): the document, its top-level
+    /// blocks, and the paragraphs and headings inside them. Any other container
+    /// below the top level (a quote in a quote, a list item, emphasis, a link)
+    /// gives its children to the node above it, in document order. The reader
+    /// only asks which paragraphs and headings a top-level block holds and
+    /// what text they show, and a shallow tree is walked and freed without
+    /// recursion that the input could make deep.
     static func parse(_ bytes: [UInt8]) -> MarkdownNode {
         let root = withCBytes(bytes) { cmark_parse_document($0, $1, CMARK_OPT_SOURCEPOS) }!
         defer { cmark_node_free(root) }
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
 
-        // Containers wait on the stack until their EXIT event; leaves never get one.
+        // Containers kept as nodes wait on the stack until their EXIT event; leaves never get one.
         var stack: [MarkdownNode] = []
+        var kept: [OpaquePointer] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             let cNode = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(cNode)
             if event == CMARK_EVENT_ENTER {
-                let node = copy(cNode)
-                if isLeaf(cmark_node_get_type(cNode)) {
-                    stack[stack.count - 1].children.append(node)
-                } else {
-                    stack.append(node)
+                if isLeaf(type) {
+                    stack[stack.count - 1].children.append(copy(cNode))
+                } else if stack.count < 2 || type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                    stack.append(copy(cNode))
+                    kept.append(cNode)
                 }
-            } else if event == CMARK_EVENT_EXIT, stack.count > 1 {
-                let finished = stack.removeLast()
-                stack[stack.count - 1].children.append(finished)
+            } else if event == CMARK_EVENT_EXIT, kept.last == cNode {
+                kept.removeLast()
+                if stack.count > 1 {
+                    let finished = stack.removeLast()
+                    stack[stack.count - 1].children.append(finished)
+                }
             }
             event = cmark_iter_next(iterator)
         }

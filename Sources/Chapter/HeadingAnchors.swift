@@ -4,15 +4,20 @@
 /// with `-`; a repeat gets `-1`, `-2`, … (skipping any already taken), as GitHub does.
 struct HeadingAnchors {
     private var taken: Set<String> = []
+    /// The last suffix given to each slug, so that 40,000 equal headings take
+    /// linear time: the search for a free suffix resumes where it stopped.
+    private var lastSuffix: [String: Int] = [:]
 
     mutating func anchor(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var suffix = 0
+        var suffix = lastSuffix[base] ?? 0
+        if suffix > 0 { candidate = "\(base)-\(suffix)" }
         while taken.contains(candidate) {
             suffix += 1
             candidate = "\(base)-\(suffix)"
         }
+        lastSuffix[base] = suffix
         taken.insert(candidate)
         return candidate
     }

@@ -4,10 +4,13 @@
 /// Closeness is the optimal-string-alignment distance (Levenshtein, plus swapping
 /// two neighbours as one edit, so `tarin` is one edit from `train`). By default a
 /// candidate qualifies within one edit per three characters of `name`, at least one.
-/// Ties go to the earlier candidate.
+/// Ties go to the earlier candidate. Names longer than `nearestNameMaximumLength`
+/// get no suggestion: the comparison is quadratic in the length, and a
+/// 200,000-letter name is no typo.
 public func nearestName(to name: String, among candidates: some Sequence<String>,
                         maximumDistance: Int? = nil) -> String? {
     let length = name.unicodeScalars.count
+    guard length <= nearestNameMaximumLength else { return nil }
     let limit = maximumDistance ?? max(1, length / 3)
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != name {
@@ -21,6 +24,8 @@ public func nearestName(to name: String, among candidates: some Sequence<String>
     }
     return best?.name
 }
+
+public let nearestNameMaximumLength = 100
 
 /// Optimal-string-alignment distance between `a` and `b`, counted in Unicode scalars:
 /// insertions, deletions, substitutions and transpositions of adjacent scalars.

@@ -38,7 +38,7 @@ enum ContourSVG {
         // Grid coordinates (column, row) to page coordinates.
         let columns = Double(surface.xs.count - 1), rows = Double(surface.ys.count - 1)
         func page(_ p: MarchingSquares.Point) -> (Double, Double) {
-            (frame.px(x0 + (x1 - x0) * p.x / columns), frame.py(y0 + (y1 - y0) * p.y / rows))
+            (frame.px(interpolate(x0, x1, p.x, of: columns)), frame.py(interpolate(y0, y1, p.y, of: rows)))
         }
         var drawn = ""
         for (k, segments) in contours.segments.enumerated() {

@@ -9,14 +9,14 @@ import Runner
 /// any XML parser can check a page.
 public struct HTMLPage {
     let chapter: ChapterResult
-    let previous: ChapterResult?
-    let next: ChapterResult?
+    let previous: ChapterLink?
+    let next: ChapterLink?
     let prepared: PreparedChapter
     var verdicts: FormulaVerdicts { prepared.verdicts }
     var figures: ChapterFigures { prepared.figures }
 
     /// `previous` and `next` are the neighbouring chapters of the book, for links.
-    public init(_ prepared: PreparedChapter, previous: ChapterResult? = nil, next: ChapterResult? = nil) {
+    public init(_ prepared: PreparedChapter, previous: ChapterLink? = nil, next: ChapterLink? = nil) {
         chapter = prepared.chapter
         self.prepared = prepared
         self.previous = previous
@@ -24,7 +24,7 @@ public struct HTMLPage {
     }
 
     public init(_ chapter: ChapterResult, previous: ChapterResult? = nil, next: ChapterResult? = nil) {
-        self.init(PreparedChapter(chapter), previous: previous, next: next)
+        self.init(PreparedChapter(chapter), previous: previous.map(ChapterLink.init), next: next.map(ChapterLink.init))
     }
 
     /// What marks a page as tutor's, so only tutor's pages are ever removed.
@@ -66,10 +66,10 @@ public struct HTMLPage {
     private func header() -> String {
         var links = ["<a href=\"index.html\">Contents of the book</a>"]
         if let previous {
-            links.append("<a href=\"\(Escaping.text(ChapterFileNames(chapterFile: previous.file).html))\" rel=\"prev\">← \(Escaping.text(previous.title))</a>")
+            links.append("<a href=\"\(Escaping.text(Escaping.relativeAddress(ChapterFileNames(chapterFile: previous.file).html)))\" rel=\"prev\">← \(Escaping.text(previous.title))</a>")
         }
         if let next {
-            links.append("<a href=\"\(Escaping.text(ChapterFileNames(chapterFile: next.file).html))\" rel=\"next\">\(Escaping.text(next.title)) →</a>")
+            links.append("<a href=\"\(Escaping.text(Escaping.relativeAddress(ChapterFileNames(chapterFile: next.file).html)))\" rel=\"next\">\(Escaping.text(next.title)) →</a>")
         }
         return "<header class=\"page-header\">\n<nav>\(links.joined(separator: "\n"))</nav>\n"
             + "<div class=\"chapter-status\">\(HTMLPage.statusBadge(chapter.status)) \(Escaping.text(chapter.counts.summary))</div>\n"

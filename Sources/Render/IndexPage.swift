@@ -4,6 +4,12 @@ import Runner
 /// linked to its page, and the totals of the run.
 public enum IndexPage {
     public static func render(_ book: BookResult) -> String {
+        render(book.chapters.map(BookEntry.init))
+    }
+
+    /// The index of `entries`, with their totals.
+    public static func render(_ entries: [BookEntry]) -> String {
+        let total = entries.reduce(ChapterCounts()) { $0 + $1.counts }
         var html = HTMLPage.head(title: "The book") + """
         <body class="index">
         <div class="layout">
@@ -11,20 +17,19 @@ public enum IndexPage {
         <h1>The book</h1>
 
         """
-        html += "<p>\(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s"), run and checked by tutor.</p>\n"
+        html += "<p>\(entries.count) chapter\(entries.count == 1 ? "" : "s"), run and checked by tutor.</p>\n"
         html += "<div class=\"table-scroll\"><table class=\"book-table\">\n<thead><tr><th>chapter</th><th>status</th>"
         html += ["passed", "failed", "errata confirmed", "errata not confirmed", "errors"]
             .map { "<th class=\"number\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for chapter in book.chapters {
+        for chapter in entries {
             let counts = chapter.counts
-            let page = ChapterFileNames(chapterFile: chapter.file).html
+            let page = Escaping.relativeAddress(chapter.names.html)
             html += "<tr><td><a href=\"\(Escaping.text(page))\">\(Escaping.text(chapter.title))</a><code class=\"shape file\">\(Escaping.text(chapter.file))</code></td>"
-            html += "<td>\(HTMLPage.statusBadge(chapter.status))</td>"
+            html += "<td>\(HTMLPage.statusBadge(counts.status))</td>"
             html += [counts.passed, counts.failed, counts.xfail, counts.xpass, counts.errors].map(count).joined()
             html += "</tr>\n"
         }
-        html += "</tbody>\n<tfoot><tr><td>total</td><td>\(HTMLPage.statusBadge(book.status))</td>"
-        let total = book.summary.counts
+        html += "</tbody>\n<tfoot><tr><td>total</td><td>\(HTMLPage.statusBadge(total.status))</td>"
         html += [total.passed, total.failed, total.xfail, total.xpass, total.errors].map(count).joined()
         html += "</tr></tfoot>\n</table></div>\n"
         return html + "</main>\n</div>\n<footer>Written by tutor.</footer>\n</body>\n</html>\n"

@@ -4,18 +4,23 @@ import Runner
 /// `report.json`: the schema of docs/chapter-format.md, numbers at full precision.
 public enum JSONReport {
     public static func render(_ book: BookResult) -> String {
-        let s = book.summary, counts = s.counts
+        render(book.chapters.map(BookEntry.init))
+    }
+
+    /// The report of `entries`, with their totals.
+    public static func render(_ entries: [BookEntry]) -> String {
+        let counts = entries.reduce(ChapterCounts()) { $0 + $1.counts }
         let document = JSONValue.object([
-            ("chapters", .array(book.chapters.map(chapter))),
+            ("chapters", .array(entries.map(\.report))),
             ("summary", .object([
-                ("chapters", .integer(s.chapters)), ("passed", .integer(counts.passed)), ("failed", .integer(counts.failed)),
+                ("chapters", .integer(entries.count)), ("passed", .integer(counts.passed)), ("failed", .integer(counts.failed)),
                 ("xfail", .integer(counts.xfail)), ("xpass", .integer(counts.xpass)), ("errors", .integer(counts.errors)),
             ])),
         ])
         return document.serialized() + "\n"
     }
 
-    private static func chapter(_ c: ChapterResult) -> JSONValue {
+    static func chapter(_ c: ChapterResult) -> JSONValue {
         .object([
             ("file", .string(c.file)),
             ("title", .string(c.title)),

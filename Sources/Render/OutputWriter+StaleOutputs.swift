@@ -6,9 +6,10 @@ import Foundation
 /// - only names tutor gives a chapter's outputs are considered: `S.html`, `S.md`
 ///   and the folder `S/`, where the stem `S` starts with digits and a hyphen
 ///   (`01-backprop`);
-/// - only when no chapter of this run has stem `S` and no `S.md` exists in any
-///   folder this run took chapters from (running one chapter of a book leaves
-///   the others' pages alone);
+/// - only when no chapter of this run has stem `S`, no `S.md` exists in any
+///   folder this run took chapters from, and `S` is not a chapter the book's
+///   report still lists (running one chapter of a book leaves the others'
+///   pages alone);
 /// - a file only when it carries tutor's mark (the generator `<meta>` of a page,
 ///   the opening comment of a Markdown page, the figure class of an SVG), so a
 ///   file someone else wrote there is kept;
@@ -20,9 +21,9 @@ extension OutputWriter {
     /// Returns the removed paths, relative to the output folder, sorted.
     @discardableResult
     public func removeStaleOutputs(current: [ChapterFileNames], figures: [String: Set<String>]?,
-                                   chapterFolders: [String]) throws -> [String] {
+                                   chapterFolders: [String], kept: Set<String> = []) throws -> [String] {
         let manager = FileManager.default
-        let stems = Set(current.map(\.stem))
+        let stems = Set(current.map(\.stem)).union(kept)
         var removed: [String] = []
         for name in try manager.contentsOfDirectory(atPath: directory).sorted() where !name.hasPrefix(".") {
             let path = (directory as NSString).appendingPathComponent(name)

@@ -3,7 +3,10 @@ import Foundation
 /// Coordinates and shapes as SVG text.
 enum SVG {
     /// One decimal is a tenth of a pixel: enough, and the same text everywhere.
-    static func number(_ v: Double) -> String {
+    /// A value far outside any figure (or not a number) is drawn at its edge
+    /// of a large finite range: clipped, never `nan` in the markup.
+    static func number(_ value: Double) -> String {
+        let v = value.isNaN ? 0 : Swift.min(Swift.max(value, -1e6), 1e6)
         let s = String(format: "%.1f", v)
         let t = s.hasSuffix(".0") ? String(s.dropLast(2)) : s
         return t == "-0" ? "0" : t

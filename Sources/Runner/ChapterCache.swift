@@ -30,6 +30,8 @@ public struct ChapterCache: Sendable {
         var tool: String
         var chapter: String
         var data: [DataFile]
+        /// The hash of `result` as encoded: an entry edited since it was stored is a miss.
+        var resultHash: String
         var result: ChapterResult
     }
 
@@ -40,11 +42,13 @@ public struct ChapterCache: Sendable {
 
     /// The stored result of the chapter at `path`, if nothing it depends on changed.
     public func lookup(path: String, displayPath: String) -> ChapterResult? {
-        guard let chapterBytes = FileManager.default.contents(atPath: path),
+        guard ChapterRunner.unreadable(path) == nil,
+              let chapterBytes = FileManager.default.contents(atPath: path),
               let stored = FileManager.default.contents(atPath: entryPath(displayPath)),
               let entry = try? decoder().decode(Entry.self, from: stored),
               entry.tool == toolIdentity, entry.chapter == Self.hash(chapterBytes),
-              entry.result.file == displayPath,
+              entry.result.file == displayPath, entry.result.isWhole,
+              let encoded = try? encoder().encode(entry.result), Self.hash(encoded) == entry.resultHash,
               entry.data.allSatisfy({ Self.hash(ofFile: $0.path) == $0.hash }) else { return nil }
         return entry.result
     }
@@ -54,13 +58,15 @@ public struct ChapterCache: Sendable {
     /// the files are not read again, so an edit saved during the run is a miss next time.
     public func store(_ result: ChapterResult) {
         guard !result.timedOut, let chapterHash = result.chapterHash else { return }
+        guard let encoded = try? encoder().encode(result) else { return }
         let entry = Entry(tool: toolIdentity, chapter: chapterHash,
                           data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
-                          result: result)
+                          resultHash: Self.hash(encoded), result: result)
         guard let data = try? encoder().encode(entry) else { return }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let target = entryPath(result.file)
-        let temporary = target + ".tmp"
+        // A name of this process only: two runs sharing a cache do not write one file.
+        let temporary = target + ".\(getpid())-\(UUID().uuidString).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
         if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
     }
@@ -81,16 +87,6 @@ public struct ChapterCache: Sendable {
         FileManager.default.contents(atPath: path).map(hash)
     }
 
-    // JSON cannot hold NaN or infinities; a diverged training has them.
-    private func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-
-    private func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }
+    private func encoder() -> JSONEncoder { ChapterResult.encoder() }
+    private func decoder() -> JSONDecoder { ChapterResult.decoder() }
 }

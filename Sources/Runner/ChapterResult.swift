@@ -40,6 +40,17 @@ public struct ChapterResult: Sendable, Codable {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
+    /// Whether the result fits its document, one block result per block, as
+    /// renderers expect; a result read back from a file may not.
+    public var isWhole: Bool {
+        guard blocks.count == document.blocks.count else { return false }
+        for (block, result) in zip(document.blocks, blocks) {
+            if case .directive = block { continue }
+            guard result.statements.isEmpty else { return false }
+        }
+        return true
+    }
+
     /// What its counts say (`ChapterCounts.status`).
     public var status: ChapterStatus { counts.status }
 }
@@ -93,6 +104,8 @@ public enum CheckStatus: String, Sendable, Codable { case passed, failed, xfail,
 /// One check: a gradient check, an expectation or a formula.
 public struct CheckResult: Sendable, Codable {
     public var line: Int
+    /// The column of the statement that made the check, for `file:line:column`.
+    public var column = 1
     public var kind: CheckKind
     public var source: String
     public var status: CheckStatus

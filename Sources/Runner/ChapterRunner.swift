@@ -6,6 +6,9 @@ import Notation
 /// What the runner reports while it works (for progress on a terminal).
 public enum ProgressEvent: Sendable {
     case training(file: String, line: Int, epoch: Int, epochs: Int, loss: Double)
+    /// A statement is about to run (a chapter's worker process reports where
+    /// it is, so that a crash can be placed at the statement).
+    case statement(file: String, line: Int, column: Int)
 }
 
 /// Runs one chapter: reads it with cmark, parses its directive blocks, and runs
@@ -28,9 +31,13 @@ public struct ChapterRunner: Sendable {
     /// Runs the chapter at `path`; `displayPath` names it in messages and reports.
     public func run(path: String, displayPath: String) -> ChapterResult {
         let started = DispatchTime.now().uptimeNanoseconds
-        let contents = FileManager.default.contents(atPath: path)
+        let problem = Self.unreadable(path)
+        let contents = problem == nil ? FileManager.default.contents(atPath: path) : nil
         let bytes = contents.map { [UInt8]($0) }
-        let reading = bytes.map { ChapterReader.read(file: displayPath, contents: $0) } ?? ChapterReader.read(path: path)
+        let reading = bytes.map { ChapterReader.read(file: displayPath, contents: $0) }
+            ?? (document: ChapterDocument(file: displayPath, blocks: []),
+                diagnostics: [Diagnostic(problem ?? "cannot read the chapter file",
+                                         at: SourceLocation(file: displayPath, line: 1, column: 1))])
         let document = reading.document
         var diagnostics = reading.diagnostics
         let sourceLines = bytes.map { String(decoding: $0, as: UTF8.self) }
@@ -44,9 +51,12 @@ public struct ChapterRunner: Sendable {
         let interpreter = Interpreter(file: displayPath, chapterDirectory: (path as NSString).deletingLastPathComponent,
                                       bookRoot: bookRoot, progress: progress)
         if let timeLimit {
-            interpreter.environment.deadline = started + UInt64(max(0, timeLimit) * 1e9)
+            // At most 30 years: any larger limit (or infinity) would overflow the clock.
+            interpreter.environment.deadline = started + UInt64(min(max(0, timeLimit), 1e9) * 1e9)
         }
-        if let bytes, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
+        // A byte-order mark alone is no more a chapter than no bytes at all.
+        if let bytes, (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
+            .allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             // An empty file in a book is a mistake, not a chapter.
             diagnostics.append(diagnostic("the chapter is empty: nothing to read or run",
                                           at: SourceLocation(file: displayPath, line: 1, column: 1)))
@@ -71,8 +81,9 @@ public struct ChapterRunner: Sendable {
                     result.statements.append(StatementResult(statement: statement, state: .notRun))
                     continue
                 }
+                progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column))
                 do {
-                    let findings = try interpreter.execute(statement)
+                    let findings = try interpreter.execute(statement).map { $0.placed(at: statement.location.column) }
                     result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
                 } catch let failure as StatementFailure {
                     let failed = diagnostic(failure.error.message, at: failure.error.location)
@@ -115,6 +126,71 @@ public struct ChapterRunner: Sendable {
         return result
     }
 
+}
+
+extension ChapterRunner {
+    /// The result of a chapter whose run was lost (its worker process crashed,
+    /// ran out of memory or was stopped at its time limit): the chapter as
+    /// read, with `message` at the statement that was running (`location`, or
+    /// the chapter's first line) and every other statement marked not run.
+    /// Without a statement the run stopped before any ran, perhaps while
+    /// reading the chapter, so the chapter is not read again here. Such a
+    /// result carries no hash of the chapter, so it is never cached.
+    public func abandoned(path: String, displayPath: String, at location: SourceLocation?,
+                          message: String, timedOut: Bool) -> ChapterResult {
+        let contents = location != nil && Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
+        let bytes = contents.map { [UInt8]($0) } ?? []
+        let reading = ChapterReader.read(file: displayPath, contents: bytes)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let place = location ?? SourceLocation(file: displayPath, line: 1, column: 1)
+        let sourceLine = lines.indices.contains(place.line - 1) ? String(lines[place.line - 1].trimmingSuffix("\r")) : nil
+        let failure = Diagnostic(message, at: place, sourceLine: sourceLine)
+        var placed = false
+        var blocks: [BlockResult] = []
+        for block in reading.document.blocks {
+            guard case let .directive(directive) = block else {
+                blocks.append(BlockResult())
+                continue
+            }
+            let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
+            var result = BlockResult(diagnostics: parsed.diagnostics)
+            for statement in parsed.statements {
+                if !placed, statement.location == place {
+                    placed = true
+                    result.statements.append(StatementResult(statement: statement, state: .failed(failure)))
+                } else {
+                    result.statements.append(StatementResult(statement: statement, state: .notRun))
+                }
+            }
+            blocks.append(result)
+        }
+        var diagnostics = reading.diagnostics + blocks.flatMap(\.diagnostics) + [failure]
+        diagnostics.sort { $0.location < $1.location }
+        var result = ChapterResult(file: displayPath, title: reading.document.title, document: reading.document,
+                                   blocks: blocks, diagnostics: diagnostics)
+        result.timedOut = timedOut
+        return result
+    }
+
+    /// Why the file at `path` cannot be read as a chapter, or nil. Only a
+    /// regular file is opened: reading a pipe or a device could wait forever.
+    static func unreadable(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "cannot read the chapter file: \(String(cString: strerror(errno)))" }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return "the chapter is not a regular file (a folder, a pipe or a device); a chapter must be a file"
+        }
+        return nil
+    }
+}
+
+private extension Finding {
+    /// A check carries its statement's column.
+    func placed(at column: Int) -> Finding {
+        guard case var .check(check) = self else { return self }
+        check.column = column
+        return .check(check)
+    }
 }
 
 /// A statement that failed after producing findings worth keeping (a

@@ -23,6 +23,12 @@ final class Evaluation {
     /// The inputs are kept, so that an input's identity is never reused.
     var applications: [String: [(input: Variable, output: Variable)]] = [:]
     private var inProgress: Set<String> = []
+    /// Expressions being evaluated, one inside the other: through live names
+    /// the input controls how deep evaluation recurses, so it is bounded.
+    private var depth = 0
+    /// Deeper than the parser allows one expression (1000), with room for
+    /// chains of live names; well within the stack of a chapter's thread.
+    static let maximumDepth = 3000
     /// The names of layer values (a model's z and a) remembered so far.
     private var layerValueNames: Set<String> = []
 
@@ -145,6 +151,13 @@ final class Evaluation {
 
     func evaluate(_ expression: Expr) throws -> Variable {
         let location = expression.location
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw RuntimeError("the expression nests more than \(Self.maximumDepth) levels deep, counting the live "
+                               + "names it reads (a let defined in terms of a let, and so on); shorten the chain",
+                               at: location)
+        }
         if let deadline = environment.deadline, DispatchTime.now().uptimeNanoseconds > deadline {
             throw TimeLimitExceeded()
         }

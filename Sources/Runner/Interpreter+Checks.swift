@@ -85,6 +85,10 @@ extension Interpreter {
         case let .approximately(left, right, tolerance):
             let (x, y) = try values(left, right)
             let tol = try evaluation.number(tolerance, "the tolerance")
+            guard tol >= 0 else {  // also refuses NaN
+                throw RuntimeError("the tolerance after ± must be a number of at least 0, not \(NumberText.format(tol))",
+                                   at: tolerance.location)
+            }
             let diff = try Tensor.broadcasting(x, y, operation: "≈") { Swift.abs($0 - $1) }
             let worst = diff.scalars.max() ?? 0
             bound = Tolerance(absolute: tol)

@@ -108,6 +108,10 @@ extension Interpreter {
         if environment.binding(name.name) != nil {
             throw RuntimeError("'\(name.name)' is already defined; a model needs a name of its own", at: name.location)
         }
+        if environment.models[name.name] != nil {
+            throw RuntimeError("model '\(name.name)' is already defined; a model is defined once, so give this one "
+                               + "another name", at: name.location)
+        }
         var dense: [Dense] = []
         var initializers: [(Dense.Initializer, Dense.Initializer)] = []
         let evaluation = Evaluation(environment)

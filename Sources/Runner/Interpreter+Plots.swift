@@ -10,6 +10,10 @@ extension Interpreter {
         guard plot.axes.count == 2 else {
             throw RuntimeError("plot surface takes two params: over w in -1..5, b in -1..6", at: location)
         }
+        if plot.axes[0].parameter.name == plot.axes[1].parameter.name {
+            throw RuntimeError("plot surface needs two different params; '\(plot.axes[1].parameter.name)' is named twice",
+                               at: plot.axes[1].parameter.location)
+        }
         let evaluation = Evaluation(environment)
         var ranges: [[Double]] = []
         for axis in plot.axes {
@@ -19,9 +23,12 @@ extension Interpreter {
             }
             let low = try evaluation.number(axis.lower, "the lower bound")
             let high = try evaluation.number(axis.upper, "the upper bound")
+            guard low.isFinite, high.isFinite else {
+                throw RuntimeError("the range must have finite bounds: \(low)..\(high)", at: axis.lower.location)
+            }
             guard low < high else { throw RuntimeError("the range must go up: \(low)..\(high)", at: axis.lower.location) }
             let n = Self.surfaceResolution
-            ranges.append((0..<n).map { low + (high - low) * Double($0) / Double(n - 1) })
+            ranges.append((0..<n).map { interpolate(low, high, Double($0), of: Double(n - 1)) })
         }
         let (xName, yName) = (plot.axes[0].parameter.name, plot.axes[1].parameter.name)
         let shapes = (environment.parameters[xName]!.shape, environment.parameters[yName]!.shape)
@@ -49,4 +56,12 @@ extension Interpreter {
         return SurfacePlotResult(line: location.line, function: "\(plot.function)", xName: xName, yName: yName,
                                  xs: ranges[0], ys: ranges[1], values: values, path: path)
     }
+}
+
+/// The point `k / n` of the way from `a` to `b`; a span wider than the
+/// largest Double (-1e308..1e308) is taken in two parts, so no point is infinite.
+/// `t` is `k / n`, computed as `a + (b - a) * k / n` when the span is finite.
+public func interpolate(_ a: Double, _ b: Double, _ k: Double, of n: Double) -> Double {
+    let span = b - a
+    return span.isFinite ? a + span * k / n : a * (1 - k / n) + b * (k / n)
 }

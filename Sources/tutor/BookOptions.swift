@@ -12,7 +12,7 @@ struct BookOptions: ParsableArguments {
     var quiet = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Seconds a chapter may run; a chapter past it stops at the running statement with an error.",
+        "Seconds a chapter may run (at most a week); a chapter past it stops at the running statement with an error.",
         valueName: "seconds"))
     var timeout: Double = 300
 
@@ -21,8 +21,13 @@ struct BookOptions: ParsableArguments {
         valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    /// A week: longer limits (and infinity) are refused rather than overflow a clock.
+    static let longestTimeout: Double = 7 * 24 * 3600
+
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard timeout > 0, timeout <= Self.longestTimeout else {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(Self.longestTimeout)) (a week), not \(timeout)")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 }

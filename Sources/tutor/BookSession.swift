@@ -1,5 +1,4 @@
 import ArgumentParser
-import Autodiff
 import Foundation
 import Runner
 
@@ -8,66 +7,82 @@ struct BookSession {
     /// The chapter files as found, which is also how messages name them.
     let chapters: [String]
     let bookRoot: String
+    /// The folders the chapters were taken from.
+    let chapterFolders: [String]
     let console: Console
     let timeLimit: Double
     let jobs: Int
 
     init(options: BookOptions) throws {
-        // Before any chapter thread does tensor or BLAS work.
-        tuneProcessForTraining()
         console = Console(quiet: options.quiet)
         timeLimit = options.timeout
         jobs = options.jobs
-        var found: [String] = []
-        var roots: [String] = []
-        for path in options.paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: \(path)")
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                let markdown = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-                found += markdown.map { (path as NSString).appendingPathComponent($0) }
-                roots.append(path)
-            } else {
-                found.append(path)
-                roots.append((path as NSString).deletingLastPathComponent)
-            }
-        }
+        let (found, roots) = try BookLayout.chapterFiles(in: options.paths)
         guard !found.isEmpty else { throw ValidationError("no chapters (*.md) in \(options.paths.joined(separator: ", "))") }
         chapters = found
+        chapterFolders = roots
         let absolute = roots.map { URL(fileURLWithPath: $0.isEmpty ? "." : $0).standardizedFileURL.path }
         bookRoot = absolute.dropFirst().reduce(absolute[0]) { commonFolder($0, $1) }
     }
 
-    /// Runs every chapter, up to `jobs` at once; results keep the book's order.
+    /// Stops before anything runs when two chapters' pages would share a name,
+    /// or a page would replace the index (printed as errors at the chapters).
+    func checkNames() throws {
+        let collisions = BookLayout.collisions(of: chapters)
+        guard !collisions.isEmpty else { return }
+        for problem in collisions { console.error("\(problem.file):1:1: error: \(problem.message)") }
+        console.error("tutor: nothing was run or written")
+        throw ExitCode(2)
+    }
+
+    /// Runs every chapter, each in a worker process of its own, up to `jobs`
+    /// at once; results keep the book's order.
     func run(cache: ChapterCache? = nil) -> BookResult {
-        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit,
+        let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit,
                                    progress: { [console] event in console.show(event) })
         let results = ResultSlots(count: chapters.count)
-        let gate = DispatchSemaphore(value: jobs)
-        DispatchQueue.concurrentPerform(iterations: chapters.count) { index in
-            gate.wait()
-            defer { gate.signal() }
-            let chapter = chapters[index]
-            let result: ChapterResult
-            let started = DispatchTime.now().uptimeNanoseconds
-            if var cached = cache?.lookup(path: chapter, displayPath: chapter) {
-                console.reused(chapter)
-                cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                result = cached
-            } else {
-                console.starting(chapter)
-                result = runner.run(path: chapter, displayPath: chapter)
-                cache?.store(result)
-            }
-            console.finished(result)
-            results.set(index, result)
+        let next = NextIndex()
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, chapters.count) {
+            group.enter()
+            // Threads of their own: each waits on a worker, and --jobs may exceed the cores.
+            Thread { [chapters, console] in
+                defer { group.leave() }
+                while let index = next.take(below: chapters.count) {
+                    let chapter = chapters[index]
+                    let result: ChapterResult
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    if var cached = cache?.lookup(path: chapter, displayPath: chapter) {
+                        console.reused(chapter)
+                        cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                        result = cached
+                    } else {
+                        console.starting(chapter)
+                        result = worker.run(path: chapter, displayPath: chapter)
+                        cache?.store(result)
+                    }
+                    console.finished(result)
+                    results.set(index, result)
+                }
+            }.start()
         }
+        group.wait()
         let book = BookResult(chapters: results.all)
         console.summary(book)
         return book
+    }
+}
+
+/// The next chapter to run, handed out once each.
+private final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below count: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < count else { return nil }
+        value += 1
+        return value - 1
     }
 }
 

@@ -9,7 +9,9 @@ struct Check: ParsableCommand {
     @OptionGroup var book: BookOptions
 
     func run() throws {
-        let result = try BookSession(options: book).run()
+        let session = try BookSession(options: book)
+        try session.checkNames()
+        let result = session.run()
         throw ExitCode(result.exitStatus)
     }
 }

@@ -43,6 +43,8 @@ final class Console: @unchecked Sendable {
                     writeLocked("  line \(line): epoch \(epoch)/\(epochs), loss \(format(loss))\n")
                 }
             }
+        case .statement:
+            break
         }
     }
 
@@ -54,7 +56,7 @@ final class Console: @unchecked Sendable {
         var text = ""
         for diagnostic in chapter.diagnostics { text += diagnostic.rendered + "\n" }
         for check in chapter.checks where check.status == .failed || check.status == .xpass || check.status == .error {
-            text += "\(chapter.file):\(check.line): \(check.status.rawValue): \(CheckText.message(check))\n"
+            text += "\(chapter.file):\(check.line):\(check.column): \(check.status.rawValue): \(CheckText.message(check))\n"
         }
         write(text)
     }

@@ -45,14 +45,21 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let session = try BookSession(options: book)
+        try BookLayout.checkOutput(output, chapterFolders: session.chapterFolders)
+        try session.checkNames()
         let store = noCache ? nil : ChapterCache(directory: cache, toolIdentity: ChapterCache.runningToolIdentity())
         let result = session.run(cache: store)
         do {
             let writer = OutputWriter(directory: output)
             try writer.prepare()
-            try BookOutput(formats: try formats()).write(result, with: writer)
+            if let warning = try BookOutput(formats: try formats()).write(result, with: writer) {
+                session.console.error(warning)
+            }
+        } catch let error as OutputError {
+            session.console.error("tutor: \(error); the output folder '\(output)' was left as it was")
+            throw ExitCode(2)
         } catch {
-            session.console.error("tutor: cannot write to '\(output)': \(error.localizedDescription)")
+            session.console.error("tutor: cannot write to '\(output)': \(error)")
             throw ExitCode(2)
         }
         throw ExitCode(result.exitStatus)

@@ -16,6 +16,24 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertLessThan(report.maxRelativeError, 1e-7)
     }
 
+    /// sum(W²) over 40,000 and 160,000 entries: the rounding of f itself is
+    /// allowed for (it grows with the number of terms and |f|), so a right
+    /// gradient passes, while one 1% off — far above that rounding — fails.
+    func testLargeSumsPassRightAndCatchWrongGradients() throws {
+        for n in [200, 400] {
+            for scale in [1.0, 100.0] {
+                let w = random.tensor(.matrix(n, n), -2 * scale, 2 * scale)
+                let right = try checkGradient(at: w) { try ($0 * $0).sum() }
+                XCTAssertTrue(right.passed, "\(n)×\(n) at scale \(scale): \(right)")
+                let wrong = w.map { 2 * $0 * 1.01 }
+                let report = try checkGradient(at: w, gradient: wrong) { try ($0 * $0).sum() }
+                XCTAssertFalse(report.passed, "\(n)×\(n) at scale \(scale): a gradient 1% off passed")
+            }
+        }
+        // The allowance is negligible at the sizes of a small chapter.
+        XCTAssertLessThan(GradientCheckOptions.roundoff(terms: 20, sumOfMagnitudes: 2, divisor: 2e-6), 1e-8)
+    }
+
     func testCatchesAWrongGradient() throws {
         // exp with the derivative of a different function.
         func wrongExp(_ v: Variable) -> Variable {

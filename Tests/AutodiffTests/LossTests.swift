@@ -61,6 +61,25 @@ final class LossTests: XCTestCase {
         XCTAssertEqual(try z.logSoftmax(axis: 1).value[0, 1], -2000, accuracy: 1e-9)
     }
 
+    /// At equal logits of 1e16 the maximum plus log 2 rounds back to the
+    /// maximum; the shifted form keeps log 2 (½, −log 2, log 2 are exact).
+    func testEqualHugeLogits() throws {
+        for big in [1e16, 1e300, -1e16] {
+            let z = Variable(Tensor(rows: [[big, big]]))
+            XCTAssertEqual(try z.softmax().value.scalars, [0.5, 0.5], "\(big)")
+            XCTAssertEqual(try z.logSoftmax().value.scalars, [-log(2.0), -log(2.0)], "\(big)")
+            XCTAssertEqual(try Loss.crossEntropy(z, Variable(Tensor(rows: [[0]]))).value.scalar, log(2.0), "\(big)")
+            let grad = try gradients(of: Loss.crossEntropy(z, Variable(Tensor(rows: [[1]]))), withRespectTo: [z])[0]
+            XCTAssertEqual(grad.scalars, [0.5, -0.5], "\(big)")
+        }
+        // Logits 2 apart at 1e15 (exactly representable): softmax is 1/(1+e²), e²/(1+e²).
+        let z = Variable(Tensor(rows: [[1e15, 1e15 + 2]]))
+        let s = try z.softmax().value.scalars
+        XCTAssertEqual(s[0], 1 / (1 + exp(2.0)), accuracy: 1e-15)
+        XCTAssertEqual(s[1], exp(2.0) / (1 + exp(2.0)), accuracy: 1e-15)
+        XCTAssertEqual(try Loss.bceWithLogits(Variable(Tensor(rows: [[1e16, -1e16]])), Variable(Tensor(rows: [[1, 0]]))).value.scalar, 0)
+    }
+
     func testLossShapeMismatchIsAnError() {
         let a = Variable(Tensor.zeros(.matrix(4, 1))), b = Variable(Tensor.zeros(.matrix(1, 4)))
         XCTAssertThrowsError(try Loss.mse(a, b)) { error in

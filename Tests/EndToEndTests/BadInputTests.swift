@@ -169,7 +169,7 @@ final class BadInputTests: XCTestCase {
         let process = try TutorProcess.run(["run", TutorProcess.fixtures.appendingPathComponent("passing").path,
                                             "--output", blocker.path, "--no-cache"], in: root, timeout: 60)
         XCTAssertEqual(process.status, 2)
-        XCTAssertTrue(process.standardError.contains("cannot write to"), process.standardError)
+        XCTAssertTrue(process.standardError.contains("cannot write '\(blocker.path)'"), process.standardError)
         XCTAssertEqual(try String(contentsOf: blocker, encoding: .utf8), "a file, not a folder", "nothing was lost")
     }
 }

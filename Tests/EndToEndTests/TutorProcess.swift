@@ -17,9 +17,10 @@ struct TutorProcess {
 
     /// Runs tutor with `arguments`; a run longer than `timeout` seconds is
     /// killed and reported as a hang (status -1).
-    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 120) throws -> TutorProcess {
+    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 120,
+                    executable: URL? = nil) throws -> TutorProcess {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let errors = Pipe()

@@ -21,6 +21,32 @@ final class AxisTicksTests: XCTestCase {
         XCTAssertGreaterThan(ticks.domain.upperBound, 3)
     }
 
+    /// Spans wider than the largest Double, constants near its ends, and
+    /// bounds that are not finite all make an axis of finite, ordered ticks.
+    func testExtremeDataMakeFiniteAxes() {
+        let cases: [ClosedRange<Double>] = [-1e308...1e308, -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+                                            1.7e308...1.7e308, 1e-307...1e-307, 5e-324...5e-324, -1e308...(-1e308),
+                                            0...Double.infinity, -Double.infinity...0]
+        for data in cases {
+            for fitted in [false, true] {
+                let ticks = AxisTicks.linear(data, count: 5, fitted: fitted)
+                XCTAssertTrue(ticks.domain.lowerBound.isFinite && ticks.domain.upperBound.isFinite, "\(data)")
+                XCTAssertLessThan(ticks.domain.lowerBound, ticks.domain.upperBound, "\(data)")
+                XCTAssertTrue(ticks.values.allSatisfy(\.isFinite), "\(data)")
+                XCTAssertEqual(ticks.values, ticks.values.sorted(), "\(data)")
+                XCTAssertLessThanOrEqual(ticks.values.count, 20, "\(data)")
+                for x in [ticks.domain.lowerBound, ticks.domain.upperBound] {
+                    XCTAssertTrue((0...1).contains(ticks.fraction(x)), "\(data): \(x)")
+                }
+            }
+        }
+        let constant = AxisTicks.linear(1e-307...1e-307)
+        XCTAssertTrue(constant.domain.contains(1e-307) && constant.domain.lowerBound > 0, "a tiny constant keeps its scale")
+        let log = AxisTicks.logarithmic(1e-320...1.7e308)
+        XCTAssertTrue(log.values.allSatisfy { $0.isFinite && $0 > 0 })
+        XCTAssertLessThanOrEqual(log.values.count, 8)
+    }
+
     func testNiceSteps() {
         XCTAssertEqual(AxisTicks.niceStep(0.13), 0.2)
         XCTAssertEqual(AxisTicks.niceStep(3), 5)
