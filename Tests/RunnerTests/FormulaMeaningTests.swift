@@ -157,10 +157,13 @@ final class FormulaMeaningTests: XCTestCase {
         XCTAssertEqual(unbound.formulaChecks.first?.status, .error)
         XCTAssertTrue(unbound.formulaChecks.first?.message.contains("q names no value") ?? false)
 
-        let outside = try runChapter(smallNetwork + formula(#"C = \int_0^1 x\,dx"#))
-        let diagnostic = try XCTUnwrap(outside.errors.first)
-        XCTAssertEqual(diagnostic.location.line, 12, "inside the formula, not at the check")
-        XCTAssertTrue(diagnostic.message.contains("int"), diagnostic.message)
+        // An unreadable formula is an error of its check only: the chapter goes on.
+        let outside = try runChapter(smallNetwork + formula(#"C = \int_0^1 x\,dx"#) + "```tutor\nshow C\n```\n")
+        let check = try XCTUnwrap(outside.formulaChecks.first)
+        XCTAssertEqual(check.status, .error)
+        XCTAssertTrue(check.message.contains("int"), check.message)
+        XCTAssertTrue(check.message.contains("(at 12:"), "located inside the formula, not at the check: \(check.message)")
+        XCTAssertEqual(outside.shows.count, 1, "the statements after the check still run")
     }
 
     func testToleranceAndUnexpectedPass() throws {

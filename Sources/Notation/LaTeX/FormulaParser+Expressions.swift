@@ -344,16 +344,58 @@ extension FormulaParser {
                         spelling: "\\nabla")
     }
 
-    /// `\sum_i x_i y_i`: the sum of all entries of the term that follows. Limits are
-    /// skipped: a value's entries are what is summed.
+    /// `\sum_i x_i y_i`: the sum of all entries of the term that follows, the
+    /// index kept for rendering. `\sum_{i=1}^{N}`: the sum over i = 1 … N, its
+    /// limits kept (labelled `SumLimits`) for the meaning to honour. An index set
+    /// the grammar does not read (`\sum_{x \in X}`) sums every entry, as `\sum_x` does.
     private mutating func parseSum() throws(Diagnostic) -> Expr {
         let sum = advance()
+        var limits: [Argument] = []
+        var hasLower = false, hasUpper = false
         while current.isCharacter("_") || current.isCharacter("^") {
-            advance()
-            try skipScript()
+            let script = advance()
+            if script.isCharacter("^") {
+                guard !hasUpper else { throw error("a sum has one upper limit", at: location(of: script)) }
+                hasUpper = true
+                limits.append(Argument(label: SumLimits.upper, try parseScript()))
+                continue
+            }
+            guard !hasLower, limits.allSatisfy({ $0.label != SumLimits.index }) else {
+                throw error("a sum has one subscript", at: location(of: script))
+            }
+            let saved = self
+            if let (index, lower) = try? sumIndex() {
+                limits.append(Argument(label: SumLimits.index, index))
+                if let lower {
+                    hasLower = true
+                    limits.append(Argument(label: SumLimits.lower, lower))
+                }
+            } else {
+                self = saved
+                try skipScript()
+            }
+        }
+        if hasUpper != hasLower {
+            throw error(hasUpper ? "a sum with an upper limit needs its lower one: \\sum_{i=1}^{N}"
+                                 : "a sum with a lower limit needs its upper one: \\sum_{i=1}^{N}",
+                        at: location(of: sum))
         }
         let term = try parseTerm()
-        return try node(.call(name: "sum", arguments: [Argument(term)]), at: location(of: sum), spelling: "\\sum")
+        return try node(.call(name: "sum", arguments: [Argument(term)] + limits), at: location(of: sum),
+                        spelling: "\\sum")
+    }
+
+    /// `i`, `{i}` or `{i=1}` after a sum's `_`: the index and its first value.
+    private mutating func sumIndex() throws(Diagnostic) -> (Expr, Expr?) {
+        guard let opening = accept("{") else {
+            return (try parseScript(), nil)
+        }
+        let index = try parseScript()
+        guard case .symbol = index.kind else { throw unexpected("an index") }
+        var lower: Expr?
+        if accept("=") != nil { lower = try parseExpression() }
+        try close("}", opening: opening)
+        return (index, lower)
     }
 
     private mutating func skipScript() throws(Diagnostic) {

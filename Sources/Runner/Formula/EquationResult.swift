@@ -28,6 +28,14 @@ public struct EquationResult: Sendable, Codable {
         public var left: Double
         public var right: Double
     }
+    /// The tolerance the sides were compared within: entry by entry,
+    /// |left − right| ≤ absolute + relative·|right|.
+    public var tolerance: Tolerance?
+
+    public struct Tolerance: Sendable, Codable, Equatable {
+        public var absolute: Double
+        public var relative: Double
+    }
     /// How each derivative was computed and confirmed.
     public var derivatives: [String]
     public var message: String

@@ -88,6 +88,8 @@ extension FormulaEvaluator {
         let probe = FormulaEvaluator(context: context, layerValues: layerValues, focus: focus,
                                      overrides: [moment: Dictionary(uniqueKeysWithValues: names.map { ($0, leaf) })])
         probe.paramsAfterStep = paramsAfterStep
+        probe.productsAreElementwise = productsAreElementwise
+        probe.stepAfter = stepAfter
         return try probe.evaluate(output)
     }
 
@@ -111,7 +113,7 @@ extension FormulaEvaluator {
     /// The activation a function name stands for: a `where` binding, the
     /// activation of the layer its argument belongs to, or a named function.
     func activation(named function: String, argument: Expr, at location: SourceLocation) throws -> Activation {
-        if let bound = context.bindings[.init(name: function, layer: nil, step: nil)],
+        if let bound = context.binding(.init(name: function, layer: nil, step: nil)),
            case let .name(text) = bound.kind, let activation = Activation(name: text) {
             return activation
         }
@@ -133,8 +135,7 @@ extension FormulaEvaluator {
     func call(_ name: String, _ arguments: [Expr], at location: SourceLocation) throws -> Variable {
         if Self.lossNames.contains(name), let loss = context.before.loss,
            context.before.binding(name) == nil || loss.name == name {
-            let afterStep = arguments.contains { e in if case let .symbol(s) = e.kind { return s.step == 1 } else { return false } }
-            return try self.loss(afterStep ? .after : .before)
+            return try lossCall(name, arguments, expression: loss.expression, at: location)
         }
         guard arguments.count == 1 else {
             throw RuntimeError("\(name) takes one argument in a formula", at: location)
@@ -149,5 +150,45 @@ extension FormulaEvaluator {
             activation == .softmax ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
                 : try activation.apply(z)
         }
+    }
+
+    /// `J(θ_t)`, `L(w, b)`: the loss at the values its arguments name, at the
+    /// moment their steps say. `J(θ − γ v_{t-1})`: the loss with the param θ
+    /// stands for replaced by the argument's value, connected to the param so
+    /// that a derivative with respect to it is the derivative at the argument.
+    private func lossCall(_ name: String, _ arguments: [Expr], expression: Expr,
+                          at location: SourceLocation) throws -> Variable {
+        var moments: Set<Moment> = []
+        var named = true
+        for argument in arguments {
+            guard case let .symbol(symbol) = argument.kind else { named = false; break }
+            switch try resolve(symbol, at: argument.location) {
+            case let .chapterName(_, moment): moments.insert(moment)
+            case .loss, .constant, .bound, .definition: break
+            }
+        }
+        if named {
+            guard moments.count <= 1 else {
+                throw RuntimeError("\(name)(…) names values from before and after the optimizer's step at once",
+                                   at: location)
+            }
+            return try loss(moments.first ?? .before)
+        }
+        let stepped = focus ?? (try? context.prepared(.before).lossParameters).flatMap { $0.count == 1 ? $0[0] : nil }
+        guard arguments.count == 1, let parameter = stepped else {
+            throw RuntimeError("\(name)(…) at an argument other than its params is evaluated with one param replaced "
+                               + "by the argument: write it over θ, as in \(name)(\\theta - \\gamma v)", at: location)
+        }
+        let point = try evaluate(arguments[0])
+        let shape = context.before.parameters[parameter]?.shape
+        guard point.shape == shape || shape == nil else {
+            throw ShapeMismatch(message: "\(name)(…): the argument has shape \(point.shape), the param \(parameter) "
+                                + "\(shape.map { "\($0)" } ?? "")")
+        }
+        var replaced = overrides[.before] ?? [:]
+        replaced[parameter] = point
+        let evaluation = context.evaluation(in: context.before, overrides: replaced)
+        note("\(name)(…) is the loss with \(parameter) replaced by the argument")
+        return try evaluation.evaluate(expression)
     }
 }
