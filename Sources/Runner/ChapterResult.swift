@@ -104,6 +104,9 @@ public struct CheckResult: Sendable, Codable {
     public var rows: [CheckRow]
     /// For a formula check: each equation's result (per layer or param).
     public var equations: [EquationResult] = []
+    /// Where a check that could not be made went wrong (a formula that does not
+    /// read), when that is not its statement's line.
+    public var location: SourceLocation?
 
     public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
                 maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,

@@ -162,7 +162,7 @@ final class FormulaMeaningTests: XCTestCase {
         let check = try XCTUnwrap(outside.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
         XCTAssertTrue(check.message.contains("int"), check.message)
-        XCTAssertTrue(check.message.contains("(at 12:"), "located inside the formula, not at the check: \(check.message)")
+        XCTAssertEqual(check.location?.line, 12, "located inside the formula, not at the check")
         XCTAssertEqual(outside.shows.count, 1, "the statements after the check still run")
     }
 

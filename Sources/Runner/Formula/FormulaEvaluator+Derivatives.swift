@@ -141,6 +141,10 @@ extension FormulaEvaluator {
             throw RuntimeError("\(name) takes one argument in a formula", at: location)
         }
         let argument = arguments[0]
+        if name == "norm" {
+            let x = try evaluate(argument)
+            return try located(at: location) { try (x * x).sum().sqrt() }
+        }
         if let function = ValueFunctions.elementwise[name] { return function(try evaluate(argument)) }
         // A reduction in a formula is over every entry.
         if let reduction = ValueFunctions.reductions[name] { return try reduction(try evaluate(argument), nil) }

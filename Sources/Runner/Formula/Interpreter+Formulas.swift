@@ -13,9 +13,10 @@ extension Interpreter {
         do {
             return try checkedFormula(check, statement: statement)
         } catch let error as RuntimeError {
-            let place = error.location
-            return CheckResult(line: statement.location.line, kind: .formula, source: statement.source, status: .error,
-                               message: "\(error.message) (at \(place.line):\(place.column))")
+            var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source,
+                                     status: .error, message: error.message)
+            result.location = error.location
+            return result
         }
     }
 
@@ -78,7 +79,14 @@ extension Interpreter {
         let freeLayers = freeLayerVariables(in: equation, context: context)
         let probe = FormulaEvaluator(context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
                                      focus: nil)
-        // A left side that names nothing yet is a definition.
+        // `:=`, `\equiv`, `\triangleq` define; so does a left side that names nothing yet.
+        if equation.isDefinition {
+            guard case let .symbol(symbol) = equation.left.kind else {
+                return [EquationResult(index: index, source: equation.source, status: .error,
+                                       message: "\(equation.relation) defines a symbol: its left side must be one")]
+            }
+            return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
+        }
         if case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe) {
             return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
         }
