@@ -27,6 +27,10 @@ extension FormulaParser {
                 case .step(let offset): step = offset
                 case .name(let fragment): name += "_" + fragment
                 }
+            } else if current.isCharacter("^"), layer == nil, let length = starLength() {
+                // `w^*`: the optimum, a name of its own.
+                for _ in 0..<length { advance() }
+                name += "*"
             } else if current.isCharacter("^"), !subscripted, layer == nil, power == nil, layerClosing() == nil,
                       let exponent = try powerBeforeSubscript() {
                 // `g^2_t` (PyTorch's Adam): the square of g_t.
@@ -74,6 +78,13 @@ extension FormulaParser {
         }
         guard let transpose else { return read }
         return try node(.transpose(read), at: at, spelling: transpose)
+    }
+
+    /// The tokens of `^*` or `^{*}`, or nil.
+    private func starLength() -> Int? {
+        if peek().isCharacter("*") { return 2 }
+        if peek().isCharacter("{"), peek(2).isCharacter("*"), peek(3).isCharacter("}") { return 4 }
+        return nil
     }
 
     /// `^2` (or `^{2}`) directly followed by a subscript: the exponent, with the

@@ -41,6 +41,9 @@ final class FormulaContext {
         var right: Expr
         var layerVariable: String?
         var source: String
+        /// The time convention of the formula that made it (`FormulaEvaluator.stepAfter`),
+        /// which its right side keeps wherever it is used.
+        var stepAfter = 1
     }
 
     /// The `where` value of a symbol, noting that the clause was used. A clause

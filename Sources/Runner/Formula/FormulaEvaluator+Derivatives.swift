@@ -133,7 +133,7 @@ extension FormulaEvaluator {
 
     /// Functions applied in a formula.
     func call(_ name: String, _ arguments: [Expr], at location: SourceLocation) throws -> Variable {
-        if Self.lossNames.contains(name), let loss = context.before.loss,
+        if Self.lossNames.contains(name) || context.before.loss?.name == name, let loss = context.before.loss,
            context.before.binding(name) == nil || loss.name == name {
             return try lossCall(name, arguments, expression: loss.expression, at: location)
         }

@@ -29,8 +29,8 @@ extension FormulaEvaluator {
 
     /// Greek and textbook names of the optimizer's options.
     static let hyperparameterAliases: [String: [String]] = [
-        "η": ["lr"], "eta": ["lr"], "α": ["lr"], "alpha": ["lr"], "lr": ["lr"],
-        "γ": ["gamma", "momentum"], "gamma": ["gamma", "momentum"], "μ": ["momentum"], "mu": ["momentum"],
+        "η": ["lr"], "eta": ["lr"], "α": ["alpha", "lr"], "alpha": ["alpha", "lr"], "lr": ["lr"],
+        "γ": ["gamma", "lr"], "gamma": ["gamma", "lr"], "μ": ["momentum"], "mu": ["momentum"],
         "β_1": ["beta1"], "beta_1": ["beta1"], "beta1": ["beta1"],
         "β_2": ["beta2"], "beta_2": ["beta2"], "beta2": ["beta2"],
         "ε": ["eps"], "ϵ": ["eps"], "epsilon": ["eps"], "eps": ["eps"],
@@ -143,9 +143,19 @@ extension FormulaEvaluator {
         }
         if let optimizer = environment.optimizer?.optimizer {
             for name in names {
-                if let options = Self.hyperparameterAliases[name],
-                   let value = optimizer.hyperparameters.first(where: { options.contains($0.name) }) {
-                    return .constant(Tensor(value.value))
+                guard let options = Self.hyperparameterAliases[name] else { continue }
+                // γ is the momentum in the articles and the learning rate in PyTorch's
+                // documentation: where the optimizer has both, only a binding can say.
+                if name == "γ" || name == "gamma", optimizer.name == "sgd",
+                   optimizer.hyperparameters.contains(where: { $0.name == "momentum" }) {
+                    throw RuntimeError("\(symbol.latex) is the learning rate in PyTorch's documentation and the momentum "
+                                       + "in the articles: say which (check formula where \\gamma = lr)", at: location)
+                }
+                // The first option in order of preference: α is RMSprop's alpha where it has one.
+                for option in options {
+                    if let value = optimizer.hyperparameters.first(where: { $0.name == option }) {
+                        return .constant(Tensor(value.value))
+                    }
                 }
             }
             if names.contains("t") {

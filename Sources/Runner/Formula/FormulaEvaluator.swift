@@ -148,8 +148,12 @@ final class FormulaEvaluator {
         guard definitionDepth < 50 else {
             throw RuntimeError("the definitions refer to each other without end", at: location)
         }
-        let saved = layerValues
-        defer { layerValues = saved }
+        let saved = layerValues, savedStep = stepAfter
+        defer {
+            layerValues = saved
+            stepAfter = savedStep
+        }
+        stepAfter = definition.stepAfter
         if let variable = definition.layerVariable, let layer { layerValues[variable] = layer }
         return try evaluate(definition.right)
     }

@@ -189,7 +189,7 @@ extension Interpreter {
             }
         }
         context.definitions[.init(name: symbol.name, layer: layer, step: symbol.step)] =
-            .init(right: equation.right, layerVariable: layerVariable, source: equation.source)
+            .init(right: equation.right, layerVariable: layerVariable, source: equation.source, stepAfter: context.stepAfter)
         // The right side is evaluated by the formulas that use the symbol; the
         // where clauses it names are this check's all the same.
         for name in symbolNames(in: equation.right) { context.noteUse(.init(name: name, layer: nil, step: nil)) }
