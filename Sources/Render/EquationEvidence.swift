@@ -18,7 +18,7 @@ enum EquationEvidence {
             if let w = r.worst, r.status == .failed {
                 how = ["worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))"]
             }
-            html += "<td>\((how + r.derivatives).map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
+            html += "<td>\((how + r.derivatives.map(DerivativeText.sentence)).map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }
@@ -27,7 +27,7 @@ enum EquationEvidence {
     /// took none. The runner notes a derivative only once finite differences
     /// confirmed it.
     static func derivativeSummary(_ results: [EquationResult]) -> String? {
-        let count = Set(results.flatMap(\.derivatives)).count
+        let count = Set(results.flatMap(\.derivatives).map(DerivativeText.sentence)).count
         switch count {
         case 0: return nil
         case 1: return "1 derivative by autodiff, confirmed by finite differences"
@@ -40,7 +40,7 @@ enum EquationEvidence {
         for r in results {
             md += ">\n> - equation \(r.index)\(r.subject.map { " (\($0))" } ?? ""): **\(label(r.status))**"
             md += " — \(MarkdownText.text(message(r)))\n"
-            md += r.derivatives.map { ">   - \(MarkdownText.text($0))\n" }.joined()
+            md += r.derivatives.map { ">   - \(MarkdownText.text(DerivativeText.sentence($0)))\n" }.joined()
         }
         return md
     }

@@ -37,7 +37,7 @@ public struct EquationResult: Sendable, Codable {
         public var relative: Double
     }
     /// How each derivative was computed and confirmed.
-    public var derivatives: [String]
+    public var derivatives: [DerivativeNote]
     public var message: String
 
     public init(index: Int, source: String, subject: String? = nil, status: Status, message: String) {

@@ -33,9 +33,10 @@ extension FormulaEvaluator {
                 throw EngineDisagreement(message: "\(label): autodiff and finite differences disagree "
                                          + "(\(report.worstValues ?? "no comparison")); this is a fault in tutor's engine")
             }
-            let checked = ([report.comparedText] + report.remarks).joined(separator: ", ")
-            note("\(label) by autodiff, confirmed by central differences (\(checked), "
-                 + "max rel. error \(NumberText.format(report.maxRelativeError)))")
+            let options = GradientCheckOptions()
+            note(DerivativeNote(label: label, method: .gradient, detail: report.comparedText, remarks: report.remarks,
+                                maxRelativeError: report.maxRelativeError,
+                                tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
             return Variable(present(gradient, name: name))
         }
         guard x.value.count == node.value.count else {
@@ -78,8 +79,8 @@ extension FormulaEvaluator {
                 worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
         }
-        note("\(label) element-wise, by autodiff, confirmed by central differences along two directions "
-             + "(max rel. error \(NumberText.format(worst)))")
+        note(DerivativeNote(label: label, method: .elementwise, detail: "two directions", maxRelativeError: worst,
+                            tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
     }
 
     /// X again, with the value the names stand for replaced: the function finite differences probe.
@@ -106,7 +107,7 @@ extension FormulaEvaluator {
             throw RuntimeError("\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
                                at: location)
         }
-        note("\(function)' is the derivative of \(activation.rawValue)")
+        note(DerivativeNote(label: "\(function)'", method: .activation, detail: activation.rawValue))
         return Variable(derivative)
     }
 
@@ -192,7 +193,7 @@ extension FormulaEvaluator {
         var replaced = overrides[.before] ?? [:]
         replaced[parameter] = point
         let evaluation = context.evaluation(in: context.before, overrides: replaced)
-        note("\(name)(…) is the loss with \(parameter) replaced by the argument")
+        note(DerivativeNote(label: "\(name)(…)", method: .lossAtArgument, detail: parameter))
         return try evaluation.evaluate(expression)
     }
 }

@@ -31,7 +31,7 @@ final class FormulaEvaluator {
     /// that made it in both (m_t after, m_{t-1} before).
     var stepAfter = 1
     /// How each derivative was computed and confirmed.
-    private(set) var notes: [String] = []
+    private(set) var notes: [DerivativeNote] = []
     let overrides: [Moment: [String: Variable]]
     private var evaluations: [Moment: Evaluation] = [:]
     /// The loss of each moment (or why it failed), computed once per evaluation.
@@ -158,7 +158,7 @@ final class FormulaEvaluator {
         return try evaluate(definition.right)
     }
 
-    func note(_ text: String) {
-        if !notes.contains(text) { notes.append(text) }
+    func note(_ derivative: DerivativeNote) {
+        if !notes.contains(derivative) { notes.append(derivative) }
     }
 }
