@@ -12,13 +12,13 @@ enum EquationEvidence {
             let subject = r.subject.map { "<br/><span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
             html += "<td class=\"side\">\(side(r.left))</td><td class=\"side\">\(side(r.right))</td>"
-            html += "<td class=\"number\">\(r.status == .passed ? Agreement.withinTolerance : r.maxRelativeError.map(NumberText.format) ?? "")</td>"
+            html += "<td class=\"number\">\(Escaping.text(measure(r)))</td>"
             // A failure names its worst entry; the message would say the same again.
-            var how = [r.message]
+            var how = [message(r)]
             if let w = r.worst, r.status == .failed {
                 how = ["worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))"]
             }
-            html += "<td>\((how + r.derivatives).map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
+            html += "<td>\((how + r.derivatives.map(DerivativeText.sentence)).map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }
@@ -27,7 +27,7 @@ enum EquationEvidence {
     /// took none. The runner notes a derivative only once finite differences
     /// confirmed it.
     static func derivativeSummary(_ results: [EquationResult]) -> String? {
-        let count = Set(results.flatMap(\.derivatives)).count
+        let count = Set(results.flatMap(\.derivatives).map(DerivativeText.sentence)).count
         switch count {
         case 0: return nil
         case 1: return "1 derivative by autodiff, confirmed by finite differences"
@@ -39,10 +39,22 @@ enum EquationEvidence {
         var md = ""
         for r in results {
             md += ">\n> - equation \(r.index)\(r.subject.map { " (\($0))" } ?? ""): **\(label(r.status))**"
-            md += " — \(MarkdownText.text(r.message))\n"
-            md += r.derivatives.map { ">   - \(MarkdownText.text($0))\n" }.joined()
+            md += " — \(MarkdownText.text(message(r)))\n"
+            md += r.derivatives.map { ">   - \(MarkdownText.text(DerivativeText.sentence($0)))\n" }.joined()
         }
         return md
+    }
+
+    /// A measured residual only where the sides disagree: an agreement shows the
+    /// bound it satisfies, whose digits do not change with the machine's BLAS kernel.
+    private static func measure(_ r: EquationResult) -> String {
+        if r.status == .passed, r.tolerance != nil { return Agreement.withinTolerance }
+        return r.maxRelativeError.map(NumberText.format) ?? ""
+    }
+
+    private static func message(_ r: EquationResult) -> String {
+        if r.status == .passed, let tolerance = r.tolerance { return "both sides agree, " + Agreement.bound(tolerance) }
+        return r.message
     }
 
     static func label(_ status: EquationResult.Status) -> String {

@@ -13,7 +13,7 @@ extension HTMLPage {
     }
 
     func badge(_ check: CheckResult) -> String {
-        "<span class=\"badge \(check.status.rawValue)\">\(Verdict.symbol(check.status)) \(Escaping.text(Verdict.label(check)))</span>"
+        "<span class=\"badge \(Verdict.style(check))\">\(Verdict.symbol(check)) \(Escaping.text(Verdict.label(check)))</span>"
     }
 
     private func check(_ check: CheckResult) -> String {

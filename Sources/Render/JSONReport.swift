@@ -65,7 +65,19 @@ public enum JSONReport {
             ("max_abs_error", e.maxAbsoluteError.map(JSONValue.number) ?? .null),
             ("max_rel_error", e.maxRelativeError.map(JSONValue.number) ?? .null),
             ("message", .string(e.message)),
-            ("derivatives", .array(e.derivatives.map(JSONValue.string))),
+            ("derivatives", .array(e.derivatives.map { .string(DerivativeText.sentence($0)) })),
+            // The same derivatives as data, with the residuals at full precision.
+            ("derivative_checks", .array(e.derivatives.map(derivative))),
+        ])
+    }
+
+    private static func derivative(_ d: DerivativeNote) -> JSONValue {
+        .object([
+            ("derivative", .string(d.label)), ("method", .string(d.method.rawValue)), ("detail", .string(d.detail)),
+            ("remarks", .array(d.remarks.map(JSONValue.string))),
+            ("max_rel_error", d.maxRelativeError.map(JSONValue.number) ?? .null),
+            ("atol", d.tolerance.map { .number($0.absolute) } ?? .null),
+            ("rtol", d.tolerance.map { .number($0.relative) } ?? .null),
         ])
     }
 

@@ -91,7 +91,7 @@ public struct MarkdownPage {
     }
 
     private func verdict(_ check: CheckResult) -> String {
-        "\(Verdict.symbol(check.status)) **\(Verdict.label(check))**"
+        "\(Verdict.symbol(check)) **\(Verdict.label(check))**"
     }
 
     private func directive(_ directive: Directive, _ chunks: [DirectiveChunk],

@@ -44,9 +44,13 @@ public enum MathML {
             return mrow(mo("[") + "<mtable>" + cells.joined() + "</mtable>" + mo("]"))
         case .call("sqrt", let arguments) where arguments.count == 1:
             return "<msqrt>" + render(arguments[0].value) + "</msqrt>"
-        case .call("sum", let arguments) where arguments.count == 1:
+        case .call("sum", let arguments) where arguments.first?.label == nil:
             let term = arguments[0].value
-            return mrow(mo("\u{2211}") + operand(term, if: level(of: term) < .multiplicative))
+            return mrow(sumSign(arguments) + operand(term, if: level(of: term) < .multiplicative))
+        case .call("norm", let arguments) where arguments.count == 1:
+            return mrow(mo("\u{2016}") + render(arguments[0].value) + mo("\u{2016}"))
+        case .call("abs", let arguments) where arguments.count == 1 && expr.spelling == "|":
+            return mrow(mo("|") + render(arguments[0].value) + mo("|"))
         case .call(let name, let arguments):
             return mrow(mi(name) + mo("\u{2061}") + argumentList(arguments.map(\.value)))
         case .negate(let operand):
@@ -72,11 +76,29 @@ public enum MathML {
                     ? "<msub>" + mo("\u{2207}") + render(withRespectTo) + "</msub>" : mo("\u{2207}")
                 return mrow(nabla + operand(of, if: level(of: of) < .postfix))
             }
-            return "<mfrac>" + mrow(mo("\u{2202}") + operand(of, if: level(of: of) < .postfix))
-                + mrow(mo("\u{2202}") + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
+            // Leibniz's d where the source wrote it, ∂ otherwise.
+            let d = expr.spelling?.hasSuffix("{d}") == true ? mi("d") : mo("\u{2202}")
+            return "<mfrac>" + mrow(d + operand(of, if: level(of: of) < .postfix))
+                + mrow(d + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
                 + "</mfrac>"
         case .prime(let function, let argument):
             return mrow(mi(function) + prime + mo("\u{2061}") + argumentList([argument]))
+        }
+    }
+
+    /// ∑ with what was written under and over it: `i`, or `i = 1` and `N`.
+    private static func sumSign(_ arguments: [Argument]) -> String {
+        func limit(_ label: String) -> Expr? { arguments.first { $0.label == label }?.value }
+        let sign = mo("\u{2211}")
+        var under = limit(SumLimits.index).map(render)
+        if let lower = limit(SumLimits.lower) {
+            under = mrow((under.map { $0 + mo("=") } ?? "") + render(lower))
+        }
+        switch (under, limit(SumLimits.upper)) {
+        case let (under?, upper?): return "<munderover>" + sign + under + render(upper) + "</munderover>"
+        case let (under?, nil): return "<munder>" + sign + under + "</munder>"
+        case let (nil, upper?): return "<mover>" + sign + render(upper) + "</mover>"
+        case (nil, nil): return sign
         }
     }
 

@@ -4,11 +4,17 @@ import Runner
 /// erratum the chapter set out to show, so it reads as a confirmation.
 enum Verdict {
     static func label(_ check: CheckResult) -> String {
-        if check.kind == .formula, check.status == .passed, !check.equations.isEmpty,
-           check.equations.allSatisfy({ $0.status == .definition }) {
-            return "definition"
-        }
+        if check.isDefinitionOnly { return "defined, nothing compared" }
         return label(check.status, kind: check.kind)
+    }
+
+    /// The badge's style: a definition is not drawn as a pass.
+    static func style(_ check: CheckResult) -> String {
+        check.isDefinitionOnly ? "definition" : check.status.rawValue
+    }
+
+    static func symbol(_ check: CheckResult) -> String {
+        check.isDefinitionOnly ? "≔" : symbol(check.status)
     }
 
     static func label(_ status: CheckStatus, kind: CheckKind) -> String {

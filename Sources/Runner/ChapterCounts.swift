@@ -1,7 +1,9 @@
 /// How many checks came out which way. `errors` also counts the problems found
-/// while reading, parsing or running, which are not checks.
+/// while reading, parsing or running, which are not checks. `definitions`
+/// counts formula checks that only defined symbols: they compared nothing, so
+/// they are not among the passed.
 public struct ChapterCounts: Sendable, Equatable {
-    public var passed = 0, failed = 0, xfail = 0, xpass = 0, errors = 0
+    public var passed = 0, failed = 0, xfail = 0, xpass = 0, errors = 0, definitions = 0
 
     public init() {}
 
@@ -20,6 +22,7 @@ public struct ChapterCounts: Sendable, Equatable {
         sum.xfail += b.xfail
         sum.xpass += b.xpass
         sum.errors += b.errors
+        sum.definitions += b.definitions
         return sum
     }
 }
@@ -30,6 +33,7 @@ extension ChapterResult {
         var counts = ChapterCounts()
         for check in checks {
             switch check.status {
+            case .passed where check.isDefinitionOnly: counts.definitions += 1
             case .passed: counts.passed += 1
             case .failed: counts.failed += 1
             case .xfail: counts.xfail += 1

@@ -124,6 +124,9 @@ public struct CheckResult: Sendable, Codable {
     public var tolerance: Tolerance?
     /// For an `expect`: what it compared, which Render writes as its sentence.
     public var expectation: ExpectationOutcome?
+    /// Where a check that could not be made went wrong (a formula that does not
+    /// read), when that is not its statement's line.
+    public var location: SourceLocation?
 
     public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
                 maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,

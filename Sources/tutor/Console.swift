@@ -56,7 +56,8 @@ final class Console: @unchecked Sendable {
         var text = ""
         for diagnostic in chapter.diagnostics { text += diagnostic.rendered + "\n" }
         for check in chapter.checks where check.status == .failed || check.status == .xpass || check.status == .error {
-            text += "\(chapter.file):\(check.line):\(check.column): \(check.status.rawValue): \(CheckText.message(check))\n"
+            let place = check.location.map { "\($0.line):\($0.column)" } ?? "\(check.line):\(check.column)"
+            text += "\(chapter.file):\(place): \(check.status.rawValue): \(CheckText.message(check))\n"
         }
         write(text)
     }

@@ -2,12 +2,19 @@
 public struct Equation: Hashable, Sendable {
     public var left: Expr
     public var right: Expr
-    /// `=`, or `≈` for `\approx`; the check compares both within its tolerances.
+    /// `=`, or `≈` for `\approx`, compared within the check's tolerances; `←` for
+    /// `\leftarrow` and `\gets`, an update read as `=` is; `≔`, `≡`, `≜` for `:=`,
+    /// `\equiv`, `\triangleq`, which always define their left side.
     public var relation: String
     /// Where the equation's first character is in the chapter.
     public var location: SourceLocation
     /// The equation's LaTeX, for messages and reports.
     public var source: String
+
+    /// The relations that define their left side instead of stating an equality.
+    public static let definingRelations: Set<String> = ["≔", "≡", "≜"]
+
+    public var isDefinition: Bool { Equation.definingRelations.contains(relation) }
 
     public init(left: Expr, right: Expr, relation: String = "=", location: SourceLocation, source: String) {
         self.left = left

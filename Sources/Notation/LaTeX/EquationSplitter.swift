@@ -13,7 +13,7 @@ enum EquationSplitter {
     ]
 
     private static let layoutCommands: Set<String> = [
-        ",", ";", ":", "!", " ", "displaystyle", "textstyle", "nonumber", "notag",
+        ",", ";", ":", "!", " ", ">", "displaystyle", "textstyle", "nonumber", "notag",
         "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
         "biggl", "biggr", "Biggl", "Biggr",
     ]
@@ -73,6 +73,8 @@ enum EquationSplitter {
             case .command("\\") where depth == 0:
                 finish()
                 index = skippingSpacingArgument(tokens, from: index)
+            case .command(let name) where layoutWithArguments[name] != nil:
+                index = skippingArguments(layoutWithArguments[name]!, tokens, from: index)
             case .command(let name) where layoutCommands.contains(name):
                 if name == "left" || name == "right", index < tokens.count, tokens[index].isCharacter(".") {
                     index += 1
@@ -98,8 +100,35 @@ enum EquationSplitter {
         return (equations, diagnostics)
     }
 
+    static let relationCommands: Set<String> = ["approx", "leftarrow", "gets", "coloneqq", "equiv", "triangleq"]
+
     private static func isRelation(_ token: LaTeXToken) -> Bool {
-        token.isCharacter("=") || token.isCommand("approx")
+        if token.isCharacter("=") { return true }
+        if case let .command(name) = token.kind { return relationCommands.contains(name) }
+        return false
+    }
+
+    /// Commands that only number, label or space an equation, with how many
+    /// braced arguments each takes: `\tag{3}`, `\label{eq:adam}`, `\hspace{5mm}`.
+    private static let layoutWithArguments: [String: Int] = [
+        "tag": 1, "label": 1, "hspace": 1, "vspace": 1, "rule": 2, "phantom": 1, "hphantom": 1, "vphantom": 1,
+    ]
+
+    /// The index after a layout command's `*` and braced arguments.
+    private static func skippingArguments(_ count: Int, _ tokens: [LaTeXToken], from index: Int) -> Int {
+        var index = index
+        if index < tokens.count, tokens[index].isCharacter("*") { index += 1 }
+        for _ in 0..<count {
+            guard index < tokens.count, tokens[index].isCharacter("{") else { return index }
+            var depth = 0
+            while index < tokens.count {
+                if tokens[index].isCharacter("{") { depth += 1 }
+                if tokens[index].isCharacter("}") { depth -= 1 }
+                index += 1
+                if depth == 0 { break }
+            }
+        }
+        return index
     }
 
     private static func nestingChange(_ token: LaTeXToken) -> Int {

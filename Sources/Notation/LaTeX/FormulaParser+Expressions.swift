@@ -11,24 +11,48 @@
 /// Two factors side by side are a juxtaposition, as binding as `\cdot`. Chains are
 /// read in loops; only nesting recurses, and `enter(at:)` bounds it.
 extension FormulaParser {
-    mutating func parseEquation() throws(Diagnostic) -> Equation {
-        let first = current
-        let left = try parseExpression()
-        let relation: String
-        if accept("=") != nil {
-            relation = "="
-        } else if acceptCommand("approx") != nil {
-            relation = "≈"
-        } else {
+    /// One equation, or a chain `a = b = c` read as one equation per link, each
+    /// checked.
+    mutating func parseEquations() throws(Diagnostic) -> [Equation] {
+        var first = current
+        var left = try parseExpression()
+        guard var relation = acceptRelation() else {
             throw unexpected(current.kind == .end ? "'=': a checked formula is an equation" : "an operator or '='")
         }
-        let right = try parseExpression()
-        if current.isCharacter("=") || current.isCommand("approx") {
-            throw error("one relation per equation; separate equations with \\\\", at: location(of: current))
+        var equations: [Equation] = []
+        while true {
+            let next = current
+            let right = try parseExpression()
+            equations.append(Equation(left: left, right: right, relation: relation, location: location(of: first),
+                                      source: source.text(first.range.lowerBound..<consumedEnd)))
+            let relationToken = current
+            guard let following = acceptRelation() else { break }
+            if [relation, following].contains(where: { Equation.definingRelations.contains($0) || $0 == "←" }) {
+                throw error("a definition or an update is not chained: write it on a line of its own",
+                            at: location(of: relationToken))
+            }
+            first = next
+            left = right
+            relation = following
         }
         guard current.kind == .end else { throw unexpected("an operator or the end of the equation") }
-        return Equation(left: left, right: right, relation: relation, location: location(of: first),
-                        source: source.text(first.range.lowerBound..<consumedEnd))
+        return equations
+    }
+
+    /// `=`, `\approx`, `\leftarrow`, `\gets`, `:=`, `\coloneqq`, `\equiv`, `\triangleq`.
+    private mutating func acceptRelation() -> String? {
+        if current.isCharacter(":"), peek().isCharacter("=") {
+            advance()
+            advance()
+            return "≔"
+        }
+        let relations: [String: String] = [
+            "approx": "≈", "leftarrow": "←", "gets": "←", "coloneqq": "≔", "equiv": "≡", "triangleq": "≜",
+        ]
+        if accept("=") != nil { return "=" }
+        guard case let .command(name) = current.kind, let relation = relations[name] else { return nil }
+        advance()
+        return relation
     }
 
     /// An expression that must take every token (inline math without a relation).
@@ -185,7 +209,8 @@ extension FormulaParser {
         case .letter, .number, .character("("), .character("["), .character("{"):
             return true
         case .command(let name):
-            return multiplicativeOperator(token) == nil && !["approx", "}", "\\"].contains(name)
+            return multiplicativeOperator(token) == nil && !["}", "\\", "|", "rVert", "right"].contains(name)
+                && !EquationSplitter.relationCommands.contains(name)
         default:
             return false
         }
@@ -205,6 +230,8 @@ extension FormulaParser {
             return try parseSymbol(base: String(letter), startingAt: token)
         case .character("("), .character("["), .character("{"):
             return try parseGroup()
+        case .character("|"):
+            return try parseAbsoluteValue()
         case .command(let name):
             return try parseCommand(name)
         default:
@@ -241,8 +268,14 @@ extension FormulaParser {
         case "sqrt": return try parseSquareRoot()
         case "exp", "tanh": return try parseFunction(named: name)
         case "log", "ln": return try parseFunction(named: "log")
-        case "mathrm", "text", "textrm", "operatorname", "mathit", "mathbf", "boldsymbol":
+        case "mathbf", "boldsymbol", "bm", "textbf", "mathit", "mathrm", "mathsf", "mathcal", "mathscr":
+            return try parseStyledLetter(name)
+        case "text", "textrm", "operatorname":
             return try parseUprightName()
+        case "max", "min":
+            return try parseFunction(named: name)
+        case "|", "lVert":
+            return try parseNorm()
         case "nabla": return try parseNabla()
         case "sum": return try parseSum()
         case "begin":
@@ -266,6 +299,7 @@ extension FormulaParser {
         let spelling = spelled(command)
         let needsArguments = "\(spelling) needs two arguments {…}{…}"
         guard current.isCharacter("{") else { throw error(needsArguments, at: at) }
+        if let derivative = try parseDerivativeOperator(at: at, spelling: spelling) { return derivative }
         if peek().isCommand("partial") {
             let of = try parsePartial()
             guard current.isCharacter("{"), peek().isCommand("partial") else {
@@ -278,6 +312,66 @@ extension FormulaParser {
         guard current.isCharacter("{") else { throw error(needsArguments, at: at) }
         let denominator = try parseGroup()
         return try node(.binary(.divide, numerator, denominator, operatorLocation: at), at: at, spelling: spelling)
+    }
+
+    /// `\frac{\partial}{\partial x} f` and `\frac{d}{dx} f`: the derivative of the
+    /// factor that follows; `\frac{dC}{dw}`: Leibniz's notation for ∂C/∂w. A
+    /// fraction whose numerator and denominator both start with the letter d is
+    /// read as a derivative, as the field writes it. Nil for any other fraction.
+    private mutating func parseDerivativeOperator(at: SourceLocation, spelling: String) throws(Diagnostic) -> Expr? {
+        let numeratorMark = peek()
+        let isPartial = numeratorMark.isCommand("partial")
+        guard isPartial || numeratorMark.kind == .letter("d"),
+              let denominator = matchingBraceOffset(from: 0).map({ $0 + 1 }),
+              peek(denominator).isCharacter("{"),
+              isPartial ? peek(denominator + 1).isCommand("partial") : peek(denominator + 1).kind == .letter("d"),
+              !peek(denominator + 2).isCharacter("}") else { return nil }
+        // `\frac{\partial C}{\partial x}` is read by the caller; only the operator is read here.
+        if isPartial, !peek(2).isCharacter("}") { return nil }
+        if !isPartial, peek(2).isCharacter("^") {
+            throw error("higher derivatives (d^2) are not in the formula subset tutor reads", at: location(of: peek(2)))
+        }
+        if !isPartial, !(peek(2).isCharacter("}") || startsSymbol(peek(2))) { return nil }
+        let opening = advance()
+        advance()
+        var of: Expr?
+        if current.isCharacter("}") {
+            advance()
+        } else {
+            of = try parseExpression()
+            try close("}", opening: opening)
+        }
+        let lower = advance()
+        advance()
+        let withRespectTo = try parseExpression()
+        try close("}", opening: lower)
+        let operand: Expr
+        if let of { operand = of } else { operand = try parsePostfix() }
+        return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: at,
+                        spelling: isPartial ? spelling : spelling + "{d}")
+    }
+
+    /// Whether the token begins a name: a letter or a Greek letter.
+    private func startsSymbol(_ token: LaTeXToken) -> Bool {
+        if token.isLetter { return true }
+        if case let .command(name) = token.kind { return GreekLetter.letter(forCommand: name) != nil }
+        return false
+    }
+
+    /// The offset of the `}` that closes the `{` at `offset` from the current token.
+    func matchingBraceOffset(from offset: Int) -> Int? {
+        var depth = 0
+        var index = offset
+        while true {
+            let token = peek(index)
+            if token.kind == .end { return nil }
+            if token.isCharacter("{") { depth += 1 }
+            if token.isCharacter("}") {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index += 1
+        }
     }
 
     /// `{\partial C}`: the value after `\partial`.
@@ -308,11 +402,37 @@ extension FormulaParser {
                         spelling: "\\sqrt")
     }
 
-    /// `\exp(x)`, `\log x`: a parenthesised argument list, or the one factor that follows.
+    /// `\exp(x)`, `\log x`: a parenthesised argument list, or the one factor that
+    /// follows. `\max_i x_i`: over every entry, the index kept for nothing else.
     private mutating func parseFunction(named name: String) throws(Diagnostic) -> Expr {
         let command = advance()
+        if name == "max" || name == "min", accept("_") != nil { try skipScript() }
         let arguments = current.isCharacter("(") ? try parseArguments() : [Argument(try parsePostfix())]
         return try node(.call(name: name, arguments: arguments), at: location(of: command), spelling: spelled(command))
+    }
+
+    /// `\|x\|`, `\lVert x \rVert`: the Euclidean (Frobenius) norm. A subscript
+    /// `_2` or `_F` names the same norm.
+    private mutating func parseNorm() throws(Diagnostic) -> Expr {
+        let opening = advance()
+        let inner = try parseExpression()
+        guard acceptCommand(opening.isCommand("lVert") ? "rVert" : "|") != nil else {
+            throw unexpected("\(opening.isCommand("lVert") ? "'\\rVert'" : "'\\|'") to close the norm opened at "
+                             + "\(location(of: opening).line):\(location(of: opening).column)")
+        }
+        if current.isCharacter("_"), peek().kind == .number("2") || peek().kind == .letter("F") {
+            advance()
+            advance()
+        }
+        return try node(.call(name: "norm", arguments: [Argument(inner)]), at: location(of: opening), spelling: "\\|")
+    }
+
+    /// `|x|`: the absolute value of every entry.
+    mutating func parseAbsoluteValue() throws(Diagnostic) -> Expr {
+        let opening = advance()
+        let inner = try parseExpression()
+        try close("|", opening: opening)
+        return try node(.call(name: "abs", arguments: [Argument(inner)]), at: location(of: opening), spelling: "|")
     }
 
     /// `(a, b)` after a function's name.
@@ -344,16 +464,58 @@ extension FormulaParser {
                         spelling: "\\nabla")
     }
 
-    /// `\sum_i x_i y_i`: the sum of all entries of the term that follows. Limits are
-    /// skipped: a value's entries are what is summed.
+    /// `\sum_i x_i y_i`: the sum of all entries of the term that follows, the
+    /// index kept for rendering. `\sum_{i=1}^{N}`: the sum over i = 1 … N, its
+    /// limits kept (labelled `SumLimits`) for the meaning to honour. An index set
+    /// the grammar does not read (`\sum_{x \in X}`) sums every entry, as `\sum_x` does.
     private mutating func parseSum() throws(Diagnostic) -> Expr {
         let sum = advance()
+        var limits: [Argument] = []
+        var hasLower = false, hasUpper = false
         while current.isCharacter("_") || current.isCharacter("^") {
-            advance()
-            try skipScript()
+            let script = advance()
+            if script.isCharacter("^") {
+                guard !hasUpper else { throw error("a sum has one upper limit", at: location(of: script)) }
+                hasUpper = true
+                limits.append(Argument(label: SumLimits.upper, try parseScript()))
+                continue
+            }
+            guard !hasLower, limits.allSatisfy({ $0.label != SumLimits.index }) else {
+                throw error("a sum has one subscript", at: location(of: script))
+            }
+            let saved = self
+            if let (index, lower) = try? sumIndex() {
+                limits.append(Argument(label: SumLimits.index, index))
+                if let lower {
+                    hasLower = true
+                    limits.append(Argument(label: SumLimits.lower, lower))
+                }
+            } else {
+                self = saved
+                try skipScript()
+            }
+        }
+        if hasUpper != hasLower {
+            throw error(hasUpper ? "a sum with an upper limit needs its lower one: \\sum_{i=1}^{N}"
+                                 : "a sum with a lower limit needs its upper one: \\sum_{i=1}^{N}",
+                        at: location(of: sum))
         }
         let term = try parseTerm()
-        return try node(.call(name: "sum", arguments: [Argument(term)]), at: location(of: sum), spelling: "\\sum")
+        return try node(.call(name: "sum", arguments: [Argument(term)] + limits), at: location(of: sum),
+                        spelling: "\\sum")
+    }
+
+    /// `i`, `{i}` or `{i=1}` after a sum's `_`: the index and its first value.
+    private mutating func sumIndex() throws(Diagnostic) -> (Expr, Expr?) {
+        guard let opening = accept("{") else {
+            return (try parseScript(), nil)
+        }
+        let index = try parseScript()
+        guard case .symbol = index.kind else { throw unexpected("an index") }
+        var lower: Expr?
+        if accept("=") != nil { lower = try parseExpression() }
+        try close("}", opening: opening)
+        return (index, lower)
     }
 
     private mutating func skipScript() throws(Diagnostic) {

@@ -5,7 +5,7 @@ extension FormulaParser {
     /// applied to it (`f(z)`, `σ(z)`, `J(θ_t)`, `L(y, ŷ)`); any other letter before
     /// parentheses is a factor of a juxtaposition (`W (a + b)`). Upright names
     /// (`\operatorname{relu}(z)`) and the commands `\exp`, `\log` … are applications too.
-    static let functionLetters: Set<String> = ["f", "g", "h", "σ", "φ", "J", "L", "C", "E"]
+    static let functionLetters: Set<String> = ["f", "g", "h", "σ", "φ", "J", "L", "C", "E", "ℓ", "ℒ", "Q"]
 
     /// The scripts and the prime or argument list that may follow a symbol's letter,
     /// already read as `base`.
@@ -18,6 +18,7 @@ extension FormulaParser {
         var layer: Expr?
         var brackets = FormulaSymbol.LayerBrackets.parentheses
         var transpose: String?
+        var power: Expr?
         while true {
             if current.isCharacter("_"), !subscripted {
                 advance()
@@ -26,6 +27,14 @@ extension FormulaParser {
                 case .step(let offset): step = offset
                 case .name(let fragment): name += "_" + fragment
                 }
+            } else if current.isCharacter("^"), layer == nil, let length = starLength() {
+                // `w^*`: the optimum, a name of its own.
+                for _ in 0..<length { advance() }
+                name += "*"
+            } else if current.isCharacter("^"), !subscripted, layer == nil, power == nil, layerClosing() == nil,
+                      let exponent = try powerBeforeSubscript() {
+                // `g^2_t` (PyTorch's Adam): the square of g_t.
+                power = exponent
             } else if current.isCharacter("^"), layer == nil, let closing = layerClosing() {
                 advance()
                 advance()
@@ -59,9 +68,59 @@ extension FormulaParser {
         if plain, current.isCharacter("("), isFunctionName || FormulaParser.functionLetters.contains(name) {
             return try node(.call(name: name, arguments: parseArguments()), at: at)
         }
-        let read = try node(.symbol(symbol), at: at)
+        // `f_t(θ_{t-1})`: the objective at step t, applied to its argument.
+        if layer == nil, step != nil, power == nil, current.isCharacter("("), FormulaParser.functionLetters.contains(name) {
+            return try node(.call(name: name, arguments: parseArguments()), at: at)
+        }
+        var read = try node(.symbol(symbol), at: at)
+        if let power {
+            read = try node(.binary(.power, read, power, operatorLocation: power.location), at: at)
+        }
         guard let transpose else { return read }
         return try node(.transpose(read), at: at, spelling: transpose)
+    }
+
+    /// The tokens of `^*` or `^{*}`, or nil.
+    private func starLength() -> Int? {
+        if peek().isCharacter("*") { return 2 }
+        if peek().isCharacter("{"), peek(2).isCharacter("*"), peek(3).isCharacter("}") { return 4 }
+        return nil
+    }
+
+    /// `^2` (or `^{2}`) directly followed by a subscript: the exponent, with the
+    /// cursor at the `_`; nil, with the cursor unmoved, for any other superscript.
+    private mutating func powerBeforeSubscript() throws(Diagnostic) -> Expr? {
+        // Looked ahead by the tokens alone: parsing the script to find out would
+        // parse nested superscripts again at every level.
+        let scriptEnd: Int
+        if peek().isCharacter("{") {
+            guard let close = matchingBraceOffset(from: 1) else { return nil }
+            scriptEnd = close
+        } else {
+            guard peek().isNumber || peek().isLetter, !isTransposeMark(peek()) else { return nil }
+            scriptEnd = 1
+        }
+        guard peek(scriptEnd + 1).isCharacter("_") else { return nil }
+        advance()
+        return try parseScript()
+    }
+
+    /// `\mathbf{x}`, `\boldsymbol{\theta}`, `\mathcal{L}`: one letter's symbol, in
+    /// whatever style it is typeset (`\mathcal{L}` is ℒ, the loss); a longer name
+    /// (`\mathrm{softmax}`) is an upright name, applied when an argument list follows.
+    mutating func parseStyledLetter(_ style: String) throws(Diagnostic) -> Expr {
+        let command = current
+        let braced = peek().isCharacter("{")
+        let letterToken = braced ? peek(2) : peek()
+        guard let letter = letterName(letterToken), !braced || peek(3).isCharacter("}") else {
+            return try parseUprightName()
+        }
+        advance()
+        if braced { advance() }
+        advance()
+        if braced { advance() }
+        let name = (style == "mathcal" || style == "mathscr") && letter == "L" ? "ℒ" : letter
+        return try parseSymbol(base: name, startingAt: command)
     }
 
     /// `\hat{m}`, `\bar x`: one letter with its accent as a combining mark.
@@ -72,12 +131,20 @@ extension FormulaParser {
             throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
         }
         advance()
-        if braced, accept("}") == nil {
-            throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
-        }
         var name = letter
         name.unicodeScalars.append(accent.combiningMark)
-        return try parseSymbol(base: name, startingAt: command)
+        guard braced else { return try parseSymbol(base: name, startingAt: command) }
+        // `\widehat{m_t}` (PyTorch) is `\hat{m}_t`: the accent's letter with its subscript.
+        let inner = current.isCharacter("}") ? nil : try parseSymbol(base: name, startingAt: command)
+        if accept("}") == nil {
+            throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
+        }
+        guard let inner else { return try parseSymbol(base: name, startingAt: command) }
+        guard case .symbol = inner.kind, !current.isCharacter("_") else {
+            throw error("\(spelled(command)){…} takes one letter and its subscript, as in \(spelled(command)){m_t}",
+                        at: location(of: command))
+        }
+        return inner
     }
 
     /// `\operatorname{relu}`, `\mathrm{softmax}`, `\mathbf{x}`: a name of several

@@ -11,7 +11,7 @@ public func readFormula(_ latex: String, at location: SourceLocation) -> Formula
     for segment in segments {
         var parser = FormulaParser(tokens: segment, source: source)
         do {
-            equations.append(try parser.parseEquation())
+            equations += try parser.parseEquations()
         } catch {
             diagnostics.append(error)
         }

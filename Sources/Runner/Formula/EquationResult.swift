@@ -28,8 +28,12 @@ public struct EquationResult: Sendable, Codable {
         public var left: Double
         public var right: Double
     }
+    /// The tolerance the sides were compared within: entry by entry,
+    /// |left − right| ≤ absolute + relative·|right|.
+    public var tolerance: Tolerance?
+
     /// How each derivative was computed and confirmed.
-    public var derivatives: [String]
+    public var derivatives: [DerivativeNote]
     public var message: String
 
     public init(index: Int, source: String, subject: String? = nil, status: Status, message: String) {

@@ -16,6 +16,12 @@ final class FormulaContext {
     let example: Int?
     /// `where` clauses: a symbol (by name, layer and step) and its value.
     var bindings: [SymbolKey: Expr] = [:]
+    /// The `where` clauses some symbol was resolved through: any other is an error.
+    private(set) var usedBindings: Set<SymbolKey> = []
+    /// The param time subscript that means after the step (see `FormulaEvaluator.stepAfter`).
+    var stepAfter = 1
+    /// Some equation's evaluation stopped at an error, so an unused binding proves nothing.
+    var evaluationsStopped = false
     /// Symbols defined by earlier equations of the same chapter.
     var definitions: [SymbolKey: Definition] = [:]
     /// The location messages point at.
@@ -35,6 +41,28 @@ final class FormulaContext {
         var right: Expr
         var layerVariable: String?
         var source: String
+        /// The time convention of the formula that made it (`FormulaEvaluator.stepAfter`),
+        /// which its right side keeps wherever it is used.
+        var stepAfter = 1
+    }
+
+    /// The `where` value of a symbol, noting that the clause was used. A clause
+    /// without a step (`where v = m`) binds every step of its symbol (`v_t`,
+    /// `v_{t-1}`); the step then says which moment the value is taken at.
+    func binding(_ key: SymbolKey) -> Expr? {
+        for candidate in [key, SymbolKey(name: key.name, layer: key.layer, step: nil)] {
+            if let value = bindings[candidate] {
+                usedBindings.insert(candidate)
+                return value
+            }
+        }
+        return nil
+    }
+
+    /// Notes a clause as used without resolving through it (a definition's right
+    /// side, evaluated only by later formulas).
+    func noteUse(_ key: SymbolKey) {
+        if bindings[key] != nil { usedBindings.insert(key) }
     }
 
     init(environment: Environment, example: Int?, location: SourceLocation) throws {

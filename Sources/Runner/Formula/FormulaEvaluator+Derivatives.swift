@@ -33,10 +33,10 @@ extension FormulaEvaluator {
                 throw EngineDisagreement(message: "\(label): autodiff and finite differences disagree "
                                          + "(\(report.worstValues ?? "no comparison")); this is a fault in tutor's engine")
             }
-            let checked = ([report.comparedText] + report.remarks).joined(separator: ", ")
-            // How closely they agreed is rounding noise that changes with the
-            // BLAS kernel; the note says what was compared, the format the tolerance.
-            note("\(label) by autodiff, confirmed by central differences (\(checked))")
+            let options = GradientCheckOptions()
+            note(DerivativeNote(label: label, method: .gradient, detail: report.comparedText, remarks: report.remarks,
+                                maxRelativeError: report.maxRelativeError,
+                                tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
             return Variable(present(gradient, name: name))
         }
         guard x.value.count == node.value.count else {
@@ -61,6 +61,7 @@ extension FormulaEvaluator {
                           Tensor(shape: node.shape, scalars: (0..<node.value.count).map { _ in random.nextUniform() < 0.5 ? -1 : 1 })]
         let options = GradientCheckOptions()
         let h = options.step(at: node.value.maxAbs)
+        var worst = 0.0
         for v in directions {
             let plus = try reevaluate(output, replacing: aliases, at: moment,
                                       with: Variable(try Tensor.broadcasting(node.value, v, operation: "+") { $0 + h * $1 })).value
@@ -69,14 +70,17 @@ extension FormulaEvaluator {
             for k in 0..<diagonal.count {
                 let fd = (plus.scalars[k] - minus.scalars[k]) / (2 * h)
                 let ad = diagonal.scalars[k] * v.scalars[k]
+                let error = abs(ad - fd)
                 guard options.agrees(autodiff: ad, finiteDifference: fd) else {
                     throw EngineDisagreement(
                         message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
                             + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))")
                 }
+                worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
         }
-        note("\(label) element-wise, by autodiff, confirmed by central differences along two directions")
+        note(DerivativeNote(label: label, method: .elementwise, detail: "two directions", maxRelativeError: worst,
+                            tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
     }
 
     /// X again, with the value the names stand for replaced: the function finite differences probe.
@@ -85,6 +89,8 @@ extension FormulaEvaluator {
         let probe = FormulaEvaluator(context: context, layerValues: layerValues, focus: focus,
                                      overrides: [moment: Dictionary(uniqueKeysWithValues: names.map { ($0, leaf) })])
         probe.paramsAfterStep = paramsAfterStep
+        probe.productsAreElementwise = productsAreElementwise
+        probe.stepAfter = stepAfter
         return try probe.evaluate(output)
     }
 
@@ -101,14 +107,14 @@ extension FormulaEvaluator {
             throw RuntimeError("\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
                                at: location)
         }
-        note("\(function)' is the derivative of \(activation.rawValue)")
+        note(DerivativeNote(label: "\(function)'", method: .activation, detail: activation.rawValue))
         return Variable(derivative)
     }
 
     /// The activation a function name stands for: a `where` binding, the
     /// activation of the layer its argument belongs to, or a named function.
     func activation(named function: String, argument: Expr, at location: SourceLocation) throws -> Activation {
-        if let bound = context.bindings[.init(name: function, layer: nil, step: nil)],
+        if let bound = context.binding(.init(name: function, layer: nil, step: nil)),
            case let .name(text) = bound.kind, let activation = Activation(name: text) {
             return activation
         }
@@ -128,15 +134,18 @@ extension FormulaEvaluator {
 
     /// Functions applied in a formula.
     func call(_ name: String, _ arguments: [Expr], at location: SourceLocation) throws -> Variable {
-        if Self.lossNames.contains(name), let loss = context.before.loss,
+        if Self.lossNames.contains(name) || context.before.loss?.name == name, let loss = context.before.loss,
            context.before.binding(name) == nil || loss.name == name {
-            let afterStep = arguments.contains { e in if case let .symbol(s) = e.kind { return s.step == 1 } else { return false } }
-            return try self.loss(afterStep ? .after : .before)
+            return try lossCall(name, arguments, expression: loss.expression, at: location)
         }
         guard arguments.count == 1 else {
             throw RuntimeError("\(name) takes one argument in a formula", at: location)
         }
         let argument = arguments[0]
+        if name == "norm" {
+            let x = try evaluate(argument)
+            return try located(at: location) { try (x * x).sum().sqrt() }
+        }
         if let function = ValueFunctions.elementwise[name] { return function(try evaluate(argument)) }
         // A reduction in a formula is over every entry.
         if let reduction = ValueFunctions.reductions[name] { return try reduction(try evaluate(argument), nil) }
@@ -146,5 +155,45 @@ extension FormulaEvaluator {
             activation == .softmax ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
                 : try activation.apply(z)
         }
+    }
+
+    /// `J(θ_t)`, `L(w, b)`: the loss at the values its arguments name, at the
+    /// moment their steps say. `J(θ − γ v_{t-1})`: the loss with the param θ
+    /// stands for replaced by the argument's value, connected to the param so
+    /// that a derivative with respect to it is the derivative at the argument.
+    private func lossCall(_ name: String, _ arguments: [Expr], expression: Expr,
+                          at location: SourceLocation) throws -> Variable {
+        var moments: Set<Moment> = []
+        var named = true
+        for argument in arguments {
+            guard case let .symbol(symbol) = argument.kind else { named = false; break }
+            switch try resolve(symbol, at: argument.location) {
+            case let .chapterName(_, moment): moments.insert(moment)
+            case .loss, .constant, .bound, .definition: break
+            }
+        }
+        if named {
+            guard moments.count <= 1 else {
+                throw RuntimeError("\(name)(…) names values from before and after the optimizer's step at once",
+                                   at: location)
+            }
+            return try loss(moments.first ?? .before)
+        }
+        let stepped = focus ?? (try? context.prepared(.before).lossParameters).flatMap { $0.count == 1 ? $0[0] : nil }
+        guard arguments.count == 1, let parameter = stepped else {
+            throw RuntimeError("\(name)(…) at an argument other than its params is evaluated with one param replaced "
+                               + "by the argument: write it over θ, as in \(name)(\\theta - \\gamma v)", at: location)
+        }
+        let point = try evaluate(arguments[0])
+        let shape = context.before.parameters[parameter]?.shape
+        guard point.shape == shape || shape == nil else {
+            throw ShapeMismatch(message: "\(name)(…): the argument has shape \(point.shape), the param \(parameter) "
+                                + "\(shape.map { "\($0)" } ?? "")")
+        }
+        var replaced = overrides[.before] ?? [:]
+        replaced[parameter] = point
+        let evaluation = context.evaluation(in: context.before, overrides: replaced)
+        note(DerivativeNote(label: "\(name)(…)", method: .lossAtArgument, detail: parameter))
+        return try evaluation.evaluate(expression)
     }
 }

@@ -29,8 +29,8 @@ extension FormulaEvaluator {
 
     /// Greek and textbook names of the optimizer's options.
     static let hyperparameterAliases: [String: [String]] = [
-        "η": ["lr"], "eta": ["lr"], "α": ["lr"], "alpha": ["lr"], "lr": ["lr"],
-        "γ": ["gamma", "momentum"], "gamma": ["gamma", "momentum"], "μ": ["momentum"], "mu": ["momentum"],
+        "η": ["lr"], "eta": ["lr"], "α": ["alpha", "lr"], "alpha": ["alpha", "lr"], "lr": ["lr"],
+        "γ": ["gamma", "lr"], "gamma": ["gamma", "lr"], "μ": ["momentum"], "mu": ["momentum"],
         "β_1": ["beta1"], "beta_1": ["beta1"], "beta1": ["beta1"],
         "β_2": ["beta2"], "beta_2": ["beta2"], "beta2": ["beta2"],
         "ε": ["eps"], "ϵ": ["eps"], "epsilon": ["eps"], "eps": ["eps"],
@@ -53,11 +53,14 @@ extension FormulaEvaluator {
         }
     }
 
+    /// Layer indices beyond this are refused before they reach integer arithmetic.
+    static let largestLayerIndex = 1_000_000
+
     /// The layer a superscript names, with `L` the model's last layer.
     func layerIndex(_ expression: Expr) throws -> Int {
         switch expression.kind {
-        case let .number(x) where x == x.rounded():
-            return Int(x)
+        case let .number(x):
+            return try Self.wholeLayerIndex(x, "the layer index", at: expression.location)
         case let .symbol(s) where s.layer == nil:
             return try layerVariable(s.name, at: expression.location)
         case let .name(n):
@@ -73,12 +76,21 @@ extension FormulaEvaluator {
 
     private func layerVariable(_ name: String, at location: SourceLocation) throws -> Int {
         if let value = layerValues[name] { return value }
-        if let bound = context.bindings[.init(name: name, layer: nil, step: nil)] {
+        if let bound = context.binding(.init(name: name, layer: nil, step: nil)) {
             let x = try evaluation(.before).number(bound, "the layer index \(name)")
-            return Int(x)
+            return try Self.wholeLayerIndex(x, "the layer index \(name)", at: bound.location)
         }
         if name == "L", let model = model() { return model.network.layers.count }
         throw RuntimeError("the layer index '\(name)' is not bound (where \(name) = …)", at: location)
+    }
+
+    /// A layer index as an Int: a whole number of sensible size, never NaN, ∞ or 1.5.
+    static func wholeLayerIndex(_ x: Double, _ what: String, at location: SourceLocation) throws -> Int {
+        guard x.isFinite, x == x.rounded(), abs(x) <= Double(largestLayerIndex) else {
+            throw RuntimeError("\(what) must be a whole number of at most \(largestLayerIndex), got \(NumberText.format(x))",
+                               at: location)
+        }
+        return Int(x)
     }
 
     /// The model layer superscripts refer to: the last one defined.
@@ -92,8 +104,8 @@ extension FormulaEvaluator {
 
         // A where clause first, then definitions made by earlier equations.
         for name in names {
-            if let bound = context.bindings[.init(name: name, layer: layer, step: symbol.step)] {
-                return boundValue(bound, step: symbol.step)
+            if let bound = context.binding(.init(name: name, layer: layer, step: symbol.step)) {
+                return try boundValue(bound, step: symbol.step, at: location)
             }
         }
         for name in names {
@@ -112,28 +124,38 @@ extension FormulaEvaluator {
         for name in names {
             for (suffix, step) in [("_new", 1), ("_old", 0)] where name.hasSuffix(suffix) {
                 let base = String(name.dropLast(suffix.count))
-                if let bound = context.bindings[.init(name: base, layer: nil, step: nil)] {
-                    return boundValue(bound, step: step)
+                if let bound = context.binding(.init(name: base, layer: nil, step: nil)) {
+                    return try boundValue(bound, step: step, at: location)
                 }
                 if environment.binding(base) != nil { return .chapterName(base, step == 1 ? .after : .before) }
             }
         }
         for name in names where environment.binding(name) != nil {
-            return .chapterName(name, moment(forChapterName: name, step: symbol.step))
+            return .chapterName(name, try moment(forChapterName: name, step: symbol.step))
         }
         if names.contains(where: { $0 == "θ" || $0 == "theta" }) {
             guard let focus else {
                 // θ is "every param": the check runs once per param, with focus set.
                 guard let first = environment.parameterOrder.first else { throw UnboundSymbol(symbol: symbol.latex, location: location) }
-                return .chapterName(first, moment(forChapterName: first, step: symbol.step))
+                return .chapterName(first, try moment(forChapterName: first, step: symbol.step))
             }
-            return .chapterName(focus, moment(forChapterName: focus, step: symbol.step))
+            return .chapterName(focus, try moment(forChapterName: focus, step: symbol.step))
         }
         if let optimizer = environment.optimizer?.optimizer {
             for name in names {
-                if let options = Self.hyperparameterAliases[name],
-                   let value = optimizer.hyperparameters.first(where: { options.contains($0.name) }) {
-                    return .constant(Tensor(value.value))
+                guard let options = Self.hyperparameterAliases[name] else { continue }
+                // γ is the momentum in the articles and the learning rate in PyTorch's
+                // documentation: where the optimizer has both, only a binding can say.
+                if name == "γ" || name == "gamma", optimizer.name == "sgd",
+                   optimizer.hyperparameters.contains(where: { $0.name == "momentum" }) {
+                    throw RuntimeError("\(symbol.latex) is the learning rate in PyTorch's documentation and the momentum "
+                                       + "in the articles: say which (check formula where \\gamma = lr)", at: location)
+                }
+                // The first option in order of preference: α is RMSprop's alpha where it has one.
+                for option in options {
+                    if let value = optimizer.hyperparameters.first(where: { $0.name == option }) {
+                        return .constant(Tensor(value.value))
+                    }
                 }
             }
             if names.contains("t") {
@@ -147,14 +169,28 @@ extension FormulaEvaluator {
         throw UnboundSymbol(symbol: symbol.latex, location: location)
     }
 
-    /// A `where` value: a plain chapter name stays a name, so that it can be
-    /// differentiated and stepped like one (`where w = W`).
-    private func boundValue(_ expression: Expr, step: Int?) -> Resolution {
-        if case let .name(name) = expression.kind, context.before.binding(name) != nil {
-            return .chapterName(name, moment(forChapterName: name, step: step))
+    /// A `where` value. A plain chapter name stays a name, so that it can be
+    /// differentiated and stepped like one (`where w = W`); an optimizer's option
+    /// or state is named as PyTorch's documentation names it (`where \gamma = lr`,
+    /// `where b = momentum_buffer`), its state taken at the symbol's step.
+    private func boundValue(_ expression: Expr, step: Int?, at location: SourceLocation) throws -> Resolution {
+        guard case let .name(name) = expression.kind else { return .bound(expression) }
+        if context.before.binding(name) != nil {
+            return .chapterName(name, try moment(forChapterName: name, step: step))
+        }
+        if let optimizer = context.before.optimizer?.optimizer {
+            if let option = optimizer.hyperparameters.first(where: { $0.name == name }) {
+                return .constant(Tensor(option.value))
+            }
+            if let state = try optimizerState([name], step: step, at: location) { return .constant(state) }
         }
         return .bound(expression)
     }
+
+    /// PyTorch's names for optimizer state, as its optimizers keep it, and tutor's.
+    static let pyTorchStateNames: [String: String] = [
+        "exp_avg": "m", "exp_avg_sq": "v", "max_exp_avg_sq": "v_max", "state_sum": "sum",
+    ]
 
     /// The names a symbol may go by: as written, in ASCII, and without a
     /// subscript's underscore (`β_1` is `beta1` too).
@@ -165,11 +201,23 @@ extension FormulaEvaluator {
         return names.filter { seen.insert($0).inserted }
     }
 
-    private func moment(forChapterName name: String, step: Int?) -> Moment {
-        if step == 1 { return .after }
+    private func moment(forChapterName name: String, step: Int?) throws -> Moment {
+        if let step { return try moment(ofStep: step) }
         if step == nil, paramsAfterStep, context.before.parameters[name] != nil { return .after }
         return .before
     }
+
+    /// The moment a param's time step names: the step after the optimizer's,
+    /// or the one before it. A formula spans one step.
+    func moment(ofStep step: Int) throws -> Moment {
+        let after = stepAfter
+        if step == after { return .after }
+        if step == after - 1 { return .before }
+        throw RuntimeError("a formula is checked across one optimizer step: its time subscripts are t\(Self.offset(after - 1)) "
+                           + "(before) and t\(Self.offset(after)) (after), not t\(Self.offset(step))", at: context.location)
+    }
+
+    private static func offset(_ k: Int) -> String { k == 0 ? "" : k > 0 ? "+\(k)" : "\(k)" }
 
     /// `W^{(l)}`, `b^{(l)}`, `z^{(l)}`, `a^{(l)}` of the model, or `W3` without one.
     private func layered(_ symbol: FormulaSymbol, names: [String], layer: Int, at location: SourceLocation) throws -> Resolution {
@@ -189,10 +237,10 @@ extension FormulaEvaluator {
             guard layer >= lowest, layer <= count else {
                 throw MissingLayer(message: "\(symbol.latex) would be layer \(layer); the model has layers 1…\(count)")
             }
-            return .chapterName(name, moment(forChapterName: name, step: symbol.step))
+            return .chapterName(name, try moment(forChapterName: name, step: symbol.step))
         }
         for name in names.map({ "\($0)\(layer)" }) where context.before.binding(name) != nil {
-            return .chapterName(name, moment(forChapterName: name, step: symbol.step))
+            return .chapterName(name, try moment(forChapterName: name, step: symbol.step))
         }
         throw UnboundSymbol(symbol: symbol.latex, location: location)
     }
@@ -201,10 +249,12 @@ extension FormulaEvaluator {
     /// `m_{t-1}` before it (zeros before the first step).
     private func optimizerState(_ names: [String], step: Int?, at location: SourceLocation) throws -> Tensor? {
         let before = context.before.optimizer!.optimizer
-        guard let stateName = names.first(where: { before.stateNames.contains($0) }) else { return nil }
+        let spelled = names.flatMap { [$0, Self.pyTorchStateNames[$0] ?? $0] }
+        guard let stateName = spelled.first(where: { before.stateNames.contains($0) }) else { return nil }
         guard let focus else {
             throw RuntimeError("the optimizer's \(stateName) belongs to one param: write the formula over θ", at: location)
         }
+        // State is indexed by the step that made it, in every source's convention.
         let moment: Moment = step == -1 ? .before : .after
         let environment = try self.environment(moment)
         let optimizer = environment.optimizer!

@@ -23,9 +23,16 @@ final class FormulaEvaluator {
     let focus: String?
     /// Unstepped params read as after the step (the left side of `θ = θ − …`).
     var paramsAfterStep = false
+    /// In an update formula, factors of one shape side by side multiply element-wise.
+    var productsAreElementwise = false
+    /// Which time subscript of a param is its value after the optimizer's step:
+    /// 1 as the articles write it (θ_{t+1} = θ_t − …), 0 as PyTorch, Kingma & Ba
+    /// and d2l write it (θ_t = θ_{t-1} − …). Optimizer state is indexed by the step
+    /// that made it in both (m_t after, m_{t-1} before).
+    var stepAfter = 1
     /// How each derivative was computed and confirmed.
-    private(set) var notes: [String] = []
-    private let overrides: [Moment: [String: Variable]]
+    private(set) var notes: [DerivativeNote] = []
+    let overrides: [Moment: [String: Variable]]
     private var evaluations: [Moment: Evaluation] = [:]
     /// The loss of each moment (or why it failed), computed once per evaluation.
     private var losses: [Moment: Result<Variable, any Error>] = [:]
@@ -90,8 +97,13 @@ final class FormulaEvaluator {
         case let .transpose(operand):
             return try evaluate(operand).transposed
         case let .binary(op, left, right, operatorLocation):
-            let a = try evaluate(left), b = try evaluate(right)
+            let a = try evaluate(left)
             do {
+                if op == .power, a.value.count > 1, Self.isInverseExponent(right) {
+                    return try inverse(a, at: operatorLocation)
+                }
+                let b = try evaluate(right)
+                if op == .juxtaposition { return try juxtapose(a, b, at: operatorLocation) }
                 return try op.apply(a, b)
             } catch let error as TensorError {
                 throw ShapeMismatch(message: "\(error) (at \(operatorLocation.line):\(operatorLocation.column))")
@@ -100,6 +112,8 @@ final class FormulaEvaluator {
             return try derivative(of: of, withRespectTo: withRespectTo, at: location)
         case let .prime(function, argument):
             return try prime(function, argument, at: location)
+        case let .call(name, arguments) where name == "sum" && arguments.contains(where: { $0.label != nil }):
+            return try summation(arguments, at: location)
         case let .call(name, arguments):
             return try call(name, arguments.map(\.value), at: location)
         case .string, .matrix, .row:
@@ -134,13 +148,17 @@ final class FormulaEvaluator {
         guard definitionDepth < 50 else {
             throw RuntimeError("the definitions refer to each other without end", at: location)
         }
-        let saved = layerValues
-        defer { layerValues = saved }
+        let saved = layerValues, savedStep = stepAfter
+        defer {
+            layerValues = saved
+            stepAfter = savedStep
+        }
+        stepAfter = definition.stepAfter
         if let variable = definition.layerVariable, let layer { layerValues[variable] = layer }
         return try evaluate(definition.right)
     }
 
-    func note(_ text: String) {
-        if !notes.contains(text) { notes.append(text) }
+    func note(_ derivative: DerivativeNote) {
+        if !notes.contains(derivative) { notes.append(derivative) }
     }
 }

@@ -6,7 +6,21 @@ import Notation
 /// `check formula`: every equation of the display math above, read from its
 /// LaTeX and evaluated on the chapter's values.
 extension Interpreter {
+    /// A check changes no state, so one that cannot be made (a formula that does
+    /// not read, a binding that names nothing) is an error of that check only:
+    /// the chapter goes on.
     func checkFormula(_ check: FormulaCheck, statement: Statement) throws -> CheckResult {
+        do {
+            return try checkedFormula(check, statement: statement)
+        } catch let error as RuntimeError {
+            var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source,
+                                     status: .error, message: error.message)
+            result.location = error.location
+            return result
+        }
+    }
+
+    private func checkedFormula(_ check: FormulaCheck, statement: Statement) throws -> CheckResult {
         let location = statement.location
         guard let display = displayMathAbove else {
             throw RuntimeError("check formula needs display math ($$ … $$) above its block", at: location)
@@ -20,14 +34,24 @@ extension Interpreter {
         }
         let context = try FormulaContext(environment: environment, example: check.example, location: location)
         context.definitions = formulaDefinitions
+        var bindingKeys: [(FormulaContext.SymbolKey, FormulaBinding)] = []
         for binding in check.bindings {
-            context.bindings[try bindingKey(binding)] = binding.value
+            let key = try bindingKey(binding)
+            context.bindings[key] = binding.value
+            bindingKeys.append((key, binding))
         }
-        let tolerance = check.tolerance.map { (absolute: $0, relative: $0) } ?? (absolute: 1e-10, relative: 1e-7)
+        let tolerance = check.tolerance.map { Tolerance(absolute: $0, relative: $0) }
+            ?? .formula
 
+        context.stepAfter = try stepAfter(in: reading.equations, context: context)
         var results: [EquationResult] = []
         for (offset, equation) in reading.equations.enumerated() {
             results += try checkEquation(equation, index: offset + 1, context: context, tolerance: tolerance)
+        }
+        // A binding nothing resolved through would be silently ignored: the author meant something by it.
+        for (key, binding) in bindingKeys where !context.usedBindings.contains(key) && !context.evaluationsStopped {
+            throw RuntimeError("where binds \(binding.symbol), but no symbol of the formula is resolved through it",
+                               at: binding.location)
         }
         formulaDefinitions = context.definitions
         return summarize(results, check: check, statement: statement)
@@ -45,21 +69,29 @@ extension Interpreter {
             guard case let .number(x) = expression.kind else {
                 throw RuntimeError("a where clause names a concrete layer: \(symbol.name)^{(2)}", at: binding.location)
             }
-            layer = Int(x)
+            layer = try FormulaEvaluator.wholeLayerIndex(x, "the layer of \(binding.symbol)", at: binding.location)
         }
         return .init(name: symbol.name, layer: layer, step: symbol.step)
     }
 
     private func checkEquation(_ equation: Equation, index: Int, context: FormulaContext,
-                               tolerance: (absolute: Double, relative: Double)) throws -> [EquationResult] {
+                               tolerance: Tolerance) throws -> [EquationResult] {
         let freeLayers = freeLayerVariables(in: equation, context: context)
         let probe = FormulaEvaluator(context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
                                      focus: nil)
-        // A left side that names nothing yet is a definition.
+        // `:=`, `\equiv`, `\triangleq` define; so does a left side that names nothing yet.
+        if equation.isDefinition {
+            guard case let .symbol(symbol) = equation.left.kind else {
+                return [EquationResult(index: index, source: equation.source, status: .error,
+                                       message: "\(equation.relation) defines a symbol: its left side must be one")]
+            }
+            return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
+        }
         if case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe) {
             return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
         }
         let assignment = isAssignment(equation)
+        let update = assignment || isStepped(equation)
         let layerCount = probe.model()?.network.layers.count ?? 0
         if !freeLayers.isEmpty && layerCount == 0 {
             return [EquationResult(index: index, source: equation.source, status: .error,
@@ -81,6 +113,9 @@ extension Interpreter {
                                             subject: subject.isEmpty ? nil : subject.joined(separator: ", "),
                                             status: .passed, message: "")
                 let evaluator = FormulaEvaluator(context: context, layerValues: layers, focus: focus)
+                evaluator.productsAreElementwise = update
+                evaluator.stepAfter = context.stepAfter
+                result.tolerance = tolerance
                 do {
                     evaluator.paramsAfterStep = assignment
                     let left = try evaluator.evaluate(equation.left).value
@@ -89,25 +124,10 @@ extension Interpreter {
                     compare(left, right, tolerance: tolerance, into: &result)
                 } catch let limit as TimeLimitExceeded {
                     throw limit
-                } catch let missing as FormulaEvaluator.MissingLayer {
-                    result.status = .skipped
-                    result.message = missing.message
-                } catch let mismatch as FormulaEvaluator.ShapeMismatch {
-                    result.status = .failed
-                    result.message = mismatch.message
-                } catch let disagreement as FormulaEvaluator.EngineDisagreement {
-                    result.status = .error
-                    result.message = disagreement.message
-                } catch let unbound as FormulaEvaluator.UnboundSymbol {
-                    result.status = .error
-                    result.message = "\(unbound.symbol) names no value: bind it with where, define it in an "
-                        + "earlier formula, or name a chapter value"
-                } catch let error as RuntimeError {
-                    result.status = .error
-                    result.message = error.message
                 } catch {
-                    result.status = .error
-                    result.message = "\(error)"
+                    // An equation left half evaluated may not have reached every binding.
+                    context.evaluationsStopped = true
+                    describe(error, into: &result)
                 }
                 result.derivatives = evaluator.notes
                 results.append(result)
@@ -118,6 +138,32 @@ extension Interpreter {
                                    message: "no layer has every symbol of this equation")]
         }
         return results.filter { $0.status != .skipped || freeLayers.isEmpty }
+    }
+
+    /// The status and message of an equation whose evaluation stopped at `error`.
+    private func describe(_ error: any Error, into result: inout EquationResult) {
+        switch error {
+        case let missing as FormulaEvaluator.MissingLayer:
+            result.status = .skipped
+            result.message = missing.message
+        case let mismatch as FormulaEvaluator.ShapeMismatch:
+            // As written, the formula combines values whose shapes do not fit.
+            result.status = .failed
+            result.message = mismatch.message
+        case let disagreement as FormulaEvaluator.EngineDisagreement:
+            result.status = .error
+            result.message = disagreement.message
+        case let unbound as FormulaEvaluator.UnboundSymbol:
+            result.status = .error
+            result.message = "\(unbound.symbol) names no value: bind it with where, define it in an "
+                + "earlier formula, or name a chapter value"
+        case let error as RuntimeError:
+            result.status = .error
+            result.message = error.message
+        default:
+            result.status = .error
+            result.message = "\(error)"
+        }
     }
 
     private func isUnbound(_ symbol: FormulaSymbol, _ probe: FormulaEvaluator) -> Bool {
@@ -143,10 +189,59 @@ extension Interpreter {
             }
         }
         context.definitions[.init(name: symbol.name, layer: layer, step: symbol.step)] =
-            .init(right: equation.right, layerVariable: layerVariable, source: equation.source)
+            .init(right: equation.right, layerVariable: layerVariable, source: equation.source, stepAfter: context.stepAfter)
+        // The right side is evaluated by the formulas that use the symbol; the
+        // where clauses it names are this check's all the same.
+        for name in symbolNames(in: equation.right) { context.noteUse(.init(name: name, layer: nil, step: nil)) }
         let scope = layerVariable.map { " for every layer \($0)" } ?? ""
         return EquationResult(index: index, source: equation.source, status: .definition,
-                              message: "defines \(equation.left)\(scope)")
+                              message: "defines \(equation.left)\(scope); nothing compared")
+    }
+
+    private func symbolNames(in expression: Expr) -> Set<String> {
+        var names: Set<String> = []
+        var pending = [expression]
+        while let e = pending.popLast() {
+            switch e.kind {
+            case let .symbol(s): names.insert(s.name)
+            case let .call(name, _), let .prime(name, _): names.insert(name)
+            default: break
+            }
+            pending += e.kind.children
+        }
+        return names
+    }
+
+    /// Which param subscript is after the step, from every equation of the
+    /// formula: `θ_{t-1}` says θ_t is after it (PyTorch, Kingma & Ba, d2l), and
+    /// otherwise θ_{t+1} is (the articles). Writing both is contradictory.
+    private func stepAfter(in equations: [Equation], context: FormulaContext) throws -> Int {
+        let stateNames = Set(context.before.optimizer?.optimizer.stateNames ?? [])
+        var steps: [Int: FormulaSymbol] = [:]
+        var pending = equations.flatMap { [$0.left, $0.right] }
+        while let e = pending.popLast() {
+            if case let .symbol(s) = e.kind, let step = s.step, !stateNames.contains(s.name),
+               !stateNames.contains(s.asciiName), context.bindings[.init(name: s.name, layer: nil, step: nil)] == nil {
+                steps[step] = steps[step] ?? s
+            }
+            pending += e.kind.children
+        }
+        if let earlier = steps[-1], let later = steps[1] {
+            throw RuntimeError("the formula writes both \(earlier.latex) and \(later.latex): one optimizer step goes "
+                               + "from t-1 to t (PyTorch's convention) or from t to t+1 (the articles'), not both",
+                               at: context.location)
+        }
+        return steps[-1] != nil ? 0 : 1
+    }
+
+    /// An equation with a time step (`θ_{t+1}`, `m_t`) speaks of an optimizer's update.
+    private func isStepped(_ equation: Equation) -> Bool {
+        var pending = [equation.left, equation.right]
+        while let e = pending.popLast() {
+            if case let .symbol(s) = e.kind, s.step != nil { return true }
+            pending += e.kind.children
+        }
+        return false
     }
 
     /// `θ = θ − …`: the same unstepped symbol on both sides is an update.
@@ -184,11 +279,20 @@ extension Interpreter {
     /// that belongs to one param: then it is checked for each param.
     private func mentionsParameterFamily(_ equation: Equation, context: FormulaContext) -> Bool {
         let stateNames = Set(context.before.optimizer?.optimizer.stateNames ?? [])
+        func isState(_ name: String) -> Bool {
+            stateNames.contains(name) || stateNames.contains(FormulaEvaluator.pyTorchStateNames[name] ?? name)
+        }
         var pending = [equation.left, equation.right]
         while let e = pending.popLast() {
-            if case let .symbol(s) = e.kind, s.layer == nil, context.before.binding(s.name) == nil,
-               context.bindings[.init(name: s.name, layer: nil, step: s.step)] == nil {
-                if s.name == "θ" || stateNames.contains(s.name) || stateNames.contains(s.asciiName) { return true }
+            if case let .symbol(s) = e.kind, s.layer == nil, context.before.binding(s.name) == nil {
+                let bound = context.bindings[.init(name: s.name, layer: nil, step: s.step)]
+                    ?? context.bindings[.init(name: s.name, layer: nil, step: nil)]
+                if let bound {
+                    // Bound to the optimizer's state by name: that state belongs to one param.
+                    if case let .name(name) = bound.kind, context.before.binding(name) == nil, isState(name) { return true }
+                } else if s.name == "θ" || isState(s.name) || isState(s.asciiName) {
+                    return true
+                }
             }
             pending += e.kind.children
         }
@@ -202,7 +306,9 @@ extension Interpreter {
         return (try? context.prepared(.before).lossParameters) ?? []
     }
 
-    private func compare(_ left: Tensor, _ right: Tensor, tolerance: (absolute: Double, relative: Double),
+    /// Entry by entry within the tolerance. A NaN or infinite entry on either
+    /// side never agrees, not even ∞ with ∞: nothing finite was compared there.
+    private func compare(_ left: Tensor, _ right: Tensor, tolerance: Tolerance,
                          into result: inout EquationResult) {
         result.left = left
         result.right = right
@@ -212,29 +318,34 @@ extension Interpreter {
             return
         }
         var maxAbs = 0.0, maxRel = 0.0, worstRatio = -1.0
-        var passed = true
+        var worst: EquationResult.WorstEntry?
         for k in 0..<left.count {
             let a = left.scalars[k], b = right.scalars[k]
-            let error = a.isNaN || b.isNaN ? Double.infinity : abs(a - b)
+            let finite = a.isFinite && b.isFinite
+            let error = finite ? abs(a - b) : Double.infinity
             let allowed = tolerance.absolute + tolerance.relative * abs(b)
-            if !(error <= allowed) { passed = false }
             maxAbs = max(maxAbs, error)
             // Relative to the larger side, floored as in gradient checks, so that
             // 1e-15 against an exact 0 does not read as a relative error of 1.
             maxRel = max(maxRel, error == 0 ? 0 : error / max(abs(a), abs(b), 1e-8))
-            let ratio = error / allowed
+            let ratio = finite ? error / allowed : Double.infinity
             if ratio > worstRatio {
                 worstRatio = ratio
-                result.worst = .init(row: k / max(left.cols, 1), column: k % max(left.cols, 1), left: a, right: b)
+                worst = .init(row: k / max(left.cols, 1), column: k % max(left.cols, 1), left: a, right: b)
             }
         }
-        result.maxAbsoluteError = maxAbs
-        result.maxRelativeError = maxRel
+        result.maxAbsoluteError = maxAbs.isFinite ? maxAbs : nil
+        result.maxRelativeError = maxRel.isFinite ? maxRel : nil
+        result.worst = worst
+        let passed = worstRatio <= 1
         result.status = passed ? .passed : .failed
-        result.message = passed
-            ? "both sides agree"
-            : "the sides differ: worst at (\(result.worst!.row), \(result.worst!.column)): "
-                + "\(NumberText.format(result.worst!.left)) vs \(NumberText.format(result.worst!.right))"
+        guard !passed, let worst else {
+            result.message = "both sides agree"
+            return
+        }
+        let nonFinite = !(worst.left.isFinite && worst.right.isFinite)
+        result.message = (nonFinite ? "a side is not finite: at" : "the sides differ: worst at")
+            + " (\(worst.row), \(worst.column)): \(NumberText.format(worst.left)) vs \(NumberText.format(worst.right))"
     }
 
     private func summarize(_ results: [EquationResult], check: FormulaCheck, statement: Statement) -> CheckResult {
@@ -262,7 +373,10 @@ extension Interpreter {
             status = .passed
             var parts: [String] = []
             if !compared.isEmpty { parts.append("\(compared.count) comparison\(compared.count == 1 ? "" : "s") verified") }
-            if !definitions.isEmpty { parts.append(definitions.map(\.message).joined(separator: ", ")) }
+            if !definitions.isEmpty {
+                let defined = definitions.map { $0.message.replacingOccurrences(of: "; nothing compared", with: "") }
+                parts.append(defined.joined(separator: ", ") + (compared.isEmpty ? "; nothing compared" : ""))
+            }
             message = parts.joined(separator: "; ")
         }
         var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source, status: status,

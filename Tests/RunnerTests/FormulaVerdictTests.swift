@@ -1,0 +1,145 @@
+@testable import Runner
+import XCTest
+
+/// Verdicts that must be right or honest errors: limits, definitions, products
+/// without an operator, non-finite sides, bindings, arguments and inverses.
+final class FormulaVerdictTests: XCTestCase {
+    private let line = """
+        # A line
+
+        ```tutor
+        seed 5
+        let x = rand(20, 1)
+        let y = 3 * x - 1
+        param w = 0.5
+        param b = 0.25
+        loss C = mse(w * x + b, y)
+        ```
+
+        """
+
+    private func statuses(_ result: ChapterResult) -> [CheckStatus] { result.formulaChecks.map(\.status) }
+    private func messages(_ result: ChapterResult) -> String { result.formulaChecks.map(\.message).joined(separator: " | ") }
+
+    func testSumLimitsAreHonouredOrAnError() throws {
+        let bind = "check formula where x_i = x, y_i = y"
+        let result = try runChapter(line
+            + formula(#"C = \frac{1}{20} \sum_{i=1}^{20} (w x_i + b - y_i)^2"#, bind)
+            + formula(#"C = \frac{1}{10} \sum_{i=1}^{10} (w x_i + b - y_i)^2"#, bind)
+            + formula(#"C = \frac{1}{N} \sum_{i=1}^{N} (w x_i + b - y_i)^2"#, bind + ", N = 5")
+            + formula(#"C = \frac{1}{30} \sum_{i=1}^{30} (w x_i + b - y_i)^2"#, bind))
+        XCTAssertEqual(statuses(result), [.passed, .failed, .failed, .error], messages(result))
+        XCTAssertTrue(result.formulaChecks[3].message.contains("20 rows"), result.formulaChecks[3].message)
+    }
+
+    func testAnUnboundLeftSideIsADefinitionNotAPass() throws {
+        let result = try runChapter(line + formula(#"\delta^{(2)} = w x - y"#))
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        XCTAssertTrue(check.isDefinitionOnly)
+        XCTAssertTrue(check.message.contains("nothing compared"), check.message)
+        XCTAssertEqual(result.counts.passed, 0, "a definition compared nothing")
+        XCTAssertEqual(result.counts.definitions, 1)
+    }
+
+    func testAdamsUpdateOnAMatrixParamIsElementwise() throws {
+        let adam = smallNetwork + "```tutor\noptimizer adam(lr: 0.01)\nstep 2\n```\n\n"
+        let rule = #"""
+            m_t = \beta_1 m_{t-1} + (1 - \beta_1) \nabla_{\theta} J(\theta_t) \\
+            v_t = \beta_2 v_{t-1} + (1 - \beta_2) (\nabla_{\theta} J(\theta_t))^2 \\
+            \hat{m}_t = \frac{m_t}{1 - \beta_1^t} \\
+            \hat{v}_t = \frac{v_t}{1 - \beta_2^t} \\
+            """#
+        let result = try runChapter(adam
+            + formula(rule + #"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat{v}_t} + \epsilon} \hat{m}_t"#)
+            + formula(#"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{v_t} + \epsilon} m_t"#))
+        XCTAssertEqual(statuses(result), [.passed, .failed], messages(result))
+        XCTAssertTrue(result.formulaChecks[0].equations.contains { $0.subject == "θ = net.1.W" && $0.status == .passed })
+    }
+
+    func testSideBySideColumnsMultiplyElementwise() throws {
+        let result = try runChapter("""
+            # Cross-entropy
+
+            ```tutor
+            seed 2
+            let p = rand(200, 1)
+            let y = rand(200, 1)
+            let s = sum(y * log(p))
+            ```
+
+            """ + formula(#"s = \sum_i y_i \log p_i"#, "check formula where y_i = y, p_i = p"))
+        XCTAssertEqual(statuses(result), [.passed], messages(result))
+    }
+
+    func testNonFiniteSidesFailWithTheirEntries() throws {
+        let result = try runChapter("""
+            # Infinity
+
+            ```tutor
+            let u = [1, 2] / 0
+            let n = [0, 1] / 0
+            ```
+
+            """ + formula("u = u") + formula("n = n") + formula("u = 1"))
+        XCTAssertEqual(statuses(result), [.failed, .failed, .failed], messages(result))
+        XCTAssertTrue(result.formulaChecks[0].message.contains("not finite"), result.formulaChecks[0].message)
+    }
+
+    func testLayerIndicesThatAreNotSmallWholeNumbersAreErrors() throws {
+        for bad in ["1e300", "0/0", "1.5"] {
+            let result = try runChapter(smallNetwork + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = \(bad)"))
+            XCTAssertEqual(statuses(result), [.error], "l = \(bad): \(messages(result))")
+        }
+        let huge = try runChapter(smallNetwork + formula(#"W^{(99999999999999999999)} = W^{(1)}"#))
+        XCTAssertEqual(statuses(huge), [.error], messages(huge))
+    }
+
+    func testWhereBindsOptimizerOptionsAndStateByPyTorchNames() throws {
+        let sgd = smallNetwork + "```tutor\noptimizer sgd(lr: 0.1, momentum: 0.9)\nstep 2\n```\n\n"
+        let result = try runChapter(sgd
+            + formula(#"\theta_t = \theta_{t-1} - \gamma b_t"#, "check formula where \\gamma = lr, b = momentum_buffer")
+            + formula(#"b_t = \mu b_{t-1} + \nabla_\theta J(\theta_{t-1})"#, "check formula where \\mu = momentum, b = momentum_buffer")
+            + formula(#"b_t = \mu b_{t-1}"#, "check formula where \\mu = momentum, b = momentum_buffer"))
+        XCTAssertEqual(statuses(result), [.passed, .passed, .failed], messages(result))
+    }
+
+    func testABindingOnATimeSteppedSymbolIsHonoured() throws {
+        let adam = smallNetwork + "```tutor\noptimizer adam(lr: 0.01)\nstep 2\n```\n\n"
+        // v bound to m: the first moment does not follow the second moment's rule.
+        let result = try runChapter(adam
+            + formula(#"v_t = \beta_2 v_{t-1} + (1 - \beta_2) (\nabla_{\theta} J(\theta_t))^2"#, "check formula where v = m"))
+        XCTAssertEqual(statuses(result), [.failed], messages(result))
+    }
+
+    func testABindingNothingUsesIsAnError() throws {
+        let result = try runChapter(line + formula("C = C", "check formula where q = 3"))
+        XCTAssertEqual(statuses(result), [.error], messages(result))
+        XCTAssertTrue(messages(result).contains("q"), messages(result))
+    }
+
+    func testTheLossIsEvaluatedAtItsArgument() throws {
+        let momentum = smallNetwork + "```tutor\noptimizer momentum(lr: 0.1, gamma: 0.9)\nstep 3\n```\n\n"
+        let result = try runChapter(momentum
+            + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(\theta_t)"#)
+            // Nesterov's look-ahead is not what classical momentum computes.
+            + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(\theta_t - \gamma v_{t-1})"#)
+            + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(2 \theta_t - \theta_t)"#))
+        XCTAssertEqual(statuses(result), [.passed, .failed, .passed], messages(result))
+    }
+
+    func testAMatrixToTheMinusOneIsItsInverse() throws {
+        let result = try runChapter("""
+            # Normal equations
+
+            ```tutor
+            seed 4
+            let X = rand(20, 3)
+            let w = [1; 2; 3]
+            let y = X @ w
+            ```
+
+            """ + formula(#"w = (X^T X)^{-1} X^T y"#) + formula(#"w = (X^T X)^{-1} X y"#)
+              + formula(#"w = X^{-1} y"#))
+        XCTAssertEqual(statuses(result), [.passed, .failed, .failed], messages(result))
+    }
+}
