@@ -7,12 +7,15 @@ import Foundation
 /// have the same structure, the same strings, booleans and nulls, and numbers
 /// that agree within `numberTolerance`: |a − b| ≤ 1e-12 + 1e-9·max(|a|, |b|),
 /// which two different integers (lines, counts, shapes) never meet. The
-/// residual fields `max_abs_error` and `max_rel_error` are the rounding noise
-/// of a comparison and agree within 1e-6 (an agreeing check's residual is far
-/// below its tolerance; a failing check's is large and stable).
+/// residual fields `max_abs_error` and `max_rel_error` of a comparison that
+/// held — an object whose `status` is not `failed`, `xfail` or `error`, or that
+/// has none, as a confirmed derivative — are rounding noise under a tolerance:
+/// any two numbers agree there (both null, or both numbers). The residuals of a
+/// comparison that failed are findings, compared like every other number.
 public enum ReportComparison {
     public static let residualFields: Set<String> = ["max_abs_error", "max_rel_error"]
-    public static let residualTolerance = 1e-6
+    /// The statuses whose residuals are findings rather than noise.
+    public static let findingStatuses: Set<String> = ["failed", "xfail", "error"]
 
     /// Where the reports differ, as "path: expected vs actual"; empty when they agree.
     public static func differences(expected: Data, actual: Data, limit: Int = 20) -> [String] {
@@ -20,16 +23,13 @@ public enum ReportComparison {
         guard let e = try? decoder.decode(JSON.self, from: expected) else { return ["the expected report is not JSON"] }
         guard let a = try? decoder.decode(JSON.self, from: actual) else { return ["the report is not JSON"] }
         var found: [String] = []
-        compare(e, a, path: "", key: nil, into: &found, limit: limit)
+        compare(e, a, path: "", noise: false, into: &found, limit: limit)
         return found
     }
 
-    /// Whether two numbers of a report agree; `key` is the field that holds them.
-    public static func agree(_ a: Double, _ b: Double, key: String?) -> Bool {
-        if a == b { return true }
-        let difference = Swift.abs(a - b)
-        if let key, residualFields.contains(key) { return difference <= residualTolerance }
-        return difference <= 1e-12 + 1e-9 * Swift.max(Swift.abs(a), Swift.abs(b))
+    /// Whether two measured numbers of a report agree.
+    public static func agree(_ a: Double, _ b: Double) -> Bool {
+        a == b || Swift.abs(a - b) <= 1e-12 + 1e-9 * Swift.max(Swift.abs(a), Swift.abs(b))
     }
 
     /// A JSON value, as decoded: the report's own types, nothing else.
@@ -58,23 +58,27 @@ public enum ReportComparison {
         }
     }
 
-    private static func compare(_ e: JSON, _ a: JSON, path: String, key: String?, into found: inout [String], limit: Int) {
+    /// `noise`: the values are residuals of a comparison that held.
+    private static func compare(_ e: JSON, _ a: JSON, path: String, noise: Bool, into found: inout [String], limit: Int) {
         guard found.count < limit else { return }
         func differ(_ what: String) { found.append("\(path.isEmpty ? "(top)" : path): \(what)") }
         switch (e, a) {
         case let (.object(e), .object(a)):
+            var held = true
+            if case let .string(status)? = e["status"], findingStatuses.contains(status) { held = false }
             for k in e.keys.sorted() {
                 guard let value = a[k] else { differ("field \"\(k)\" is missing"); continue }
-                compare(e[k]!, value, path: path + "." + k, key: k, into: &found, limit: limit)
+                compare(e[k]!, value, path: path + "." + k, noise: held && residualFields.contains(k),
+                        into: &found, limit: limit)
             }
             for k in a.keys.sorted() where e[k] == nil { differ("unexpected field \"\(k)\"") }
         case let (.array(e), .array(a)):
             guard e.count == a.count else { return differ("\(e.count) entries expected, \(a.count) found") }
             for (i, (x, y)) in zip(e, a).enumerated() {
-                compare(x, y, path: "\(path)[\(i)]", key: key, into: &found, limit: limit)
+                compare(x, y, path: "\(path)[\(i)]", noise: noise, into: &found, limit: limit)
             }
         case let (.number(x), .number(y)):
-            if !agree(x, y, key: key) { differ("\(x) expected, \(y) found") }
+            if !noise && !agree(x, y) { differ("\(x) expected, \(y) found") }
         case let (.bool(x), .bool(y)) where x == y: break
         case let (.string(x), .string(y)) where x == y: break
         case (.null, .null): break

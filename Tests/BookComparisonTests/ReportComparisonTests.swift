@@ -23,11 +23,24 @@ final class ReportComparisonTests: XCTestCase {
         XCTAssertEqual(differences(#"{"shape": [2, 3]}"#, #"{"shape": [2, 4]}"#).count, 1)
     }
 
-    func testResidualsAreNoiseBelowTheirTolerance() {
-        XCTAssertEqual(differences(#"{"max_rel_error": 0}"#, #"{"max_rel_error": 4.079e-14}"#), [])
-        XCTAssertEqual(differences(#"{"max_abs_error": 8.8e-10}"#, #"{"max_abs_error": 0}"#), [])
-        XCTAssertEqual(differences(#"{"max_abs_error": 0.5}"#, #"{"max_abs_error": 0.25}"#).count, 1,
-                       "a failing check's error is a finding")
+    func testResidualsOfComparisonsThatHeldAreNoise() {
+        XCTAssertEqual(differences(#"{"status": "passed", "max_rel_error": 0}"#,
+                                   #"{"status": "passed", "max_rel_error": 4.079e-14}"#), [])
+        XCTAssertEqual(differences(#"{"max_abs_error": 8.8e-10}"#, #"{"max_abs_error": 0}"#), [],
+                       "a confirmed derivative has no status")
+        XCTAssertEqual(differences(#"{"derivative_checks": [{"max_rel_error": 2.2e-7}]}"#,
+                                   #"{"derivative_checks": [{"max_rel_error": 2.0e-6}]}"#), [])
+        XCTAssertEqual(differences(#"{"status": "passed", "max_abs_error": null}"#,
+                                   #"{"status": "passed", "max_abs_error": 0}"#).count, 1, "null is not a number")
+    }
+
+    func testResidualsOfFailuresAreFindings() {
+        XCTAssertEqual(differences(#"{"status": "failed", "max_abs_error": 0.5}"#,
+                                   #"{"status": "failed", "max_abs_error": 0.25}"#).count, 1)
+        XCTAssertEqual(differences(#"{"status": "xfail", "max_rel_error": 0.5}"#,
+                                   #"{"status": "xfail", "max_rel_error": 0.5000000000001}"#), [])
+        XCTAssertEqual(differences(#"{"status": "passed", "max_abs_error": 0}"#,
+                                   #"{"status": "failed", "max_abs_error": 0}"#).count, 1, "the verdict is exact")
     }
 
     func testStructureStringsBooleansAndNullsAreExact() {
@@ -43,6 +56,9 @@ final class ReportComparisonTests: XCTestCase {
     func testTheKeyOfANumberInsideAnArrayIsItsField() {
         XCTAssertEqual(differences(#"{"log": [{"loss": 0.25}]}"#, #"{"log": [{"loss": 0.2500000000000001}]}"#), [])
         XCTAssertEqual(differences(#"{"max_rel_error": [0, 0]}"#, #"{"max_rel_error": [1e-12, 0]}"#), [])
+        XCTAssertEqual(differences(#"{"status": "failed", "x": [{"max_rel_error": 0.1}]}"#,
+                                   #"{"status": "failed", "x": [{"max_rel_error": 0.2}]}"#), [],
+                       "an inner object without a status held")
     }
 
     func testNotJSONIsADifference() {
