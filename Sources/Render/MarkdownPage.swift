@@ -183,7 +183,10 @@ public struct MarkdownPage {
         let path = "\(names.figureFolder)/\(figure.fileName)"
         files.append(RenderedFile(path: path, contents: figure.svg(standalone: true)))
         figureNames.insert(figure.fileName)
-        return "![\(MarkdownText.text(figure.caption))](\(path))\n"
+        // The folder is named after the chapter's file, which the author chose:
+        // the link is percent-encoded like every other link to a chapter's files.
+        let address = Escaping.relativeAddress(names.figureFolder) + "/" + Escaping.relativeAddress(figure.fileName)
+        return "![\(MarkdownText.text(figure.caption))](\(address))\n"
     }
 
     private func error(_ d: Diagnostic) -> String {

@@ -43,4 +43,17 @@ final class AuthorAddressTests: XCTestCase {
         XCTAssertEqual(Escaping.relativeAddress("a b\"<é>.html"), "a%20b%22%3C%C3%A9%3E.html")
         XCTAssertEqual(Escaping.relativeAddress("../up.html"), "..%2Fup.html")
     }
+
+    func testMarkdownFigureLinksAreAddressesInThisFolder() throws {
+        let folder = try RenderFixture.temporaryFolder("figure-address", for: self)
+        let path = folder + "/01-javascript:x y.md"
+        try "# F\n\n```tutor\nparam w = 1\nloss L = w^2\noptimizer sgd(0.1)\ntrain 3 epochs\n```\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let chapter = ChapterRunner(bookRoot: folder).run(path: path, displayPath: "01-javascript:x y.md")
+        let output = MarkdownPage(chapter).render()
+        let page = try XCTUnwrap(output.files.first?.contents)
+        XCTAssertTrue(page.contains("](01-javascript%3Ax%20y/line-7-training.svg)"), page)
+        XCTAssertTrue(output.files.contains { $0.path == "01-javascript:x y/line-7-training.svg" },
+                      "the file itself keeps its name")
+    }
 }
