@@ -32,6 +32,13 @@ public struct Statement: Hashable, Sendable, Codable {
         case plotLoss
         /// `plot surface L over w in -1..5, b in -1..6`
         case plotSurface(SurfacePlot)
+        /// `erratum "the claim"`: opens an erratum; the checks after it are its
+        /// evidence, up to `correction`, `end erratum`, the next erratum or heading.
+        case erratum(claim: String)
+        /// `correction`: the checks after it, in the open erratum, are its correction.
+        case correction
+        /// `end erratum`: closes the open erratum.
+        case endErratum
     }
 
     public var kind: Kind

@@ -79,6 +79,17 @@ extension Parser {
             if acceptWord("loss") != nil { return .plotLoss }
             if acceptWord("surface") != nil { return .plotSurface(try parseSurfacePlot()) }
             throw unexpected("'loss' or 'surface' after 'plot'")
+        case .erratum:
+            guard case .string(let claim) = current.kind, !claim.allSatisfy(\.isWhitespace) else {
+                throw unexpected("the article's claim in quotes after 'erratum' (erratum \"δ = y − ŷ is the error\")")
+            }
+            advance()
+            return .erratum(claim: claim)
+        case .correction:
+            return .correction
+        case .end:
+            try expectWord("erratum", "'erratum' after 'end'")
+            return .endErratum
         }
     }
 

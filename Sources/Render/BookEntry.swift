@@ -33,6 +33,11 @@ public struct BookEntry {
             }
         }
         counts.errors += errors.count
+        // Reports written before errata had a form of their own have none.
+        for erratum in report["errata"]?.items ?? [] {
+            guard let status = erratum["status"]?.string.flatMap(ErratumStatus.init(rawValue:)) else { return nil }
+            if status == .confirmed { counts.errata += 1 } else { counts.unconfirmedErrata += 1 }
+        }
         self.file = file
         self.title = title
         self.counts = counts

@@ -59,7 +59,9 @@ struct DirectiveChunk {
             let start = statement.statement.location.line
             let last = end(of: start)
             if case .notRun = statement.state { notRunLines.formUnion(start...last) }
-            if !statement.findings.isEmpty || statement.isFailure {
+            // An erratum's box follows its statement, which finds nothing itself.
+            let isErratum = if case .erratum = statement.statement.kind { true } else { false }
+            if !statement.findings.isEmpty || statement.isFailure || isErratum {
                 outcomesAfter[last, default: []].append(.statement(statement))
             }
         }

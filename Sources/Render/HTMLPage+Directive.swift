@@ -19,6 +19,10 @@ extension HTMLPage {
                 for outcome in chunk.outcomes {
                     switch outcome {
                     case let .statement(statement):
+                        if let erratum = prepared.errata.byLine[statement.statement.location.line],
+                           case .erratum = statement.statement.kind {
+                            html += ErratumBox.html(erratum, prepared.errata)
+                        }
                         html += statement.findings.map(finding).joined()
                         if let failure = statement.failure { html += errorBox(failure) }
                     case let .syntaxError(diagnostic):

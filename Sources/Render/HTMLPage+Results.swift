@@ -13,7 +13,7 @@ extension HTMLPage {
     }
 
     func badge(_ check: CheckResult) -> String {
-        "<span class=\"badge \(Verdict.style(check))\">\(Verdict.symbol(check)) \(Escaping.text(Verdict.label(check)))</span>"
+        "<span class=\"badge \(Verdict.style(check))\">\(Verdict.symbol(check)) \(Escaping.text(Verdict.label(check, isEvidence: prepared.errata.isEvidence(check))))</span>"
     }
 
     private func check(_ check: CheckResult) -> String {

@@ -19,18 +19,20 @@ public enum IndexPage {
         """
         html += "<p>\(entries.count) chapter\(entries.count == 1 ? "" : "s"), run and checked by tutor.</p>\n"
         html += "<div class=\"table-scroll\"><table class=\"book-table\">\n<thead><tr><th>chapter</th><th>status</th>"
-        html += ["passed", "failed", "errata confirmed", "errata not confirmed", "errors"]
+        html += ["passed", "failed", "unexpected passes", "errata confirmed", "errata not confirmed", "errors"]
             .map { "<th class=\"number\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for chapter in entries {
             let counts = chapter.counts
             let page = Escaping.relativeAddress(chapter.names.html)
             html += "<tr><td><a href=\"\(Escaping.text(page))\">\(Escaping.text(chapter.title))</a><code class=\"shape file\">\(Escaping.text(chapter.file))</code></td>"
             html += "<td>\(HTMLPage.statusBadge(counts.status))</td>"
-            html += [counts.passed, counts.failed, counts.xfail, counts.xpass, counts.errors].map(count).joined()
+            html += [counts.passed, counts.failed, counts.xpass, counts.errata, counts.unconfirmedErrata, counts.errors]
+                .map(count).joined()
             html += "</tr>\n"
         }
         html += "</tbody>\n<tfoot><tr><td>total</td><td>\(HTMLPage.statusBadge(total.status))</td>"
-        html += [total.passed, total.failed, total.xfail, total.xpass, total.errors].map(count).joined()
+        html += [total.passed, total.failed, total.xpass, total.errata, total.unconfirmedErrata, total.errors]
+            .map(count).joined()
         html += "</tr></tfoot>\n</table></div>\n"
         return html + "</main>\n</div>\n<footer>Written by tutor.</footer>\n</body>\n</html>\n"
     }

@@ -15,6 +15,7 @@ public enum JSONReport {
             ("summary", .object([
                 ("chapters", .integer(entries.count)), ("passed", .integer(counts.passed)), ("failed", .integer(counts.failed)),
                 ("xfail", .integer(counts.xfail)), ("xpass", .integer(counts.xpass)), ("errors", .integer(counts.errors)),
+                ("errata", .integer(counts.errata)), ("errata_not_confirmed", .integer(counts.unconfirmedErrata)),
             ])),
         ])
         return document.serialized() + "\n"
@@ -53,6 +54,14 @@ public enum JSONReport {
             ("errors", .array(c.errors.map { e in
                 .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
                          ("message", .string(e.message))])
+            })),
+            ("errata", .array(c.errata.map { e in
+                .object([
+                    ("line", .integer(e.line)), ("column", .integer(e.column)), ("claim", .string(e.claim)),
+                    ("evidence", .array(e.evidence.map(JSONValue.integer))),
+                    ("correction", .array(e.correction.map(JSONValue.integer))),
+                    ("status", .string(e.status.rawValue)),
+                ])
             })),
         ])
     }

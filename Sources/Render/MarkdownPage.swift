@@ -91,7 +91,7 @@ public struct MarkdownPage {
     }
 
     private func verdict(_ check: CheckResult) -> String {
-        "\(Verdict.symbol(check)) **\(Verdict.label(check))**"
+        "\(Verdict.symbol(check)) **\(Verdict.label(check, isEvidence: prepared.errata.isEvidence(check)))**"
     }
 
     private func directive(_ directive: Directive, _ chunks: [DirectiveChunk],
@@ -104,6 +104,10 @@ public struct MarkdownPage {
             for outcome in chunk.outcomes {
                 switch outcome {
                 case let .statement(statement):
+                    if let erratum = prepared.errata.byLine[statement.statement.location.line],
+                       case .erratum = statement.statement.kind {
+                        md += "\n" + ErratumBox.markdown(erratum, prepared.errata)
+                    }
                     for finding in statement.findings { md += "\n" + self.finding(finding, files: &files, names: &figureNames) }
                     if let failure = statement.failure { md += "\n" + error(failure) }
                 case let .syntaxError(diagnostic):

@@ -10,6 +10,8 @@ public struct PreparedChapter {
     let figures: ChapterFigures
     /// Keyed by the index of the directive block in the chapter.
     let chunks: [Int: [DirectiveChunk]]
+    /// The chapter's errata with the checks they group.
+    let errata: ErratumEvidence
 
     public init(_ chapter: ChapterResult) {
         self.chapter = chapter
@@ -21,5 +23,6 @@ public struct PreparedChapter {
             chunks[index] = DirectiveChunk.chunks(directive, chapter.blocks[index])
         }
         self.chunks = chunks
+        errata = ErratumEvidence(chapter)
     }
 }

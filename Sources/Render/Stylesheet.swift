@@ -100,6 +100,9 @@ enum Stylesheet {
     .badge.xfail { color: var(--xfail); background: var(--xfail-bg); }
     .badge.error { color: var(--error); background: var(--error-bg); }
     .badge.definition { color: var(--muted); background: var(--surface); }
+    .erratum { border-left: 4px solid var(--xfail); background: var(--xfail-bg); padding: 0.4rem 0.8rem; margin: 0.5rem 0; }
+    .erratum p, .erratum ul { margin: 0.3rem 0; }
+    .erratum .erratum-part { font-weight: 700; }
     .check p { margin: 0.1rem 0; }
     .check .kind, .measure { color: var(--muted); }
     .measure { font-size: 0.85rem; }

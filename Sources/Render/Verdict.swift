@@ -1,11 +1,16 @@
 import Runner
 
-/// How a check's outcome is named for a reader: an expected failure is an
-/// erratum the chapter set out to show, so it reads as a confirmation.
+/// How a check's outcome is named for a reader: an expected failure that is
+/// an erratum's evidence reads as the erratum confirmed; outside an erratum
+/// (a demonstration) it reads as a failure that was expected.
 enum Verdict {
-    static func label(_ check: CheckResult) -> String {
+    static func label(_ check: CheckResult, isEvidence: Bool) -> String {
         if check.isDefinitionOnly { return "defined, nothing compared" }
-        return label(check.status, kind: check.kind)
+        switch check.status {
+        case .xfail where !isEvidence: return "fails, as expected"
+        case .xpass where !isEvidence: return "holds, unexpectedly"
+        default: return label(check.status, kind: check.kind)
+        }
     }
 
     /// The badge's style: a definition is not drawn as a pass.
@@ -37,6 +42,31 @@ enum Verdict {
     }
 
     static func label(_ status: ChapterStatus) -> String { status.rawValue }
+
+    static func label(_ status: ErratumStatus) -> String {
+        switch status {
+        case .confirmed: return "erratum confirmed"
+        case .notConfirmed: return "erratum not confirmed"
+        case .error: return "error"
+        case .notRun: return "not run"
+        }
+    }
+
+    static func style(_ status: ErratumStatus) -> String {
+        switch status {
+        case .confirmed: return "xfail"
+        case .notConfirmed: return "xpass"
+        case .error, .notRun: return "error"
+        }
+    }
+
+    static func symbol(_ status: ErratumStatus) -> String {
+        switch status {
+        case .confirmed: return "✓"
+        case .notConfirmed: return "✗"
+        case .error, .notRun: return "!"
+        }
+    }
 
     /// The largest errors a check measured, as plain text, or nil when it
     /// measured none; for a check that held, the bound it met (`Agreement`).

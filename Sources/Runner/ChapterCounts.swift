@@ -1,9 +1,12 @@
 /// How many checks came out which way. `errors` also counts the problems found
 /// while reading, parsing or running, which are not checks. `definitions`
 /// counts formula checks that only defined symbols: they compared nothing, so
-/// they are not among the passed.
+/// they are not among the passed. `errata` counts the article's errors the
+/// chapter confirmed, `unconfirmedErrata` the others (their checks are
+/// counted as well, by outcome).
 public struct ChapterCounts: Sendable, Equatable {
     public var passed = 0, failed = 0, xfail = 0, xpass = 0, errors = 0, definitions = 0
+    public var errata = 0, unconfirmedErrata = 0
 
     public init() {}
 
@@ -23,6 +26,8 @@ public struct ChapterCounts: Sendable, Equatable {
         sum.xpass += b.xpass
         sum.errors += b.errors
         sum.definitions += b.definitions
+        sum.errata += b.errata
+        sum.unconfirmedErrata += b.unconfirmedErrata
         return sum
     }
 }
@@ -42,6 +47,9 @@ extension ChapterResult {
             }
         }
         counts.errors += errors.count
+        for erratum in errata {
+            if erratum.status == .confirmed { counts.errata += 1 } else { counts.unconfirmedErrata += 1 }
+        }
         return counts
     }
 }

@@ -11,6 +11,8 @@ public struct ChapterResult: Sendable, Codable {
     public var blocks: [BlockResult]
     /// Problems found while reading, parsing or running, in source order.
     public var diagnostics: [Diagnostic]
+    /// The article's errors the chapter shows, in source order (`Errata`).
+    public var errata: [ErratumResult] = []
     /// Wall time, for the terminal summary only: never rendered into pages.
     public var seconds: Double = 0
     /// The data files the chapter read (absolute paths), for the cache.

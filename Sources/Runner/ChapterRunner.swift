@@ -113,11 +113,14 @@ public struct ChapterRunner: Sendable {
 
         diagnostics += blocks.flatMap { $0.diagnostics }
         diagnostics += blocks.flatMap { $0.statements.compactMap { if case let .failed(d) = $0.state { return d } else { return nil } } }
+        let errata = Errata.group(document, blocks)
+        diagnostics += errata.problems.map { diagnostic($0.0, at: $0.1) }
         // Every diagnostic carries its line from where it was made: the
         // reader's and the parser's from their source, the runner's from `diagnostic`.
         diagnostics.sort { $0.location < $1.location }
         var result = ChapterResult(file: displayPath, title: document.title, document: document,
                                    blocks: blocks, diagnostics: diagnostics)
+        result.errata = errata.errata
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         result.dataFiles = interpreter.dataFiles
         result.dataFileHashes = interpreter.dataFileHashes
@@ -164,10 +167,13 @@ extension ChapterRunner {
             }
             blocks.append(result)
         }
+        let errata = Errata.group(reading.document, blocks)
         var diagnostics = reading.diagnostics + blocks.flatMap(\.diagnostics) + [failure]
+            + errata.problems.map { Diagnostic($0.0, at: $0.1) }
         diagnostics.sort { $0.location < $1.location }
         var result = ChapterResult(file: displayPath, title: reading.document.title, document: reading.document,
                                    blocks: blocks, diagnostics: diagnostics)
+        result.errata = errata.errata
         result.timedOut = timedOut
         return result
     }

@@ -63,9 +63,11 @@ final class Console: @unchecked Sendable {
     }
 
     func summary(_ book: BookResult) {
-        var rows = [["chapter", "status", "passed", "failed", "xfail", "errors", "seconds"]]
+        // errata: the article's errors confirmed; one not confirmed shows among failed or errors.
+        var rows = [["chapter", "status", "passed", "failed", "xfail", "errata", "errors", "seconds"]]
         func counted(_ counts: ChapterCounts) -> [String] {
-            ["\(counts.passed)", "\(counts.failed + counts.xpass)", "\(counts.xfail)", "\(counts.errors)"]
+            ["\(counts.passed)", "\(counts.failed + counts.xpass)", "\(counts.xfail)",
+             "\(counts.errata)", "\(counts.errors)"]
         }
         for c in book.chapters {
             rows.append([c.file, c.status.rawValue] + counted(c.counts) + [String(format: "%.2f", c.seconds)])

@@ -26,6 +26,16 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(statementError("let = 3")?.message, "expected a name after 'let', found '='")
     }
 
+    func testErratumCorrectionAndEnd() {
+        XCTAssertEqual(statement("erratum \"δ = y − ŷ is the error\""), .erratum(claim: "δ = y − ŷ is the error"))
+        XCTAssertEqual(statement("correction"), .correction)
+        XCTAssertEqual(statement("end erratum"), .endErratum)
+        XCTAssertEqual(statementError("erratum")?.message.hasPrefix("expected the article's claim in quotes after 'erratum'"), true)
+        XCTAssertEqual(statementError("erratum \"  \"")?.message.hasPrefix("expected the article's claim"), true)
+        XCTAssertEqual(statementError("end")?.message, "expected 'erratum' after 'end', found end of line")
+        XCTAssertEqual(statementError("correction now")?.message.hasPrefix("expected end of line"), true)
+    }
+
     func testData() {
         guard case .data(let names, let source) = statement("data x, y = fashion_mnist(split: \"test\", limit: 100)")
         else { return XCTFail() }

@@ -23,18 +23,18 @@ final class DirectiveChunkTests: XCTestCase {
 
     func testStatementsAfterAnErrorAreNotRun() {
         let last = chunks(ofDirective: 5)
-        XCTAssertEqual(last.map { $0.lines.map(\.number) }, [[90], [91, 92]])
+        XCTAssertEqual(last.map { $0.lines.map(\.number) }, [[92], [93, 94]])
         XCTAssertEqual(last.map(\.notRun), [false, true])
     }
 
-    /// An error on the closing fence of a block (line 93, after the last
+    /// An error on the closing fence of a block (line 95, after the last
     /// source line) has no line anchor to link to; every link the page has does.
     func testErrorLinksPointAtLinesThePageHas() throws {
         var chapter = RenderFixture.chapter
-        let location = SourceLocation(file: "Fixtures/01-every-result.md", line: 93, column: 1)
+        let location = SourceLocation(file: "Fixtures/01-every-result.md", line: 95, column: 1)
         chapter.diagnostics.append(Diagnostic("the block is not closed", at: location))
         let html = HTMLPage(chapter).render()
-        XCTAssertTrue(html.contains("<li>line 93: the block is not closed</li>"))
+        XCTAssertTrue(html.contains("<li>line 95: the block is not closed</li>"))
         let links = try NSRegularExpression(pattern: "href=\"#(line-[0-9]+)\"")
         let targets = links.matches(in: html, range: NSRange(html.startIndex..., in: html))
             .map { String(html[Range($0.range(at: 1), in: html)!]) }
