@@ -208,6 +208,8 @@ extension FormulaParser {
         switch token.kind {
         case .letter, .number, .character("("), .character("["), .character("{"):
             return true
+        case .command("|"):
+            return openNorms == 0
         case .command(let name):
             return multiplicativeOperator(token) == nil && !["}", "\\", "|", "rVert", "right"].contains(name)
                 && !EquationSplitter.relationCommands.contains(name)
@@ -415,7 +417,9 @@ extension FormulaParser {
     /// `_2` or `_F` names the same norm.
     private mutating func parseNorm() throws(Diagnostic) -> Expr {
         let opening = advance()
+        openNorms += 1
         let inner = try parseExpression()
+        openNorms -= 1
         guard acceptCommand(opening.isCommand("lVert") ? "rVert" : "|") != nil else {
             throw unexpected("\(opening.isCommand("lVert") ? "'\\rVert'" : "'\\|'") to close the norm opened at "
                              + "\(location(of: opening).line):\(location(of: opening).column)")
