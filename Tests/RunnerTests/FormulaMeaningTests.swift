@@ -64,6 +64,15 @@ final class FormulaMeaningTests: XCTestCase {
         XCTAssertTrue(check.message.contains("for example i"), check.message)
     }
 
+    func testAValueAppliedToTheModelsInputIsItsValueAtTheExamples() throws {
+        let result = try runChapter(smallNetwork + "```tutor\nlet u = 2\n```\n\n"
+            + formula(#"C = \frac{1}{n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
+            + formula(#"C = \frac{1}{2n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
+            + formula(#"u(1-u) = -2"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .passed],
+                       result.formulaChecks.map(\.message).joined(separator: "; "))
+    }
+
     func testForExampleWritesVectorsAsColumns() throws {
         let result = try runChapter(smallNetwork
             + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)

@@ -92,6 +92,10 @@ extension FormulaParser {
                 right = try parseFactor()
             } else if startsFactor(current) {
                 op = .juxtaposition
+                // `y(x)`: parentheses right after a name, which the meaning may read as an application.
+                if current.isCharacter("("), consumedEnd == current.range.lowerBound, case .symbol = left.kind {
+                    spelling = "("
+                }
                 right = try parseFactor()
                 operation = right.location
             } else {

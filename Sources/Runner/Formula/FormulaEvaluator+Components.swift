@@ -43,6 +43,27 @@ extension FormulaEvaluator {
         return indexed
     }
 
+    /// `y(x)`, `a^L(x)` (Nielsen's): a value with one row per example, applied to
+    /// the data the model was called on, is its value at those examples, itself.
+    /// Nil for any other juxtaposition written with parentheses (`x(1-x)`), which
+    /// stays a product.
+    func valueAtExamples(_ function: Expr, _ argument: Expr) throws -> Variable? {
+        guard case let .symbol(f) = function.kind, f.components.isEmpty,
+              case let .symbol(x) = argument.kind, x.layer == nil, x.components.isEmpty, x.step == nil,
+              let model = model(), let input = context.before.recordedLayerValues[model.activationName(0)],
+              case let .chapterName(name, _)? = try? resolve(x, at: argument.location) else { return nil }
+        let data: Tensor
+        switch context.before.binding(name) {
+        case let .data(v)?, let .constant(v, _)?: data = v
+        default: return nil
+        }
+        guard data.shape == input.shape, data.scalars == input.scalars else { return nil }
+        let value = try evaluate(function)
+        // One row per example of x (in `for example i`, the example's own column).
+        guard context.isExample || value.shape.rows == input.rows else { return nil }
+        return value
+    }
+
     /// `\sum_j t_j`: the sum of the term over every entry j, where j indexes
     /// entries of the term; nil when the sum's index is no such index.
     func sumOverEntries(_ arguments: [Argument], at location: SourceLocation) throws -> Variable? {

@@ -104,6 +104,9 @@ final class FormulaEvaluator {
         case let .transpose(operand):
             return try evaluate(operand).transposed
         case let .binary(op, left, right, operatorLocation):
+            if op == .juxtaposition, expression.spelling == "(", let applied = try valueAtExamples(left, right) {
+                return applied
+            }
             let a = try evaluate(left)
             do {
                 if op == .power, a.value.count > 1, Self.isInverseExponent(right) {
