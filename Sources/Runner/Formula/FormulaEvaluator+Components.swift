@@ -58,6 +58,9 @@ extension FormulaEvaluator {
         default: return nil
         }
         guard data.shape == input.shape, data.scalars == input.scalars else { return nil }
+        // A param is no value per example: `W(x)` stays the product it would be.
+        if case let .chapterName(applied, _)? = try? resolve(f, at: function.location),
+           context.before.parameters[applied] != nil { return nil }
         let value = try evaluate(function)
         // One row per example of x (in `for example i`, the example's own column).
         guard context.isExample || value.shape.rows == input.rows else { return nil }
@@ -72,7 +75,13 @@ extension FormulaEvaluator {
               !arguments.contains(where: { $0.label == SumLimits.lower }),
               case let .symbol(index) = indexExpr.kind, index.layer == nil, index.step == nil,
               componentValues[index.name] == nil, Self.indexes(index.name, in: term, evaluator: self) else { return nil }
-        let size = try componentRanges([index.name], in: [term])[0]
+        let size: Int
+        do {
+            size = try componentRanges([index.name], in: [term])[0]
+        } catch is RuntimeError {
+            // Not entries of vectors (`\sum_i x_i` over a matrix): the sum of every entry, as `\sum_i` reads.
+            return nil
+        }
         let saved = componentValues
         defer { componentValues = saved }
         var total: Variable?
