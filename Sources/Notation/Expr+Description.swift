@@ -92,8 +92,9 @@ extension FormulaSymbol: CustomStringConvertible {
             text += "_{t" + (step == 0 ? "" : step > 0 ? "+\(step)" : "\(step)") + "}"
         }
         if let layer {
-            text += "^{(\(layer))}"
+            text += layerBrackets == .bare ? "^{\(layer)}" : "^{(\(layer))}"
         }
+        if !components.isEmpty { text += "_{" + components.joined() + "}" }
         return text
     }
 }

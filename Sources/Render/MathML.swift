@@ -112,17 +112,25 @@ public enum MathML {
         }
         var subscripts: [String] = []
         if let subscriptName { subscripts.append(mi(subscriptName)) }
+        if !symbol.components.isEmpty { subscripts.append(mi(symbol.components.joined())) }
         if let step = symbol.step {
             let offset = step == 0 ? "" : mo(step > 0 ? "+" : "\u{2212}") + "<mn>\(abs(step))</mn>"
             subscripts.append(mi("t") + offset)
         }
         var superscript: String?
         if let layer = symbol.layer {
-            let (open, close) = symbol.layerBrackets == .parentheses ? ("(", ")") : ("[", "]")
-            superscript = mo(open) + render(layer) + mo(close)
-                + (transposed ? transposeMark("T") : "")
+            switch symbol.layerBrackets {
+            case .parentheses: superscript = mo("(") + render(layer) + mo(")")
+            case .squareBrackets: superscript = mo("[") + render(layer) + mo("]")
+            case .bare: superscript = render(layer)
+            }
+            if transposed { superscript? += transposeMark("T") }
         }
         let sub = subscripts.isEmpty ? nil : mrow(subscripts.joined(separator: mo(",")))
+        // A bare superscript alone (`w^l`, `a^2`) is drawn as a power is, whichever it means.
+        if sub == nil, symbol.layerBrackets == .bare, let layer = symbol.layer, !transposed {
+            return "<msup>" + letter + render(layer) + "</msup>"
+        }
         switch (sub, superscript) {
         case let (sub?, sup?): return "<msubsup>" + letter + sub + mrow(sup) + "</msubsup>"
         case let (sub?, nil): return "<msub>" + letter + sub + "</msub>"

@@ -25,6 +25,35 @@ final class FieldNotationTests: XCTestCase {
         XCTAssertTrue(defined.allSatisfy(\.isDefinition))
     }
 
+    func testNielsensBareSuperscriptsAndEntries() throws {
+        let bp4 = try XCTUnwrap(read(#"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"#).first)
+        guard case let .derivative(_, target) = bp4.left.kind, case let .symbol(w) = target.kind else {
+            return XCTFail("\(bp4.left) is not a derivative with respect to a symbol")
+        }
+        XCTAssertEqual(w.name, "w")
+        XCTAssertEqual(w.layerBrackets, .bare)
+        XCTAssertEqual(w.components, ["j", "k"])
+        XCTAssertEqual(w.layer?.description, "l")
+        guard case let .binary(.juxtaposition, a, delta, _) = bp4.right.kind, case let .symbol(input) = a.kind,
+              case let .symbol(error) = delta.kind else { return XCTFail("\(bp4.right)") }
+        XCTAssertEqual(input.components, ["k"])
+        XCTAssertEqual(input.layer?.prefixForm, "(- (symbol l) 1)")
+        XCTAssertEqual(error.name, "δ")
+        XCTAssertEqual(error.components, ["j"])
+    }
+
+    func testOnlyLayerLettersTakeABareSuperscript() throws {
+        // y and g are no layer letters: their superscripts stay powers.
+        XCTAssertEqual(tree("y^2"), "(^ (symbol y) 2)")
+        XCTAssertEqual(tree("g^l"), "(^ (symbol g) (symbol l))")
+        // On a layer letter only l, L and whole numbers are layers: ^{-1} and ^n are not.
+        XCTAssertEqual(tree("a^{-1}"), "(^ (symbol a) (neg 1))")
+        XCTAssertEqual(tree("a^n"), "(^ (symbol a) (symbol n))")
+        guard case let .symbol(z) = try XCTUnwrap(read("x = z^{L}").first).right.kind else { return XCTFail("z^{L}") }
+        XCTAssertEqual(z.layerBrackets, .bare)
+        XCTAssertEqual(z.components, [])
+    }
+
     func testAChainIsOneEquationPerLink() {
         let chain = read("a = b = c")
         XCTAssertEqual(chain.map { "\($0.left) = \($0.right)" }, ["a = b", "b = c"])

@@ -49,7 +49,9 @@ final class LaTeXReaderTests: XCTestCase {
     func testLayerSuperscriptsAndPowers() {
         XCTAssertEqual(tree("W^{(l)}"), "(symbol W layer: (symbol l))")
         XCTAssertEqual(tree("a^{(0)}"), "(symbol a layer: 0)")
-        XCTAssertEqual(tree("W^{(l)}_{ij}"), "(symbol W_ij layer: (symbol l))")
+        // After a layer, i, j and k index entries (w^l_{jk}); other subscripts join the name.
+        XCTAssertEqual(tree("W^{(l)}_{ij}"), "(symbol W layer: (symbol l) entry: i,j)")
+        XCTAssertEqual(tree("W^{(l)}_{in}"), "(symbol W_in layer: (symbol l))")
         XCTAssertEqual(tree("x^2 + x^{n} + x^{-1}"),
                        "(+ (+ (^ (symbol x) 2) (^ (symbol x) (symbol n))) (^ (symbol x) (neg 1)))")
         XCTAssertEqual(tree("x^t_1"), tree("x_1^t"), "LaTeX typesets both alike: the power of x_1")

@@ -20,7 +20,8 @@ extension Expr {
         case .symbol(let symbol):
             let layer = symbol.layer.map { " layer: \($0.prefixForm)" } ?? ""
             let step = symbol.step.map { " step: \($0)" } ?? ""
-            return "(symbol \(symbol.name)\(layer)\(step))"
+            let entry = symbol.components.isEmpty ? "" : " entry: " + symbol.components.joined(separator: ",")
+            return "(symbol \(symbol.name)\(layer)\(step)\(entry))"
         case .derivative(let of, let withRespectTo): return "(∂ \(of.prefixForm) \(withRespectTo.prefixForm))"
         case .prime(let function, let argument): return "(\(function)' \(argument.prefixForm))"
         }

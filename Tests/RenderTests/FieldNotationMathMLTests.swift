@@ -26,4 +26,12 @@ final class FieldNotationMathMLTests: XCTestCase {
         XCTAssertTrue(mathML(#"a := b"#).contains("<mo>≔</mo>"))
         XCTAssertTrue(mathML(#"g = \frac{dC}{dw}"#).contains("<mfrac><mrow><mi>d</mi><mi>C</mi></mrow><mrow><mi>d</mi><mi>w</mi></mrow></mfrac>"))
     }
+
+    func testNielsensLayersAndEntriesAreDrawnAsTypeset() {
+        // A bare layer has no brackets, and alone it is drawn as a power is: a^2 looks the same either way.
+        XCTAssertTrue(mathML(#"d = w^l"#).contains("<msup><mi>w</mi><mi>l</mi></msup>"))
+        XCTAssertEqual(mathML(#"d = a^2"#), mathML(#"d = y^2"#).replacingOccurrences(of: "<mi>y</mi>", with: "<mi>a</mi>"))
+        XCTAssertTrue(mathML(#"d = w^l_{jk}"#).contains("<msubsup><mi>w</mi><mrow><mi>jk</mi></mrow><mrow><mi>l</mi></mrow></msubsup>"))
+        XCTAssertTrue(mathML(#"d = (w^{l+1})^T"#).contains("<mo>(</mo>"), "the transposed layer keeps its parentheses")
+    }
 }

@@ -26,6 +26,53 @@ final class FormulaMeaningTests: XCTestCase {
                       "each derivative confirmed by central differences")
     }
 
+    func testNielsensEquationsReadWithBareLayersAndEntries() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}"#, "check formula for example 1")
+            + formula(#"\delta^L = \nabla_a C \odot \sigma'(z^L)"#, "check formula for example 1")
+            + formula(#"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"#, "check formula for example 1")
+            + formula(#"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"#, "check formula for example 1")
+            + formula(#"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j + 0.001"#,
+                      "check formula for example 1"))
+        let checks = result.formulaChecks
+        XCTAssertEqual(checks[0].equations.map(\.status), [.definition])
+        // The output layer is linear: σ′ is not its activation's derivative, so BP1a with σ fails there.
+        XCTAssertEqual(checks[1].status, .failed, checks[1].message)
+        XCTAssertEqual(checks[2].status, .passed, checks[2].message)
+        XCTAssertEqual(checks[2].equations.map(\.subject), ["l = 1"])
+        XCTAssertEqual(checks[3].status, .passed, checks[3].message)
+        XCTAssertEqual(checks[3].equations.map(\.subject), ["l = 1, every j, k", "l = 2, every j, k"])
+        XCTAssertEqual(checks[3].equations.map { $0.left?.shape }, [.matrix(2, 3), .matrix(1, 2)],
+                       "every entry of w^l: out × in")
+        XCTAssertEqual(checks[4].status, .failed, "an entry off by 0.001 is found")
+    }
+
+    func testABareSuperscriptIsAPowerOffALayerSymbol() throws {
+        // With a model, a chapter's own `a` keeps its powers; without a model, so does every letter.
+        let withModel = try runChapter(smallNetwork + "```tutor\nlet a = 3\n```\n\n" + formula(#"9 = a^2"#))
+        XCTAssertEqual(withModel.formulaChecks.first?.status, .passed, withModel.formulaChecks.first?.message ?? "")
+        let withoutModel = try runChapter("# Powers\n\n```tutor\nlet z = 2\n```\n\n"
+            + formula(#"8 = z^3"#) + formula(#"5 = z^2"#))
+        XCTAssertEqual(withoutModel.formulaChecks.map(\.status), [.passed, .failed])
+    }
+
+    func testAnEntryOfABatchIsAnErrorThatNamesTheExample() throws {
+        let result = try runChapter(smallNetwork
+            + formula(#"\frac{\partial C}{\partial b^l_j} = \frac{\partial C}{\partial z^l_j}"#))
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        XCTAssertEqual(check.status, .error)
+        XCTAssertTrue(check.message.contains("for example i"), check.message)
+    }
+
+    func testAValueAppliedToTheModelsInputIsItsValueAtTheExamples() throws {
+        let result = try runChapter(smallNetwork + "```tutor\nlet u = 2\n```\n\n"
+            + formula(#"C = \frac{1}{n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
+            + formula(#"C = \frac{1}{2n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
+            + formula(#"u(1-u) = -2"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .passed],
+                       result.formulaChecks.map(\.message).joined(separator: "; "))
+    }
+
     func testForExampleWritesVectorsAsColumns() throws {
         let result = try runChapter(smallNetwork
             + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)

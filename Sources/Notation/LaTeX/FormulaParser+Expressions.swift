@@ -92,6 +92,10 @@ extension FormulaParser {
                 right = try parseFactor()
             } else if startsFactor(current) {
                 op = .juxtaposition
+                // `y(x)`: parentheses right after a name, which the meaning may read as an application.
+                if current.isCharacter("("), consumedEnd == current.range.lowerBound, case .symbol = left.kind {
+                    spelling = "("
+                }
                 right = try parseFactor()
                 operation = right.location
             } else {
@@ -208,6 +212,8 @@ extension FormulaParser {
         switch token.kind {
         case .letter, .number, .character("("), .character("["), .character("{"):
             return true
+        case .command("|"):
+            return openNorms == 0
         case .command(let name):
             return multiplicativeOperator(token) == nil && !["}", "\\", "|", "rVert", "right"].contains(name)
                 && !EquationSplitter.relationCommands.contains(name)
@@ -415,7 +421,9 @@ extension FormulaParser {
     /// `_2` or `_F` names the same norm.
     private mutating func parseNorm() throws(Diagnostic) -> Expr {
         let opening = advance()
+        openNorms += 1
         let inner = try parseExpression()
+        openNorms -= 1
         guard acceptCommand(opening.isCommand("lVert") ? "rVert" : "|") != nil else {
             throw unexpected("\(opening.isCommand("lVert") ? "'\\rVert'" : "'\\|'") to close the norm opened at "
                              + "\(location(of: opening).line):\(location(of: opening).column)")

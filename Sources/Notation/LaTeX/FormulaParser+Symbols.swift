@@ -19,14 +19,25 @@ extension FormulaParser {
         var brackets = FormulaSymbol.LayerBrackets.parentheses
         var transpose: String?
         var power: Expr?
+        var nameBeforeSubscript = name
+        var subscriptFragment: String?
         while true {
             if current.isCharacter("_"), !subscripted {
                 advance()
                 subscripted = true
                 switch try parseNameSubscript() {
                 case .step(let offset): step = offset
-                case .name(let fragment): name += "_" + fragment
+                case .name(let fragment):
+                    nameBeforeSubscript = name
+                    subscriptFragment = fragment
+                    name += "_" + fragment
                 }
+            } else if current.isCharacter("^"), layer == nil, power == nil, FormulaParser.layerLetters.contains(base),
+                      isBareLayerScript() {
+                // Nielsen's `w^l`, `\delta^{l+1}`: a layer where the meaning finds a model.
+                advance()
+                layer = try parseScript()
+                brackets = .bare
             } else if current.isCharacter("^"), layer == nil, let length = starLength() {
                 // `w^*`: the optimum, a name of its own.
                 for _ in 0..<length { advance() }
@@ -50,8 +61,14 @@ extension FormulaParser {
                 break
             }
         }
+        // `\delta^l_j`, `w^l_{jk}`: after a layer, the letters i, j, k index entries.
+        var components: [String] = []
+        if layer != nil, let fragment = subscriptFragment, fragment.allSatisfy({ "ijk".contains($0) }) {
+            name = nameBeforeSubscript
+            components = fragment.map(String.init)
+        }
         let symbol = FormulaSymbol(name: name, layer: layer, layerBrackets: brackets, step: step,
-                                   latex: source.text(start.range.lowerBound..<consumedEnd))
+                                   components: components, latex: source.text(start.range.lowerBound..<consumedEnd))
         let plain = layer == nil && step == nil
         if current.isCharacter("'") {
             let prime = advance()
@@ -78,6 +95,32 @@ extension FormulaParser {
         }
         guard let transpose else { return read }
         return try node(.transpose(read), at: at, spelling: transpose)
+    }
+
+    /// The letters that take a bare layer superscript (`w^l`, `b^l`, `a^{l-1}`,
+    /// `z^L`, `\delta^l`); any other letter's superscript is a power.
+    static let layerLetters: Set<String> = ["w", "W", "b", "a", "z", "δ"]
+
+    /// Whether the `^` ahead opens a script over `l`, `L` and whole numbers only,
+    /// starting with one of them: `^l`, `^L`, `^2`, `^{l-1}`, `^{l+1}`. `^{-1}`,
+    /// `^T` and `^n` are not layers.
+    private func isBareLayerScript() -> Bool {
+        func isLayerAtom(_ token: LaTeXToken) -> Bool {
+            if token.kind == .letter("l") || token.kind == .letter("L") { return true }
+            if case .number = token.kind { return true }
+            return false
+        }
+        let first = peek()
+        if case .number(let digits) = first.kind { return digits.count == 1 }
+        if isLayerAtom(first) { return true }
+        guard first.isCharacter("{"), let close = matchingBraceOffset(from: 1), close > 2, isLayerAtom(peek(2)) else {
+            return false
+        }
+        for offset in 2..<close {
+            let token = peek(offset)
+            if !(isLayerAtom(token) || token.isCharacter("+") || token.isCharacter("-")) { return false }
+        }
+        return true
     }
 
     /// The tokens of `^*` or `^{*}`, or nil.

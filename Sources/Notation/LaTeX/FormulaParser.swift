@@ -12,6 +12,9 @@ struct FormulaParser {
     let source: FormulaSource
     private var position = 0
     private var nesting = 0
+    /// Norms being read: inside one, `\|` closes it; outside, it opens a factor
+    /// (`\frac{1}{2} \|y-a^L\|^2`).
+    var openNorms = 0
 
     init(tokens: [LaTeXToken], source: FormulaSource) {
         let end = tokens.last?.range.upperBound ?? 0

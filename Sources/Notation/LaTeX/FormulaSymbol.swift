@@ -15,6 +15,9 @@ public struct FormulaSymbol: Hashable, Sendable, Codable {
     public enum LayerBrackets: Hashable, Sendable, Codable {
         case parentheses
         case squareBrackets
+        /// Nielsen's `w^l`, `a^{l-1}`: a layer only where the formula's meaning
+        /// says the letter is a layer symbol of a model; a power otherwise.
+        case bare
     }
 
     /// The letter, its accent and its subscript: `W`, `θ`, `m̂`, `w_ij`, `β_1`.
@@ -23,6 +26,9 @@ public struct FormulaSymbol: Hashable, Sendable, Codable {
     /// `l` and `L`; nil when the symbol has no layer superscript.
     public var layer: Expr?
     public var layerBrackets: LayerBrackets
+    /// Component indices written after a layer superscript: `j` of `\delta^l_j`,
+    /// `j`, `k` of `w^l_{jk}`. The symbol names one entry of the layer's value.
+    public var components: [String]
     /// The time subscript as an offset from `t`: `_t` is 0, `_{t+1}` is 1, `_{t-1}` is -1.
     /// Whether it means "after the step" is for the formula's meaning to decide.
     public var step: Int?
@@ -30,12 +36,20 @@ public struct FormulaSymbol: Hashable, Sendable, Codable {
     public var latex: String
 
     public init(name: String, layer: Expr? = nil, layerBrackets: LayerBrackets = .parentheses,
-                step: Int? = nil, latex: String) {
+                step: Int? = nil, components: [String] = [], latex: String) {
         self.name = name
         self.layer = layer
+        self.components = components
         self.layerBrackets = layerBrackets
         self.step = step
         self.latex = latex
+    }
+
+    /// The whole value the symbol is an entry of: `\delta^l` for `\delta^l_j`.
+    public var withoutComponents: FormulaSymbol {
+        var whole = self
+        whole.components = []
+        return whole
     }
 
     /// The name in ASCII: Greek letters spelled out, accents as suffixes.

@@ -41,6 +41,10 @@ final class FormulaContext {
         var right: Expr
         var layerVariable: String?
         var source: String
+        /// The entry indices of a definition written per entry (`j` of
+        /// `\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}`): used whole, every
+        /// entry is evaluated.
+        var components: [String] = []
         /// The time convention of the formula that made it (`FormulaEvaluator.stepAfter`),
         /// which its right side keeps wherever it is used.
         var stepAfter = 1
@@ -57,6 +61,17 @@ final class FormulaContext {
             }
         }
         return nil
+    }
+
+    /// Whether a symbol's superscript names a layer: always when bracketed
+    /// (`W^{(l)}`); when bare (`w^l`, Nielsen's), only where a model is defined and
+    /// the letter names no chapter value, so that `a^2` of a chapter's `a` stays a power.
+    func readsAsLayer(_ symbol: FormulaSymbol) -> Bool {
+        guard symbol.layer != nil else { return false }
+        guard symbol.layerBrackets == .bare else { return true }
+        return before.lastModelName != nil && before.binding(symbol.name) == nil
+            && bindings[SymbolKey(name: symbol.name, layer: nil, step: symbol.step)] == nil
+            && bindings[SymbolKey(name: symbol.name, layer: nil, step: nil)] == nil
     }
 
     /// Notes a clause as used without resolving through it (a definition's right

@@ -12,6 +12,20 @@ extension FormulaEvaluator {
     /// `∂X/∂Y`: of a single number with respect to a named value (a gradient
     /// shaped like Y), or element-wise between values of the same shape.
     func derivative(of output: Expr, withRespectTo target: Expr, at location: SourceLocation) throws -> Variable {
+        // `\frac{\partial C}{\partial w^l_{jk}}`: the entry of the derivative with respect to the whole.
+        if case let .symbol(symbol) = target.kind, !symbol.components.isEmpty {
+            let whole = try derivative(of: output, withRespectTo: Expr(.symbol(symbol.withoutComponents), at: target.location),
+                                       at: location)
+            let indices = try symbol.components.map { name -> Int in
+                guard let value = componentValues[name] else {
+                    throw RuntimeError("the index \(name) of \(symbol.latex) is not one the equation is checked over",
+                                       at: target.location)
+                }
+                return value
+            }
+            return try entry(of: whole, indices, symbol: symbol, at: target.location)
+        }
+        let target = outputActivations(target)
         guard case let .symbol(symbol) = target.kind,
               case let .chapterName(name, moment) = try resolve(symbol, at: target.location) else {
             throw RuntimeError("a derivative is taken with respect to a named value (a param, z⁽ˡ⁾, a⁽ˡ⁾, …)",
@@ -49,6 +63,16 @@ extension FormulaEvaluator {
         try confirmElementwise(output, diagonal: diagonal, name: name, aliases: aliases, moment: moment, node: node,
                                label: label)
         return Variable(present(diagonal, name: name))
+    }
+
+    /// Nielsen's `\nabla_a C`: a plain `a` that names nothing else is the
+    /// model's output activations a^L.
+    private func outputActivations(_ target: Expr) -> Expr {
+        guard case var .symbol(symbol) = target.kind, symbol.name == "a", symbol.layer == nil, symbol.step == nil,
+              let model = model(), context.before.binding("a") == nil,
+              context.binding(.init(name: "a", layer: nil, step: nil)) == nil else { return target }
+        symbol.layer = Expr(.number(Double(model.network.layers.count)), at: target.location)
+        return Expr(.symbol(symbol), at: target.location)
     }
 
     /// Checks that X changes entry by entry with Y as the diagonal says, along
@@ -91,6 +115,7 @@ extension FormulaEvaluator {
         probe.paramsAfterStep = paramsAfterStep
         probe.productsAreElementwise = productsAreElementwise
         probe.stepAfter = stepAfter
+        probe.componentValues = componentValues
         return try probe.evaluate(output)
     }
 

@@ -99,6 +99,10 @@ extension FormulaEvaluator {
     }
 
     func resolve(_ symbol: FormulaSymbol, at location: SourceLocation) throws -> Resolution {
+        if symbol.layer != nil, !context.readsAsLayer(symbol) {
+            throw RuntimeError("\(symbol.latex) is a power here, not a named value: a bare superscript names a layer "
+                               + "only on a model's w, b, a, z or δ", at: location)
+        }
         let layer = try symbol.layer.map(layerIndex)
         let names = candidateNames(symbol)
 
@@ -226,7 +230,7 @@ extension FormulaEvaluator {
             let base = symbol.name
             let name: String
             switch base {
-            case "W": name = model.weightName(layer)
+            case "W", "w": name = model.weightName(layer)
             case "b": name = model.biasName(layer)
             case "z": name = model.preActivationName(layer)
             case "a": name = model.activationName(layer)

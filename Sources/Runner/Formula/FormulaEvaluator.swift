@@ -19,6 +19,8 @@ final class FormulaEvaluator {
     let context: FormulaContext
     /// Values of free layer variables (`l`) for this evaluation.
     var layerValues: [String: Int]
+    /// The entry each free index (`j`, `k` of `w^l_{jk}`) is at, 0-based.
+    var componentValues: [String: Int] = [:]
     /// The param that `θ` (and the optimizer's state) stands for here.
     let focus: String?
     /// Unstepped params read as after the step (the left side of `θ = θ − …`).
@@ -89,6 +91,11 @@ final class FormulaEvaluator {
         case let .number(value):
             return Variable(Tensor(value))
         case let .symbol(symbol):
+            if symbol.layer != nil, !context.readsAsLayer(symbol) { return try barePower(symbol, at: location) }
+            if !symbol.components.isEmpty { return try component(symbol, at: location) }
+            if let indexed = indexedChapterValue(symbol, indices: Array(componentValues.keys)) {
+                return try component(indexed, at: location)
+            }
             return try value(of: symbol, at: location)
         case let .name(name):
             return present(try evaluation(.before).variable(named: name, at: location), name: name)
@@ -97,6 +104,9 @@ final class FormulaEvaluator {
         case let .transpose(operand):
             return try evaluate(operand).transposed
         case let .binary(op, left, right, operatorLocation):
+            if op == .juxtaposition, expression.spelling == "(", let applied = try valueAtExamples(left, right) {
+                return applied
+            }
             let a = try evaluate(left)
             do {
                 if op == .power, a.value.count > 1, Self.isInverseExponent(right) {
@@ -113,6 +123,7 @@ final class FormulaEvaluator {
         case let .prime(function, argument):
             return try prime(function, argument, at: location)
         case let .call(name, arguments) where name == "sum" && arguments.contains(where: { $0.label != nil }):
+            if let entries = try sumOverEntries(arguments, at: location) { return entries }
             return try summation(arguments, at: location)
         case let .call(name, arguments):
             return try call(name, arguments.map(\.value), at: location)
@@ -141,21 +152,45 @@ final class FormulaEvaluator {
         }
     }
 
-    /// Evaluates a definition's right side with its layer variable bound.
-    func evaluateDefinition(_ definition: FormulaContext.Definition, layer: Int?, at location: SourceLocation) throws -> Variable {
+    /// Evaluates a definition's right side with its layer variable bound, at the
+    /// entry `components` says when it was written per entry, or at every entry.
+    func evaluateDefinition(_ definition: FormulaContext.Definition, layer: Int?, components: [Int]? = nil,
+                            at location: SourceLocation) throws -> Variable {
         definitionDepth += 1
         defer { definitionDepth -= 1 }
         guard definitionDepth < 50 else {
             throw RuntimeError("the definitions refer to each other without end", at: location)
         }
-        let saved = layerValues, savedStep = stepAfter
+        let saved = layerValues, savedStep = stepAfter, savedComponents = componentValues
         defer {
             layerValues = saved
             stepAfter = savedStep
+            componentValues = savedComponents
         }
         stepAfter = definition.stepAfter
         if let variable = definition.layerVariable, let layer { layerValues[variable] = layer }
-        return try evaluate(definition.right)
+        guard !definition.components.isEmpty else { return try evaluate(definition.right) }
+        if let components {
+            for (name, value) in zip(definition.components, components) { componentValues[name] = value }
+            return try evaluate(definition.right)
+        }
+        return try assembled(definition.components, over: [definition.right], at: location) {
+            try evaluate(definition.right)
+        }
+    }
+
+    /// `a^2` where `a` is no layer symbol of a model: the power it is typeset as.
+    private func barePower(_ symbol: FormulaSymbol, at location: SourceLocation) throws -> Variable {
+        guard symbol.components.isEmpty, let exponent = symbol.layer else {
+            throw RuntimeError("\(symbol.latex): entries are indexed on a model's layer symbols (w^l_{jk}, \\delta^l_j); "
+                               + "without a model, or where the letter names a chapter value, ^ is a power", at: location)
+        }
+        var base = symbol
+        base.layer = nil
+        base.layerBrackets = .parentheses
+        let power = Expr(.binary(.power, Expr(.symbol(base), at: location), exponent, operatorLocation: exponent.location),
+                         at: location)
+        return try evaluate(power)
     }
 
     func note(_ derivative: DerivativeNote) {

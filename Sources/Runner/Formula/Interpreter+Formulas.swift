@@ -103,12 +103,14 @@ extension Interpreter {
         let focusChoices: [String?] = mentionsParameterFamily(equation, context: context)
             ? steppedParameters(context: context).map { $0 } : [nil]
 
+        let components = freeComponents(in: equation)
         var results: [EquationResult] = []
         for layers in layerChoices {
             for focus in focusChoices {
                 var subject: [String] = []
                 if let l = layers.values.first { subject.append("l = \(l)") }
                 if let focus { subject.append("θ = \(focus)") }
+                if !components.isEmpty { subject.append("every \(components.joined(separator: ", "))") }
                 var result = EquationResult(index: index, source: equation.source,
                                             subject: subject.isEmpty ? nil : subject.joined(separator: ", "),
                                             status: .passed, message: "")
@@ -117,10 +119,18 @@ extension Interpreter {
                 evaluator.stepAfter = context.stepAfter
                 result.tolerance = tolerance
                 do {
+                    let sides = [equation.left, equation.right]
+                    // Free indices (`\delta^l_j = …`): each side at every entry, compared together.
+                    func side(_ expression: Expr) throws -> Tensor {
+                        guard !components.isEmpty else { return try evaluator.evaluate(expression).value }
+                        return try evaluator.assembled(components, over: sides, at: expression.location) {
+                            try evaluator.evaluate(expression)
+                        }.value
+                    }
                     evaluator.paramsAfterStep = assignment
-                    let left = try evaluator.evaluate(equation.left).value
+                    let left = try side(equation.left)
                     evaluator.paramsAfterStep = false
-                    let right = try evaluator.evaluate(equation.right).value
+                    let right = try side(equation.right)
                     compare(left, right, tolerance: tolerance, into: &result)
                 } catch let limit as TimeLimitExceeded {
                     throw limit
@@ -189,7 +199,8 @@ extension Interpreter {
             }
         }
         context.definitions[.init(name: symbol.name, layer: layer, step: symbol.step)] =
-            .init(right: equation.right, layerVariable: layerVariable, source: equation.source, stepAfter: context.stepAfter)
+            .init(right: equation.right, layerVariable: layerVariable, source: equation.source,
+                  components: symbol.components, stepAfter: context.stepAfter)
         // The right side is evaluated by the formulas that use the symbol; the
         // where clauses it names are this check's all the same.
         for name in symbolNames(in: equation.right) { context.noteUse(.init(name: name, layer: nil, step: nil)) }
@@ -260,7 +271,7 @@ extension Interpreter {
         var names: [String] = []
         var pending = [equation.left, equation.right]
         while let e = pending.popLast() {
-            if case let .symbol(s) = e.kind, let layer = s.layer {
+            if case let .symbol(s) = e.kind, let layer = s.layer, context.readsAsLayer(s) {
                 var inner = [layer]
                 while let i = inner.popLast() {
                     if case let .symbol(v) = i.kind, v.layer == nil, v.name != "L",
@@ -273,6 +284,26 @@ extension Interpreter {
             pending += e.kind.children
         }
         return names
+    }
+
+    /// The entry indices the equation's symbols are written with (`j`, `k` of
+    /// `w^l_{jk}`), in order of first appearance: the equation holds for every entry.
+    private func freeComponents(in equation: Equation) -> [String] {
+        var names: [String] = []
+        var summed: Set<String> = []
+        var pending = [equation.right, equation.left]
+        while let e = pending.popLast() {
+            if case let .symbol(s) = e.kind {
+                for name in s.components where !names.contains(name) { names.append(name) }
+            }
+            // `\sum_j`: j is the sum's own, not free.
+            if case let .call("sum", arguments) = e.kind,
+               let index = arguments.first(where: { $0.label == SumLimits.index }), case let .symbol(s) = index.value.kind {
+                summed.insert(s.name)
+            }
+            pending += e.kind.children.reversed()
+        }
+        return names.filter { !summed.contains($0) }
     }
 
     /// Whether the equation speaks of "the parameters" θ, or of optimizer state
