@@ -394,7 +394,7 @@ extension Interpreter {
             status = failed.isEmpty ? .xpass : .xfail
             message = failed.isEmpty
                 ? "expected to fail, but every equation holds"
-                : "erratum confirmed: " + failed.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? "") — \($0.message)" }
+                : "does not hold, as expected: " + failed.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? "") — \($0.message)" }
                     .joined(separator: "; ")
         } else if !failed.isEmpty {
             status = .failed
