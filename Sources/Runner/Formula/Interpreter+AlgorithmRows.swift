@@ -12,6 +12,9 @@ import Notation
 ///   assignment is compared where the symbol names the chapter's state (`m_t`,
 ///   `\theta_t`), and defines it otherwise (`g_t`, `\widehat{m_t}`), as before.
 extension Interpreter {
+    static let notApplicableMessage = "not applicable: "
+    static let intermediateMessage = "an intermediate: "
+
     func checkRows(_ equations: [Equation], context: FormulaContext, tolerance: Tolerance) throws -> [EquationResult] {
         let probe = FormulaEvaluator(context: context, layerValues: [:], focus: nil)
         probe.stepAfter = context.stepAfter
@@ -44,7 +47,7 @@ extension Interpreter {
                 continue
             case let .success(reason?):
                 results.append(EquationResult(index: index, source: equation.source, status: .skipped,
-                                              message: "not applicable: \(reason)"))
+                                              message: Self.notApplicableMessage + reason))
                 continue
             case .success(nil):
                 break
@@ -79,7 +82,7 @@ extension Interpreter {
             }
             if assignedAgain {
                 results.append(EquationResult(index: index, source: row.source, status: .definition,
-                                              message: "assigns \(symbol.latex) for the rows below, which assign it again; "
+                                              message: Self.intermediateMessage + "\(row.left), assigned again below; "
                                                   + "nothing compared"))
                 continue
             }

@@ -408,10 +408,20 @@ extension Interpreter {
             status = .passed
             var parts: [String] = []
             if !compared.isEmpty { parts.append("\(compared.count) comparison\(compared.count == 1 ? "" : "s") verified") }
-            if !definitions.isEmpty {
-                let defined = definitions.map { $0.message.replacingOccurrences(of: "; nothing compared", with: "") }
-                parts.append(defined.joined(separator: ", ") + (compared.isEmpty ? "; nothing compared" : ""))
+            // An algorithm box's intermediates and the rows its tests leave out are counted, not listed.
+            let intermediates = definitions.filter { $0.message.hasPrefix(Self.intermediateMessage) }.count
+            let defined = definitions.filter { !$0.message.hasPrefix(Self.intermediateMessage) }
+                .map { $0.message.replacingOccurrences(of: "; nothing compared", with: "") }
+            let notApplicable = results.filter { $0.status == .skipped && $0.message.hasPrefix(Self.notApplicableMessage) }
+                .count
+            if !defined.isEmpty { parts.append(defined.joined(separator: ", ")) }
+            if intermediates > 0 {
+                parts.append("\(intermediates) intermediate assignment\(intermediates == 1 ? "" : "s")")
             }
+            if notApplicable > 0 {
+                parts.append("\(notApplicable) row\(notApplicable == 1 ? "" : "s") not applicable to this optimizer")
+            }
+            if compared.isEmpty, !parts.isEmpty { parts[parts.count - 1] += "; nothing compared" }
             message = parts.joined(separator: "; ")
         }
         var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source, status: status,
