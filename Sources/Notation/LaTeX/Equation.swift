@@ -10,6 +10,9 @@ public struct Equation: Hashable, Sendable {
     public var location: SourceLocation
     /// The equation's LaTeX, for messages and reports.
     public var source: String
+    /// In an algorithm box, the `\textbf{if}` tests the row is governed by, outermost
+    /// first: the equation applies only where every one comes out as it says.
+    public var conditions: [AlgorithmCondition] = []
 
     /// The relations that define their left side instead of stating an equality.
     public static let definingRelations: Set<String> = ["≔", "≡", "≜"]

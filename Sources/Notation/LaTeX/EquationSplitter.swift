@@ -5,7 +5,18 @@
 /// L = …`) outside any bracket. Alignment `&`, spacing (`\, \; \: \! ~ \quad`),
 /// delimiter sizing (`\left`, `\bigl`, …) and `\nonumber` are dropped; a `,`, `;` or
 /// `.` that ends an equation is punctuation.
+///
+/// Each piece remembers its row (rows are separated by `\\`) and the row's
+/// indentation, the `\hspace{…}` it starts with: an algorithm box nests its
+/// `\textbf{if}` bodies by indentation (see `AlgorithmBox`).
 enum EquationSplitter {
+    /// One equation's tokens, the row it is on, and that row's indentation in mm.
+    struct Segment {
+        var tokens: [LaTeXToken]
+        var row: Int
+        var indent: Double
+    }
+
     /// The environments whose rows are equations; any other is reported.
     static let environments: Set<String> = [
         "aligned", "aligned*", "align", "align*", "split", "gathered", "gather", "gather*",
@@ -19,8 +30,11 @@ enum EquationSplitter {
     ]
 
     static func split(_ tokens: [LaTeXToken], in source: FormulaSource)
-        -> (equations: [[LaTeXToken]], diagnostics: [Diagnostic]) {
-        var equations: [[LaTeXToken]] = []
+        -> (equations: [Segment], diagnostics: [Diagnostic]) {
+        var equations: [Segment] = []
+        var row = 0
+        var indent = 0.0
+        var rowHasContent = false
         var diagnostics: [Diagnostic] = []
         var current: [LaTeXToken] = []
         var depth = 0
@@ -31,10 +45,18 @@ enum EquationSplitter {
             while let last = current.last, [",", ";", "."].contains(where: { last.isCharacter($0) }) {
                 current.removeLast()
             }
-            if !current.isEmpty { equations.append(current) }
+            if !current.isEmpty {
+                equations.append(Segment(tokens: current, row: row, indent: indent))
+                rowHasContent = true
+            }
             current = []
             depth = 0
             hasRelation = false
+        }
+        func newRow() {
+            row += 1
+            indent = 0
+            rowHasContent = false
         }
         func report(_ message: String, at token: LaTeXToken) {
             let location = source.location(at: token.range.lowerBound)
@@ -58,6 +80,7 @@ enum EquationSplitter {
                     continue
                 }
                 finish()
+                newRow()
                 index = next
                 if token.isCommand("begin") {
                     open.append((name, token))
@@ -72,7 +95,11 @@ enum EquationSplitter {
                 }
             case .command("\\") where depth == 0:
                 finish()
+                newRow()
                 index = skippingSpacingArgument(tokens, from: index)
+            case .command("hspace") where current.isEmpty && !rowHasContent:
+                indent += millimetres(tokens, from: index, in: source) ?? 0
+                index = skippingArguments(1, tokens, from: index)
             case .command(let name) where layoutWithArguments[name] != nil:
                 index = skippingArguments(layoutWithArguments[name]!, tokens, from: index)
             case .command(let name) where layoutCommands.contains(name):
@@ -113,6 +140,23 @@ enum EquationSplitter {
     private static let layoutWithArguments: [String: Int] = [
         "tag": 1, "label": 1, "hspace": 1, "vspace": 1, "rule": 2, "phantom": 1, "hphantom": 1, "vphantom": 1,
     ]
+
+    /// The length in `\hspace{5mm}`, in millimetres (`pt`, `em`, `cm`, `in`
+    /// converted), or nil when it is not a plain length.
+    private static func millimetres(_ tokens: [LaTeXToken], from index: Int, in source: FormulaSource) -> Double? {
+        var index = index
+        if index < tokens.count, tokens[index].isCharacter("*") { index += 1 }
+        guard index + 2 < tokens.count, tokens[index].isCharacter("{"),
+              case let .number(digits) = tokens[index + 1].kind, let value = Double(digits) else { return nil }
+        var unit = ""
+        var close = index + 2
+        while close < tokens.count, case let .letter(letter) = tokens[close].kind {
+            unit.unicodeScalars.append(letter)
+            close += 1
+        }
+        let perUnit: [String: Double] = ["mm": 1, "cm": 10, "in": 25.4, "pt": 0.3515, "em": 3.9, "ex": 1.7]
+        return perUnit[unit].map { value * $0 }
+    }
 
     /// The index after a layout command's `*` and braced arguments.
     private static func skippingArguments(_ count: Int, _ tokens: [LaTeXToken], from index: Int) -> Int {
@@ -175,9 +219,12 @@ enum EquationSplitter {
     /// `\\[4pt]` sets the space before the next row; the bracket is not an equation.
     private static func skippingSpacingArgument(_ tokens: [LaTeXToken], from index: Int) -> Int {
         guard index < tokens.count, tokens[index].isCharacter("[") else { return index }
-        // A length is letters and numbers: the search stops at anything else.
+        // A length is a signed number and a unit (`4pt`, `-1.ex`): the search stops at anything else.
         var close = index + 1
-        while close < tokens.count, tokens[close].isLetter || tokens[close].isNumber { close += 1 }
+        while close < tokens.count, tokens[close].isLetter || tokens[close].isNumber
+            || tokens[close].isCharacter("-") || tokens[close].isCharacter("+") || tokens[close].isCharacter(".") {
+            close += 1
+        }
         let isLength = close > index + 1 && close < tokens.count && tokens[close].isCharacter("]")
         return isLength ? close + 1 : index
     }

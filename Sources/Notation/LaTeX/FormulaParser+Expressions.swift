@@ -233,7 +233,7 @@ extension FormulaParser {
             return try node(.number(value), at: location(of: token))
         case .letter(let letter):
             advance()
-            return try parseSymbol(base: String(letter), startingAt: token)
+            return try parseSymbol(base: escapedUnderscoreName(after: letter) ?? String(letter), startingAt: token)
         case .character("("), .character("["), .character("{"):
             return try parseGroup()
         case .character("|"):
@@ -243,6 +243,30 @@ extension FormulaParser {
         default:
             throw unexpected("an expression")
         }
+    }
+
+    /// `state\_sum` (PyTorch's Adagrad): letters joined by an escaped underscore are
+    /// one name, `state_sum`; nobody escapes an underscore inside a product. The
+    /// cursor is just after `first`; it moves past the name only when it is one.
+    private mutating func escapedUnderscoreName(after first: Unicode.Scalar) -> String? {
+        var name = String(first)
+        var offset = 0
+        var joined = false
+        while true {
+            let token = peek(offset)
+            if case let .letter(letter) = token.kind {
+                name.unicodeScalars.append(letter)
+            } else if token.isCommand("_"), case .letter = peek(offset + 1).kind {
+                name += "_"
+                joined = true
+            } else {
+                break
+            }
+            offset += 1
+        }
+        guard joined else { return nil }
+        for _ in 0..<offset { advance() }
+        return name
     }
 
     /// `( … )`, `[ … ]`, `{ … }` or `\{ … \}`: grouping only.

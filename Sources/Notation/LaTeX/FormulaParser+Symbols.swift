@@ -38,6 +38,10 @@ extension FormulaParser {
                 advance()
                 layer = try parseScript()
                 brackets = .bare
+            } else if current.isCharacter("^"), layer == nil, power == nil, let (label, length) = labelSuperscript() {
+                // `v_t^{max}` (PyTorch's AMSGrad): a name of its own, `v_max`.
+                for _ in 0..<length { advance() }
+                name += "_" + label
             } else if current.isCharacter("^"), layer == nil, let length = starLength() {
                 // `w^*`: the optimum, a name of its own.
                 for _ in 0..<length { advance() }
@@ -124,6 +128,23 @@ extension FormulaParser {
     }
 
     /// The tokens of `^*` or `^{*}`, or nil.
+    /// `^{max}`, `^{\max}`, `^{\text{max}}`, `^{\mathrm{min}}`: a label that names a
+    /// value of its own, never a power of m·a·x. The label and the tokens it takes.
+    private func labelSuperscript() -> (String, Int)? {
+        guard peek().isCharacter("{") else { return nil }
+        for label in ["max", "min"] {
+            if peek(2).isCommand(label), peek(3).isCharacter("}") { return (label, 4) }
+            let letters = label.unicodeScalars.map { LaTeXToken.Kind.letter($0) }
+            if (0..<3).allSatisfy({ peek(2 + $0).kind == letters[$0] }), peek(5).isCharacter("}") { return (label, 6) }
+            if case let .command(style) = peek(2).kind, ["text", "mathrm", "textrm", "operatorname"].contains(style),
+               peek(3).isCharacter("{"), (0..<3).allSatisfy({ peek(4 + $0).kind == letters[$0] }),
+               peek(7).isCharacter("}"), peek(8).isCharacter("}") {
+                return (label, 9)
+            }
+        }
+        return nil
+    }
+
     private func starLength() -> Int? {
         if peek().isCharacter("*") { return 2 }
         if peek().isCharacter("{"), peek(2).isCharacter("*"), peek(3).isCharacter("}") { return 4 }
@@ -183,9 +204,16 @@ extension FormulaParser {
             throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
         }
         guard let inner else { return try parseSymbol(base: name, startingAt: command) }
-        guard case .symbol = inner.kind, !current.isCharacter("_") else {
+        guard case var .symbol(symbol) = inner.kind, !current.isCharacter("_") else {
             throw error("\(spelled(command)){…} takes one letter and its subscript, as in \(spelled(command)){m_t}",
                         at: location(of: command))
+        }
+        // `\widehat{v_t}^{max}`: the label names a value of its own.
+        if current.isCharacter("^"), let (label, length) = labelSuperscript() {
+            for _ in 0..<length { advance() }
+            symbol.name += "_" + label
+            symbol.latex = source.text(command.range.lowerBound..<consumedEnd)
+            return try node(.symbol(symbol), at: inner.location)
         }
         return inner
     }

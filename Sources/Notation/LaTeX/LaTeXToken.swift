@@ -1,6 +1,6 @@
 /// The smallest meaningful piece of a formula's LaTeX.
 struct LaTeXToken: Equatable {
-    enum Kind: Equatable {
+    enum Kind: Hashable {
         /// `\frac` is `frac`; a backslash and one other character (`\,`, `\{`, `\\`)
         /// is that character.
         case command(String)

@@ -8,10 +8,17 @@ public func readFormula(_ latex: String, at location: SourceLocation) -> Formula
     let (segments, splitting) = EquationSplitter.split(LaTeXLexer.tokens(source.scalars), in: source)
     var equations: [Equation] = []
     var diagnostics = splitting
-    for segment in segments {
-        var parser = FormulaParser(tokens: segment, source: source)
+    let box = AlgorithmBox.read(segments, in: source)
+    diagnostics += box.diagnostics
+    for (segment, line) in zip(segments, box.lines) {
+        guard case let .equation(conditions) = line else { continue }
+        var parser = FormulaParser(tokens: segment.tokens, source: source)
         do {
-            equations += try parser.parseEquations()
+            equations += try parser.parseEquations().map { equation in
+                var governed = equation
+                governed.conditions = conditions
+                return governed
+            }
         } catch {
             diagnostics.append(error)
         }
@@ -32,7 +39,7 @@ public func readMathExpression(_ latex: String, at location: SourceLocation) -> 
     guard segments.count == 1 else {
         return .failure(Diagnostic("expected one expression", at: location))
     }
-    var parser = FormulaParser(tokens: segments[0], source: source)
+    var parser = FormulaParser(tokens: segments[0].tokens, source: source)
     do {
         return .success(try parser.parseWholeExpression())
     } catch {

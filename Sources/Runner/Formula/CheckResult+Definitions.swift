@@ -1,8 +1,8 @@
 extension CheckResult {
-    /// A formula check whose every equation only defined a symbol: nothing was
+    /// A formula check whose every equation only defined a symbol or did not apply: nothing was
     /// compared, so it is counted apart from the checks that passed.
     public var isDefinitionOnly: Bool {
         kind == .formula && status == .passed && !equations.isEmpty
-            && equations.allSatisfy { $0.status == .definition }
+            && equations.allSatisfy { $0.status == .definition || $0.status == .skipped }
     }
 }

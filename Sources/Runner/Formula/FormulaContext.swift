@@ -20,6 +20,9 @@ final class FormulaContext {
     private(set) var usedBindings: Set<SymbolKey> = []
     /// The param time subscript that means after the step (see `FormulaEvaluator.stepAfter`).
     var stepAfter = 1
+    /// Every symbol name the formula writes: which letters appear together says
+    /// whose notation it is (with μ for the momentum, PyTorch's γ is the learning rate).
+    var symbolNames: Set<String> = []
     /// Some equation's evaluation stopped at an error, so an unused binding proves nothing.
     var evaluationsStopped = false
     /// Symbols defined by earlier equations of the same chapter.

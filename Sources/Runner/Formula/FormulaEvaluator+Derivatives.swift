@@ -159,12 +159,21 @@ extension FormulaEvaluator {
 
     /// Functions applied in a formula.
     func call(_ name: String, _ arguments: [Expr], at location: SourceLocation) throws -> Variable {
-        if Self.lossNames.contains(name) || context.before.loss?.name == name, let loss = context.before.loss,
-           context.before.binding(name) == nil || loss.name == name {
+        if Self.lossNames.contains(name) || context.before.loss?.name == name || isObjective(name, arguments),
+           let loss = context.before.loss, context.before.binding(name) == nil || loss.name == name {
             return try lossCall(name, arguments, expression: loss.expression, at: location)
         }
+        if name == "max" || name == "min", arguments.count == 2 {
+            // Entry by entry, as AMSGrad's max(v^{max}_{t-1}, v_t): (a + b ± |a − b|) / 2,
+            // whose derivative is the larger's (the smaller's) wherever they differ.
+            let a = try evaluate(arguments[0]), b = try evaluate(arguments[1])
+            return try located(at: location) {
+                let spread = try (a - b).abs()
+                return try (name == "max" ? a + b + spread : a + b - spread) * Variable(Tensor(0.5))
+            }
+        }
         guard arguments.count == 1 else {
-            throw RuntimeError("\(name) takes one argument in a formula", at: location)
+            throw RuntimeError("\(name) takes one argument in a formula (max and min take one or two)", at: location)
         }
         let argument = arguments[0]
         if name == "norm" {
@@ -180,6 +189,15 @@ extension FormulaEvaluator {
             activation == .softmax ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
                 : try activation.apply(z)
         }
+    }
+
+    /// `f(\theta)`, `f_t(\theta_{t-1})`: PyTorch's boxes name the objective f, and
+    /// apply it to θ; f applied to anything else stays a function.
+    private func isObjective(_ name: String, _ arguments: [Expr]) -> Bool {
+        guard name == "f" || name == "f_t", arguments.count == 1, case let .symbol(s) = arguments[0].kind else {
+            return false
+        }
+        return s.name == "θ" && s.layer == nil
     }
 
     /// `J(θ_t)`, `L(w, b)`: the loss at the values its arguments name, at the

@@ -35,8 +35,23 @@ extension FormulaEvaluator {
         "β_2": ["beta2"], "beta_2": ["beta2"], "beta2": ["beta2"],
         "ε": ["eps"], "ϵ": ["eps"], "epsilon": ["eps"], "eps": ["eps"],
         "λ": ["weight_decay"], "lambda": ["weight_decay"],
-        "ρ": ["alpha"], "rho": ["alpha"],
+        "ρ": ["alpha"], "rho": ["alpha"], "τ": ["dampening"], "tau": ["dampening"],
     ]
+
+    /// Letters one optimizer's documentation gives another meaning, consulted first.
+    /// PyTorch's Adagrad box writes γ for the learning rate, η for its decay and τ for
+    /// the initial accumulator; d2l's Adagrad writes η for the learning rate, so η is
+    /// the decay only beside a γ.
+    func optimizerAliases(_ optimizer: String) -> [String: [String]] {
+        switch optimizer {
+        case "adagrad":
+            var aliases = ["τ": ["initial_accumulator_value"], "tau": ["initial_accumulator_value"]]
+            if context.symbolNames.contains("γ") { aliases["η"] = ["lr_decay"]; aliases["eta"] = ["lr_decay"] }
+            return aliases
+        default:
+            return [:]
+        }
+    }
 
     func value(of symbol: FormulaSymbol, at location: SourceLocation) throws -> Variable {
         switch try resolve(symbol, at: location) {
@@ -146,11 +161,13 @@ extension FormulaEvaluator {
             return .chapterName(focus, try moment(forChapterName: focus, step: symbol.step))
         }
         if let optimizer = environment.optimizer?.optimizer {
+            let specific = optimizerAliases(optimizer.name)
             for name in names {
-                guard let options = Self.hyperparameterAliases[name] else { continue }
+                guard let options = specific[name] ?? Self.hyperparameterAliases[name] else { continue }
                 // γ is the momentum in the articles and the learning rate in PyTorch's
                 // documentation: where the optimizer has both, only a binding can say.
-                if name == "γ" || name == "gamma", optimizer.name == "sgd",
+                // A formula that writes the momentum as μ (PyTorch's boxes) leaves γ the learning rate.
+                if name == "γ" || name == "gamma", optimizer.name == "sgd", !context.symbolNames.contains("μ"),
                    optimizer.hyperparameters.contains(where: { $0.name == "momentum" }) {
                     throw RuntimeError("\(symbol.latex) is the learning rate in PyTorch's documentation and the momentum "
                                        + "in the articles: say which (check formula where \\gamma = lr)", at: location)

@@ -44,10 +44,14 @@ extension Interpreter {
             ?? .formula
 
         context.stepAfter = try stepAfter(in: reading.equations, context: context)
-        var results: [EquationResult] = []
-        for (offset, equation) in reading.equations.enumerated() {
-            results += try checkEquation(equation, index: offset + 1, context: context, tolerance: tolerance)
+        for equation in reading.equations {
+            var pending = [equation.left, equation.right] + equation.conditions.flatMap(\.expressions)
+            while let e = pending.popLast() {
+                if case let .symbol(s) = e.kind { context.symbolNames.insert(s.name) }
+                pending += e.kind.children
+            }
         }
+        let results = try checkRows(reading.equations, context: context, tolerance: tolerance)
         // A binding nothing resolved through would be silently ignored: the author meant something by it.
         for (key, binding) in bindingKeys where !context.usedBindings.contains(key) && !context.evaluationsStopped {
             throw RuntimeError("where binds \(binding.symbol), but no symbol of the formula is resolved through it",
@@ -74,7 +78,7 @@ extension Interpreter {
         return .init(name: symbol.name, layer: layer, step: symbol.step)
     }
 
-    private func checkEquation(_ equation: Equation, index: Int, context: FormulaContext,
+    func checkEquation(_ equation: Equation, index: Int, context: FormulaContext,
                                tolerance: Tolerance) throws -> [EquationResult] {
         let freeLayers = freeLayerVariables(in: equation, context: context)
         let probe = FormulaEvaluator(context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
@@ -176,7 +180,7 @@ extension Interpreter {
         }
     }
 
-    private func isUnbound(_ symbol: FormulaSymbol, _ probe: FormulaEvaluator) -> Bool {
+    func isUnbound(_ symbol: FormulaSymbol, _ probe: FormulaEvaluator) -> Bool {
         do {
             _ = try probe.resolve(symbol, at: probe.context.location)
             return false
@@ -187,7 +191,7 @@ extension Interpreter {
         }
     }
 
-    private func define(_ symbol: FormulaSymbol, _ equation: Equation, index: Int, freeLayers: [String],
+    func define(_ symbol: FormulaSymbol, _ equation: Equation, index: Int, freeLayers: [String],
                         context: FormulaContext) -> EquationResult {
         var layer: Int?
         var layerVariable: String?
@@ -404,10 +408,20 @@ extension Interpreter {
             status = .passed
             var parts: [String] = []
             if !compared.isEmpty { parts.append("\(compared.count) comparison\(compared.count == 1 ? "" : "s") verified") }
-            if !definitions.isEmpty {
-                let defined = definitions.map { $0.message.replacingOccurrences(of: "; nothing compared", with: "") }
-                parts.append(defined.joined(separator: ", ") + (compared.isEmpty ? "; nothing compared" : ""))
+            // An algorithm box's intermediates and the rows its tests leave out are counted, not listed.
+            let intermediates = definitions.filter { $0.message.hasPrefix(Self.intermediateMessage) }.count
+            let defined = definitions.filter { !$0.message.hasPrefix(Self.intermediateMessage) }
+                .map { $0.message.replacingOccurrences(of: "; nothing compared", with: "") }
+            let notApplicable = results.filter { $0.status == .skipped && $0.message.hasPrefix(Self.notApplicableMessage) }
+                .count
+            if !defined.isEmpty { parts.append(defined.joined(separator: ", ")) }
+            if intermediates > 0 {
+                parts.append("\(intermediates) intermediate assignment\(intermediates == 1 ? "" : "s")")
             }
+            if notApplicable > 0 {
+                parts.append("\(notApplicable) row\(notApplicable == 1 ? "" : "s") not applicable to this optimizer")
+            }
+            if compared.isEmpty, !parts.isEmpty { parts[parts.count - 1] += "; nothing compared" }
             message = parts.joined(separator: "; ")
         }
         var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source, status: status,
