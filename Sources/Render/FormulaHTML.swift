@@ -22,6 +22,9 @@ enum FormulaHTML {
 
     static func display(_ math: DisplayMath) -> String {
         let reading = readFormula(math.latex, at: math.location)
+        if reading.diagnostics.isEmpty, !reading.rows.isEmpty {
+            return "<div class=\"formula\">\(AlgorithmBoxMathML.render(reading))</div>"
+        }
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
             return "<div class=\"formula\">\(MathML.render(reading.equations, display: true))</div>"
         }

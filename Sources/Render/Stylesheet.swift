@@ -56,6 +56,8 @@ enum Stylesheet {
     /* Several equations align at "=": MathML Core aligns table cells with CSS. */
     mtable.equations > mtr > mtd:first-child { text-align: right; }
     mtable.equations > mtr > mtd + mtd { text-align: left; }
+    mtable.algorithm > mtr > mtd { text-align: left; }
+    mtable.algorithm mtext.keyword { font-weight: bold; }
     img { max-width: 100%; }
     pre { overflow-x: auto; }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--border); color: var(--muted); }

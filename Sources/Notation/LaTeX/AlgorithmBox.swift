@@ -17,6 +17,100 @@ enum AlgorithmBox {
         case structure
     }
 
+    /// Whether any row is structure: the formula is an algorithm box, drawn row by row.
+    static func isBox(_ lines: [Line]) -> Bool { lines.contains(.structure) }
+
+    /// The rows of a box as they are drawn: structure with its keyword, its test and
+    /// the rest as text, equation rows by the equations they hold, each indented.
+    static func rows(_ segments: [EquationSplitter.Segment], lines: [Line], equationCounts: [Int],
+                     in source: FormulaSource) -> [FormulaRow] {
+        var rows: [FormulaRow] = []
+        var next = 0
+        var start = 0
+        while start < segments.count {
+            var end = start
+            while end < segments.count, segments[end].row == segments[start].row { end += 1 }
+            defer { start = end }
+            let count = (start..<end).map { equationCounts[$0] }.reduce(0, +)
+            let indent = segments[start].indent
+            guard lines[start] == .structure else {
+                if count > 0 { rows.append(FormulaRow(kind: .equations(Array(next..<(next + count))), indent: indent)) }
+                next += count
+                continue
+            }
+            let tokens = (start..<end).flatMap { segments[$0].tokens }
+            if let (_, word, after) = leadingKeyword(tokens, in: source) {
+                let rest = Array(tokens[after...])
+                let isBranch = ["if", "elseif", "elif"].contains(word)
+                let test = isBranch ? try? condition(rest, after: tokens[0], in: source) : nil
+                var parser = FormulaParser(tokens: rest, source: source)
+                let expression = isBranch || rest.isEmpty ? nil : try? parser.parseWholeExpression()
+                rows.append(FormulaRow(kind: .keyword(word == "elif" ? "elseif" : word, test: test, expression: expression,
+                                                      text: displayText(rest, in: source)),
+                                       indent: indent))
+            } else {
+                rows.append(FormulaRow(kind: .text(displayText(tokens, in: source)), indent: indent))
+            }
+        }
+        return rows
+    }
+
+    /// A structure row's LaTeX as plain text: Greek letters and arrows as Unicode,
+    /// `\text{…}` and its kin as their words, digit subscripts lowered, spacing as spaces.
+    static func displayText(_ tokens: [LaTeXToken], in source: FormulaSource) -> String {
+        let symbols: [String: String] = [
+            "leftarrow": "←", "gets": "←", "ldots": "…", "dots": "…", "cdots": "⋯", "neq": "≠", "ne": "≠",
+            "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "in": "∈", "infty": "∞", "nabla": "∇", "_": "_",
+        ]
+        let subscripts: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅",
+                                                  "6": "₆", "7": "₇", "8": "₈", "9": "₉"]
+        var text = ""
+        var lowering = false
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            // `\text{ (first moment)}`: the words as written, spaces kept.
+            if case let .command(name) = token.kind, ["text", "textit", "textrm", "textbf", "mathrm", "mathit"].contains(name),
+               index < tokens.count, tokens[index].isCharacter("{"),
+               let close = tokens[index...].firstIndex(where: { $0.isCharacter("}") }) {
+                let words = source.text(tokens[index].range.upperBound..<tokens[close].range.lowerBound)
+                // A bold word inside a row is a keyword (`\textbf{to}`, `\textbf{do}`): spaced apart.
+                let keyword = name == "textbf"
+                if !text.isEmpty, text.last != " ", words.first == " " || keyword { text += " " }
+                text += words.split(separator: " ").joined(separator: " ")
+                if words.last == " " || keyword { text += " " }
+                index = close + 1
+                lowering = false
+                continue
+            }
+            switch token.kind {
+            case let .letter(letter): text.unicodeScalars.append(letter)
+            case let .number(digits):
+                text += lowering ? String(digits.map { subscripts[$0] ?? $0 }) : digits
+            case .character("_"): lowering = true; continue
+            case .character("{"), .character("}"): continue
+            case let .character(c):
+                // Layout commands are gone by now: a comma or a colon is followed by a space.
+                if c == "," || c == ")" || c == ":" { while text.last == " " { text.removeLast() } }
+                text.unicodeScalars.append(c)
+                if c == "," || c == ":" { text += " " }
+            case let .command(name):
+                if let greek = GreekLetter.letter(forCommand: name) {
+                    text.unicodeScalars.append(greek)
+                } else if let symbol = symbols[name] {
+                    text += symbol
+                } else if [":", ",", ";", " ", "quad", "qquad"].contains(name), let last = text.last,
+                          last != " ", last != "(" {
+                    text += " "
+                }
+            case .end: break
+            }
+            lowering = false
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
     static let headerKeywords: Set<String> = [
         "input", "inputs", "initialize", "initialise", "init", "require", "ensure", "output", "given",
     ]

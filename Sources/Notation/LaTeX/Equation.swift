@@ -28,11 +28,32 @@ public struct Equation: Hashable, Sendable {
     }
 }
 
+/// One row of an algorithm box as it is drawn.
+public struct FormulaRow: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// The equations of the row, by their index in the reading.
+        case equations([Int])
+        /// `\textbf{if} \lambda \neq 0`, `\textbf{return} \theta_t`: the keyword; its test,
+        /// or the rest of the row as an expression where it reads as one; and the
+        /// rest as plain text.
+        case keyword(String, test: AlgorithmCondition?, expression: Expr?, text: String)
+        /// A row that continues a keyword row (the inputs), as plain text.
+        case text(String)
+    }
+
+    public var kind: Kind
+    /// The row's `\hspace` at its start, in millimetres.
+    public var indent: Double
+}
+
 /// What reading a display formula gave: the equations that read, and a located
 /// diagnostic for each one that did not.
 public struct FormulaReading: Hashable, Sendable {
     public var equations: [Equation]
     public var diagnostics: [Diagnostic]
+    /// For an algorithm box, its rows in order (keyword rows included); empty for
+    /// any other formula, which is drawn as its equations.
+    public var rows: [FormulaRow] = []
 
     public init(equations: [Equation], diagnostics: [Diagnostic]) {
         self.equations = equations

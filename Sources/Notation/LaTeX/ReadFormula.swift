@@ -10,24 +10,35 @@ public func readFormula(_ latex: String, at location: SourceLocation) -> Formula
     var diagnostics = splitting
     let box = AlgorithmBox.read(segments, in: source)
     diagnostics += box.diagnostics
+    var equationCounts: [Int] = []
     for (segment, line) in zip(segments, box.lines) {
-        guard case let .equation(conditions) = line else { continue }
+        guard case let .equation(conditions) = line else {
+            equationCounts.append(0)
+            continue
+        }
         var parser = FormulaParser(tokens: segment.tokens, source: source)
         do {
-            equations += try parser.parseEquations().map { equation in
+            let read = try parser.parseEquations()
+            equations += read.map { equation in
                 var governed = equation
                 governed.conditions = conditions
                 return governed
             }
+            equationCounts.append(read.count)
         } catch {
             diagnostics.append(error)
+            equationCounts.append(0)
         }
     }
     if segments.isEmpty, diagnostics.isEmpty {
         diagnostics.append(Diagnostic("the formula has no equation to check", at: location))
     }
     diagnostics.sort { $0.location < $1.location }
-    return FormulaReading(equations: equations, diagnostics: diagnostics)
+    var reading = FormulaReading(equations: equations, diagnostics: diagnostics)
+    if AlgorithmBox.isBox(box.lines) {
+        reading.rows = AlgorithmBox.rows(segments, lines: box.lines, equationCounts: equationCounts, in: source)
+    }
+    return reading
 }
 
 /// Reads a formula that need not be an equation (inline math such as `$x^2$`):

@@ -1,0 +1,43 @@
+import Chapter
+import Notation
+@testable import Render
+import XCTest
+
+/// An algorithm box is drawn as its author laid it out: its keyword rows in bold,
+/// each `\textbf{if}` with its test, rows indented as written.
+final class AlgorithmBoxRenderTests: XCTestCase {
+    private func draw(_ latex: String) -> String {
+        FormulaHTML.display(DisplayMath(latex: latex, location: SourceLocation(file: "01-box.md", line: 3, column: 1)))
+    }
+
+    func testKeywordRowsTestsAndIndentationAreDrawn() {
+        let html = draw(#"""
+            \begin{aligned}
+            &\textbf{input} : \gamma \text{ (lr)}, \: \lambda \text{ (weight decay)} \\
+            &\rule{110mm}{0.4pt} \\
+            &\textbf{for} \: t=1 \: \textbf{to} \: \ldots \: \textbf{do} \\
+            &\hspace{5mm}\textbf{if} \: \lambda \neq 0 \\
+            &\hspace{10mm} g_t \leftarrow g_t + \lambda \theta_{t-1} \\
+            &\hspace{5mm}\textbf{else} \\
+            &\hspace{10mm} g_t \leftarrow g_t \\
+            &\bf{return} \: \theta_t \\
+            \end{aligned}
+            """#)
+        XCTAssertTrue(html.contains(#"<mtable class="algorithm" columnalign="left">"#), html)
+        XCTAssertTrue(html.contains(#"<mtext class="keyword" mathvariant="bold">input</mtext>"#), html)
+        XCTAssertTrue(html.contains(#"bold">input</mtext><mtext>: γ (lr), λ (weight decay)</mtext>"#), html)
+        XCTAssertTrue(html.contains("t=1 to … do"), html)
+        // The if's test is drawn from the tree tutor decides it by: λ ≠ 0.
+        XCTAssertTrue(html.contains(#"bold">if</mtext><mspace width="0.5em"/><mi>λ</mi><mo>≠</mo><mn>0</mn>"#), html)
+        XCTAssertTrue(html.contains(#"bold">else</mtext>"#), html)
+        XCTAssertTrue(html.contains(#"bold">return</mtext><mspace width="0.5em"/><msub><mi>θ</mi><mrow><mi>t</mi></mrow></msub>"#), html)
+        // 5 mm and 10 mm of indentation, as written.
+        XCTAssertTrue(html.contains(#"<mspace width="1.2em"/><mtext class="keyword""#), html)
+        XCTAssertTrue(html.contains(#"<mspace width="2.4em"/><msub>"#), html)
+    }
+
+    func testAFormulaWithoutKeywordsIsDrawnAsItsEquations() {
+        let html = draw(#"\theta_t \leftarrow \theta_{t-1} - \gamma g_t"#)
+        XCTAssertFalse(html.contains("algorithm"), html)
+    }
+}
