@@ -44,6 +44,15 @@ final class LaTeXReaderTests: XCTestCase {
         XCTAssertEqual(tree("v_t + v_{t+1} + v_{t - 2}"),
                        "(+ (+ (symbol v step: 0) (symbol v step: 1)) (symbol v step: -2))")
         XCTAssertEqual(tree(#"\hat{m}_t"#), "(symbol m\u{302} step: 0)")
+        // d2l's g_{t,t-1}, g_t' and \hat{\mathbf{v}}_t; PyTorch's state\_sum_t and v_t^{max}.
+        XCTAssertEqual(tree(#"\mathbf{g}_{t, t-1}"#), "(symbol g_t,t-1)")
+        XCTAssertEqual(tree(#"\mathbf{g}_t'"#), "(symbol g′ step: 0)")
+        XCTAssertEqual(tree(#"\hat{\mathbf{v}}_t"#), "(symbol v\u{302} step: 0)")
+        XCTAssertEqual(tree(#"state\_sum_{t-1}"#), "(symbol state_sum step: -1)")
+        XCTAssertEqual(tree(#"v_t^{max} + \widehat{v_t}^{\max} + x^{\text{min}}"#),
+                       "(+ (+ (symbol v_max step: 0) (symbol v\u{302}_max step: 0)) (symbol x_min))")
+        // Escaped underscores join letters only: s \cdot t stays a product.
+        XCTAssertEqual(tree(#"s t"#), "(\u{2062} (symbol s) (symbol t))")
     }
 
     func testLayerSuperscriptsAndPowers() {
@@ -137,7 +146,7 @@ final class LaTeXReaderTests: XCTestCase {
                        [#"5:25: \end{split} does not close \begin{aligned} opened at 5:3"#])
         XCTAssertEqual(errors(#"a := b = c"#), [#"5:10: a definition or an update is not chained: write it on a line of its own"#])
         XCTAssertEqual(errors("a + b"), ["5:8: expected '=': a checked formula is an equation, found the end of the equation"])
-        XCTAssertEqual(errors("a = x'"), ["5:8: a prime is read only on a function applied to an argument, as in f'(z)"])
+        XCTAssertEqual(errors("a = x_t^2'"), ["5:12: a prime is read only on a function applied to an argument, as in f'(z)"])
         XCTAssertEqual(errors(#"a = \frac{\partial^2 C}{\partial x^2}"#),
                        [#"5:21: higher derivatives (\partial^2) are not in the formula subset tutor reads"#])
         XCTAssertEqual(errors(#"a = \nabla C"#).first?.hasPrefix(#"5:7: \nabla without a subscript"#), true)

@@ -108,6 +108,12 @@ enum EquationSplitter {
                 }
             case .character("&"), .character("~"):
                 continue
+            case .command(let name)
+                where ["text", "textrm", "mbox"].contains(name) && depth == 0 && hasRelation
+                    && isConjunction(tokens, from: index):
+                // `a = b \text{ and } c = d` (d2l): the word joins two equations.
+                finish()
+                index = skippingArguments(1, tokens, from: index)
             case .command("quad"), .command("qquad"), .character(","), .character(";"):
                 if depth == 0, hasRelation, let last = current.last, !isRelation(last) {
                     finish()
@@ -140,6 +146,19 @@ enum EquationSplitter {
     private static let layoutWithArguments: [String: Int] = [
         "tag": 1, "label": 1, "hspace": 1, "vspace": 1, "rule": 2, "phantom": 1, "hphantom": 1, "vphantom": 1,
     ]
+
+    /// Whether the braced argument at `index` is a word that joins equations: `and`, `or`.
+    private static func isConjunction(_ tokens: [LaTeXToken], from index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].isCharacter("{") else { return false }
+        var word = ""
+        var close = index + 1
+        while close < tokens.count, case let .letter(letter) = tokens[close].kind {
+            word.unicodeScalars.append(letter)
+            close += 1
+        }
+        guard close < tokens.count, tokens[close].isCharacter("}") else { return false }
+        return ["and", "or"].contains(word.lowercased())
+    }
 
     /// The length in `\hspace{5mm}`, in millimetres (`pt`, `em`, `cm`, `in`
     /// converted), or nil when it is not a plain length.

@@ -483,7 +483,14 @@ extension FormulaParser {
     private mutating func parseNabla() throws(Diagnostic) -> Expr {
         let nabla = advance()
         let withRespectTo: Expr? = accept("_") != nil ? try parseScript() : nil
-        let operand = try parseAtom()
+        var operand = try parseAtom()
+        // `\nabla_w l(w_{t-1})`: parentheses right after the name belong to it, inside
+        // the derivative (the meaning reads them as the loss's argument where l is the loss).
+        if case .symbol = operand.kind, current.isCharacter("("), consumedEnd == current.range.lowerBound {
+            let argument = try parseAtom()
+            operand = try node(.binary(.juxtaposition, operand, argument, operatorLocation: argument.location),
+                               at: operand.location, spelling: "(")
+        }
         if let withRespectTo {
             return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: location(of: nabla),
                             spelling: "\\nabla_")

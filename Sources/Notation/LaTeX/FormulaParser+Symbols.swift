@@ -74,11 +74,19 @@ extension FormulaParser {
         let symbol = FormulaSymbol(name: name, layer: layer, layerBrackets: brackets, step: step,
                                    components: components, latex: source.text(start.range.lowerBound..<consumedEnd))
         let plain = layer == nil && step == nil
+        // `\mathbf{g}_t'` (d2l): without an argument, the prime makes a name of its own, `g′`.
+        if current.isCharacter("'"), !(plain && peek().isCharacter("(")), layer == nil, power == nil, transpose == nil {
+            advance()
+            var primed = symbol
+            primed.name += "′"
+            primed.latex = source.text(start.range.lowerBound..<consumedEnd)
+            return try node(.symbol(primed), at: at)
+        }
         if current.isCharacter("'") {
             let prime = advance()
             guard plain, current.isCharacter("(") else {
-                throw error("a prime is read only on a function applied to an argument, as in f'(z)",
-                            at: location(of: prime))
+                throw error("a prime is read only on a function applied to an argument, as in f'(z), or on a name, "
+                            + "as in g_t'", at: location(of: prime))
             }
             let arguments = try parseArguments()
             guard arguments.count == 1 else {
@@ -169,6 +177,9 @@ extension FormulaParser {
         return try parseScript()
     }
 
+    /// The styles a letter is written in that do not change which value it names.
+    static let letterStyles: Set<String> = ["mathbf", "boldsymbol", "bm", "textbf", "mathit", "mathrm", "mathsf"]
+
     /// `\mathbf{x}`, `\boldsymbol{\theta}`, `\mathcal{L}`: one letter's symbol, in
     /// whatever style it is typeset (`\mathcal{L}` is ℒ, the loss); a longer name
     /// (`\mathrm{softmax}`) is an upright name, applied when an argument list follows.
@@ -191,6 +202,20 @@ extension FormulaParser {
     mutating func parseAccented(_ accent: Accent) throws(Diagnostic) -> Expr {
         let command = advance()
         let braced = accept("{") != nil
+        // `\hat{\mathbf{v}}_t` (d2l): the style of the accented letter is dropped, as everywhere.
+        if braced, case let .command(style) = current.kind, Self.letterStyles.contains(style), peek().isCharacter("{"),
+           letterName(peek(2)) != nil, peek(3).isCharacter("}") {
+            advance()
+            advance()
+            let letter = advance()
+            advance()
+            var name = letterName(letter)!
+            name.unicodeScalars.append(accent.combiningMark)
+            guard accept("}") != nil else {
+                throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
+            }
+            return try parseSymbol(base: name, startingAt: command)
+        }
         guard let letter = letterName(current) else {
             throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
         }
@@ -284,6 +309,12 @@ extension FormulaParser {
         var fragment = ""
         while !current.isCharacter("}") {
             if current.kind == .end { try close("}", opening: opening) }
+            // `g_{t, t-1}` (d2l: the gradient of step t at x_{t-1}): a name of its own.
+            if let mark = [",", "-", "+"].first(where: { current.isCharacter($0) }), !fragment.isEmpty {
+                advance()
+                fragment.unicodeScalars.append(mark)
+                continue
+            }
             fragment += try nameFragment()
         }
         advance()

@@ -51,6 +51,9 @@ final class FormulaContext {
         /// The time convention of the formula that made it (`FormulaEvaluator.stepAfter`),
         /// which its right side keeps wherever it is used.
         var stepAfter = 1
+        /// The letters of the formula that made it, which say whose notation its right
+        /// side is in (d2l's v is Adam's first moment beside an s), wherever it is used.
+        var symbolNames: Set<String> = []
     }
 
     /// The `where` value of a symbol, noting that the clause was used. A clause

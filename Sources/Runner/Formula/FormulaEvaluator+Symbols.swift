@@ -38,21 +38,6 @@ extension FormulaEvaluator {
         "ρ": ["alpha"], "rho": ["alpha"], "τ": ["dampening"], "tau": ["dampening"],
     ]
 
-    /// Letters one optimizer's documentation gives another meaning, consulted first.
-    /// PyTorch's Adagrad box writes γ for the learning rate, η for its decay and τ for
-    /// the initial accumulator; d2l's Adagrad writes η for the learning rate, so η is
-    /// the decay only beside a γ.
-    func optimizerAliases(_ optimizer: String) -> [String: [String]] {
-        switch optimizer {
-        case "adagrad":
-            var aliases = ["τ": ["initial_accumulator_value"], "tau": ["initial_accumulator_value"]]
-            if context.symbolNames.contains("γ") { aliases["η"] = ["lr_decay"]; aliases["eta"] = ["lr_decay"] }
-            return aliases
-        default:
-            return [:]
-        }
-    }
-
     func value(of symbol: FormulaSymbol, at location: SourceLocation) throws -> Variable {
         switch try resolve(symbol, at: location) {
         case let .chapterName(name, moment):
@@ -161,7 +146,7 @@ extension FormulaEvaluator {
             return .chapterName(focus, try moment(forChapterName: focus, step: symbol.step))
         }
         if let optimizer = environment.optimizer?.optimizer {
-            let specific = optimizerAliases(optimizer.name)
+            let specific = Self.optionAliases(optimizer.name, symbolNames: context.symbolNames)
             for name in names {
                 guard let options = specific[name] ?? Self.hyperparameterAliases[name] else { continue }
                 // γ is the momentum in the articles and the learning rate in PyTorch's
@@ -270,9 +255,12 @@ extension FormulaEvaluator {
     /// `m_{t-1}` before it (zeros before the first step).
     private func optimizerState(_ names: [String], step: Int?, at location: SourceLocation) throws -> Tensor? {
         let before = context.before.optimizer!.optimizer
-        let spelled = names.flatMap { [$0, Self.pyTorchStateNames[$0] ?? $0] }
+        let aliases = Self.stateAliases(before.name, symbolNames: context.symbolNames)
+        let spelled = names.flatMap { [aliases[$0] ?? $0, Self.pyTorchStateNames[$0] ?? $0] }
         guard let stateName = spelled.first(where: { before.stateNames.contains($0) }) else { return nil }
-        guard let focus else {
+        // With one param, state is that param's, whatever the formula calls it (d2l's x).
+        let onlyParameter = context.before.parameterOrder.count == 1 ? context.before.parameterOrder.first : nil
+        guard let focus = focus ?? onlyParameter else {
             throw RuntimeError("the optimizer's \(stateName) belongs to one param: write the formula over θ", at: location)
         }
         // State is indexed by the step that made it, in every source's convention.

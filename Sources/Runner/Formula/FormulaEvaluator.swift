@@ -107,6 +107,12 @@ final class FormulaEvaluator {
             if op == .juxtaposition, expression.spelling == "(", let applied = try valueAtExamples(left, right) {
                 return applied
             }
+            // `l(w_{t-1})` where the chapter's loss is named l: the loss at its argument, never l times w.
+            if op == .juxtaposition, expression.spelling == "(", case let .symbol(s) = left.kind, s.layer == nil,
+               s.components.isEmpty, let loss = context.before.loss, loss.name == s.name,
+               context.bindings[.init(name: s.name, layer: nil, step: nil)] == nil {
+                return try call(loss.name, [right], at: location)
+            }
             let a = try evaluate(left)
             do {
                 if op == .power, a.value.count > 1, Self.isInverseExponent(right) {
@@ -162,11 +168,14 @@ final class FormulaEvaluator {
             throw RuntimeError("the definitions refer to each other without end", at: location)
         }
         let saved = layerValues, savedStep = stepAfter, savedComponents = componentValues
+        let savedNames = context.symbolNames
         defer {
             layerValues = saved
             stepAfter = savedStep
             componentValues = savedComponents
+            context.symbolNames = savedNames
         }
+        context.symbolNames = definition.symbolNames
         stepAfter = definition.stepAfter
         if let variable = definition.layerVariable, let layer { layerValues[variable] = layer }
         guard !definition.components.isEmpty else { return try evaluate(definition.right) }

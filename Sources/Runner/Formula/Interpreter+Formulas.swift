@@ -204,7 +204,7 @@ extension Interpreter {
         }
         context.definitions[.init(name: symbol.name, layer: layer, step: symbol.step)] =
             .init(right: equation.right, layerVariable: layerVariable, source: equation.source,
-                  components: symbol.components, stepAfter: context.stepAfter)
+                  components: symbol.components, stepAfter: context.stepAfter, symbolNames: context.symbolNames)
         // The right side is evaluated by the formulas that use the symbol; the
         // where clauses it names are this check's all the same.
         for name in symbolNames(in: equation.right) { context.noteUse(.init(name: name, layer: nil, step: nil)) }
@@ -314,8 +314,11 @@ extension Interpreter {
     /// that belongs to one param: then it is checked for each param.
     private func mentionsParameterFamily(_ equation: Equation, context: FormulaContext) -> Bool {
         let stateNames = Set(context.before.optimizer?.optimizer.stateNames ?? [])
+        let aliases = FormulaEvaluator.stateAliases(context.before.optimizer?.optimizer.name ?? "",
+                                                    symbolNames: context.symbolNames)
         func isState(_ name: String) -> Bool {
             stateNames.contains(name) || stateNames.contains(FormulaEvaluator.pyTorchStateNames[name] ?? name)
+                || stateNames.contains(aliases[name] ?? name)
         }
         var pending = [equation.left, equation.right]
         while let e = pending.popLast() {
