@@ -71,9 +71,9 @@ public enum MathML {
         case .symbol(let symbol):
             return render(symbol, transposed: false)
         case .derivative(let of, let withRespectTo):
-            if expr.spelling?.hasPrefix("\\nabla") == true {
-                let nabla = expr.spelling == "\\nabla_"
-                    ? "<msub>" + mo("\u{2207}") + render(withRespectTo) + "</msub>" : mo("\u{2207}")
+            if expr.spelling?.hasPrefix("\\nabla") == true || expr.spelling == "\\partial_" {
+                let sign = expr.spelling == "\\partial_" ? mo("\u{2202}") : mo("\u{2207}")
+                let nabla = expr.spelling == "\\nabla" ? sign : "<msub>" + sign + render(withRespectTo) + "</msub>"
                 return mrow(nabla + operand(of, if: level(of: of) < .postfix))
             }
             // Leibniz's d where the source wrote it, ∂ otherwise.
@@ -165,7 +165,8 @@ public enum MathML {
         // `∑ x y` reaches to the end of the term, so beside another factor it needs parentheses.
         case .call("sum", _): return .additive
         case .negate: return .prefix
-        case .derivative: return expr.spelling?.hasPrefix("\\nabla") == true ? .prefix : .atom
+        case .derivative:
+            return expr.spelling?.hasPrefix("\\nabla") == true || expr.spelling == "\\partial_" ? .prefix : .atom
         case .transpose, .row: return .postfix
         case .string, .name, .matrix, .call, .symbol, .prime: return .atom
         }

@@ -143,3 +143,57 @@ final class FormulaVerdictTests: XCTestCase {
         XCTAssertEqual(statuses(result), [.passed, .failed, .failed], messages(result))
     }
 }
+
+/// `x^{(i)}`, `y^{(i)}`: one example of the data, as textbooks write it.
+final class ExampleSuperscriptTests: XCTestCase {
+    private let regression = """
+        # Examples
+
+        ```tutor
+        seed 6
+        let x = rand(12, 2)
+        let y = x @ [1.5; -2.0] + 0.3
+        param w = [0.2; 0.1]
+        param b = 0.05
+        loss L = mse(x @ w + b, y)
+        let r = x @ w + b - y
+        ```
+
+        """
+
+    func testASumOverExamplesIsTheTermAtEachExampleAdded() throws {
+        let result = try runChapter(regression
+            + formula(#"L = \frac{1}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})^2"#)
+            + formula(#"L = \frac{1}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} - y^{(i)})^2"#)
+            + formula(#"L = \frac{1}{6} \sum_{i=1}^{6} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})^2"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .failed],
+                       result.formulaChecks.map(\.message).description)
+    }
+
+    func testAnExampleIsARowAsAColumnAndItsIndexIsBoundFromOne() throws {
+        let result = try runChapter(regression
+            + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 12")
+            + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 13")
+            + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .error, .error])
+        XCTAssertTrue(result.formulaChecks[1].message.contains("example 13 is outside the 12 rows of r"),
+                      result.formulaChecks[1].message)
+        XCTAssertTrue(result.formulaChecks[2].message.contains(#"sum over it (\sum_{i=1}^{n}) or bind it (where i = 1)"#),
+                      result.formulaChecks[2].message)
+    }
+
+    /// The derivative of the sum over examples is autodiff's through every term,
+    /// confirmed by finite differences like any other.
+    func testADerivativeThroughASumOverExamplesIsConfirmed() throws {
+        let result = try runChapter(regression + formula(
+            #"\frac{\partial L}{\partial b} = \frac{2}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})"#))
+        XCTAssertEqual(result.formulaChecks.first?.status, .passed, result.formulaChecks.first?.message ?? "")
+    }
+
+    func testPartialWithASubscriptIsADerivative() throws {
+        let result = try runChapter(regression
+            + formula(#"\partial_b L = \frac{2}{12} \sum_{i=1}^{12} r^{(i)}"#)
+            + formula(#"\partial_b L = \frac{1}{12} \sum_{i=1}^{12} r^{(i)}"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed])
+    }
+}

@@ -315,8 +315,12 @@ extension FormulaParser {
             while !peek(offset).isCharacter("}"), peek(offset).kind != .end { offset += 1 }
             let name = source.text(peek().range.upperBound..<peek(offset).range.lowerBound)
             throw error("\\begin{\(name)} is not in the formula subset tutor reads", at: location(of: token))
+        case "partial" where peek().isCharacter("_"):
+            // `\partial_{o_j} l`, `\partial_x f` (d2l): the derivative with respect to the subscript.
+            return try parseNabla()
         case "partial":
-            throw error("\\partial is read only in a derivative \\frac{\\partial C}{\\partial x}", at: location(of: token))
+            throw error("\\partial is read only in a derivative \\frac{\\partial C}{\\partial x} or with a "
+                        + "subscript, \\partial_x f", at: location(of: token))
         default:
             throw error("\\\(name) is not in the formula subset tutor reads", at: location(of: token))
         }
@@ -482,6 +486,7 @@ extension FormulaParser {
     /// spelling (`\nabla_` or `\nabla`) says whether the subscript was written.
     private mutating func parseNabla() throws(Diagnostic) -> Expr {
         let nabla = advance()
+        let subscriptSpelling = nabla.isCommand("partial") ? "\\partial_" : "\\nabla_"
         let withRespectTo: Expr? = accept("_") != nil ? try parseScript() : nil
         var operand = try parseAtom()
         // `\nabla_w l(w_{t-1})`: parentheses right after the name belong to it, inside
@@ -493,7 +498,7 @@ extension FormulaParser {
         }
         if let withRespectTo {
             return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: location(of: nabla),
-                            spelling: "\\nabla_")
+                            spelling: subscriptSpelling)
         }
         guard case .call(_, let arguments) = operand.kind, arguments.count == 1 else {
             throw error("\\nabla without a subscript needs a function of one argument, as in \\nabla L(\\theta);"

@@ -5,7 +5,7 @@ extension FormulaParser {
     /// applied to it (`f(z)`, `σ(z)`, `J(θ_t)`, `L(y, ŷ)`); any other letter before
     /// parentheses is a factor of a juxtaposition (`W (a + b)`). Upright names
     /// (`\operatorname{relu}(z)`) and the commands `\exp`, `\log` … are applications too.
-    static let functionLetters: Set<String> = ["f", "g", "h", "σ", "φ", "J", "L", "C", "E", "ℓ", "ℒ", "Q"]
+    static let functionLetters: Set<String> = ["f", "g", "h", "σ", "φ", "J", "L", "C", "E", "ℓ", "l", "ℒ", "Q"]
 
     /// The scripts and the prime or argument list that may follow a symbol's letter,
     /// already read as `base`.

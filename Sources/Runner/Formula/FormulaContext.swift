@@ -73,11 +73,24 @@ final class FormulaContext {
     /// (`W^{(l)}`); when bare (`w^l`, Nielsen's), only where a model is defined and
     /// the letter names no chapter value, so that `a^2` of a chapter's `a` stays a power.
     func readsAsLayer(_ symbol: FormulaSymbol) -> Bool {
-        guard symbol.layer != nil else { return false }
+        guard symbol.layer != nil, exampleIndex(of: symbol) == nil else { return false }
         guard symbol.layerBrackets == .bare else { return true }
         return before.lastModelName != nil && before.binding(symbol.name) == nil
             && bindings[SymbolKey(name: symbol.name, layer: nil, step: symbol.step)] == nil
             && bindings[SymbolKey(name: symbol.name, layer: nil, step: nil)] == nil
+    }
+
+    /// `x^{(i)}`, `y^{(i)}` (d2l's, and most textbooks'): the index of an example, not
+    /// a layer, where the letter names a chapter value and the superscript is a letter
+    /// other than l or L. The index's name, or nil.
+    func exampleIndex(of symbol: FormulaSymbol) -> String? {
+        guard symbol.layerBrackets == .parentheses, let layer = symbol.layer, case let .symbol(index) = layer.kind,
+              index.layer == nil, index.step == nil, index.components.isEmpty, index.name.unicodeScalars.count == 1,
+              index.name != "l", index.name != "L" else { return nil }
+        let named = before.binding(symbol.name) != nil
+            || bindings[SymbolKey(name: symbol.name, layer: nil, step: symbol.step)] != nil
+            || bindings[SymbolKey(name: symbol.name, layer: nil, step: nil)] != nil
+        return named ? index.name : nil
     }
 
     /// Notes a clause as used without resolving through it (a definition's right

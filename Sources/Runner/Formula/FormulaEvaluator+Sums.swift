@@ -11,9 +11,15 @@ extension FormulaEvaluator {
         guard let term = arguments.first(where: { $0.label == nil })?.value else {
             throw RuntimeError("a sum needs a term", at: location)
         }
-        let value = try evaluate(term)
         let lower = arguments.first { $0.label == SumLimits.lower }?.value
         let upper = arguments.first { $0.label == SumLimits.upper }?.value
+        if let index = arguments.first(where: { $0.label == SumLimits.index }), case let .symbol(s) = index.value.kind,
+           let example = exampleIndices(in: term).first(where: { $0.index == s.name }) {
+            return try sumOverExamples(term, index: s.name, from: try lower.map { try limit($0, "the lower limit of the sum") },
+                                       to: try upper.map { try limit($0, "the upper limit of the sum") },
+                                       of: example.name, at: location)
+        }
+        let value = try evaluate(term)
         guard let lower, let upper else { return try value.sum() }
         let index = arguments.first { $0.label == SumLimits.index }.map { "\($0.value)" } ?? "i"
         let from = try limit(lower, "the lower limit of the sum")

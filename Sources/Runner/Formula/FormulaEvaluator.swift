@@ -21,6 +21,8 @@ final class FormulaEvaluator {
     var layerValues: [String: Int]
     /// The entry each free index (`j`, `k` of `w^l_{jk}`) is at, 0-based.
     var componentValues: [String: Int] = [:]
+    /// The example each index of a sum over examples (`i` of `x^{(i)}`) is at, 0-based.
+    var exampleRows: [String: Int] = [:]
     /// The param that `θ` (and the optimizer's state) stands for here.
     let focus: String?
     /// Unstepped params read as after the step (the left side of `θ = θ − …`).
@@ -91,6 +93,7 @@ final class FormulaEvaluator {
         case let .number(value):
             return Variable(Tensor(value))
         case let .symbol(symbol):
+            if let index = context.exampleIndex(of: symbol) { return try exampleValue(symbol, index: index, at: location) }
             if symbol.layer != nil, !context.readsAsLayer(symbol) { return try barePower(symbol, at: location) }
             if !symbol.components.isEmpty { return try component(symbol, at: location) }
             if let indexed = indexedChapterValue(symbol, indices: Array(componentValues.keys)) {
