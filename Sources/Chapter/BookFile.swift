@@ -256,7 +256,9 @@ private struct BookFileReader {
              let .composer(context, problem, mark, _):
             located = ([problem, context?.text].compactMap { $0 }.joined(separator: " "), mark)
         case let .duplicatedKeysInMapping(duplicates, context):
-            located = ("the setting '\(duplicates.first ?? "")' is given twice; keep one", context.mark)
+            let place = SourceLocation(file: file, line: max(1, context.mark.line), column: max(1, context.mark.column))
+            return Diagnostic("the setting '\(duplicates.first ?? "")' is given twice in one list of settings; keep one",
+                              at: place, sourceLine: sourceLine(place.line))
         case let .reader(problem, _, _, _):
             located = (problem, nil)
         default:

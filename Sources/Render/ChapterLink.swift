@@ -78,7 +78,10 @@ public struct BookLinks {
             let written = String(match.output[2].substring ?? "")
             let address = written.removingPercentEncoding ?? written
             if opening.hasPrefix("!") {
-                guard isLocal(address), let place = pathInBook(address, from: file) else { return opening + written }
+                // The page's own figures (`02-step/line-9-loss.svg`) are already where the page is.
+                let figures = ChapterFileNames(chapterFile: file).figureFolder + "/"
+                guard isLocal(address), !address.hasPrefix(figures), let place = pathInBook(address, from: file)
+                else { return opening + written }
                 return opening + Self.address(place.path) + place.fragment
             }
             guard let target = chapterPage(address, from: file) else { return opening + written }
