@@ -225,12 +225,20 @@ enum BookLayout {
         let target = resolved(output)
         let folder = resolved(book.root)
         let why: String
-        if target == folder { why = "is the book's folder" }
-        else if isInside(target, folder) { why = "lies inside the book's folder" }
-        else if isInside(folder, target) { why = "contains the book's folder" }
+        if target == folder { why = "is the folder of chapters" }
+        else if isInside(target, folder) { why = "lies inside the folder of chapters" }
+        else if isInside(folder, target) { why = "contains the folder of chapters" }
         else { return }
-        throw ValidationError("the output folder '\(output)' \(why) '\(book.root)': "
+        throw ValidationError("the output folder '\(output)' \(why) '\(fromHere(book.root))': "
                               + "choose another with --output (the default is output/)")
+    }
+
+    /// `path` as the terminal's user would write it: relative to the current
+    /// folder when inside it.
+    static func fromHere(_ path: String) -> String {
+        let here = absolutePath(FileManager.default.currentDirectoryPath)
+        if path == here { return "." }
+        return isInside(path, here) ? String(path.dropFirst(here == "/" ? 1 : here.count + 1)) : path
     }
 
     /// Outputs that two chapters, or a chapter and the book, would share, or
