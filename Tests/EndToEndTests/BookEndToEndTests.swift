@@ -86,6 +86,19 @@ final class BookEndToEndTests: XCTestCase {
         XCTAssertEqual(Set(pages).count, 1, "every spelling writes the same bytes")
     }
 
+    func testADataFileErrorNamesTheFileInTheBook() throws {
+        let book = try TutorProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: book) }
+        try "# A\n\n```tutor\ndata x = csv(\"missing.csv\")\n```\n"
+            .write(to: book.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
+        let process = try run([book.path])
+        XCTAssertEqual(process.status, 2)
+        let report = try page("report.json")
+        XCTAssertTrue(report.contains("\(book.lastPathComponent)/missing.csv: no such file"), report)
+        XCTAssertFalse(report.contains(book.path), "no absolute path in the report")
+        XCTAssertFalse(process.standardError.contains(book.path), process.standardError)
+    }
+
     func testASubfolderOfABookWithoutABookFileIsSearched() throws {
         let book = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: book) }
