@@ -8,9 +8,10 @@ public enum IndexPage {
     }
 
     /// The index of `entries`, with their totals, under the book's title and
-    /// author (from its book file; "The book" when it has no title).
+    /// author (from its book file; "The book" when it has no title); `parts`
+    /// gives the part a chapter's file is in, whose title heads its rows.
     public static func render(_ entries: [BookEntry], title: String? = nil, author: String? = nil,
-                              language: String = "en") -> String {
+                              language: String = "en", parts: [String: String] = [:]) -> String {
         let total = entries.reduce(ChapterCounts()) { $0 + $1.counts }
         let heading = title ?? "The book"
         var html = HTMLPage.head(title: heading, language: language) + """
@@ -25,7 +26,12 @@ public enum IndexPage {
         html += "<div class=\"table-scroll\"><table class=\"book-table\">\n<thead><tr><th>chapter</th><th>status</th>"
         html += ["passed", "failed", "unexpected passes", "errata confirmed", "errata not confirmed", "errors"]
             .map { "<th class=\"number\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var part: String?
         for chapter in entries {
+            if parts[chapter.file] != part {
+                part = parts[chapter.file]
+                if let part { html += "<tr class=\"part\"><th colspan=\"8\">\(Escaping.text(part))</th></tr>\n" }
+            }
             let counts = chapter.counts
             let page = Escaping.relativeAddress(chapter.names.html)
             html += "<tr><td><a href=\"\(Escaping.text(page))\">\(Escaping.text(chapter.title))</a><code class=\"shape file\">\(Escaping.text(chapter.file))</code></td>"

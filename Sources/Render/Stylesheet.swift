@@ -148,6 +148,8 @@ enum Stylesheet {
 
     .book-table td, .book-table th { padding: 0.45rem 0.7rem; }
     .book-table tfoot td { font-weight: 700; border-top: 2px solid var(--border); }
+    .book-table tr.part th { text-align: left; padding-top: 1rem; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+    .author { font-style: italic; margin-top: -0.5rem; }
     .index .layout { display: block; }
     .index main { max-width: 60rem; }
     .book-table { font-size: 0.95rem; }

@@ -13,6 +13,8 @@ struct BookChapter: Equatable {
     var display: String
     /// Its own language, from the book file.
     var language: String?
+    /// The title of its part, from the book file.
+    var part: String?
 }
 
 /// The book a command line names: its folder, its book file, every chapter in
@@ -23,10 +25,17 @@ struct Book {
     var file: BookFile?
     var all: [BookChapter]
     var selected: [BookChapter]
+    /// Chapter files in the book's folder that its book file does not list.
+    var unlisted: [String] = []
 
     /// The language of a chapter's page: its own, else the book's, else English.
     func language(of display: String) -> String {
         all.first { $0.display == display }?.language ?? file?.language ?? "en"
+    }
+
+    /// The part of each chapter in one, by display name.
+    var parts: [String: String] {
+        Dictionary(all.compactMap { chapter in chapter.part.map { (chapter.display, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The file a display name stands for.
@@ -115,7 +124,12 @@ enum BookLayout {
         selected = selected.filter { seen.insert(resolved($0.path)).inserted }
         let order = Dictionary(all.enumerated().map { (resolved($1.path), $0) }, uniquingKeysWith: { a, _ in a })
         selected.sort { (order[resolved($0.path)] ?? .max, $0.display) < (order[resolved($1.path)] ?? .max, $1.display) }
-        return Book(root: root, file: file, all: all, selected: selected)
+        var book = Book(root: root, file: file, all: all, selected: selected)
+        if file?.chapters != nil {
+            let listed = Set(all.map { resolved($0.path) })
+            book.unlisted = chapterFiles(below: root).filter { !listed.contains(resolved($0)) }.map { display($0, root: root) }
+        }
+        return book
     }
 
     /// The book's chapters in its order: as its book file lists them, or found in its folders.
@@ -133,14 +147,15 @@ enum BookLayout {
                     throw BookError(message: "\(entry.location): error: the part's folder '\(entry.path)' is not in the book's folder")
                 }
                 chapters += chapterFiles(below: path).map {
-                    BookChapter(path: $0, display: display($0, root: root), language: entry.language)
+                    BookChapter(path: $0, display: display($0, root: root), language: entry.language, part: entry.part)
                 }
             } else {
                 guard exists, !isDirectory.boolValue else {
                     throw BookError(message: "\(entry.location): error: no chapter '\(entry.path)' in the book's folder"
                                     + " (paths in the book file are relative to it)")
                 }
-                chapters.append(BookChapter(path: path, display: display(path, root: root), language: entry.language))
+                chapters.append(BookChapter(path: path, display: display(path, root: root), language: entry.language,
+                                            part: entry.part))
             }
         }
         var seen = Set<String>()

@@ -60,7 +60,8 @@ struct BookOutput {
         }
         if formats.contains(.html) {
             try writer.stage(IndexPage.render(entries, title: book.file?.title, author: book.file?.author,
-                                              language: book.file?.language ?? "en"), to: "index.html")
+                                              language: book.file?.language ?? "en",
+                                              parts: book.parts), to: "index.html")
         }
         if formats.contains(.json) {
             try writer.stage(JSONReport.render(entries), to: "report.json")
@@ -78,6 +79,13 @@ struct BookOutput {
     private func stage(_ images: [BookLinks.Image: String], with writer: OutputWriter) throws -> [String] {
         var warnings: [String] = []
         for (image, chapter) in images.sorted(by: { $0.key.pathInBook < $1.key.pathInBook }) {
+            // Only pictures: a page's name (`02-x.md`, `index.html`) must never be replaced by a copy.
+            let kind = (image.pathInBook as NSString).pathExtension.lowercased()
+            guard Self.imageKinds.contains(kind) else {
+                warnings.append("tutor: warning: \(chapter): '\(image.pathInBook)' is not copied: only images ("
+                                + Self.imageKinds.sorted().joined(separator: ", ") + ") are copied beside the pages")
+                continue
+            }
             let source: String
             do {
                 source = try BookPath.resolve(image.pathInBook, chapterDirectory: book.root, bookRoot: book.root)
@@ -93,6 +101,8 @@ struct BookOutput {
         }
         return warnings
     }
+
+    static let imageKinds: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
 
     /// The entries of the folder's `report.json` for chapters this run did not
     /// run that are still in the book: their source is where the report says,

@@ -23,6 +23,9 @@ struct BookSession {
             console.error("tutor: nothing was run or written")
             throw ExitCode(2)
         }
+        for file in book.unlisted {
+            console.error("tutor: warning: \(file) is not run: the book file does not list it")
+        }
         guard !book.selected.isEmpty else { throw ValidationError("no chapters (*.md) in \(options.paths.joined(separator: ", "))") }
     }
 

@@ -32,6 +32,9 @@ final class BookEndToEndTests: XCTestCase {
         let index = try page("index.html")
         XCTAssertTrue(index.contains("<title>A small course</title>") && index.contains("<h1>A small course</h1>"), index)
         XCTAssertTrue(index.contains("<p class=\"author\">A. Lecturer</p>"))
+        XCTAssertTrue(index.contains("<tr class=\"part\"><th colspan=\"8\">Networks</th></tr>\n<tr><td><a href=\"02-step.html\">"),
+                      "the part heads its chapters: \(index)")
+        XCTAssertFalse(process.standardError.contains("warning"), process.standardError)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("README.html").path))
     }
 
@@ -84,6 +87,33 @@ final class BookEndToEndTests: XCTestCase {
             pages.append(written)
         }
         XCTAssertEqual(Set(pages).count, 1, "every spelling writes the same bytes")
+    }
+
+    func testAChapterTheBookFileDoesNotListIsNamedAndNotRun() throws {
+        let book = try TutorProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: book) }
+        let chapter = try String(contentsOf: TutorProcess.fixtures.appendingPathComponent("passing/01-line.md"), encoding: .utf8)
+        try chapter.write(to: book.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
+        try chapter.write(to: book.appendingPathComponent("02-draft.md"), atomically: true, encoding: .utf8)
+        try "chapters: [01-a.md]\n".write(to: book.appendingPathComponent("book.yml"), atomically: true, encoding: .utf8)
+        let process = try run([book.path])
+        XCTAssertEqual(process.status, 0, process.standardError)
+        XCTAssertTrue(process.standardError.contains("tutor: warning: \(book.lastPathComponent)/02-draft.md is not run: "
+                                                     + "the book file does not list it"), process.standardError)
+        XCTAssertEqual(try reportFiles(), ["\(book.lastPathComponent)/01-a.md"])
+    }
+
+    func testOnlyPicturesAreCopied() throws {
+        let book = try TutorProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: book) }
+        try "# A\n\n![not a picture](02-b.md)\n\n![missing](img/none.png)\n"
+            .write(to: book.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
+        try "# B\n".write(to: book.appendingPathComponent("02-b.md"), atomically: true, encoding: .utf8)
+        let process = try run([book.path])
+        XCTAssertEqual(process.status, 0, process.standardError)
+        XCTAssertTrue(process.standardError.contains("'02-b.md' is not copied: only images"), process.standardError)
+        XCTAssertTrue(process.standardError.contains("the image 'img/none.png' is not in the book's folder"), process.standardError)
+        XCTAssertTrue(try page("02-b.md").hasPrefix("<!-- Written by tutor"), "the page is not replaced by its source")
     }
 
     func testADataFileErrorNamesTheFileInTheBook() throws {
