@@ -138,6 +138,14 @@ enum BookLayout {
             return chapterFiles(below: root).map { BookChapter(path: $0, display: display($0, root: root)) }
         }
         var chapters: [BookChapter] = []
+        var seen = Set<String>()
+        func add(_ chapter: BookChapter, from entry: BookFile.Entry) throws {
+            guard seen.insert(resolved(chapter.path)).inserted else {
+                throw BookError(message: "\(entry.location): error: '\(chapter.display)' is in the book twice "
+                                + "(listed twice, or also in a part's folder); a chapter is in a book once")
+            }
+            chapters.append(chapter)
+        }
         for entry in entries {
             let path = (root as NSString).appendingPathComponent(entry.path)
             var isDirectory: ObjCBool = false
@@ -146,21 +154,18 @@ enum BookLayout {
                 guard exists, isDirectory.boolValue else {
                     throw BookError(message: "\(entry.location): error: the part's folder '\(entry.path)' is not in the book's folder")
                 }
-                chapters += chapterFiles(below: path).map {
-                    BookChapter(path: $0, display: display($0, root: root), language: entry.language, part: entry.part)
+                for file in chapterFiles(below: path) {
+                    try add(BookChapter(path: file, display: display(file, root: root), language: entry.language,
+                                        part: entry.part), from: entry)
                 }
             } else {
                 guard exists, !isDirectory.boolValue else {
                     throw BookError(message: "\(entry.location): error: no chapter '\(entry.path)' in the book's folder"
                                     + " (paths in the book file are relative to it)")
                 }
-                chapters.append(BookChapter(path: path, display: display(path, root: root), language: entry.language,
-                                            part: entry.part))
+                try add(BookChapter(path: path, display: display(path, root: root), language: entry.language,
+                                    part: entry.part), from: entry)
             }
-        }
-        var seen = Set<String>()
-        for (chapter, entry) in zip(chapters, entries) where !seen.insert(chapter.display).inserted {
-            throw BookError(message: "\(entry.location): error: '\(entry.path)' is listed twice; a chapter is in a book once")
         }
         return chapters
     }

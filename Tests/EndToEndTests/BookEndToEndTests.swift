@@ -169,6 +169,15 @@ final class BookEndToEndTests: XCTestCase {
                                                       + "'langauge' in a chapter; did you mean 'language'?\n    langauge: zh\n    ^\n"),
                       process.standardError)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+
+        try FileManager.default.createDirectory(at: book.appendingPathComponent("p"), withIntermediateDirectories: true)
+        try "# B\n".write(to: book.appendingPathComponent("p/02-b.md"), atomically: true, encoding: .utf8)
+        try "chapters:\n  - 01-a.md\n  - part: P\n    folder: p\n  - p/02-b.md\n"
+            .write(to: book.appendingPathComponent("book.yml"), atomically: true, encoding: .utf8)
+        let twice = try run([book.lastPathComponent], in: book.deletingLastPathComponent())
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertTrue(twice.standardError.hasPrefix("\(book.lastPathComponent)/book.yml:5:5: error: '\(book.lastPathComponent)/p/02-b.md' "
+                                                    + "is in the book twice"), twice.standardError)
     }
 
     /// The caret under an error in a Chinese line, and the summary's columns, count display width.
