@@ -5,7 +5,7 @@
 # make fuzz  — run each libFuzzer target in Fuzz/ for FUZZ_SECONDS (default 600); fails on a crash
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils chromium
+APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils chromium fonts-noto-cjk
 RELEASE_BIN := .build/release
 # Where `make test` renders the book afresh, once per kernel and thread count.
 BOOK_CHECK := .build/book-check

@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The book file (book.yml): a YAML reader that keeps each node's line and column.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian, one system-library target each.
@@ -27,7 +29,7 @@ let package = Package(
         .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc", "CCPUFeatures"]),
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Notation"),
-        .target(name: "Chapter", dependencies: ["Ccmark", "Notation"]),
+        .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
         .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
         .executableTarget(

@@ -19,11 +19,12 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     /// `chapters/02-mapping.md:14:9: error: …`
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
-    /// The compiler form followed by the source line and a caret under the column.
+    /// The compiler form followed by the source line and a caret under the
+    /// column, counted in display columns (a Chinese character takes two).
     public var rendered: String {
         guard let line = sourceLine else { return description }
         let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
-            .map { $0 == "\t" ? "\t" : " " }.joined()
+            .map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined()
         return "\(description)\n\(line)\n\(prefix)^"
     }
 }

@@ -55,7 +55,24 @@ struct Lexer {
         if scalar == "\"" { return string(from: start) }
         if let symbol = symbol() { return token(.symbol(symbol), from: start) }
         index += 1
+        if let ascii = Self.asciiLookalike(of: scalar) {
+            let name = scalar.properties.name.map { " (\($0.lowercased()))" } ?? ""
+            return token(.invalid("unexpected character \(describe(scalar))\(name): directives are written in ASCII — "
+                                  + "use '\(ascii)'"), from: start)
+        }
         return token(.invalid("unexpected character \(describe(scalar))"), from: start)
+    }
+
+    /// The ASCII character a Chinese or Japanese input method writes in its
+    /// full-width form (`（` for `(`, `，` for `,`), or curly quotes for `"`.
+    static func asciiLookalike(of scalar: Unicode.Scalar) -> Character? {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0).map(Character.init)
+        case 0x3001: return ","
+        case 0x3002: return "."
+        case 0x201C, 0x201D: return "\""
+        default: return nil
+        }
     }
 
     /// `'$'`, or `U+200B` for a character that would be invisible in the message.

@@ -11,13 +11,17 @@ public struct HTMLPage {
     let chapter: ChapterResult
     let previous: ChapterLink?
     let next: ChapterLink?
+    /// The page's `<html lang>`: the book's language or the chapter's own.
+    let language: String
     let prepared: PreparedChapter
     var verdicts: FormulaVerdicts { prepared.verdicts }
     var figures: ChapterFigures { prepared.figures }
 
     /// `previous` and `next` are the neighbouring chapters of the book, for links.
-    public init(_ prepared: PreparedChapter, previous: ChapterLink? = nil, next: ChapterLink? = nil) {
+    public init(_ prepared: PreparedChapter, previous: ChapterLink? = nil, next: ChapterLink? = nil,
+                language: String = "en") {
         chapter = prepared.chapter
+        self.language = language
         self.prepared = prepared
         self.previous = previous
         self.next = next
@@ -31,10 +35,10 @@ public struct HTMLPage {
     static let generatorMark = "<meta name=\"generator\" content=\"tutor\"/>"
 
     /// Everything up to `<body>`: the same for every page tutor writes.
-    static func head(title: String) -> String {
+    static func head(title: String, language: String = "en") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(Escaping.text(language))">
         <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -48,7 +52,7 @@ public struct HTMLPage {
     }
 
     public func render() -> String {
-        var html = HTMLPage.head(title: chapter.title) + "<body>\n"
+        var html = HTMLPage.head(title: chapter.title, language: language) + "<body>\n"
         html += header()
         html += "<div class=\"layout\">\n"
         html += tableOfContents()

@@ -14,7 +14,14 @@ enum OptimizerText {
         return label.count > 40 ? String(label.prefix(39)) + "…" : label
     }
 
+    /// The options the optimizers read as switches (0 off, 1 on; Learning's
+    /// `makeOptimizer`), written as a chapter would write a boolean.
+    static let switches: Set<String> = ["nesterov", "centered", "amsgrad"]
+
     private static func option(_ option: OptimizerSettings.Option) -> String {
-        "\(option.name): \(NumberText.format(option.value))"
+        if switches.contains(option.name), option.value == 0 || option.value == 1 {
+            return "\(option.name): \(option.value == 1)"
+        }
+        return "\(option.name): \(NumberText.format(option.value))"
     }
 }

@@ -36,6 +36,15 @@ public final class OutputWriter {
 
     /// Writes `contents` to a temporary file beside `name`, renamed by `commit`.
     public func stage(_ contents: String, to name: String) throws {
+        try stage(bytes: Array(contents.utf8), to: name)
+    }
+
+    /// Writes `data` (a copied image) to a temporary file beside `name`, renamed by `commit`.
+    public func stage(data: Data, to name: String) throws {
+        try stage(bytes: [UInt8](data), to: name)
+    }
+
+    private func stage(bytes: [UInt8], to name: String) throws {
         let path = (directory as NSString).appendingPathComponent(name)
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -45,7 +54,7 @@ public final class OutputWriter {
             throw OutputError(path: folder, reason: Self.reason(error))
         }
         let temporary = (folder as NSString).appendingPathComponent(Self.temporaryName())
-        if let reason = Self.writeFile(temporary, Array(contents.utf8)) {
+        if let reason = Self.writeFile(temporary, bytes) {
             unlink(temporary)
             discard()
             throw OutputError(path: path, reason: reason)

@@ -24,16 +24,16 @@ enum Stylesheet {
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
     body { margin: 0; background: var(--background); color: var(--text);
-      font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; }
+      font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif CJK SC", "Songti SC", SimSun, serif; }
     a { color: var(--link); }
-    code, pre, kbd { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.86em; }
-    .page-header, footer { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.9rem; color: var(--muted); }
+    code, pre, kbd { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace; font-size: 0.86em; }
+    .page-header, footer { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 0.9rem; color: var(--muted); }
     .page-header { max-width: 72rem; margin: 0 auto; padding: 0.8rem 1.2rem; display: flex; flex-wrap: wrap;
       gap: 0.4rem 1.5rem; align-items: center; justify-content: space-between; border-bottom: 1px solid var(--border); }
     .page-header nav a { margin-right: 0.9rem; }
     .layout { max-width: 72rem; margin: 0 auto; padding: 0 1.2rem; display: grid; grid-template-columns: minmax(0, 1fr); }
     main { max-width: 44rem; min-width: 0; }
-    .toc { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.9rem; margin: 1rem 0 0; max-width: 44rem;
+    .toc { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 0.9rem; margin: 1rem 0 0; max-width: 44rem;
       padding: 0.6rem 1rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); }
     .toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 0.2rem 0 0.4rem; color: var(--muted); }
     .toc ol { list-style: none; margin: 0; padding: 0; }
@@ -46,7 +46,7 @@ enum Stylesheet {
       .toc { position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow-y: auto;
         border: none; background: none; padding: 0; margin-top: 2.2rem; }
     }
-    h1, h2, h3, h4 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; }
+    h1, h2, h3, h4 { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 1.25; }
     h1 { font-size: 2rem; margin: 1.6rem 0 0.8rem; }
     h2 { font-size: 1.45rem; margin: 2.2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 1px solid var(--border); }
     h3 { font-size: 1.15rem; margin: 1.8rem 0 0.5rem; }
@@ -63,7 +63,7 @@ enum Stylesheet {
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--border); color: var(--muted); }
 
     .problems { margin: 1.2rem 0; padding: 0.7rem 1rem; border-radius: 6px; background: var(--error-bg);
-      border-left: 4px solid var(--error); font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.92rem; }
+      border-left: 4px solid var(--error); font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 0.92rem; }
     .problems p { margin: 0 0 0.3rem; font-weight: 600; }
     .problems ul { margin: 0; padding-left: 1.2rem; }
 
@@ -71,8 +71,8 @@ enum Stylesheet {
     .equation-body { display: flex; align-items: center; gap: 1rem; }
     .formula { flex: 1; min-width: 0; overflow-x: auto; text-align: center; padding: 0.3rem 0; }
     .formula.source code { white-space: pre-wrap; font-size: 0.95rem; }
-    .equation-number { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--muted); text-decoration: none; }
-    .formula-verdicts { list-style: none; margin: 0.3rem 0 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.88rem; }
+    .equation-number { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--muted); text-decoration: none; }
+    .formula-verdicts { list-style: none; margin: 0.3rem 0 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 0.88rem; }
     .formula-verdicts li { margin: 0.25rem 0; }
 
     .directive { margin: 1.2rem 0; }
@@ -89,14 +89,14 @@ enum Stylesheet {
     pre.code .kw { font-weight: 700; color: var(--link); }
     pre.code .comment { color: var(--muted); font-style: italic; }
     .not-run pre.code { opacity: 0.55; border-style: dashed; }
-    .not-run-note { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.82rem; color: var(--muted);
+    .not-run-note { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 0.82rem; color: var(--muted);
       margin: 0.2rem 0 0; }
     .outcomes { margin: 0.35rem 0 0.9rem 0.9rem; padding-left: 0.9rem; border-left: 2px solid var(--border);
-      font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.92rem; }
+      font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 0.92rem; }
     .outcomes > * { margin: 0.45rem 0; }
 
     .badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 999px; font-size: 0.8rem; font-weight: 700;
-      font-family: system-ui, -apple-system, "Segoe UI", sans-serif; white-space: nowrap; border: 1px solid currentColor; }
+      font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; white-space: nowrap; border: 1px solid currentColor; }
     .badge.passed { color: var(--passed); background: var(--passed-bg); }
     .badge.failed, .badge.xpass { color: var(--failed); background: var(--failed-bg); }
     .badge.xfail { color: var(--xfail); background: var(--xfail-bg); }
@@ -111,13 +111,13 @@ enum Stylesheet {
 
     .table-scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; font-size: 0.86rem; margin: 0.3rem 0;
-      font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+      font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
     th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--border); }
     th.number { text-align: right; }
     td.zero { color: var(--muted); }
     td.number, table.matrix td { text-align: right; font-variant-numeric: tabular-nums;
-      font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; white-space: nowrap; }
+      font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace; white-space: nowrap; }
     table.matrix th { color: var(--muted); font-weight: 400; text-align: right; font-size: 0.8rem; }
     table.matrix td, table.matrix th { border: none; padding: 0.1rem 0.5rem; }
     table.matrix { border-left: 2px solid var(--text); border-right: 2px solid var(--text); }
@@ -150,6 +150,8 @@ enum Stylesheet {
 
     .book-table td, .book-table th { padding: 0.45rem 0.7rem; }
     .book-table tfoot td { font-weight: 700; border-top: 2px solid var(--border); }
+    .book-table tr.part th { text-align: left; padding-top: 1rem; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+    .author { font-style: italic; margin-top: -0.5rem; }
     .index .layout { display: block; }
     .index main { max-width: 60rem; }
     .book-table { font-size: 0.95rem; }

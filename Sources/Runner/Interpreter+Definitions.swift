@@ -37,14 +37,14 @@ extension Interpreter {
             let images = try path(args["images"]!), labels = try path(args["labels"]!)
             let limit = try args["limit"].map { try evaluation.integer($0.value, "limit") }
             dataFiles += [images, labels]
-            let data = try located(at: location) { try IDXReader.load(images: images, labels: labels, limit: limit) }
+            let data = try locatedInBook(at: location) { try IDXReader.load(images: images, labels: labels, limit: limit) }
             values = [data.images, data.labels]
         case "csv":
             let args = try CallArguments(function, arguments, parameters: ["file", "header"], required: 1, at: location)
             let file = try path(args["file"]!)
             let header = try args["header"].map { try flag($0) } ?? false
             dataFiles.append(file)
-            let table = try located(at: location) { try CSVReader.read(file, header: header, finiteOnly: true) }.values
+            let table = try locatedInBook(at: location) { try CSVReader.read(file, header: header, finiteOnly: true) }.values
             // Two names split off the last column as the target.
             values = names.count == 2 && table.cols >= 2
                 ? [columns(table, 0..<(table.cols - 1)), columns(table, (table.cols - 1)..<table.cols)]
@@ -88,8 +88,22 @@ extension Interpreter {
     /// A file argument, resolved against the chapter's folder and kept inside the book.
     private func path(_ argument: Argument) throws -> String {
         let relative = try string(argument)
-        return try located(at: argument.value.location) {
+        return try locatedInBook(at: argument.value.location) {
             try BookPath.resolve(relative, chapterDirectory: chapterDirectory, bookRoot: bookRoot)
+        }
+    }
+
+    /// `located`, with a data file's error naming the file as pages name
+    /// chapters (`mybook/data.csv`), not by where the book lies on the machine.
+    private func locatedInBook<T>(at location: SourceLocation, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DataError {
+            let root = URL(fileURLWithPath: bookRoot).standardizedFileURL.path
+            let name = (root as NSString).lastPathComponent
+            let message = "\(error)".replacingOccurrences(of: root + "/", with: name + "/")
+                .replacingOccurrences(of: root, with: name)
+            throw RuntimeError(message, at: location)
         }
     }
 

@@ -1,59 +1,264 @@
 import ArgumentParser
+import Chapter
 import Foundation
+import Notation
 import Render
+
+/// A chapter as a run takes it.
+struct BookChapter: Equatable {
+    /// Where to read it (absolute).
+    var path: String
+    /// How messages, pages and the report name it: the book folder's name and
+    /// the path inside it (`mybook/part-2/05-xor.md`), however it was spelled.
+    var display: String
+    /// Its own language, from the book file.
+    var language: String?
+    /// The title of its part, from the book file.
+    var part: String?
+}
+
+/// The book a command line names: its folder, its book file, every chapter in
+/// the book's order, and those this run takes.
+struct Book {
+    /// The book's folder, absolute.
+    var root: String
+    var file: BookFile?
+    var all: [BookChapter]
+    var selected: [BookChapter]
+    /// Chapter files in the book's folder that its book file does not list.
+    var unlisted: [String] = []
+
+    /// The language of a chapter's page: its own, else the book's, else English.
+    func language(of display: String) -> String {
+        all.first { $0.display == display }?.language ?? file?.language ?? "en"
+    }
+
+    /// The part of each chapter in one, by display name.
+    var parts: [String: String] {
+        Dictionary(all.compactMap { chapter in chapter.part.map { (chapter.display, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The file a display name stands for.
+    func source(of display: String) -> String {
+        ((root as NSString).deletingLastPathComponent as NSString).appendingPathComponent(display)
+    }
+}
+
+/// A mistake in the book's layout or its book file, at its place.
+struct BookError: Error {
+    var message: String
+}
 
 /// Which files are a book's chapters, and where its output may go: the rules
 /// that keep the author's sources apart from what tutor writes.
 enum BookLayout {
-    /// The chapter files named by `paths`, in the book's order: a file must be a
-    /// Markdown chapter (`*.md`, not a folder's `README.md`); a folder gives its
-    /// `*.md` files in name order, except hidden ones and `README.md`. A file
-    /// named more than once (also through a folder or a link) counts once.
-    static func chapterFiles(in paths: [String]) throws -> (files: [String], folders: [String]) {
-        var files: [String] = [], folders: [String] = []
+    /// The book of `paths`. A folder is a book: the chapters its `book.yml`
+    /// lists, or else its `*.md` files and those of its subfolders, in name
+    /// order, except hidden ones and `README.md`. A chapter file belongs to the
+    /// nearest folder above it that has a book file, or else to its own folder;
+    /// a folder inside such a book is a part of it. A file must be a Markdown
+    /// chapter (`*.md`); one named more than once (also through a folder or a
+    /// link) counts once. Chapters run in the book's order.
+    static func book(for paths: [String]) throws -> Book {
+        var roots: [String] = []
+        var named: [(absolute: String, isFolder: Bool, spelled: String)] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw ValidationError("no such file or folder: \(path)")
             }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += names.filter(isChapterName).sorted().map { (path as NSString).appendingPathComponent($0) }
-                folders.append(path)
-            } else {
-                let name = (path as NSString).lastPathComponent
-                guard isChapterName(name) else {
-                    throw ValidationError("'\(path)' is not a chapter: a chapter is a Markdown file named *.md "
-                                          + "(README.md describes a folder and is not run)")
+            let absolute = absolutePath(path)
+            if !isDirectory.boolValue {
+                guard absolute.hasSuffix(".md") else {
+                    throw ValidationError("'\(path)' is not a chapter: a chapter is a Markdown file named *.md")
                 }
-                files.append(path)
-                let folder = (path as NSString).deletingLastPathComponent
-                folders.append(folder.isEmpty ? "." : folder)
+            }
+            let folder = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+            roots.append(bookFolder(above: folder) ?? folder)
+            named.append((absolute, isDirectory.boolValue, path))
+        }
+        let root = roots.dropFirst().reduce(roots[0]) { commonFolder($0, $1) }
+        let bookFilePath = (root as NSString).appendingPathComponent(BookFile.name)
+        let file: BookFile?
+        if FileManager.default.fileExists(atPath: bookFilePath) {
+            do {
+                file = try BookFile.read(path: bookFilePath, displayPath: display(bookFilePath, root: root))
+            } catch let diagnostic as Diagnostic {
+                throw BookError(message: diagnostic.rendered)
+            }
+        } else {
+            file = nil
+        }
+        let all: [BookChapter]
+        if file != nil || named.contains(where: { $0.isFolder && $0.absolute == root }) {
+            all = try chapters(of: root, file: file)
+        } else {
+            // No book file and no book folder named: the named folders and the
+            // folders of the named files (not what lies below them) make the book.
+            var seen = Set<String>()
+            all = named.flatMap { absolute, isFolder, _ in
+                isFolder ? chapterFiles(below: absolute)
+                    : chapterFiles(in: (absolute as NSString).deletingLastPathComponent)
+            }
+            .filter { seen.insert(resolved($0)).inserted }
+            .map { BookChapter(path: $0, display: display($0, root: root)) }
+        }
+        var selected: [BookChapter] = []
+        for (absolute, isFolder, spelled) in named {
+            if isFolder {
+                selected += all.filter { isInside($0.path, absolute) || absolute == root }
+            } else if let chapter = all.first(where: { resolved($0.path) == resolved(absolute) }) {
+                selected.append(chapter)
+            } else if file?.chapters != nil {
+                throw ValidationError("'\(spelled)' is not a chapter of the book: \(display(bookFilePath, root: root)) "
+                                      + "does not list it")
+            } else if !isChapterName((absolute as NSString).lastPathComponent) {
+                throw ValidationError("'\(spelled)' is not a chapter: README.md describes a folder and is not run "
+                                      + "(a book file may list it as a chapter)")
+            } else {
+                selected.append(BookChapter(path: absolute, display: display(absolute, root: root)))
             }
         }
-        // A chapter named twice (`tutor run book book/01-a.md`) runs once.
+        // A chapter named twice (`tutor run book book/01-a.md`) runs once, in the book's order.
         var seen = Set<String>()
-        files = files.filter { seen.insert(resolved($0)).inserted }
-        return (files, folders)
+        selected = selected.filter { seen.insert(resolved($0.path)).inserted }
+        let order = Dictionary(all.enumerated().map { (resolved($1.path), $0) }, uniquingKeysWith: { a, _ in a })
+        selected.sort { (order[resolved($0.path)] ?? .max, $0.display) < (order[resolved($1.path)] ?? .max, $1.display) }
+        var book = Book(root: root, file: file, all: all, selected: selected)
+        if file?.chapters != nil {
+            let listed = Set(all.map { resolved($0.path) })
+            book.unlisted = chapterFiles(below: root).filter { !listed.contains(resolved($0)) }.map { display($0, root: root) }
+        }
+        return book
+    }
+
+    /// The book's chapters in its order: as its book file lists them, or found in its folders.
+    private static func chapters(of root: String, file: BookFile?) throws -> [BookChapter] {
+        guard let entries = file?.chapters else {
+            return chapterFiles(below: root).map { BookChapter(path: $0, display: display($0, root: root)) }
+        }
+        var chapters: [BookChapter] = []
+        var seen = Set<String>()
+        func add(_ chapter: BookChapter, from entry: BookFile.Entry) throws {
+            guard seen.insert(resolved(chapter.path)).inserted else {
+                throw BookError(message: "\(entry.location): error: '\(chapter.display)' is in the book twice "
+                                + "(listed twice, or also in a part's folder); a chapter is in a book once")
+            }
+            chapters.append(chapter)
+        }
+        for entry in entries {
+            let path = (root as NSString).appendingPathComponent(entry.path)
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if entry.partFolder != nil {
+                guard exists, isDirectory.boolValue else {
+                    throw BookError(message: "\(entry.location): error: the part's folder '\(entry.path)' is not in the book's folder")
+                }
+                for file in chapterFiles(below: path) {
+                    try add(BookChapter(path: file, display: display(file, root: root), language: entry.language,
+                                        part: entry.part), from: entry)
+                }
+            } else {
+                guard exists, !isDirectory.boolValue else {
+                    throw BookError(message: "\(entry.location): error: no chapter '\(entry.path)' in the book's folder"
+                                    + " (paths in the book file are relative to it)")
+                }
+                try add(BookChapter(path: path, display: display(path, root: root), language: entry.language,
+                                    part: entry.part), from: entry)
+            }
+        }
+        return chapters
+    }
+
+    /// The chapter files in `folder` and its subfolders, each folder's entries
+    /// in name order with subfolders in place. Hidden entries, `README.md` and
+    /// folders holding tutor's own pages are left out; a folder reached twice
+    /// through links is searched once.
+    static func chapterFiles(below folder: String) -> [String] {
+        var visited = Set<String>()
+        func walk(_ folder: String) -> [String] {
+            guard visited.insert(resolved(folder)).inserted else { return [] }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            var files: [String] = []
+            for name in names where !name.hasPrefix(".") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    if !holdsTutorPages(path) { files += walk(path) }
+                } else if isChapterName(name) {
+                    files.append(path)
+                }
+            }
+            return files
+        }
+        return walk(folder)
+    }
+
+    /// The chapter files directly in `folder`, in name order.
+    private static func chapterFiles(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter(isChapterName)
+            .map { (folder as NSString).appendingPathComponent($0) }
     }
 
     static func isChapterName(_ name: String) -> Bool {
         name.hasSuffix(".md") && !name.hasPrefix(".") && name.lowercased() != "readme.md"
     }
 
-    /// Refuses an output folder that is, contains or lies inside a folder of
-    /// chapters: pages written there would overwrite or join the sources.
-    static func checkOutput(_ output: String, chapterFolders: [String]) throws {
-        let target = resolved(output)
-        for folder in Set(chapterFolders.map(resolved)) {
-            let why: String
-            if target == folder { why = "is the folder of chapters" }
-            else if isInside(target, folder) { why = "lies inside the folder of chapters" }
-            else if isInside(folder, target) { why = "contains the folder of chapters" }
-            else { continue }
-            throw ValidationError("the output folder '\(output)' \(why) '\(folder)': "
-                                  + "choose another with --output (the default is output/)")
+    /// An output folder of tutor's (its index carries tutor's mark): its `*.md` are pages, not chapters.
+    private static func holdsTutorPages(_ folder: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html")) else {
+            return false
         }
+        defer { try? handle.close() }
+        let start = String(decoding: handle.readData(ofLength: 1024), as: UTF8.self)
+        return start.contains("<meta name=\"generator\" content=\"tutor\"/>")
+    }
+
+    /// The nearest of `folder` and the folders above it that has a book file.
+    private static func bookFolder(above folder: String) -> String? {
+        var candidate = folder
+        while true {
+            if FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent(BookFile.name)) {
+                return candidate
+            }
+            guard candidate != "/" else { return nil }
+            candidate = (candidate as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// `mybook/part/02-xor.md`: the book folder's name and the path inside it.
+    static func display(_ path: String, root: String) -> String {
+        let name = (root as NSString).lastPathComponent
+        let inside = root == "/" ? String(path.dropFirst()) : String(path.dropFirst(root.count + 1))
+        return name == "/" || name.isEmpty ? inside : name + "/" + inside
+    }
+
+    /// The absolute path, with `.` and `..` resolved as written.
+    static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL.path
+    }
+
+    /// Refuses an output folder that is, contains or lies inside the book's
+    /// folder: pages written there would overwrite or join the sources.
+    static func checkOutput(_ output: String, book: Book) throws {
+        let target = resolved(output)
+        let folder = resolved(book.root)
+        let why: String
+        if target == folder { why = "is the folder of chapters" }
+        else if isInside(target, folder) { why = "lies inside the folder of chapters" }
+        else if isInside(folder, target) { why = "contains the folder of chapters" }
+        else { return }
+        throw ValidationError("the output folder '\(output)' \(why) '\(fromHere(book.root))': "
+                              + "choose another with --output (the default is output/)")
+    }
+
+    /// `path` as the terminal's user would write it: relative to the current
+    /// folder when inside it.
+    static func fromHere(_ path: String) -> String {
+        let here = absolutePath(FileManager.default.currentDirectoryPath)
+        if path == here { return "." }
+        return isInside(path, here) ? String(path.dropFirst(here == "/" ? 1 : here.count + 1)) : path
     }
 
     /// Outputs that two chapters, or a chapter and the book, would share, or
@@ -105,5 +310,12 @@ enum BookLayout {
 
     private static func isInside(_ path: String, _ folder: String) -> Bool {
         folder == "/" ? path != "/" : path.hasPrefix(folder + "/")
+    }
+
+    /// The deepest folder containing both.
+    private static func commonFolder(_ a: String, _ b: String) -> String {
+        let pa = a.split(separator: "/"), pb = b.split(separator: "/")
+        let common = zip(pa, pb).prefix { $0 == $1 }.map { String($0.0) }
+        return "/" + common.joined(separator: "/")
     }
 }

@@ -4,30 +4,38 @@ import Foundation
 /// The options `run` and `check` share.
 struct BookOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "Chapters to run: Markdown files, or folders whose *.md files run in name order.",
-        discussion: "Example: tutor run chapters/  or  tutor run chapters/03-one-neuron.md"))
+        "The book: its folder, or chapter files (*.md) in it.",
+        discussion: "A folder gives the chapters its book.yml lists, or else its *.md files and those of its "
+            + "subfolders in name order (README.md excepted)."))
     var paths: [String]
 
-    @Flag(name: .long, help: "Print no progress, only errors and the summary.")
+    @Flag(name: .shortAndLong, help: "Print no progress, only errors and the summary.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Seconds a chapter may run (at most a week); a chapter past it stops at the running statement with an error.",
+    // `.unconditional`: `--timeout -1` is a value to refuse with a reason, not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Seconds a chapter may run, above 0 and at most a week (default: 300); a chapter past it stops at the "
+            + "running statement with an error.",
         valueName: "seconds"))
-    var timeout: Double = 300
+    var timeout: Double?
 
-    @Option(name: [.short, .long], help: ArgumentHelp(
-        "Chapters run at once (default: the number of cores). The output is the same for any value.",
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp(
+        "Chapters run at once, at least 1 (default: the number of cores). The output is the same for any value.",
         valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
+    static let defaultTimeout: Double = 300
     /// A week: longer limits (and infinity) are refused rather than overflow a clock.
     static let longestTimeout: Double = 7 * 24 * 3600
 
+    var timeLimit: Double { timeout ?? Self.defaultTimeout }
+    var chapterJobs: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
     func validate() throws {
-        guard timeout > 0, timeout <= Self.longestTimeout else {
-            throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(Self.longestTimeout)) (a week), not \(timeout)")
+        if let timeout, !(timeout > 0 && timeout <= Self.longestTimeout) {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most "
+                                  + "\(Int(Self.longestTimeout)) (a week), not \(String(format: "%g", timeout))")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
     }
 }

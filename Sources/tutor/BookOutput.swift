@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Render
 import Runner
 
@@ -13,16 +14,25 @@ import Runner
 /// changes nothing.
 struct BookOutput {
     let formats: Set<OutputFormat>
+    /// The book's settings, its chapters' sources and its images.
+    let book: Book
 
-    /// Returns a warning to show when the earlier report could not be read.
+    /// Returns the warnings to show: an earlier report that could not be read,
+    /// an image that could not be copied.
     @discardableResult
-    func write(_ book: BookResult, with writer: OutputWriter) throws -> String? {
-        let chapters = book.chapters
+    func write(_ result: BookResult, with writer: OutputWriter) throws -> [String] {
+        let chapters = result.chapters
         let fileNames = chapters.map { ChapterFileNames(chapterFile: $0.file) }
-        let folders = Set(chapters.map { ($0.file as NSString).deletingLastPathComponent })
-            .map { $0.isEmpty ? "." : $0 }.sorted()
+        let folders = Set((book.all + book.selected).map { ($0.path as NSString).deletingLastPathComponent }).sorted()
         let (earlier, warning) = keptEntries(of: writer.directory, besides: chapters, folders: folders)
-        let entries = BookEntry.merged(chapters.map(BookEntry.init), keeping: earlier)
+        var warnings = warning.map { [$0] } ?? []
+        var entries = BookEntry.merged(chapters.map(BookEntry.init), keeping: earlier)
+        if book.file?.chapters != nil {
+            let place = Dictionary(book.all.enumerated().map { ($1.display, $0) }, uniquingKeysWith: { a, _ in a })
+            entries.sort { (place[$0.file] ?? .max, $0.names.stem) < (place[$1.file] ?? .max, $1.names.stem) }
+        }
+        let links = BookLinks(chapterFiles: book.all.map(\.display) + chapters.map(\.file))
+        var images: [BookLinks.Image: String] = [:]
         let order = Dictionary(entries.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { a, _ in a })
         func link(_ index: Int?) -> ChapterLink? {
             guard let index, entries.indices.contains(index) else { return nil }
@@ -32,28 +42,67 @@ struct BookOutput {
         for (index, chapter) in chapters.enumerated() where formats.contains(.html) || formats.contains(.md) {
             let names = fileNames[index]
             let prepared = PreparedChapter(chapter)
+            let position = order[chapter.file]
+            let page = HTMLPage(prepared, previous: link(position.map { $0 - 1 }), next: link(position.map { $0 + 1 }),
+                                language: book.language(of: chapter.file))
+            let (html, shown) = links.html(page.render(), of: chapter.file)
+            for image in shown where images[image] == nil { images[image] = chapter.file }
             if formats.contains(.html) {
-                let position = order[chapter.file]
-                let page = HTMLPage(prepared, previous: link(position.map { $0 - 1 }), next: link(position.map { $0 + 1 }))
-                try writer.stage(page.render(), to: names.html)
+                try writer.stage(html, to: names.html)
             }
             if formats.contains(.md) {
                 let page = MarkdownPage(prepared).render()
-                for file in page.files { try writer.stage(file.contents, to: file.path) }
+                for (number, file) in page.files.enumerated() {
+                    try writer.stage(number == 0 ? links.markdown(file.contents, of: chapter.file) : file.contents, to: file.path)
+                }
                 figures[names.stem] = page.figureNames
             }
         }
         if formats.contains(.html) {
-            try writer.stage(IndexPage.render(entries), to: "index.html")
+            try writer.stage(IndexPage.render(entries, title: book.file?.title, author: book.file?.author,
+                                              language: book.file?.language ?? "en",
+                                              parts: book.parts), to: "index.html")
         }
         if formats.contains(.json) {
             try writer.stage(JSONReport.render(entries), to: "report.json")
         }
+        warnings += try stage(images, with: writer)
         try writer.commit()
         try writer.removeStaleOutputs(current: fileNames, figures: formats.contains(.md) ? figures : nil,
                                       chapterFolders: folders, kept: Set(earlier.map(\.names.stem)))
-        return warning
+        return warnings
     }
+
+    /// Copies the images the pages show into the output folder, each at its
+    /// place in the book; one that is missing or leads outside the book
+    /// through a link is left out with a warning.
+    private func stage(_ images: [BookLinks.Image: String], with writer: OutputWriter) throws -> [String] {
+        var warnings: [String] = []
+        for (image, chapter) in images.sorted(by: { $0.key.pathInBook < $1.key.pathInBook }) {
+            // Only pictures: a page's name (`02-x.md`, `index.html`) must never be replaced by a copy.
+            let kind = (image.pathInBook as NSString).pathExtension.lowercased()
+            guard Self.imageKinds.contains(kind) else {
+                warnings.append("tutor: warning: \(chapter): '\(image.pathInBook)' is not copied: only images ("
+                                + Self.imageKinds.sorted().joined(separator: ", ") + ") are copied beside the pages")
+                continue
+            }
+            let source: String
+            do {
+                source = try BookPath.resolve(image.pathInBook, chapterDirectory: book.root, bookRoot: book.root)
+            } catch {
+                warnings.append("tutor: warning: \(chapter): the image '\(image.pathInBook)' is not copied: it leads outside the book's folder")
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: source) else {
+                warnings.append("tutor: warning: \(chapter): the image '\(image.pathInBook)' is not in the book's folder; the page shows it missing")
+                continue
+            }
+            try writer.stage(data: data, to: image.pathInBook)
+        }
+        return warnings
+    }
+
+    static let imageKinds: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
 
     /// The entries of the folder's `report.json` for chapters this run did not
     /// run that are still in the book: their source is where the report says,
@@ -71,7 +120,7 @@ struct BookOutput {
         let kept = earlier.filter { entry in
             let stem = entry.names.stem
             guard !files.contains(entry.file), !stems.contains(stem), seen.insert(stem).inserted else { return false }
-            return FileManager.default.fileExists(atPath: entry.file)
+            return FileManager.default.fileExists(atPath: book.source(of: entry.file))
                 || folders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(stem + ".md")) }
         }
         return (kept, nil)

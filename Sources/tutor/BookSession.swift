@@ -4,31 +4,35 @@ import Runner
 
 /// One invocation: finds the chapters, runs them, reports on the terminal.
 struct BookSession {
-    /// The chapter files as found, which is also how messages name them.
-    let chapters: [String]
-    let bookRoot: String
-    /// The folders the chapters were taken from.
-    let chapterFolders: [String]
+    /// The book, and the chapters this run takes from it.
+    let book: Book
+    var chapters: [BookChapter] { book.selected }
+    var bookRoot: String { book.root }
     let console: Console
     let timeLimit: Double
     let jobs: Int
 
     init(options: BookOptions) throws {
         console = Console(quiet: options.quiet)
-        timeLimit = options.timeout
-        jobs = options.jobs
-        let (found, roots) = try BookLayout.chapterFiles(in: options.paths)
-        guard !found.isEmpty else { throw ValidationError("no chapters (*.md) in \(options.paths.joined(separator: ", "))") }
-        chapters = found
-        chapterFolders = roots
-        let absolute = roots.map { URL(fileURLWithPath: $0.isEmpty ? "." : $0).standardizedFileURL.path }
-        bookRoot = absolute.dropFirst().reduce(absolute[0]) { commonFolder($0, $1) }
+        timeLimit = options.timeLimit
+        jobs = options.chapterJobs
+        do {
+            book = try BookLayout.book(for: options.paths)
+        } catch let error as BookError {
+            console.error(error.message)
+            console.error("tutor: nothing was run or written")
+            throw ExitCode(2)
+        }
+        for file in book.unlisted {
+            console.error("tutor: warning: \(file) is not run: the book file does not list it")
+        }
+        guard !book.selected.isEmpty else { throw ValidationError("no chapters (*.md) in \(options.paths.joined(separator: ", "))") }
     }
 
     /// Stops before anything runs when two chapters' pages would share a name,
     /// or a page would replace the index (printed as errors at the chapters).
     func checkNames() throws {
-        let collisions = BookLayout.collisions(of: chapters)
+        let collisions = BookLayout.collisions(of: chapters.map(\.display))
         guard !collisions.isEmpty else { return }
         for problem in collisions { console.error("\(problem.file):1:1: error: \(problem.message)") }
         console.error("tutor: nothing was run or written")
@@ -52,13 +56,13 @@ struct BookSession {
                     let chapter = chapters[index]
                     let result: ChapterResult
                     let started = DispatchTime.now().uptimeNanoseconds
-                    if var cached = cache?.lookup(path: chapter, displayPath: chapter) {
-                        console.reused(chapter)
+                    if var cached = cache?.lookup(path: chapter.path, displayPath: chapter.display) {
+                        console.reused(chapter.display)
                         cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                         result = cached
                     } else {
-                        console.starting(chapter)
-                        result = worker.run(path: chapter, displayPath: chapter)
+                        console.starting(chapter.display)
+                        result = worker.run(path: chapter.path, displayPath: chapter.display)
                         cache?.store(result)
                     }
                     console.finished(result)
@@ -99,11 +103,4 @@ private final class ResultSlots: @unchecked Sendable {
     }
 
     var all: [ChapterResult] { slots.map { $0! } }
-}
-
-/// The deepest folder containing both.
-private func commonFolder(_ a: String, _ b: String) -> String {
-    let pa = a.split(separator: "/"), pb = b.split(separator: "/")
-    let common = zip(pa, pb).prefix { $0 == $1 }.map { String($0.0) }
-    return "/" + common.joined(separator: "/")
 }

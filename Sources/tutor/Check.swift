@@ -3,7 +3,11 @@ import ArgumentParser
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run chapters and verify every check; write nothing (for CI).",
-        discussion: "Example: tutor check chapters/   (exit status 0 when every check passed)"
+        discussion: """
+            Examples:
+              tutor check chapters/                  the book; exit status 0 if all passed
+              tutor check -q chapters/03-neuron.md   one chapter: errors and the summary
+            """
     )
 
     @OptionGroup var book: BookOptions

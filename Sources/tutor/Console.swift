@@ -74,12 +74,13 @@ final class Console: @unchecked Sendable {
         }
         rows.append(["total", ""] + counted(book.summary.counts)
                     + [String(format: "%.2f", book.chapters.reduce(0) { $0 + $1.seconds })])
-        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        // Display widths: a chapter named in Chinese takes two columns a character.
+        let widths = rows[0].indices.map { i in rows.map { displayWidth($0[i]) }.max() ?? 0 }
         var text = "\n"
         for (n, row) in rows.enumerated() {
             text += row.enumerated().map { i, cell in
-                i == 0 || i == 1 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - cell.count) + cell
+                let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
+                return i == 0 || i == 1 ? cell + pad : pad + cell
             }.joined(separator: "  ") + "\n"
             if n == 0 || n == rows.count - 2 { text += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
         }

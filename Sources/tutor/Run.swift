@@ -6,7 +6,12 @@ import Runner
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run chapters and write the annotated book.",
-        discussion: "Example: tutor run chapters/ --output output --format html,json"
+        discussion: """
+            Examples:
+              tutor run chapters/                   the book, into output/
+              tutor run chapters/03-neuron.md       one chapter; the other pages stay
+              tutor run chapters/ -o /tmp/x --format html,json
+            """
     )
 
     @OptionGroup var book: BookOptions
@@ -45,14 +50,14 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let session = try BookSession(options: book)
-        try BookLayout.checkOutput(output, chapterFolders: session.chapterFolders)
+        try BookLayout.checkOutput(output, book: session.book)
         try session.checkNames()
         let store = noCache ? nil : ChapterCache(directory: cache, toolIdentity: ChapterCache.runningToolIdentity())
         let result = session.run(cache: store)
         do {
             let writer = OutputWriter(directory: output)
             try writer.prepare()
-            if let warning = try BookOutput(formats: try formats()).write(result, with: writer) {
+            for warning in try BookOutput(formats: try formats(), book: session.book).write(result, with: writer) {
                 session.console.error(warning)
             }
         } catch let error as OutputError {

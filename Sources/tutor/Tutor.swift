@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Notation
 
 @main
 struct Tutor: ParsableCommand {
@@ -7,7 +9,8 @@ struct Tutor: ParsableCommand {
         discussion: """
             A chapter is a Markdown file. Its ```tutor blocks build values, models, losses and \
             optimizers and train them; its formulas are checked against autodiff and finite \
-            differences. See docs/chapter-format.md.
+            differences. A book is a folder of chapters, with an optional book.yml. See \
+            docs/chapter-format.md and docs/book-file.md.
 
             Exit status: 0 all checks passed (expected failures count as passed); 1 a check \
             failed or an erratum unexpectedly held; 2 a chapter had an error; 64 a wrong command line.
@@ -16,4 +19,27 @@ struct Tutor: ParsableCommand {
         subcommands: [Run.self, Check.self, Worker.self],
         defaultSubcommand: Run.self
     )
+
+    /// Before parsing: a first word that is neither a command nor an existing
+    /// file, and is close to a command's name, is a misspelled command
+    /// (`tutor chek`), not a chapter for the default `run`.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = arguments.first, let message = misspelledCommand(word) {
+            FileHandle.standardError.write(Data("tutor: \(message)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
+
+    /// "unknown command 'chek'; did you mean 'check'?", or nil when `word` is
+    /// an option, a command, a path that exists, or close to no command.
+    static func misspelledCommand(_ word: String) -> String? {
+        let commands = configuration.subcommands.filter { $0.configuration.shouldDisplay }
+            .map { $0._commandName } + ["help"]
+        guard !word.hasPrefix("-"), !commands.contains(word), !word.contains("/"), !word.contains("."),
+              !FileManager.default.fileExists(atPath: word),
+              let nearest = nearestName(to: word, among: commands) else { return nil }
+        return "unknown command '\(word)'; did you mean '\(nearest)'?"
+    }
 }
