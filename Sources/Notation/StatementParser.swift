@@ -226,11 +226,12 @@ extension Parser {
         return bindings
     }
 
-    /// `L < 0.05`, `w ≈ 2 ± 0.01` (also `~=` and `+-`).
+    /// `L < 0.05`, `w ≈ 2 ± 0.01` (also `~=` and `+-`). The sides are sums: a
+    /// comparison inside one is written in parentheses (`expect (p > 0.5) == y`).
     private mutating func parseExpectation() throws(Diagnostic) -> Expectation {
-        let left = try parseExpression()
+        let left = try parseSum()
         if accept(.approximately) != nil {
-            let target = try parseExpression(stoppingAtTolerance: true)
+            let target = try parseSum(stoppingAtTolerance: true)
             try expect(.plusMinus, "'±' and a tolerance after \(quote("≈ \(target)"))")
             return .approximately(left, target, tolerance: try parseExpression())
         }
@@ -240,13 +241,19 @@ extension Parser {
         case .symbol(.greater): .greater
         case .symbol(.greaterOrEqual): .greaterOrEqual
         case .symbol(.equalEqual): .equal
+        case .symbol(.notEqual): .notEqual
         default: nil
         }
         guard let comparison else {
-            throw unexpected("a comparison ('<', '<=', '>', '>=', '==' or '≈') after \(quote(left))")
+            throw unexpected("a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after \(quote(left))")
         }
         advance()
-        return .comparison(left, comparison, try parseExpression())
+        let right = try parseSum()
+        if self.comparison(current) != nil {
+            throw error("comparisons do not chain: write expect (a < b) * (b < c) == 1, or two expects",
+                        at: current.location)
+        }
+        return .comparison(left, comparison, right)
     }
 
     /// After `plot surface`: `L over w in -1..5, b in -1..6`.

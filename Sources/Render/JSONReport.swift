@@ -45,11 +45,12 @@ public enum JSONReport {
                 ])
             })),
             ("shows", .array(c.shows.map { show in
+                // Entries stay numbers (1 and 0); a boolean value says so beside them.
                 .object([
                     ("line", .integer(show.line)), ("name", .string(show.name)),
                     ("shape", .array(show.value.shape.dimensions.map(JSONValue.integer))),
                     ("value", value(show.value)),
-                ])
+                ] + (show.isBoolean ? [("boolean", .bool(true))] : []))
             })),
             ("errors", .array(c.errors.map { e in
                 .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),

@@ -147,7 +147,7 @@ public struct MarkdownPage {
     private func value(_ show: ShowResult) -> String {
         let value = show.value
         if value.shape.isScalar {
-            return "\(MarkdownText.code(show.name)) = \(NumberText.format(value.scalars[0]))\n"
+            return "\(MarkdownText.code(show.name)) = \(show.text(value.scalars[0]))\n"
         }
         let table = ValueTable(value)
         var md = "\(MarkdownText.code(show.name)) (\(value.rows)×\(value.cols)\(table.isAbbreviated ? ", corners shown" : "")):\n\n"
@@ -159,7 +159,7 @@ public struct MarkdownPage {
                 continue
             }
             md += "| **\(row)** |" + table.columns.map { column in
-                " \(column.map { NumberText.format(value[row, $0]) } ?? "⋯") |"
+                " \(column.map { show.text(value[row, $0]) } ?? "⋯") |"
             }.joined() + "\n"
         }
         return md

@@ -185,6 +185,9 @@ public struct ShowResult: Sendable, Codable {
     public var line: Int
     public var name: String
     public var value: Tensor
+    /// Whether every entry is a truth value, 1 or 0 (`Booleans.isBoolean`):
+    /// shown as true and false.
+    public var isBoolean = false
 }
 
 /// One or several loss curves in one figure.

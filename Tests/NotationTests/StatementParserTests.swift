@@ -158,7 +158,7 @@ final class StatementParserTests: XCTestCase {
             XCTAssertEqual(right.description, "0.05 * n")
         }
         XCTAssertEqual(statementError("expect L = 1")?.message,
-                       "expected a comparison ('<', '<=', '>', '>=', '==' or '≈') after 'L', found '='")
+                       "expected a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after 'L', found '='")
     }
 
     func testExpectApproximately() {
