@@ -56,6 +56,7 @@ public enum JSONReport {
                 .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
                          ("message", .string(e.message))])
             })),
+        ] + plots(c) + [
             ("errata", .array(c.errata.map { e in
                 .object([
                     ("line", .integer(e.line)), ("column", .integer(e.column)), ("claim", .string(e.claim)),
@@ -65,6 +66,39 @@ public enum JSONReport {
                 ])
             })),
         ])
+    }
+
+    /// `plots`: the figures of `plot line`, `scatter` and `histogram` as data,
+    /// present when the chapter has any, so reports of other chapters keep their fields.
+    private static func plots(_ c: ChapterResult) -> [(String, JSONValue)] {
+        let plots = c.valuePlots.compactMap { finding -> JSONValue? in
+            switch finding {
+            case let .linePlot(p):
+                return .object([
+                    ("line", .integer(p.line)), ("kind", .string("line")), ("title", .string(p.title)),
+                    ("x_label", .string(p.xLabel)),
+                    ("series", .array(p.series.map { s in
+                        .object([("label", .string(s.label)), ("x", .array(s.xs.map(JSONValue.number))),
+                                 ("y", .array(s.ys.map(JSONValue.number)))])
+                    })),
+                ])
+            case let .scatterPlot(p):
+                return .object([
+                    ("line", .integer(p.line)), ("kind", .string("scatter")), ("title", .string(p.title)),
+                    ("points", .integer(p.points.count)), ("classes", .array(p.classes.map(JSONValue.number))),
+                    ("boundary", p.boundary.map { .string($0.function) } ?? .null),
+                ])
+            case let .histogram(p):
+                return .object([
+                    ("line", .integer(p.line)), ("kind", .string("histogram")), ("title", .string(p.title)),
+                    ("lower", .number(p.lower)), ("upper", .number(p.upper)),
+                    ("counts", .array(p.counts.map(JSONValue.integer))), ("left_out", .integer(p.leftOut)),
+                ])
+            default:
+                return nil
+            }
+        }
+        return plots.isEmpty ? [] : [("plots", .array(plots))]
     }
 
     /// A formula check's equations, beyond the fields of the format.

@@ -139,7 +139,7 @@ public struct MarkdownPage {
             return value(show)
         case let .training(t):
             return training(t, files: &files, names: &names)
-        case .lossPlot, .surfacePlot:
+        case .lossPlot, .surfacePlot, .linePlot, .scatterPlot, .histogram:
             return figure(for: finding, files: &files, names: &names)
         }
     }

@@ -103,6 +103,12 @@ final class Interpreter {
                                        series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log) }))]
         case let .plotSurface(plot):
             return [.surfacePlot(try surface(plot, at: location))]
+        case let .plotLine(plot):
+            return [.linePlot(try linePlot(plot, at: location))]
+        case let .plotScatter(plot):
+            return [.scatterPlot(try scatterPlot(plot, at: location))]
+        case let .plotHistogram(plot):
+            return [.histogram(try histogram(plot, at: location))]
         case .erratum, .correction, .endErratum:
             return []  // they group checks; `Errata` reads the groups from the results
         }
