@@ -10,13 +10,18 @@ public enum JSONReport {
     /// The report of `entries`, with their totals.
     public static func render(_ entries: [BookEntry]) -> String {
         let counts = entries.reduce(ChapterCounts()) { $0 + $1.counts }
+        // Counted from the chapters' entries, which earlier runs may have written.
+        func total(_ field: String) -> [(String, JSONValue)] {
+            let n = entries.reduce(0) { $0 + ($1.report[field]?.items?.count ?? 0) }
+            return n == 0 ? [] : [(field, .integer(n))]
+        }
         let document = JSONValue.object([
             ("chapters", .array(entries.map(\.report))),
             ("summary", .object([
                 ("chapters", .integer(entries.count)), ("passed", .integer(counts.passed)), ("failed", .integer(counts.failed)),
                 ("xfail", .integer(counts.xfail)), ("xpass", .integer(counts.xpass)), ("errors", .integer(counts.errors)),
                 ("errata", .integer(counts.errata)), ("errata_not_confirmed", .integer(counts.unconfirmedErrata)),
-            ])),
+            ] + total("unchecked_formulas") + total("warnings"))),
         ])
         return document.serialized() + "\n"
     }
@@ -56,7 +61,7 @@ public enum JSONReport {
                 .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
                          ("message", .string(e.message))])
             })),
-        ] + plots(c) + [
+        ] + plots(c) + uncheckedFormulas(c) + warnings(c) + [
             ("errata", .array(c.errata.map { e in
                 .object([
                     ("line", .integer(e.line)), ("column", .integer(e.column)), ("claim", .string(e.claim)),
@@ -66,6 +71,26 @@ public enum JSONReport {
                 ])
             })),
         ])
+    }
+
+    /// `unchecked_formulas`: display formulas marked shown, not checked
+    /// (`<!-- tutor: show -->`), present when the chapter has any.
+    private static func uncheckedFormulas(_ c: ChapterResult) -> [(String, JSONValue)] {
+        let formulas = c.document.blocks.compactMap { block -> JSONValue? in
+            guard case let .displayMath(math) = block, math.isShownUnchecked else { return nil }
+            return .object([("line", .integer(math.location.line)), ("column", .integer(math.location.column)),
+                            ("latex", .string(math.latex))])
+        }
+        return formulas.isEmpty ? [] : [("unchecked_formulas", .array(formulas))]
+    }
+
+    /// `warnings`, like `errors`, present when the chapter has any.
+    private static func warnings(_ c: ChapterResult) -> [(String, JSONValue)] {
+        let warnings = c.warnings.map { w in
+            JSONValue.object([("line", .integer(w.location.line)), ("column", .integer(w.location.column)),
+                              ("message", .string(w.message))])
+        }
+        return warnings.isEmpty ? [] : [("warnings", .array(warnings))]
     }
 
     /// `plots`: the figures of `plot line`, `scatter` and `histogram` as data,

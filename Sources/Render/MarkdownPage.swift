@@ -77,6 +77,9 @@ public struct MarkdownPage {
     private func equation(_ math: DisplayMath, at index: Int) -> String {
         let number = verdicts.equationNumbers[index] ?? 0
         var md = "$$\n\(math.latex)\n$$\n\n"
+        if math.isShownUnchecked {
+            md += "> **(\(number))** **\(UncheckedFormula.badge)** — \(MarkdownText.text(UncheckedFormula.sentence))\n\n"
+        }
         guard let entries = verdicts.byBlock[index] else { return md }
         for entry in entries {
             md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(CheckText.message(entry.check)))"

@@ -154,3 +154,31 @@ final class CourseFunctionTests: XCTestCase {
         XCTAssertEqual(check.rows.first?.detail.contains("1 skipped at a kink"), true, check.rows.first?.detail ?? "")
     }
 }
+
+/// A formula marked shown is never checked: a check of it is a located error.
+final class ShownFormulaCheckTests: XCTestCase {
+    func testCheckingAFormulaMarkedShownIsAnErrorOfTheCheck() throws {
+        let result = try runChapter("""
+            # t
+
+            <!-- tutor: show -->
+            $$
+            y = 2 w
+            $$
+
+            ```tutor
+            let w = 1
+            let y = 2
+            check formula
+            show y
+            ```
+
+            """)
+        let check = try XCTUnwrap(result.checks.first)
+        XCTAssertEqual(check.status, .error)
+        XCTAssertEqual(check.message, "the formula above is marked <!-- tutor: show --> (shown, not checked); "
+                       + "remove the mark to check it")
+        XCTAssertEqual([check.line, check.column], [11, 1])
+        XCTAssertEqual(result.shows.count, 1, "the chapter goes on")
+    }
+}
