@@ -72,7 +72,7 @@ extension Interpreter {
         switch axis.entry.count {
         case 0:
             guard value.count == 1 else {
-                throw RuntimeError("'\(name)' has shape \(value.shape): name one entry of it (\(name)[0,1] in -2..2)",
+                throw RuntimeError("'\(name)' has shape \(value.shape), not a scalar: name one entry of it (\(name)[0,1] in -2..2)",
                                    at: axis.parameter.location)
             }
             return 0

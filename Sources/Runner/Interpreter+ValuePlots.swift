@@ -121,13 +121,16 @@ extension Interpreter {
             throw RuntimeError("'\(label)' has no finite entry to count", at: plot.value.location)
         }
         let bins = plot.bins ?? min(50, max(5, Int(Double(finite.count).squareRoot().rounded(.up))))
-        // One value alone gets a bin of width 1 around it.
-        let (lower, upper) = high > low ? (low, high) : (low - 0.5, high + 0.5)
+        // One value alone gets a bin around it: of width 1, or wider where 1 is
+        // below its precision (1e308), kept finite at the ends of the Doubles.
+        let pad = max(0.5, Swift.abs(low) / 1e12), limit = Double.greatestFiniteMagnitude
+        let (lower, upper) = high > low ? (low, high) : (max(-limit, low - pad), min(limit, high + pad))
         var counts = [Int](repeating: 0, count: bins)
-        // Halved, a span as wide as the Doubles stays finite (halving is exact).
-        let half = upper / 2 - lower / 2
+        let span = upper - lower, half = upper / 2 - lower / 2
         for x in finite {
-            let k = Int(((x / 2 - lower / 2) / half * Double(bins)).rounded(.down))
+            // The span itself where it is finite; halved where it is not (-1e308…1e308).
+            let t = span.isFinite ? (x - lower) / span : (x / 2 - lower / 2) / half
+            let k = t.isFinite ? Int((t * Double(bins)).rounded(.down)) : 0
             counts[min(max(k, 0), bins - 1)] += 1
         }
         return HistogramResult(line: location.line, title: "Entries of \(label)", value: label,

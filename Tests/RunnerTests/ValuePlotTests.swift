@@ -141,6 +141,15 @@ final class ValuePlotTests: XCTestCase {
         XCTAssertEqual(histograms[2].counts.count, 20)
         XCTAssertEqual(histograms[2].counts.reduce(0, +), 400)
 
+        let extremes = try run("""
+            plot histogram [5e-324, 0, -5e-324], bins 2
+            plot histogram [-1.7e308, 1.7e308, 0], bins 2
+            plot histogram [1e308, 1e308], bins 2
+            """)
+        let ends = plots(extremes).compactMap { if case let .histogram(h) = $0 { return h } else { return nil } }
+        XCTAssertEqual(ends.map(\.counts), [[1, 2], [1, 2], [0, 2]], "a bin edge belongs to the bin above it")
+        XCTAssertEqual([ends[2].lower, ends[2].upper], [1e308 - 1e296, 1e308 + 1e296])
+
         let nothing = try firstError("plot histogram log(-1)")
         XCTAssertEqual(nothing?.0, "'log(-1)' has no finite entry to count")
         XCTAssertEqual(nothing.map { [$0.1, $0.2] }, [4, 16])
@@ -172,7 +181,7 @@ final class ValuePlotTests: XCTestCase {
     func testSurfaceEntryRefusals() throws {
         let setUp = "param W = [1, 2; 3, 4]\nparam v = [1, 2, 3]\nloss L = sum(W^2) + sum(v^2)\n"
         let cases: [(String, String)] = [
-            ("plot surface L over W in 0..1, v[0] in 0..1", "'W' has shape 2×2: name one entry of it (W[0,1] in -2..2)"),
+            ("plot surface L over W in 0..1, v[0] in 0..1", "'W' has shape 2×2, not a scalar: name one entry of it (W[0,1] in -2..2)"),
             ("plot surface L over W[0] in 0..1, v[0] in 0..1", "'W' has shape 2×2: name an entry by row and column (W[0,0])"),
             ("plot surface L over W[2,0] in 0..1, v[0] in 0..1",
              "'W' has shape 2×2: rows 0…1, columns 0…1; there is no entry [2,0]"),
