@@ -14,16 +14,4 @@ public enum ComparisonOperator: String, Hashable, Sendable, Codable, CaseIterabl
     case greaterOrEqual = ">="
     case equal = "=="
     case notEqual = "!="
-
-    /// The operator of the expression language that compares the same way.
-    public var binaryOperator: BinaryOperator {
-        switch self {
-        case .less: .less
-        case .lessOrEqual: .lessOrEqual
-        case .greater: .greater
-        case .greaterOrEqual: .greaterOrEqual
-        case .equal: .equal
-        case .notEqual: .notEqual
-        }
-    }
 }
