@@ -90,7 +90,18 @@ struct BlockAssembly {
         while latexStart < latexEnd, bytes[latexStart].isASCIIWhitespace { latexStart += 1 }
         while latexEnd > latexStart, bytes[latexEnd - 1].isASCIIWhitespace { latexEnd -= 1 }
         return DisplayMath(latex: source.text(latexStart..<latexEnd),
-                           location: source.location(of: latexStart))
+                           location: source.location(of: latexStart),
+                           isShownUnchecked: isMarkedShown(above: node.start.line))
+    }
+
+    /// Whether the nearest line above `line` that is not blank is the show
+    /// marker, spaces inside the comment as the author likes (`<!--tutor:show-->`).
+    private func isMarkedShown(above line: Int) -> Bool {
+        var above = line - 1
+        while above >= 1, source.isBlank(line: above) { above -= 1 }
+        guard above >= 1 else { return false }
+        let compact = source.lineText(above).filter { !$0.isWhitespace }
+        return compact == DisplayMath.showMarker.filter { !$0.isWhitespace }
     }
 
     // MARK: Prose

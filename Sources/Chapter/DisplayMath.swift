@@ -8,9 +8,17 @@ public struct DisplayMath: Sendable, Equatable, Codable {
     public var latex: String
     /// The first LaTeX character.
     public var location: SourceLocation
+    /// Marked `<!-- tutor: show -->` on the nearest line above that is not
+    /// blank: typeset, never checked, and marked so on the page.
+    public var isShownUnchecked: Bool
 
-    public init(latex: String, location: SourceLocation) {
+    /// The HTML comment that marks a formula shown without being checked: hidden
+    /// by every Markdown renderer, GitHub's included.
+    public static let showMarker = "<!-- tutor: show -->"
+
+    public init(latex: String, location: SourceLocation, isShownUnchecked: Bool = false) {
         self.latex = latex
         self.location = location
+        self.isShownUnchecked = isShownUnchecked
     }
 }

@@ -15,6 +15,14 @@ public enum BinaryOperator: String, Hashable, Sendable, Codable, CaseIterable {
     /// textbooks mean it. Spelled as Unicode's INVISIBLE TIMES, which is what
     /// MathML writes between such factors; statements have no way to write it.
     case juxtaposition = "\u{2062}"
+    /// Comparisons, element-wise and broadcasting: 1 where the relation holds,
+    /// 0 where it does not (or an entry is NaN). Only statements write them.
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
 
     /// How tightly the operator binds: a larger value binds tighter.
     public var precedence: Precedence {
@@ -22,13 +30,17 @@ public enum BinaryOperator: String, Hashable, Sendable, Codable, CaseIterable {
         case .add, .subtract: return .additive
         case .multiply, .divide, .matrixProduct, .juxtaposition: return .multiplicative
         case .power: return .power
+        case .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual: return .comparison
         }
     }
+
+    /// Whether the operator compares (its value is 0 or 1 in every entry).
+    public var isComparison: Bool { precedence == .comparison }
 }
 
 /// Binding strength of the forms of an expression, loosest first.
 public enum Precedence: Int, Comparable, Sendable {
-    case additive, multiplicative, prefix, power, postfix, atom
+    case comparison, additive, multiplicative, prefix, power, postfix, atom
 
     public static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
 }

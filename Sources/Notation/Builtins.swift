@@ -7,6 +7,7 @@ public enum Builtins {
     public static let functions = [
         "exp", "log", "sqrt", "abs", "sigmoid", "tanh", "relu", "softmax", "log_softmax",
         "sum", "mean", "max", "min", "argmax", "onehot", "grad", "value",
+        "round", "sign", "rows", "cols", "accuracy",
     ]
     /// Functions that make new matrices.
     public static let constructors = ["randn", "rand", "zeros", "ones", "eye", "linspace"]

@@ -13,4 +13,5 @@ public enum ComparisonOperator: String, Hashable, Sendable, Codable, CaseIterabl
     case greater = ">"
     case greaterOrEqual = ">="
     case equal = "=="
+    case notEqual = "!="
 }

@@ -26,7 +26,9 @@ extension Expr: CustomStringConvertible {
                 + "^" + exponent.parenthesized(if: exponent.precedence < .prefix)
         case .binary(let op, let left, let right, _):
             let spelled = op == .juxtaposition ? " " : " \(op.rawValue) "
-            return left.parenthesized(if: left.precedence < op.precedence)
+            // Comparisons do not chain: a comparison on either side is bracketed.
+            let leftNeeds = op.isComparison ? left.precedence <= op.precedence : left.precedence < op.precedence
+            return left.parenthesized(if: leftNeeds)
                 + spelled
                 + right.parenthesized(if: right.precedence <= op.precedence)
         case .transpose(let operand):

@@ -17,7 +17,9 @@ public func parseExpression(_ text: String, file: String = "<expression>", line:
 
 /// The expression grammar, loosest first:
 ///
-///     expression := product (('+' | '-') product)*
+///     expression := sum (comparison sum)?                  comparisons do not chain
+///     comparison := '<' | '<=' | '>' | '>=' | '==' | '!='
+///     sum        := product (('+' | '-') product)*
 ///     product    := prefix (('*' | '/' | '@') prefix)*
 ///     prefix     := '-'* power
 ///     power      := postfix ('^' '-'* postfix)*        right-associative
@@ -31,6 +33,32 @@ extension Parser {
     /// - Parameter stoppingAtTolerance: stop before `+-` so that `2 +- 0.01` in
     ///   `expect w ≈ 2 +- 0.01` is a tolerance; elsewhere `a +- b` is `a + -b`.
     mutating func parseExpression(stoppingAtTolerance: Bool = false) throws(Diagnostic) -> Expr {
+        let left = try parseSum(stoppingAtTolerance: stoppingAtTolerance)
+        guard let op = comparison(current) else { return left }
+        let operation = advance()
+        let right = try parseSum(stoppingAtTolerance: stoppingAtTolerance)
+        if comparison(current) != nil {
+            throw error("comparisons do not chain: write (a < b) * (b < c) for both", at: current.location)
+        }
+        return try node(.binary(op, left, right, operatorLocation: operation.location),
+                        at: left.location, reportingAt: operation.location)
+    }
+
+    /// The comparison a token spells, if any.
+    func comparison(_ token: Token) -> BinaryOperator? {
+        switch token.kind {
+        case .symbol(.less): .less
+        case .symbol(.lessOrEqual): .lessOrEqual
+        case .symbol(.greater): .greater
+        case .symbol(.greaterOrEqual): .greaterOrEqual
+        case .symbol(.equalEqual): .equal
+        case .symbol(.notEqual): .notEqual
+        default: nil
+        }
+    }
+
+    /// Sums and everything tighter: the sides of a comparison, and of `expect`'s.
+    mutating func parseSum(stoppingAtTolerance: Bool = false) throws(Diagnostic) -> Expr {
         var left = try parseProduct()
         while true {
             let operation = current

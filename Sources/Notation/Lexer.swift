@@ -169,14 +169,21 @@ struct Lexer {
     }
 
     /// Reads an operator or punctuation mark, longest spelling first. `~=`, `+-`,
-    /// `≤` and `≥` are alternative spellings of `≈`, `±`, `<=` and `>=`.
+    /// `≤`, `≥`, `≠` and `...` are alternative spellings of `≈`, `±`, `<=`, `>=`,
+    /// `!=` and `..`.
     private mutating func symbol() -> Symbol? {
+        // `-2...2` is a range, as `-2..2` is (not `-2..` and `.2`).
+        if scalars[index] == ".", peek(1) == ".", peek(2) == "." {
+            index += 3
+            return .range
+        }
         let pair: Symbol? = switch (scalars[index], peek(1)) {
         case (".", "."): .range
         case (">", ">"): .compose
         case ("<", "="): .lessOrEqual
         case (">", "="): .greaterOrEqual
         case ("=", "="): .equalEqual
+        case ("!", "="): .notEqual
         case ("~", "="): .approximately
         case ("+", "-"): .plusMinus
         default: nil
@@ -188,6 +195,7 @@ struct Lexer {
         let single: Symbol? = switch scalars[index] {
         case "≤": .lessOrEqual
         case "≥": .greaterOrEqual
+        case "≠": .notEqual
         default: Symbol(rawValue: String(scalars[index]))
         }
         if single != nil { index += 1 }

@@ -32,6 +32,12 @@ public struct Statement: Hashable, Sendable, Codable {
         case plotLoss
         /// `plot surface L over w in -1..5, b in -1..6`
         case plotSurface(SurfacePlot)
+        /// `plot line v`, `plot line acc over epochs`
+        case plotLine(LinePlot)
+        /// `plot scatter x, y with boundary net(x)`
+        case plotScatter(ScatterPlot)
+        /// `plot histogram net.1.W, bins 30`
+        case plotHistogram(HistogramPlot)
         /// `erratum "the claim"`: opens an erratum; the checks after it are its
         /// evidence, up to `correction`, `end erratum`, the next erratum or heading.
         case erratum(claim: String)

@@ -78,7 +78,10 @@ extension Parser {
         case .plot:
             if acceptWord("loss") != nil { return .plotLoss }
             if acceptWord("surface") != nil { return .plotSurface(try parseSurfacePlot()) }
-            throw unexpected("'loss' or 'surface' after 'plot'")
+            if acceptWord("line") != nil { return .plotLine(try parseLinePlot()) }
+            if acceptWord("scatter") != nil { return .plotScatter(try parseScatterPlot()) }
+            if acceptWord("histogram") != nil { return .plotHistogram(try parseHistogramPlot()) }
+            throw unexpected("'loss', 'surface', 'line', 'scatter' or 'histogram' after 'plot'")
         case .erratum:
             guard case .string(let claim) = current.kind, !claim.allSatisfy(\.isWhitespace) else {
                 throw unexpected("the article's claim in quotes after 'erratum' (erratum \"δ = y − ŷ is the error\")")
@@ -129,7 +132,8 @@ extension Parser {
         }
     }
 
-    /// `5 epochs, batch 32, log every 1`: options in any order, each at most once.
+    /// `5 epochs, batch 32, log every 1, record acc`: options in any order, each
+    /// at most once but `record`, once per value recorded.
     private mutating func parseTrainingSchedule() throws(Diagnostic) -> TrainingSchedule {
         var schedule = TrainingSchedule(epochs: try parseCount("a number of epochs (a whole number ≥ 1)", minimum: 1))
         if acceptWord("epochs") == nil, acceptWord("epoch") == nil {
@@ -144,8 +148,10 @@ extension Parser {
                 guard schedule.logEvery == nil else { throw repeated(option) }
                 try expectWord("every", "'every' after 'log'")
                 schedule.logEvery = try parseCount("a number of epochs between logs (a whole number ≥ 1)", minimum: 1)
+            } else if acceptWord("record") != nil {
+                schedule.recorded.append(try parseExpression())
             } else {
-                throw unexpected("'batch' or 'log every'")
+                throw unexpected("'batch', 'log every' or 'record'")
             }
         }
         return schedule
@@ -226,11 +232,12 @@ extension Parser {
         return bindings
     }
 
-    /// `L < 0.05`, `w ≈ 2 ± 0.01` (also `~=` and `+-`).
+    /// `L < 0.05`, `w ≈ 2 ± 0.01` (also `~=` and `+-`). The sides are sums: a
+    /// comparison inside one is written in parentheses (`expect (p > 0.5) == y`).
     private mutating func parseExpectation() throws(Diagnostic) -> Expectation {
-        let left = try parseExpression()
+        let left = try parseSum()
         if accept(.approximately) != nil {
-            let target = try parseExpression(stoppingAtTolerance: true)
+            let target = try parseSum(stoppingAtTolerance: true)
             try expect(.plusMinus, "'±' and a tolerance after \(quote("≈ \(target)"))")
             return .approximately(left, target, tolerance: try parseExpression())
         }
@@ -240,13 +247,19 @@ extension Parser {
         case .symbol(.greater): .greater
         case .symbol(.greaterOrEqual): .greaterOrEqual
         case .symbol(.equalEqual): .equal
+        case .symbol(.notEqual): .notEqual
         default: nil
         }
         guard let comparison else {
-            throw unexpected("a comparison ('<', '<=', '>', '>=', '==' or '≈') after \(quote(left))")
+            throw unexpected("a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after \(quote(left))")
         }
         advance()
-        return .comparison(left, comparison, try parseExpression())
+        let right = try parseSum()
+        if self.comparison(current) != nil {
+            throw error("comparisons do not chain: write expect (a < b) * (b < c) == 1, or two expects",
+                        at: current.location)
+        }
+        return .comparison(left, comparison, right)
     }
 
     /// After `plot surface`: `L over w in -1..5, b in -1..6`.
@@ -256,14 +269,61 @@ extension Parser {
         var axes: [PlotAxis] = []
         repeat {
             let parameter = try parseIdentifier("a param to vary")
-            try expectWord("in", "'in' after \(quote(parameter))")
+            var entry: [Int] = []
+            if let opening = accept(.leftBracket) {
+                repeat {
+                    entry.append(try parseCount("an index of the entry (a whole number from 0)", minimum: 0))
+                } while accept(.comma) != nil
+                try expect(.rightBracket, "',' or ']'")
+                guard entry.count <= 2 else {
+                    throw error("an entry has one index (of a vector) or two (row, column), found \(entry.count)",
+                                at: opening.location)
+                }
+            }
+            let label = PlotAxis.label(parameter.name, entry: entry)
+            try expectWord("in", "'in' after \(quote(label))")
             let lower = try parseExpression()
-            try expect(.range, "'..' between the bounds of \(quote(parameter))")
-            axes.append(PlotAxis(parameter: parameter, lower: lower, upper: try parseExpression()))
+            try expect(.range, "'..' between the bounds of \(quote(label))")
+            axes.append(PlotAxis(parameter: parameter, entry: entry, lower: lower, upper: try parseExpression()))
         } while accept(.comma) != nil
         guard axes.count == 2 else {
             throw error("a surface plot varies exactly two params, found \(axes.count)", at: over.location)
         }
         return SurfacePlot(function: function, axes: axes)
+    }
+
+    /// After `plot line`: values, then `over epochs` for values recorded in training.
+    private mutating func parseLinePlot() throws(Diagnostic) -> LinePlot {
+        var values: [Expr] = []
+        repeat {
+            values.append(try parseExpression())
+        } while accept(.comma) != nil
+        guard acceptWord("over") != nil else { return LinePlot(values: values) }
+        try expectWord("epochs", "'epochs' after 'over' (plot line acc over epochs)")
+        return LinePlot(values: values, overEpochs: true)
+    }
+
+    /// After `plot scatter`: `x`, `x, y`, and `with boundary EXPR`.
+    private mutating func parseScatterPlot() throws(Diagnostic) -> ScatterPlot {
+        var plot = ScatterPlot(features: try parseExpression())
+        if accept(.comma) != nil { plot.labels = try parseExpression() }
+        if acceptWord("with") != nil {
+            try expectWord("boundary", "'boundary' after 'with' (with boundary net(x))")
+            plot.boundary = try parseExpression()
+        }
+        return plot
+    }
+
+    /// After `plot histogram`: a value, then `, bins N`.
+    private mutating func parseHistogramPlot() throws(Diagnostic) -> HistogramPlot {
+        var plot = HistogramPlot(value: try parseExpression())
+        if accept(.comma) != nil {
+            try expectWord("bins", "'bins' after ',' (plot histogram W, bins 30)")
+            let count = current
+            let bins = try parseCount("a number of bins (a whole number from 1 to 1000)", minimum: 1)
+            guard bins <= 1000 else { throw error("a histogram has at most 1000 bins", at: count.location) }
+            plot.bins = bins
+        }
+        return plot
     }
 }

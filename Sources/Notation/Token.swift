@@ -50,7 +50,7 @@ enum Symbol: String {
     case comma = ",", semicolon = ";", colon = ":", equals = "="
     case plus = "+", minus = "-", star = "*", slash = "/", at = "@", caret = "^"
     case dot = ".", range = "..", compose = ">>"
-    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equalEqual = "=="
+    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equalEqual = "==", notEqual = "!="
     /// `≈`, also written `~=`.
     case approximately = "≈"
     /// `±`, also written `+-`.

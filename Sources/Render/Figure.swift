@@ -1,12 +1,16 @@
 import Runner
 
-/// A figure a result calls for: a loss curve or a contour plot, drawn inline in
-/// HTML and as a file beside the Markdown page, named by the statement's line
-/// so the names stay put when other results change.
+/// A figure a result calls for: a loss curve, a contour plot, a line, a scatter
+/// plot or a histogram, drawn inline in HTML and as a file beside the Markdown
+/// page, named by the statement's line so the names stay put when other results
+/// change.
 struct Figure {
     enum Drawing {
         case loss([LossCurveSVG.Series], title: String)
         case contour(SurfacePlotResult, ContourSVG.Contours)
+        case line(LinePlotResult)
+        case scatter(ScatterPlotResult)
+        case histogram(HistogramResult)
     }
 
     var fileName: String
@@ -17,6 +21,9 @@ struct Figure {
         switch drawing {
         case let .loss(series, title): return LossCurveSVG.render(series, title: title, standalone: standalone)
         case let .contour(surface, contours): return ContourSVG.render(surface, contours: contours, standalone: standalone)
+        case let .line(plot): return LineSVG.render(plot, standalone: standalone)
+        case let .scatter(plot): return ScatterSVG.render(plot, standalone: standalone)
+        case let .histogram(plot): return HistogramSVG.render(plot, standalone: standalone)
         }
     }
 }
@@ -40,7 +47,7 @@ struct ChapterFigures {
                     switch finding {
                     case let .lossPlot(plot): logs += plot.series.map(\.log)
                     case let .surfacePlot(surface): contours[surface.line] = ContourSVG.contours(surface)
-                    case .check, .training, .show: break
+                    case .check, .training, .show, .linePlot, .scatterPlot, .histogram: break
                     }
                 }
             }
@@ -68,6 +75,20 @@ struct ChapterFigures {
             return Figure(fileName: "line-\(surface.line)-surface.svg",
                           caption: "Contours of \(surface.function) over \(surface.xName) and \(surface.yName)\(path) (line \(surface.line)).",
                           drawing: .contour(surface, contours[surface.line] ?? ContourSVG.contours(surface)))
+        case let .linePlot(plot):
+            return Figure(fileName: "line-\(plot.line)-line.svg",
+                          caption: "\(plot.title) against \(plot.xLabel) (line \(plot.line)).", drawing: .line(plot))
+        case let .scatterPlot(plot):
+            let classes = plot.classes.isEmpty ? "" : ", coloured by label"
+            return Figure(fileName: "line-\(plot.line)-scatter.svg",
+                          caption: "\(plot.points.count) points of \(plot.title)\(classes) (line \(plot.line)).",
+                          drawing: .scatter(plot))
+        case let .histogram(plot):
+            let total = plot.counts.reduce(0, +)
+            let leftOut = plot.leftOut == 0 ? "" : "; \(plot.leftOut) not finite, left out"
+            return Figure(fileName: "line-\(plot.line)-histogram.svg",
+                          caption: "\(plot.title): \(total) entries in \(plot.counts.count) bins\(leftOut) (line \(plot.line)).",
+                          drawing: .histogram(plot))
         case .check, .show:
             return nil
         }

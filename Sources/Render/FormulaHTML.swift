@@ -7,6 +7,15 @@ import Notation
 /// marked as such.
 enum FormulaHTML {
     static func inline(_ math: InlineMath) -> String {
+        if let typeset = typeset(math) { return typeset }
+        let style = math.isDisplayStyle ? " display-style" : ""
+        return "<code class=\"math source\(style)\" title=\"shown as written: outside the LaTeX tutor reads\">"
+            + "\(Escaping.text(math.latex))</code>"
+    }
+
+    /// Prose math as MathML, or nil when it is outside what tutor typesets
+    /// (shown as source then, with a warning: `typesettingWarnings`).
+    static func typeset(_ math: InlineMath) -> String? {
         let reading = readFormula(math.latex, at: math.location)
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
             return MathML.render(reading.equations, display: math.isDisplayStyle)
@@ -14,10 +23,13 @@ enum FormulaHTML {
         if case let .success(expression) = readMathExpression(math.latex, at: math.location) {
             return MathML.element(MathML.render(expression), display: math.isDisplayStyle)
         }
-        if let typeset = LaTeXTypesetting.mathML(math.latex, display: math.isDisplayStyle) { return typeset }
-        let style = math.isDisplayStyle ? " display-style" : ""
-        return "<code class=\"math source\(style)\" title=\"shown as written: outside the LaTeX tutor reads\">"
-            + "\(Escaping.text(math.latex))</code>"
+        return LaTeXTypesetting.mathML(math.latex, display: math.isDisplayStyle)
+    }
+
+    /// A display formula as MathML without checking it, or nil when it is
+    /// outside what tutor typesets.
+    static func typeset(_ math: DisplayMath) -> String? {
+        typeset(InlineMath(latex: math.latex, location: math.location, isDisplayStyle: true, sourceRange: 0..<0))
     }
 
     static func display(_ math: DisplayMath) -> String {
@@ -27,6 +39,13 @@ enum FormulaHTML {
         }
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
             return "<div class=\"formula\">\(MathML.render(reading.equations, display: true))</div>"
+        }
+        // A formula shown unchecked needs only to look right: typeset like prose math.
+        if math.isShownUnchecked {
+            guard let typeset = typeset(math) else {
+                return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code></div>"
+            }
+            return "<div class=\"formula\">\(typeset)</div>"
         }
         let reason = reading.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? ""
         return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code>"

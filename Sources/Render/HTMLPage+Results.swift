@@ -8,7 +8,7 @@ extension HTMLPage {
         case let .check(check): return self.check(check)
         case let .show(show): return value(show)
         case let .training(training): return self.training(training)
-        case .lossPlot, .surfacePlot: return figure(for: finding)
+        case .lossPlot, .surfacePlot, .linePlot, .scatterPlot, .histogram: return figure(for: finding)
         }
     }
 
@@ -51,7 +51,7 @@ extension HTMLPage {
         let name = "<code class=\"name\">\(Escaping.text(show.name))</code>"
         let value = show.value
         if value.shape.isScalar {
-            return "<p class=\"value scalar\">\(name) = <span class=\"number\">\(NumberText.format(value.scalars[0]))</span></p>\n"
+            return "<p class=\"value scalar\">\(name) = <span class=\"number\">\(show.text(value.scalars[0]))</span></p>\n"
         }
         let table = ValueTable(value)
         var html = "<figure class=\"value matrix\">\n<figcaption>\(name) <span class=\"shape\">\(value.rows)×\(value.cols)</span>"
@@ -66,7 +66,7 @@ extension HTMLPage {
             }
             html += "<tr><th>\(row)</th>"
             for column in table.columns {
-                html += column.map { "<td>\(NumberText.format(value[row, $0]))</td>" } ?? "<td class=\"gap\">⋯</td>"
+                html += column.map { "<td>\(show.text(value[row, $0]))</td>" } ?? "<td class=\"gap\">⋯</td>"
             }
             html += "</tr>\n"
         }

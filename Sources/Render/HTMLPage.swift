@@ -142,6 +142,10 @@ public struct HTMLPage {
         var html = "<div class=\"equation\" id=\"eq-\(number)\">\n<div class=\"equation-body\">\n"
         html += FormulaHTML.display(math)
         html += "\n<a class=\"equation-number\" href=\"#eq-\(number)\">(\(number))</a>\n</div>\n"
+        if math.isShownUnchecked {
+            html += "<ul class=\"formula-verdicts\">\n<li><span class=\"badge definition unchecked\">\(Escaping.text(UncheckedFormula.badge))</span> "
+                + "\(Escaping.text(UncheckedFormula.sentence))</li>\n</ul>\n"
+        }
         if let entries = verdicts.byBlock[index] {
             html += "<ul class=\"formula-verdicts\">\n"
             for entry in entries {

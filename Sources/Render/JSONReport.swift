@@ -10,13 +10,18 @@ public enum JSONReport {
     /// The report of `entries`, with their totals.
     public static func render(_ entries: [BookEntry]) -> String {
         let counts = entries.reduce(ChapterCounts()) { $0 + $1.counts }
+        // Counted from the chapters' entries, which earlier runs may have written.
+        func total(_ field: String) -> [(String, JSONValue)] {
+            let n = entries.reduce(0) { $0 + ($1.report[field]?.items?.count ?? 0) }
+            return n == 0 ? [] : [(field, .integer(n))]
+        }
         let document = JSONValue.object([
             ("chapters", .array(entries.map(\.report))),
             ("summary", .object([
                 ("chapters", .integer(entries.count)), ("passed", .integer(counts.passed)), ("failed", .integer(counts.failed)),
                 ("xfail", .integer(counts.xfail)), ("xpass", .integer(counts.xpass)), ("errors", .integer(counts.errors)),
                 ("errata", .integer(counts.errata)), ("errata_not_confirmed", .integer(counts.unconfirmedErrata)),
-            ])),
+            ] + total("unchecked_formulas") + total("warnings"))),
         ])
         return document.serialized() + "\n"
     }
@@ -45,16 +50,18 @@ public enum JSONReport {
                 ])
             })),
             ("shows", .array(c.shows.map { show in
+                // Entries stay numbers (1 and 0); a boolean value says so beside them.
                 .object([
                     ("line", .integer(show.line)), ("name", .string(show.name)),
                     ("shape", .array(show.value.shape.dimensions.map(JSONValue.integer))),
                     ("value", value(show.value)),
-                ])
+                ] + (show.isBoolean ? [("boolean", .bool(true))] : []))
             })),
             ("errors", .array(c.errors.map { e in
                 .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
                          ("message", .string(e.message))])
             })),
+        ] + plots(c) + uncheckedFormulas(c) + warnings(c) + [
             ("errata", .array(c.errata.map { e in
                 .object([
                     ("line", .integer(e.line)), ("column", .integer(e.column)), ("claim", .string(e.claim)),
@@ -64,6 +71,59 @@ public enum JSONReport {
                 ])
             })),
         ])
+    }
+
+    /// `unchecked_formulas`: display formulas marked shown, not checked
+    /// (`<!-- tutor: show -->`), present when the chapter has any.
+    private static func uncheckedFormulas(_ c: ChapterResult) -> [(String, JSONValue)] {
+        let formulas = c.document.blocks.compactMap { block -> JSONValue? in
+            guard case let .displayMath(math) = block, math.isShownUnchecked else { return nil }
+            return .object([("line", .integer(math.location.line)), ("column", .integer(math.location.column)),
+                            ("latex", .string(math.latex))])
+        }
+        return formulas.isEmpty ? [] : [("unchecked_formulas", .array(formulas))]
+    }
+
+    /// `warnings`, like `errors`, present when the chapter has any.
+    private static func warnings(_ c: ChapterResult) -> [(String, JSONValue)] {
+        let warnings = c.warnings.map { w in
+            JSONValue.object([("line", .integer(w.location.line)), ("column", .integer(w.location.column)),
+                              ("message", .string(w.message))])
+        }
+        return warnings.isEmpty ? [] : [("warnings", .array(warnings))]
+    }
+
+    /// `plots`: the figures of `plot line`, `scatter` and `histogram` as data,
+    /// present when the chapter has any, so reports of other chapters keep their fields.
+    private static func plots(_ c: ChapterResult) -> [(String, JSONValue)] {
+        let plots = c.valuePlots.compactMap { finding -> JSONValue? in
+            switch finding {
+            case let .linePlot(p):
+                return .object([
+                    ("line", .integer(p.line)), ("kind", .string("line")), ("title", .string(p.title)),
+                    ("x_label", .string(p.xLabel)),
+                    ("series", .array(p.series.map { s in
+                        .object([("label", .string(s.label)), ("x", .array(s.xs.map(JSONValue.number))),
+                                 ("y", .array(s.ys.map(JSONValue.number)))])
+                    })),
+                ])
+            case let .scatterPlot(p):
+                return .object([
+                    ("line", .integer(p.line)), ("kind", .string("scatter")), ("title", .string(p.title)),
+                    ("points", .integer(p.points.count)), ("classes", .array(p.classes.map(JSONValue.number))),
+                    ("boundary", p.boundary.map { .string($0.function) } ?? .null),
+                ])
+            case let .histogram(p):
+                return .object([
+                    ("line", .integer(p.line)), ("kind", .string("histogram")), ("title", .string(p.title)),
+                    ("lower", .number(p.lower)), ("upper", .number(p.upper)),
+                    ("counts", .array(p.counts.map(JSONValue.integer))), ("left_out", .integer(p.leftOut)),
+                ])
+            default:
+                return nil
+            }
+        }
+        return plots.isEmpty ? [] : [("plots", .array(plots))]
     }
 
     /// A formula check's equations, beyond the fields of the format.

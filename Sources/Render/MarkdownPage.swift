@@ -77,6 +77,9 @@ public struct MarkdownPage {
     private func equation(_ math: DisplayMath, at index: Int) -> String {
         let number = verdicts.equationNumbers[index] ?? 0
         var md = "$$\n\(math.latex)\n$$\n\n"
+        if math.isShownUnchecked {
+            md += "> **(\(number))** **\(UncheckedFormula.badge)** — \(MarkdownText.text(UncheckedFormula.sentence))\n\n"
+        }
         guard let entries = verdicts.byBlock[index] else { return md }
         for entry in entries {
             md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(CheckText.message(entry.check)))"
@@ -139,7 +142,7 @@ public struct MarkdownPage {
             return value(show)
         case let .training(t):
             return training(t, files: &files, names: &names)
-        case .lossPlot, .surfacePlot:
+        case .lossPlot, .surfacePlot, .linePlot, .scatterPlot, .histogram:
             return figure(for: finding, files: &files, names: &names)
         }
     }
@@ -147,7 +150,7 @@ public struct MarkdownPage {
     private func value(_ show: ShowResult) -> String {
         let value = show.value
         if value.shape.isScalar {
-            return "\(MarkdownText.code(show.name)) = \(NumberText.format(value.scalars[0]))\n"
+            return "\(MarkdownText.code(show.name)) = \(show.text(value.scalars[0]))\n"
         }
         let table = ValueTable(value)
         var md = "\(MarkdownText.code(show.name)) (\(value.rows)×\(value.cols)\(table.isAbbreviated ? ", corners shown" : "")):\n\n"
@@ -159,7 +162,7 @@ public struct MarkdownPage {
                 continue
             }
             md += "| **\(row)** |" + table.columns.map { column in
-                " \(column.map { NumberText.format(value[row, $0]) } ?? "⋯") |"
+                " \(column.map { show.text(value[row, $0]) } ?? "⋯") |"
             }.joined() + "\n"
         }
         return md

@@ -195,6 +195,12 @@ public enum MathML {
         case (.divide, _): return "/"
         case (.power, _): return "^"
         case (.matrixProduct, _), (.juxtaposition, _): return "\u{2062}"
+        case (.less, _): return "<"
+        case (.lessOrEqual, _): return "\u{2264}"
+        case (.greater, _): return ">"
+        case (.greaterOrEqual, _): return "\u{2265}"
+        case (.equal, _): return "="
+        case (.notEqual, _): return "\u{2260}"
         }
     }
 

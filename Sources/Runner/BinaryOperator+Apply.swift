@@ -16,6 +16,13 @@ extension BinaryOperator {
         case .matrixProduct: return try Variable.matmul(a, b)
         case .juxtaposition:
             return a.value.count == 1 || b.value.count == 1 ? try a * b : try Variable.matmul(a, b)
+        case .less: return try Variable.compare(a, b, operation: rawValue) { $0 < $1 }
+        case .lessOrEqual: return try Variable.compare(a, b, operation: rawValue) { $0 <= $1 }
+        case .greater: return try Variable.compare(a, b, operation: rawValue) { $0 > $1 }
+        case .greaterOrEqual: return try Variable.compare(a, b, operation: rawValue) { $0 >= $1 }
+        case .equal: return try Variable.compare(a, b, operation: rawValue) { $0 == $1 }
+        // NaN != NaN holds in IEEE 754; here a comparison with NaN never holds.
+        case .notEqual: return try Variable.compare(a, b, operation: rawValue) { !$0.isNaN && !$1.isNaN && $0 != $1 }
         }
     }
 }

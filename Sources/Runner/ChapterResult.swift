@@ -38,6 +38,16 @@ public struct ChapterResult: Sendable, Codable {
     public var trainings: [TrainingResult] { findings.compactMap { if case let .training(t) = $0 { return t } else { return nil } } }
     public var shows: [ShowResult] { findings.compactMap { if case let .show(s) = $0 { return s } else { return nil } } }
 
+    /// The figures of `plot line`, `plot scatter` and `plot histogram`, in source order.
+    public var valuePlots: [Finding] {
+        findings.filter {
+            switch $0 {
+            case .linePlot, .scatterPlot, .histogram: return true
+            default: return false
+            }
+        }
+    }
+
     var findings: [Finding] { blocks.flatMap { $0.statements.flatMap(\.findings) } }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -98,6 +108,9 @@ public enum Finding: Sendable, Codable {
     case show(ShowResult)
     case lossPlot(LossPlot)
     case surfacePlot(SurfacePlotResult)
+    case linePlot(LinePlotResult)
+    case scatterPlot(ScatterPlotResult)
+    case histogram(HistogramResult)
 }
 
 public enum CheckKind: String, Sendable, Codable { case formula, gradients, expect }
@@ -176,8 +189,20 @@ public struct TrainingResult: Sendable, Codable {
     /// The loss on the full data after the last step (NaN when it diverged).
     public var finalLoss: Double
     public var diverged: Bool
-    /// Scalar parameters' values after every step, for `plot surface` paths.
+    /// The values of `record` at every logged epoch, one series per value,
+    /// at the epochs of `log`.
+    public var recorded: [RecordedSeries] = []
+    /// The entries of small params before and after every step, for `plot
+    /// surface` paths: by name for a param of one entry, `W[r,c]` for others.
     public var trajectories: [String: [Double]]
+}
+
+/// A value recorded while training (`train …, record acc`).
+public struct RecordedSeries: Sendable, Codable, Equatable {
+    /// The expression as written.
+    public var label: String
+    public var epochs: [Int]
+    public var values: [Double]
 }
 
 /// A value shown by `show`.
@@ -185,6 +210,9 @@ public struct ShowResult: Sendable, Codable {
     public var line: Int
     public var name: String
     public var value: Tensor
+    /// Whether every entry is a truth value, 1 or 0 (`Booleans.isBoolean`):
+    /// shown as true and false.
+    public var isBoolean = false
 }
 
 /// One or several loss curves in one figure.

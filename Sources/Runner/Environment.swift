@@ -37,6 +37,9 @@ final class Environment {
     /// Trainings since the last `plot loss`, for the next one.
     var unplottedTrainings: [TrainingResult] = []
     var lastTraining: TrainingResult?
+    /// Names whose value is boolean (`let ok = p > 0.5`), which `show` prints
+    /// as true and false: plain data, as the rest of the environment.
+    private(set) var booleanNames: Set<String> = []
 
     /// A model and the names of its parameters.
     struct Model {
@@ -73,6 +76,7 @@ final class Environment {
         other.optimizer = optimizer
         other.unplottedTrainings = unplottedTrainings
         other.lastTraining = lastTraining
+        other.booleanNames = booleanNames
         return other
     }
 
@@ -82,7 +86,11 @@ final class Environment {
         if bindings[name] == nil { names.append(name) }
         bindings[name] = binding
         recordedLayerValues[name] = nil
+        booleanNames.remove(name)
     }
+
+    /// Marks a name just bound as boolean; binding it again clears the mark.
+    func markBoolean(_ name: String) { booleanNames.insert(name) }
 
     func declareParameter(_ name: String, _ value: Tensor) {
         if parameters[name] == nil { parameterOrder.append(name) }

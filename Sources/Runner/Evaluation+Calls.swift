@@ -17,6 +17,22 @@ extension Evaluation {
             case "tanh": return x.tanh()
             default: return x.relu()
             }
+        case "round":
+            return try argument(name, arguments, "x", at: location).rounded()
+        case "sign":
+            return try argument(name, arguments, "x", at: location).sign()
+        case "rows", "cols":
+            // A size, not a function of the entries: held fixed.
+            let x = try argument(name, arguments, "x", at: location).value
+            return Variable(Tensor(Double(name == "rows" ? x.rows : x.cols)))
+        case "accuracy":
+            let args = try CallArguments(name, arguments, parameters: ["prediction", "label"], required: 2, at: location)
+            let p = try evaluate(args["prediction"]!.value).value, t = try evaluate(args["label"]!.value).value
+            do {
+                return Variable(Tensor(try Accuracy.of(p, t)))
+            } catch {
+                throw RuntimeError("accuracy: \(error.message)", at: location)
+            }
         case "softmax", "log_softmax":
             let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
             let x = try evaluate(args["x"]!.value)

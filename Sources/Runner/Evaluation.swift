@@ -87,6 +87,8 @@ final class Evaluation {
         case nil:
             if let value = environment.recordedLayerValues[name] {
                 node = Variable(value)
+            } else if let truth = Booleans.constants[name] {
+                node = Variable(Tensor(truth ? 1 : 0))
             } else {
                 throw unknownName(name, at: location)
             }

@@ -77,6 +77,7 @@ extension Interpreter {
                 case .greater: ok = a > b
                 case .greaterOrEqual: ok = a >= b
                 case .equal: ok = a == b
+                case .notEqual: ok = !a.isNaN && !b.isNaN && a != b
                 }
                 return ok ? 1 : 0
             }

@@ -13,7 +13,11 @@ extension Interpreter {
                                     batchSize: schedule.batchSize, log: [], finalLoss: .nan, diverged: false,
                                     trajectories: [:])
         recordTrajectories(&result)
+        result.recorded = schedule.recorded.map { RecordedSeries(label: "\($0)", epochs: [], values: []) }
         for epoch in 0..<schedule.epochs {
+            if epoch % logEvery == 0 || epoch == schedule.epochs - 1 {
+                try record(schedule.recorded, at: epoch, into: &result)
+            }
             var epochLoss = 0.0
             if let data, let batchSize = schedule.batchSize {
                 let order = environment.generator.permutation(data.rows)
@@ -55,6 +59,22 @@ extension Interpreter {
         for _ in 0..<max(0, count) {
             let value = try environment.takeOptimizerStep(at: location)
             guard value.isFinite else { throw RuntimeError("the loss is \(value): the step would not be defined", at: location) }
+        }
+    }
+
+    /// The values of `record` before the step of a logged epoch, as its logged
+    /// loss is (on the full data): each must be a single number.
+    private func record(_ values: [Expr], at epoch: Int, into result: inout TrainingResult) throws {
+        guard !values.isEmpty else { return }
+        let evaluation = Evaluation(environment)
+        for (k, expression) in values.enumerated() {
+            let value = try evaluation.evaluate(expression).value
+            guard value.count == 1 else {
+                throw RuntimeError("a recorded value must be a single number; this one has shape \(value.shape)",
+                                   at: expression.location)
+            }
+            result.recorded[k].epochs.append(epoch)
+            result.recorded[k].values.append(value.scalars[0])
         }
     }
 
@@ -105,12 +125,19 @@ extension Interpreter {
         return (names, rows)
     }
 
-    /// Scalar parameters' values, for the path on a `plot surface`.
+    /// The entries of small params (at most `trajectoryEntries`), for the path
+    /// on a `plot surface`: keyed by the param's name when it has one entry,
+    /// by `W[r,c]` otherwise.
     private func recordTrajectories(_ result: inout TrainingResult) {
         for name in environment.parameterOrder {
-            if let value = environment.parameters[name], value.count == 1 {
-                result.trajectories[name, default: []].append(value.scalars[0])
+            guard let value = environment.parameters[name], value.count <= Self.trajectoryEntries else { continue }
+            for (index, x) in value.scalars.enumerated() {
+                result.trajectories[trajectoryKey(name, index: index), default: []].append(x)
             }
         }
     }
+
+    /// Params with more entries are not followed: a path over two entries of a
+    /// large matrix is rarely drawn, and every epoch would store all of them.
+    static let trajectoryEntries = 16
 }

@@ -42,12 +42,14 @@ final class Interpreter {
             return []
         case let .let(name, expression):
             try checkRedefinition(name)
+            let isBoolean = Booleans.isBoolean(expression, in: environment)
             if environment.isLive(expression) {
                 _ = try evaluateOnce(expression)  // a mistake shows here, not at first use
                 environment.bind(name.name, .live(expression))
             } else {
                 environment.bind(name.name, .constant(try evaluateOnce(expression).value, expression))
             }
+            if isBoolean { environment.markBoolean(name.name) }
             return []
         case let .param(name, expression):
             try checkRedefinition(name)
@@ -86,7 +88,8 @@ final class Interpreter {
         case let .show(expressions):
             let evaluation = Evaluation(environment)
             let shows = try expressions.map { e in
-                Finding.show(ShowResult(line: e.location.line, name: "\(e)", value: try evaluation.evaluate(e).value))
+                Finding.show(ShowResult(line: e.location.line, name: "\(e)", value: try evaluation.evaluate(e).value,
+                                        isBoolean: Booleans.isBoolean(e, in: environment)))
             }
             evaluation.recordLayerValues()
             return shows
@@ -100,6 +103,12 @@ final class Interpreter {
                                        series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log) }))]
         case let .plotSurface(plot):
             return [.surfacePlot(try surface(plot, at: location))]
+        case let .plotLine(plot):
+            return [.linePlot(try linePlot(plot, at: location))]
+        case let .plotScatter(plot):
+            return [.scatterPlot(try scatterPlot(plot, at: location))]
+        case let .plotHistogram(plot):
+            return [.histogram(try histogram(plot, at: location))]
         case .erratum, .correction, .endErratum:
             return []  // they group checks; `Errata` reads the groups from the results
         }
@@ -113,10 +122,14 @@ final class Interpreter {
         return value
     }
 
-    /// Models own their parameter names; anything else may be redefined.
+    /// Models own their parameter names, and `true` and `false` are the two
+    /// booleans; anything else may be redefined.
     private func checkRedefinition(_ name: Identifier) throws {
         if environment.models[name.name] != nil {
             throw RuntimeError("'\(name.name)' is a model; choose another name", at: name.location)
+        }
+        if Booleans.constants[name.name] != nil {
+            throw RuntimeError("'\(name.name)' is a boolean (1 or 0); choose another name", at: name.location)
         }
     }
 }

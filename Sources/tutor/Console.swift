@@ -54,7 +54,7 @@ final class Console: @unchecked Sendable {
         lock.unlock()
         // One write per chapter, so that chapters running at once do not interleave.
         var text = ""
-        for diagnostic in chapter.diagnostics { text += diagnostic.rendered + "\n" }
+        for diagnostic in chapter.diagnosticsWithWarnings { text += diagnostic.rendered + "\n" }
         for check in chapter.checks where check.status == .failed || check.status == .xpass || check.status == .error {
             let place = check.location.map { "\($0.line):\($0.column)" } ?? "\(check.line):\(check.column)"
             text += "\(chapter.file):\(place): \(check.status.rawValue): \(CheckText.message(check))\n"

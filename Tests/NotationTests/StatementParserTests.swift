@@ -89,7 +89,7 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(statementError("train 5 epochs, batch 2, batch 4")?.message, "'batch' is given twice")
         XCTAssertEqual(statementError("train 5 epochs, log 1")?.message, "expected 'every' after 'log', found '1'")
         XCTAssertEqual(statementError("train 5 epochs, bacth 2")?.message,
-                       "expected 'batch' or 'log every', found 'bacth'")
+                       "expected 'batch', 'log every' or 'record', found 'bacth'")
     }
 
     func testStep() {
@@ -158,7 +158,7 @@ final class StatementParserTests: XCTestCase {
             XCTAssertEqual(right.description, "0.05 * n")
         }
         XCTAssertEqual(statementError("expect L = 1")?.message,
-                       "expected a comparison ('<', '<=', '>', '>=', '==' or '≈') after 'L', found '='")
+                       "expected a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after 'L', found '='")
     }
 
     func testExpectApproximately() {
@@ -191,7 +191,8 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(plot.axes.map(\.lower.description), ["-1", "-1"])
         XCTAssertEqual(plot.axes.map(\.upper.description), ["5", "2 * 3"])
 
-        XCTAssertEqual(statementError("plot")?.message, "expected 'loss' or 'surface' after 'plot', found end of line")
+        XCTAssertEqual(statementError("plot")?.message,
+                       "expected 'loss', 'surface', 'line', 'scatter' or 'histogram' after 'plot', found end of line")
         XCTAssertEqual(statementError("plot surface L over w in 0..1")?.message,
                        "a surface plot varies exactly two params, found 1")
         XCTAssertEqual(statementError("plot surface L over w in 0, b in 0..1")?.message,

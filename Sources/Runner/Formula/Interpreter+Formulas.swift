@@ -25,6 +25,10 @@ extension Interpreter {
         guard let display = displayMathAbove else {
             throw RuntimeError("check formula needs display math ($$ … $$) above its block", at: location)
         }
+        if display.isShownUnchecked {
+            throw RuntimeError("the formula above is marked \(DisplayMath.showMarker) (shown, not checked); "
+                               + "remove the mark to check it", at: location)
+        }
         let reading = readFormula(display.latex, at: display.location)
         if let first = reading.diagnostics.first {
             throw RuntimeError("the formula above is outside what tutor reads: \(first.message)", at: first.location)
