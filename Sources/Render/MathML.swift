@@ -51,6 +51,14 @@ public enum MathML {
             return mrow(mo("\u{2016}") + render(arguments[0].value) + mo("\u{2016}"))
         case .call("abs", let arguments) where arguments.count == 1 && expr.spelling == "|":
             return mrow(mo("|") + render(arguments[0].value) + mo("|"))
+        case .call(PiecewiseNames.cases, let arguments):
+            // A brace, then one row per case: its value, and its condition or "otherwise".
+            let rows = stride(from: 0, to: arguments.count - 1, by: 2).map { k in
+                let condition = arguments[k + 1]
+                let when = condition.label == PiecewiseNames.otherwise ? "<mtext>otherwise</mtext>" : render(condition.value)
+                return "<mtr><mtd>" + render(arguments[k].value) + "</mtd><mtd>" + when + "</mtd></mtr>"
+            }
+            return mrow(mo("{") + #"<mtable class="cases" columnalign="left left">"# + rows.joined() + "</mtable>")
         case .call(let name, let arguments):
             return mrow(mi(name) + mo("\u{2061}") + argumentList(arguments.map(\.value)))
         case .negate(let operand):

@@ -58,6 +58,7 @@ enum Stylesheet {
     mtable.equations > mtr > mtd + mtd { text-align: left; }
     mtable.algorithm > mtr > mtd { text-align: left; }
     mtable.algorithm mtext.keyword { font-weight: bold; }
+    mtable.cases > mtr > mtd { text-align: left; padding-right: 1em; }
     img { max-width: 100%; }
     pre { overflow-x: auto; }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--border); color: var(--muted); }

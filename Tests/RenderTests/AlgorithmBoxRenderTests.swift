@@ -41,3 +41,12 @@ final class AlgorithmBoxRenderTests: XCTestCase {
         XCTAssertFalse(html.contains("algorithm"), html)
     }
 }
+
+/// A cases block is drawn with its brace and one row per case.
+final class CasesRenderTests: XCTestCase {
+    func testCasesAreDrawnAsABraceAndRows() {
+        let html = FormulaHTML.display(DisplayMath(latex: #"r = \begin{cases} z & z > 0 \\ 0 & \text{otherwise} \end{cases}"#,
+                                                   location: SourceLocation(file: "01-cases.md", line: 3, column: 1)))
+        XCTAssertTrue(html.contains(#"<mo>{</mo><mtable class="cases" columnalign="left left"><mtr><mtd><mi>z</mi></mtd><mtd><mrow><mi>z</mi><mo>&gt;</mo><mn>0</mn></mrow></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mtext>otherwise</mtext></mtd></mtr></mtable>"#), html)
+    }
+}

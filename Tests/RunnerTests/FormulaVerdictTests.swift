@@ -197,3 +197,51 @@ final class ExampleSuperscriptTests: XCTestCase {
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed])
     }
 }
+
+/// `\mathbb{1}(…)` and `\begin{cases} … \end{cases}`: comparisons inside a formula.
+final class PiecewiseFormulaTests: XCTestCase {
+    private let values = """
+        # Piecewise
+
+        ```tutor
+        let z = [-1.5, 0.25, 2.0; 0.5, -0.75, 3.0]
+        let r = relu(z)
+        ```
+
+        """
+
+    func testAnIndicatorIsOneWhereItsConditionHolds() throws {
+        let result = try runChapter(values
+            + formula(#"f'(z) = \mathbb{1}(z > 0)"#, "check formula where f = relu")
+            + formula(#"f'(z) = \mathbb{1}_{z > 0}"#, "check formula where f = relu")
+            + formula(#"f'(z) = \mathbb{1}(z < 0)"#, "check formula where f = relu")
+            + formula(#"r = z \, \mathbb{1}(z \geq 0)"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
+                       result.formulaChecks.map(\.message).description)
+    }
+
+    func testCasesTakeTheFirstCaseThatHoldsAndOtherwiseTheRest() throws {
+        let result = try runChapter(values
+            + formula(#"r = \begin{cases} z & \text{if } z > 0, \\ 0 & \text{otherwise.} \end{cases}"#)
+            + formula(#"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \leq 0 \end{cases}"#, "check formula where f = relu")
+            + formula(#"r = \begin{cases} z & z < 0 \\ 0 & \text{otherwise} \end{cases}"#)
+            // Both rows hold at z > 1: the first wins, as a cases block is read.
+            + formula(#"r = \begin{cases} z & z > 0 \\ 100 & z > 1 \\ 0 & \text{otherwise} \end{cases}"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
+                       result.formulaChecks.map(\.message).description)
+    }
+
+    func testAMalformedCasesBlockIsALocatedError() throws {
+        let result = try runChapter(values
+            + formula(#"r = \begin{cases} z & \text{always} \end{cases}"#)
+            + formula(#"r = \begin{cases} 0 & \text{otherwise} \\ z & z > 0 \end{cases}"#)
+            + formula(#"r = \mathbb{1} z"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .error, .error])
+        XCTAssertTrue(result.formulaChecks[0].message.contains(#"a comparison or \text{otherwise}"#),
+                      result.formulaChecks[0].message)
+        XCTAssertTrue(result.formulaChecks[1].message.contains("the otherwise row of a cases block is its last"),
+                      result.formulaChecks[1].message)
+        XCTAssertTrue(result.formulaChecks[2].message.contains(#"write its condition, \mathbb{1}(z > 0)"#),
+                      result.formulaChecks[2].message)
+    }
+}

@@ -73,6 +73,13 @@ enum EquationSplitter {
                     report("\\\(token.isCommand("begin") ? "begin" : "end") needs an environment name in {…}", at: token)
                     continue
                 }
+                if token.isCommand("begin"), name == "cases" {
+                    // A piecewise value inside an equation: its rows and `&` are the parser's.
+                    let end = skippingEnvironment(name, tokens, from: next, in: source)
+                    current += tokens[(index - 1)..<end]
+                    index = end
+                    continue
+                }
                 if token.isCommand("begin"), !environments.contains(name) {
                     // Left in the equation for the parser to report, its body skipped.
                     current += tokens[(index - 1)..<next]

@@ -215,8 +215,8 @@ extension FormulaParser {
         case .command("|"):
             return openNorms == 0
         case .command(let name):
-            return multiplicativeOperator(token) == nil && !["}", "\\", "|", "rVert", "right"].contains(name)
-                && !EquationSplitter.relationCommands.contains(name)
+            return multiplicativeOperator(token) == nil && !["}", "\\", "|", "rVert", "right", "end"].contains(name)
+                && !EquationSplitter.relationCommands.contains(name) && !Self.comparisonCommands.contains(name)
         default:
             return false
         }
@@ -285,6 +285,7 @@ extension FormulaParser {
 
     private mutating func parseCommand(_ name: String) throws(Diagnostic) -> Expr {
         let token = current
+        if isIndicator() { return try parseIndicator() }
         if let letter = GreekLetter.letter(forCommand: name) {
             advance()
             return try parseSymbol(base: String(letter), startingAt: token)
@@ -309,11 +310,12 @@ extension FormulaParser {
         case "nabla": return try parseNabla()
         case "sum": return try parseSum()
         case "begin":
-            // Only the environments that hold equations are read; the splitter
-            // leaves any other's `\begin{name}` here.
+            // Only the environments that hold equations are read, and `cases` within
+            // one; the splitter leaves any other's `\begin{name}` here.
             var offset = 1
             while !peek(offset).isCharacter("}"), peek(offset).kind != .end { offset += 1 }
             let name = source.text(peek().range.upperBound..<peek(offset).range.lowerBound)
+            if name == "cases" { return try parseCases() }
             throw error("\\begin{\(name)} is not in the formula subset tutor reads", at: location(of: token))
         case "partial" where peek().isCharacter("_"):
             // `\partial_{o_j} l`, `\partial_x f` (d2l): the derivative with respect to the subscript.

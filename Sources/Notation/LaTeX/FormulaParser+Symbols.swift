@@ -255,7 +255,7 @@ extension FormulaParser {
 
     /// The text of `{…}` after `\text` and its kin, spaces inside kept as `_`;
     /// nil when no braces follow or they are empty.
-    private mutating func parseBracedText(after command: LaTeXToken) throws(Diagnostic) -> String? {
+    mutating func parseBracedText(after command: LaTeXToken) throws(Diagnostic) -> String? {
         guard current.isCharacter("{") else { return nil }
         let opening = advance()
         while !current.isCharacter("}") {

@@ -144,7 +144,8 @@ extension FormulaEvaluator {
             return activation
         }
         if function == "σ" || function == "sigma" { return .sigmoid }
-        if let activation = Activation(name: function) { return activation }
+        // `\mathrm{ReLU}`, `\operatorname{Softmax}`: as typeset, capitals and all.
+        if let activation = Activation(name: function) ?? Activation(name: function.lowercased()) { return activation }
         if Self.functionNames.contains(function), case let .symbol(s) = argument.kind, let layerExpr = s.layer,
            let model = model() {
             let layer = try layerIndex(layerExpr)

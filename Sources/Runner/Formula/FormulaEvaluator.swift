@@ -134,6 +134,11 @@ final class FormulaEvaluator {
         case let .call(name, arguments) where name == "sum" && arguments.contains(where: { $0.label != nil }):
             if let entries = try sumOverEntries(arguments, at: location) { return entries }
             return try summation(arguments, at: location)
+        case let .call(name, arguments) where name == PiecewiseNames.cases:
+            return try piecewise(arguments, at: location)
+        case let .call(name, arguments) where name == PiecewiseNames.indicator && arguments.count == 1:
+            // The comparison inside is 1 where it holds and 0 elsewhere, which is the indicator.
+            return try evaluate(arguments[0].value)
         case let .call(name, arguments):
             return try call(name, arguments.map(\.value), at: location)
         case .string, .matrix, .row:
