@@ -206,3 +206,25 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(block.statements.first?.source, "show W")
     }
 }
+
+final class NotationStatementParserTests: XCTestCase {
+    func testNotationSettingsAndTheirErrors() {
+        XCTAssertEqual(statement("notation d2l"), .notation(.convention(.d2l)))
+        XCTAssertEqual(statement("notation inferred"), .notation(.convention(nil)))
+        XCTAssertEqual(statement("notation explicit definitions"), .notation(.explicitDefinitions(true)))
+        XCTAssertEqual(statement("notation implicit definitions"), .notation(.explicitDefinitions(false)))
+        guard case .checkFormula(let check) = statement("check formula in pytorch notation where \\gamma = lr") else {
+            return XCTFail()
+        }
+        XCTAssertEqual(check.convention, .pytorch)
+        XCTAssertEqual(check.bindings.map(\.symbol), ["\\gamma"])
+        XCTAssertEqual(statementError("notation keras")?.message,
+                       "expected 'pytorch', 'd2l', 'articles', 'inferred', 'explicit definitions' or 'implicit definitions', "
+                           + "found 'keras'")
+        XCTAssertEqual(statementError("notation explicit")?.message, "expected 'definitions' after 'explicit', found end of line")
+        XCTAssertEqual(statementError("check formula in keras notation")?.message,
+                       "expected a notation after 'in' ('pytorch', 'd2l', 'articles'), found 'keras'")
+        XCTAssertEqual(statementError("check formula in d2l")?.message,
+                       "expected 'notation' after 'in d2l', found end of line")
+    }
+}
