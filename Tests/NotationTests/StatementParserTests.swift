@@ -143,7 +143,7 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(statementError("check formula within -1")?.message,
                        "expected a tolerance (a number > 0) after 'within', found '-'")
         XCTAssertEqual(statementError("check formula quickly")?.message,
-                       "expected 'where', 'for example', 'within' or 'expect fail', found 'quickly'")
+                       "expected 'where', 'for example', 'within', 'in … notation' or 'expect fail', found 'quickly'")
     }
 
     func testExpectComparison() {
