@@ -8,6 +8,8 @@ public struct FormulaCheck: Hashable, Sendable, Codable {
     public var tolerance: Double?
     /// `expect fail`: the formula is an erratum and must disagree.
     public var expectsFailure: Bool
+    /// `in d2l notation`: whose notation the formula is in, over the chapter's `notation`.
+    public var convention: FormulaConvention?
 
     public init(bindings: [FormulaBinding] = [], example: Int? = nil,
                 tolerance: Double? = nil, expectsFailure: Bool = false) {

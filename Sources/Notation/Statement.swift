@@ -45,6 +45,8 @@ public struct Statement: Hashable, Sendable, Codable {
         case correction
         /// `end erratum`: closes the open erratum.
         case endErratum
+        /// `notation d2l`, `notation explicit definitions`: how later formulas are read.
+        case notation(NotationSetting)
     }
 
     public var kind: Kind

@@ -93,7 +93,28 @@ extension Parser {
         case .end:
             try expectWord("erratum", "'erratum' after 'end'")
             return .endErratum
+        case .notation:
+            return .notation(try parseNotationSetting())
         }
+    }
+
+    /// After `notation`: a convention (`pytorch`, `d2l`, `articles`, `inferred`), or
+    /// `explicit definitions` / `implicit definitions`.
+    private mutating func parseNotationSetting() throws(Diagnostic) -> NotationSetting {
+        let expected = "'pytorch', 'd2l', 'articles', 'inferred', 'explicit definitions' or 'implicit definitions'"
+        guard let word = current.name else { throw unexpected(expected) }
+        if word == "explicit" || word == "implicit" {
+            advance()
+            try expectWord("definitions", "'definitions' after '\(word)'")
+            return .explicitDefinitions(word == "explicit")
+        }
+        if word == "inferred" {
+            advance()
+            return .convention(nil)
+        }
+        guard let convention = FormulaConvention(rawValue: word) else { throw unexpected(expected) }
+        advance()
+        return .convention(convention)
     }
 
     /// `NAME = EXPR`, as in `let`, `param` and `loss`.
@@ -176,15 +197,15 @@ extension Parser {
         return .checkGradients(of: loss, wrt: parameters)
     }
 
-    /// After `check formula`: `where …`, `for example N`, `within TOL`, `expect fail`,
+    /// After `check formula`: `where …`, `for example N`, `within TOL`, `in d2l notation`, `expect fail`,
     /// each at most once, in any order.
     private mutating func parseFormulaCheck() throws(Diagnostic) -> FormulaCheck {
         var check = FormulaCheck()
         var seen: Set<String> = []
         while current.kind != .end {
             let clause = current
-            guard let word = clause.name, ["where", "for", "within", "expect"].contains(word) else {
-                throw unexpected("'where', 'for example', 'within' or 'expect fail'")
+            guard let word = clause.name, ["where", "for", "within", "expect", "in"].contains(word) else {
+                throw unexpected("'where', 'for example', 'within', 'in … notation' or 'expect fail'")
             }
             guard seen.insert(word).inserted else { throw repeated(clause) }
             advance()
@@ -200,6 +221,14 @@ extension Parser {
                 }
                 advance()
                 check.tolerance = tolerance
+            case "in":
+                let names = FormulaConvention.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                guard let name = current.name, let convention = FormulaConvention(rawValue: name) else {
+                    throw unexpected("a notation after 'in' (\(names))")
+                }
+                advance()
+                try expectWord("notation", "'notation' after 'in \(name)'")
+                check.convention = convention
             default: // "expect", the last clause word accepted above
                 try expectWord("fail", "'fail' after 'expect'")
                 check.expectsFailure = true

@@ -25,6 +25,8 @@ final class Interpreter {
     private(set) var dataFileHashes: [String: String] = [:]
     /// Symbols defined by the chapter's formulas so far (`δ^{(l)} = …`).
     var formulaDefinitions: [FormulaContext.SymbolKey: FormulaContext.Definition] = [:]
+    /// What the chapter's `notation` statements have set for its formula checks.
+    var formulaNotation = FormulaNotation()
 
     init(file: String, chapterDirectory: String, bookRoot: String,
          progress: (@Sendable (ProgressEvent) -> Void)?) {
@@ -111,6 +113,9 @@ final class Interpreter {
             return [.histogram(try histogram(plot, at: location))]
         case .erratum, .correction, .endErratum:
             return []  // they group checks; `Errata` reads the groups from the results
+        case let .notation(setting):
+            formulaNotation.apply(setting)
+            return []
         }
     }
 

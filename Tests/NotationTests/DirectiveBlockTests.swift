@@ -106,7 +106,7 @@ final class DirectiveBlockTests: XCTestCase {
         XCTAssertEqual(statementError("optimiser adam(0.1)")?.message, "unknown statement 'optimiser'; did you mean 'optimizer'?")
         XCTAssertEqual(statementError("banana split")?.message, "unknown statement 'banana'; a statement begins with one of: "
                        + "seed, let, param, data, model, loss, optimizer, train, step, check, expect, show, plot, "
-                       + "erratum, correction, end")
+                       + "erratum, correction, end, notation")
         XCTAssertEqual(statementError("x = 3")?.message, "unknown statement 'x'; to name a value, begin with 'let'")
         XCTAssertEqual(statementError("3 + 4")?.message, "expected a statement such as 'let' or 'show', found '3'")
     }

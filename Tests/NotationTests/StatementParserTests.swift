@@ -143,7 +143,7 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(statementError("check formula within -1")?.message,
                        "expected a tolerance (a number > 0) after 'within', found '-'")
         XCTAssertEqual(statementError("check formula quickly")?.message,
-                       "expected 'where', 'for example', 'within' or 'expect fail', found 'quickly'")
+                       "expected 'where', 'for example', 'within', 'in … notation' or 'expect fail', found 'quickly'")
     }
 
     func testExpectComparison() {
@@ -204,5 +204,27 @@ final class StatementParserTests: XCTestCase {
         let block = parseDirectives("  show W   # the weights", file: "c.md", firstLine: 12)
         XCTAssertEqual(block.statements.first?.location, SourceLocation(file: "c.md", line: 12, column: 3))
         XCTAssertEqual(block.statements.first?.source, "show W")
+    }
+}
+
+final class NotationStatementParserTests: XCTestCase {
+    func testNotationSettingsAndTheirErrors() {
+        XCTAssertEqual(statement("notation d2l"), .notation(.convention(.d2l)))
+        XCTAssertEqual(statement("notation inferred"), .notation(.convention(nil)))
+        XCTAssertEqual(statement("notation explicit definitions"), .notation(.explicitDefinitions(true)))
+        XCTAssertEqual(statement("notation implicit definitions"), .notation(.explicitDefinitions(false)))
+        guard case .checkFormula(let check) = statement("check formula in pytorch notation where \\gamma = lr") else {
+            return XCTFail()
+        }
+        XCTAssertEqual(check.convention, .pytorch)
+        XCTAssertEqual(check.bindings.map(\.symbol), ["\\gamma"])
+        XCTAssertEqual(statementError("notation keras")?.message,
+                       "expected 'pytorch', 'd2l', 'articles', 'inferred', 'explicit definitions' or 'implicit definitions', "
+                           + "found 'keras'")
+        XCTAssertEqual(statementError("notation explicit")?.message, "expected 'definitions' after 'explicit', found end of line")
+        XCTAssertEqual(statementError("check formula in keras notation")?.message,
+                       "expected a notation after 'in' ('pytorch', 'd2l', 'articles'), found 'keras'")
+        XCTAssertEqual(statementError("check formula in d2l")?.message,
+                       "expected 'notation' after 'in d2l', found end of line")
     }
 }

@@ -23,6 +23,11 @@ final class FormulaContext {
     /// Every symbol name the formula writes: which letters appear together says
     /// whose notation it is (with μ for the momentum, PyTorch's γ is the learning rate).
     var symbolNames: Set<String> = []
+    /// The notation declared for this check (by its `in … notation` or the chapter's
+    /// `notation` statement), or nil where it is inferred from the letters.
+    var convention: FormulaConvention?
+    /// `notation explicit definitions`: an `=` whose left side names nothing is an error.
+    var explicitDefinitions = false
     /// Some equation's evaluation stopped at an error, so an unused binding proves nothing.
     var evaluationsStopped = false
     /// Symbols defined by earlier equations of the same chapter.
@@ -54,6 +59,11 @@ final class FormulaContext {
         /// The letters of the formula that made it, which say whose notation its right
         /// side is in (d2l's v is Adam's first moment beside an s), wherever it is used.
         var symbolNames: Set<String> = []
+    /// The notation declared for this check (by its `in … notation` or the chapter's
+    /// `notation` statement), or nil where it is inferred from the letters.
+    var convention: FormulaConvention?
+    /// `notation explicit definitions`: an `=` whose left side names nothing is an error.
+    var explicitDefinitions = false
     }
 
     /// The `where` value of a symbol, noting that the clause was used. A clause

@@ -146,16 +146,27 @@ extension FormulaEvaluator {
             return .chapterName(focus, try moment(forChapterName: focus, step: symbol.step))
         }
         if let optimizer = environment.optimizer?.optimizer {
-            let specific = Self.optionAliases(optimizer.name, symbolNames: context.symbolNames)
+            let specific = Self.optionAliases(optimizer.name, symbolNames: context.symbolNames,
+                                              convention: context.convention)
             for name in names {
                 guard let options = specific[name] ?? Self.hyperparameterAliases[name] else { continue }
                 // γ is the momentum in the articles and the learning rate in PyTorch's
                 // documentation: where the optimizer has both, only a binding can say.
                 // A formula that writes the momentum as μ (PyTorch's boxes) leaves γ the learning rate.
-                if name == "γ" || name == "gamma", optimizer.name == "sgd", !context.symbolNames.contains("μ"),
+                if name == "γ" || name == "gamma", optimizer.name == "sgd",
                    optimizer.hyperparameters.contains(where: { $0.name == "momentum" }) {
-                    throw RuntimeError("\(symbol.latex) is the learning rate in PyTorch's documentation and the momentum "
-                                       + "in the articles: say which (check formula where \\gamma = lr)", at: location)
+                    switch context.convention {
+                    case .articles?:
+                        return .constant(Tensor(optimizer.hyperparameters.first { $0.name == "momentum" }!.value))
+                    case .pytorch?, .d2l?:
+                        break
+                    case nil where !context.symbolNames.contains("μ"):
+                        throw RuntimeError("\(symbol.latex) is the learning rate in PyTorch's documentation and the "
+                                           + "momentum in the articles: say which (check formula where \\gamma = lr), or "
+                                           + FormulaNotation.declarationHint, at: location)
+                    case nil:
+                        break
+                    }
                 }
                 // The first option in order of preference: α is RMSprop's alpha where it has one.
                 for option in options {
@@ -255,7 +266,7 @@ extension FormulaEvaluator {
     /// `m_{t-1}` before it (zeros before the first step).
     private func optimizerState(_ names: [String], step: Int?, at location: SourceLocation) throws -> Tensor? {
         let before = context.before.optimizer!.optimizer
-        let aliases = Self.stateAliases(before.name, symbolNames: context.symbolNames)
+        let aliases = Self.stateAliases(before.name, symbolNames: context.symbolNames, convention: context.convention)
         let spelled = names.flatMap { [aliases[$0] ?? $0, Self.pyTorchStateNames[$0] ?? $0] }
         guard let stateName = spelled.first(where: { before.stateNames.contains($0) }) else { return nil }
         // With one param, state is that param's, whatever the formula calls it (d2l's x).

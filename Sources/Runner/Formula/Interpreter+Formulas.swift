@@ -47,6 +47,8 @@ extension Interpreter {
         let tolerance = check.tolerance.map { Tolerance(absolute: $0, relative: $0) }
             ?? .formula
 
+        context.convention = check.convention ?? formulaNotation.convention
+        context.explicitDefinitions = formulaNotation.explicitDefinitions
         context.stepAfter = try stepAfter(in: reading.equations, context: context)
         for equation in reading.equations {
             var pending = [equation.left, equation.right] + equation.conditions.flatMap(\.expressions)
@@ -96,6 +98,13 @@ extension Interpreter {
             return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
         }
         if case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe) {
+            // With explicit definitions only `:=` and its kin (and an algorithm's `\leftarrow`) define.
+            if context.explicitDefinitions, equation.relation != "←" {
+                return [EquationResult(index: index, source: equation.source, status: .error,
+                                       message: "\(equation.left) names no value, and this chapter's definitions are "
+                                           + "explicit (notation explicit definitions): define it with :=, or bind it "
+                                           + "with where")]
+            }
             return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
         }
         let assignment = isAssignment(equation)
@@ -245,6 +254,22 @@ extension Interpreter {
             }
             pending += e.kind.children
         }
+        switch context.convention {
+        case .pytorch?, .d2l?:
+            if let later = steps[1] {
+                throw RuntimeError("in \(context.convention!.rawValue) notation a step goes from t-1 to t: "
+                                   + "\(later.latex) is not one of its moments", at: context.location)
+            }
+            return 0
+        case .articles?:
+            if let earlier = steps[-1] {
+                throw RuntimeError("in articles notation a step goes from t to t+1: \(earlier.latex) is not one of "
+                                   + "its moments", at: context.location)
+            }
+            return 1
+        case nil:
+            break
+        }
         if let earlier = steps[-1], let later = steps[1] {
             throw RuntimeError("the formula writes both \(earlier.latex) and \(later.latex): one optimizer step goes "
                                + "from t-1 to t (PyTorch's convention) or from t to t+1 (the articles'), not both",
@@ -319,7 +344,7 @@ extension Interpreter {
     private func mentionsParameterFamily(_ equation: Equation, context: FormulaContext) -> Bool {
         let stateNames = Set(context.before.optimizer?.optimizer.stateNames ?? [])
         let aliases = FormulaEvaluator.stateAliases(context.before.optimizer?.optimizer.name ?? "",
-                                                    symbolNames: context.symbolNames)
+                                                    symbolNames: context.symbolNames, convention: context.convention)
         func isState(_ name: String) -> Bool {
             stateNames.contains(name) || stateNames.contains(FormulaEvaluator.pyTorchStateNames[name] ?? name)
                 || stateNames.contains(aliases[name] ?? name)
