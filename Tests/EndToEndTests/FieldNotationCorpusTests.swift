@@ -4,7 +4,8 @@ import XCTest
 /// Formulas copied as their sources typeset them (PyTorch's optimizer
 /// documentation, whole algorithm boxes of SGD, AdamW and Adagrad among it;
 /// d2l's Adam, RMSProp, Adagrad, momentum and linear-regression loss, in its own
-/// letters; ReLU's derivative as an indicator and as cases;
+/// letters, its softmax regression entry by entry; ReLU's derivative as an
+/// indicator and as cases;
 /// Nielsen's chapter 2 (BP1–BP4, his definition of the error,
 /// the quadratic cost), the normal equations of linear
 /// regression), each bound on a small model, with wrong variants beside the

@@ -35,7 +35,8 @@ extension FormulaEvaluator {
         let base = String(symbol.name[..<underscore])
         let suffix = symbol.name[symbol.name.index(after: underscore)...].map(String.init)
         guard !suffix.isEmpty, suffix.count <= 2, suffix.allSatisfy(indices.contains),
-              context.before.binding(symbol.name) == nil, context.before.binding(base) != nil,
+              context.before.binding(symbol.name) == nil,
+              context.before.binding(base) != nil || context.bindings[.init(name: base, layer: nil, step: nil)] != nil,
               context.bindings[.init(name: symbol.name, layer: nil, step: nil)] == nil else { return nil }
         var indexed = symbol
         indexed.name = base

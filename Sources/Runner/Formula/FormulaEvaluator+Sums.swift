@@ -19,9 +19,12 @@ extension FormulaEvaluator {
                                        to: try upper.map { try limit($0, "the upper limit of the sum") },
                                        of: example.name, at: location)
         }
-        let value = try evaluate(term)
-        guard let lower, let upper else { return try value.sum() }
         let index = arguments.first { $0.label == SumLimits.index }.map { "\($0.value)" } ?? "i"
+        let whole = wholeEntryIndices
+        if lower != nil { wholeEntryIndices.insert(index) }
+        let value = try evaluate(term)
+        wholeEntryIndices = whole
+        guard let lower, let upper else { return try value.sum() }
         let from = try limit(lower, "the lower limit of the sum")
         let to = try limit(upper, "the upper limit of the sum")
         let count = to - from + 1

@@ -23,6 +23,9 @@ final class FormulaEvaluator {
     var componentValues: [String: Int] = [:]
     /// The example each index of a sum over examples (`i` of `x^{(i)}`) is at, 0-based.
     var exampleRows: [String: Int] = [:]
+    /// The indices of sums with limits being evaluated whole (`j` of `\sum_{j=1}^q y_j`):
+    /// `y_j` of a chapter value y is all of y there, its entries picked by the limits.
+    var wholeEntryIndices: Set<String> = []
     /// The param that `θ` (and the optimizer's state) stands for here.
     let focus: String?
     /// Unstepped params read as after the step (the left side of `θ = θ − …`).
@@ -95,6 +98,10 @@ final class FormulaEvaluator {
         case let .symbol(symbol):
             if let index = context.exampleIndex(of: symbol) { return try exampleValue(symbol, index: index, at: location) }
             if symbol.layer != nil, !context.readsAsLayer(symbol) { return try barePower(symbol, at: location) }
+            if !wholeEntryIndices.isEmpty,
+               let indexed = indexedChapterValue(symbol, indices: Array(wholeEntryIndices)) {
+                return try value(of: indexed.withoutComponents, at: location)
+            }
             if !symbol.components.isEmpty { return try component(symbol, at: location) }
             if let indexed = indexedChapterValue(symbol, indices: Array(componentValues.keys)) {
                 return try component(indexed, at: location)

@@ -97,7 +97,8 @@ extension Interpreter {
             }
             return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
         }
-        if case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe) {
+        if case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe),
+           probe.indexedChapterValue(symbol, indices: ["i", "j", "k"]) == nil {
             // With explicit definitions only `:=` and its kin (and an algorithm's `\leftarrow`) define.
             if context.explicitDefinitions, equation.relation != "←" {
                 return [EquationResult(index: index, source: equation.source, status: .error,
@@ -120,7 +121,7 @@ extension Interpreter {
         let focusChoices: [String?] = mentionsParameterFamily(equation, context: context)
             ? steppedParameters(context: context).map { $0 } : [nil]
 
-        let components = freeComponents(in: equation)
+        let components = freeComponents(in: equation, probe)
         var results: [EquationResult] = []
         for layers in layerChoices {
             for focus in focusChoices {
@@ -320,14 +321,17 @@ extension Interpreter {
     }
 
     /// The entry indices the equation's symbols are written with (`j`, `k` of
-    /// `w^l_{jk}`), in order of first appearance: the equation holds for every entry.
-    private func freeComponents(in equation: Equation) -> [String] {
+    /// `w^l_{jk}`, `j` of `\hat{y}_j` for a chapter value ŷ), in order of first
+    /// appearance: the equation holds for every entry.
+    private func freeComponents(in equation: Equation, _ probe: FormulaEvaluator) -> [String] {
         var names: [String] = []
         var summed: Set<String> = []
         var pending = [equation.right, equation.left]
         while let e = pending.popLast() {
             if case let .symbol(s) = e.kind {
-                for name in s.components where !names.contains(name) { names.append(name) }
+                // `\hat{y}_j` of a chapter value ŷ (d2l's softmax): entry j, for every j.
+                let indexed = probe.indexedChapterValue(s, indices: ["i", "j", "k"])
+                for name in (indexed ?? s).components where !names.contains(name) { names.append(name) }
             }
             // `\sum_j`: j is the sum's own, not free.
             if case let .call("sum", arguments) = e.kind,
