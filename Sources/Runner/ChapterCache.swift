@@ -63,18 +63,13 @@ public struct ChapterCache: Sendable {
                           data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
                           resultHash: Self.hash(encoded), result: result)
         guard let data = try? encoder().encode(entry) else { return }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let target = entryPath(result.file)
-        // A name of this process only: two runs sharing a cache do not write one file.
-        let temporary = target + ".\(getpid())-\(UUID().uuidString).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        try? CacheFiles.write(data, to: entryPath(result.file))
     }
 
+    /// Beside the chapter's blocks (`BlockCache.chapterFolder`).
     private func entryPath(_ displayPath: String) -> String {
-        var hash = ContentHash()
-        hash.add(displayPath)
-        return (directory as NSString).appendingPathComponent(hash.hex + ".json")
+        let folder = BlockCache(directory: directory, toolIdentity: toolIdentity).chapterFolder(displayPath)
+        return (folder as NSString).appendingPathComponent("chapter.json")
     }
 
     static func hash(_ bytes: Data) -> String {

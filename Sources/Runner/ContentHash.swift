@@ -21,6 +21,20 @@ public struct ContentHash: Sendable {
 
     public mutating func add(_ text: String) { add(Data(text.utf8)) }
 
+    /// Adds 64-bit words at a time: a tensor's entries, fast enough for
+    /// millions of them. Each step also folds high bits down, so that every
+    /// bit of a word reaches every bit of the fingerprint.
+    public mutating func add(words: UnsafeBufferPointer<UInt64>) {
+        for word in words {
+            a = (a ^ word) &* Self.prime
+            a ^= a >> 32
+            b = (b ^ (word << 32 | word >> 32)) &* Self.prime
+            b ^= b >> 29
+        }
+        let count = UInt64(words.count)
+        for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: count >> UInt64(shift))) }
+    }
+
     @inline(__always)
     private mutating func mix(_ byte: UInt8) {
         a = (a ^ UInt64(byte)) &* Self.prime

@@ -1,0 +1,110 @@
+import Chapter
+import Foundation
+
+/// Results and states of directive blocks kept between runs, so that an edit
+/// re-runs a chapter from the first block it changed and prose alone re-runs
+/// nothing.
+///
+/// A block's key is a chain: the key of the state before it, the block as
+/// written (its text and where it stands, since locations are part of
+/// results and messages) and the display math above it, which `check formula`
+/// reads. The chain starts from the tool's identity, the chapter's name and
+/// the folders data paths resolve in. The state after a block is keyed by the
+/// block's key and the hashes of the data files it read. A stored block is
+/// used only while those files still have those hashes.
+///
+/// Files, in the cache folder: `<chapter>/blocks/<key>` (a block's results),
+/// `<chapter>/states/<key>` (the state after it), and `blobs/<fingerprint>.f64`
+/// (large values, shared), where `<chapter>` is a fingerprint of the chapter's name.
+public struct BlockCache: Sendable {
+    public let directory: String
+    public let toolIdentity: String
+
+    public init(directory: String, toolIdentity: String) {
+        self.directory = directory
+        self.toolIdentity = toolIdentity
+    }
+
+    /// What the cache stores for one block.
+    struct Entry: Codable {
+        var tool: String
+        var key: String
+        /// The key of the state after the block.
+        var stateKey: String
+        /// The block stopped its chapter (a failed statement or a syntax error).
+        var stopped: Bool
+        var dataFiles: [String]
+        var dataFileHashes: [String: String]
+        var result: BlockResult
+    }
+
+    func startKey(file: String, chapterDirectory: String, bookRoot: String) -> String {
+        var hash = ContentHash()
+        hash.add(CacheFiles.format)
+        hash.add(toolIdentity)
+        for part in [file, chapterDirectory, bookRoot] { hash.add(part) }
+        return hash.hex
+    }
+
+    func key(after previous: String, block: Directive, displayMath: DisplayMath?) -> String {
+        var hash = ContentHash()
+        hash.add(previous)
+        hash.add((try? ChapterResult.encoder().encode(block)) ?? Data())
+        hash.add((try? ChapterResult.encoder().encode(displayMath)) ?? Data())
+        return hash.hex
+    }
+
+    static func stateKey(_ key: String, dataFiles: [String], hashes: [String: String]) -> String {
+        var hash = ContentHash()
+        hash.add(key)
+        for path in dataFiles {
+            hash.add(path)
+            hash.add(hashes[path] ?? "")
+        }
+        return hash.hex
+    }
+
+    /// The stored block under `key`: nil when there is none or a data file it
+    /// read changed; `CacheDamage` when the stored file cannot be used.
+    func entry(_ key: String, file: String) throws -> Entry? {
+        guard let entry = try CacheFiles.readSealed(Entry.self, from: blockPath(key, file: file)) else { return nil }
+        guard entry.tool == toolIdentity, entry.key == key else { throw CacheDamage("stored under another key") }
+        for path in Set(entry.dataFiles) where ChapterCache.hash(ofFile: path) != entry.dataFileHashes[path] {
+            return nil
+        }
+        return entry
+    }
+
+    func state(_ key: String, file: String) throws -> (StateSnapshot, TensorStore) {
+        guard let state = try CacheFiles.readSealed(StateSnapshot.self, from: statePath(key, file: file)) else {
+            throw CacheDamage("the state it continues from is missing")
+        }
+        return (state, TensorStore(directory: blobFolder))
+    }
+
+    /// Keeps a block's results and, given an interpreter, the state after it.
+    func store(_ entry: Entry, state interpreter: Interpreter?, file: String) throws {
+        let tensors = TensorStore(directory: blobFolder)
+        if let interpreter, let state = try StateSnapshot(interpreter, tensors: tensors) {
+            try CacheFiles.writeSealed(state, blobs: tensors.referenced, to: statePath(entry.stateKey, file: file))
+        }
+        try CacheFiles.writeSealed(entry, to: blockPath(entry.key, file: file))
+    }
+
+    /// The folder of one chapter's blocks and states.
+    public func chapterFolder(_ file: String) -> String {
+        var hash = ContentHash()
+        hash.add(file)
+        return (directory as NSString).appendingPathComponent(hash.hex)
+    }
+
+    var blobFolder: String { (directory as NSString).appendingPathComponent("blobs") }
+
+    func blockPath(_ key: String, file: String) -> String {
+        (chapterFolder(file) as NSString).appendingPathComponent("blocks/\(key)")
+    }
+
+    func statePath(_ key: String, file: String) -> String {
+        (chapterFolder(file) as NSString).appendingPathComponent("states/\(key)")
+    }
+}
