@@ -36,9 +36,12 @@ struct BookSession {
     }
 
     /// Runs every chapter, each in a worker process of its own, up to `jobs`
-    /// at once; results keep the book's order.
+    /// at once; results keep the book's order. With a cache, unchanged
+    /// chapters are not run, changed ones run from their first changed block,
+    /// and the cache is pruned afterwards.
     func run(cache: ChapterCache? = nil) -> BookResult {
-        let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit,
+        let blocks = cache.map { BlockCache(directory: $0.directory, toolIdentity: $0.toolIdentity) }
+        let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit, cache: blocks,
                                    progress: { [console] event in console.show(event) })
         let results = ResultSlots(count: chapters.count)
         let next = NextIndex()
@@ -53,21 +56,22 @@ struct BookSession {
                     let result: ChapterResult
                     let started = DispatchTime.now().uptimeNanoseconds
                     if var cached = cache?.lookup(path: chapter, displayPath: chapter) {
-                        console.reused(chapter)
                         cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                         result = cached
+                        console.finished(result, fromCache: true)
                     } else {
                         console.starting(chapter)
                         result = worker.run(path: chapter, displayPath: chapter)
                         cache?.store(result)
+                        console.finished(result, fromCache: false)
                     }
-                    console.finished(result)
                     results.set(index, result)
                 }
             }.start()
         }
         group.wait()
         let book = BookResult(chapters: results.all)
+        if let blocks { CachePruning(cache: blocks).prune(after: book.chapters) }
         console.summary(book)
         return book
     }
