@@ -4,7 +4,9 @@ import XCTest
 /// Parallel runs and the cache: the same bytes however the book is run.
 final class RerunTests: XCTestCase {
     /// Every file under `folder`, relative path → contents.
-    func contents(of folder: URL) throws -> [String: Data] {
+    func contents(of folder: URL) throws -> [String: Data] { try Self.contents(of: folder) }
+
+    static func contents(of folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
