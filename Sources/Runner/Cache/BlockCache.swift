@@ -19,6 +19,8 @@ import Foundation
 public struct BlockCache: Sendable {
     public let directory: String
     public let toolIdentity: String
+    /// Data files' hashes, taken once for the blocks of a run that read the same file.
+    private let fileHashes = FileHashes()
 
     public init(directory: String, toolIdentity: String) {
         self.directory = directory
@@ -69,7 +71,7 @@ public struct BlockCache: Sendable {
     func entry(_ key: String, file: String) throws -> Entry? {
         guard let entry = try CacheFiles.readSealed(Entry.self, from: blockPath(key, file: file)) else { return nil }
         guard entry.tool == toolIdentity, entry.key == key else { throw CacheDamage("stored under another key") }
-        for path in Set(entry.dataFiles) where ChapterCache.hash(ofFile: path) != entry.dataFileHashes[path] {
+        for path in Set(entry.dataFiles) where fileHashes.hash(ofFile: path) != entry.dataFileHashes[path] {
             return nil
         }
         return entry
@@ -106,5 +108,19 @@ public struct BlockCache: Sendable {
 
     func statePath(_ key: String, file: String) -> String {
         (chapterFolder(file) as NSString).appendingPathComponent("states/\(key)")
+    }
+}
+
+/// Hashes of files, each read once.
+private final class FileHashes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: String?] = [:]
+
+    func hash(ofFile path: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        if let hash = known[path] { return hash }
+        let hash = ChapterCache.hash(ofFile: path)
+        known[path] = hash
+        return hash
     }
 }
