@@ -37,12 +37,25 @@ public struct ChapterRunner: Sendable {
 
     /// Runs the chapter at `path`; `displayPath` names it in messages and reports.
     public func run(path: String, displayPath: String) -> ChapterResult {
-        run(path: path, displayPath: displayPath, readingCache: true)
+        run(path: path, displayPath: displayPath, mode: .usingCache)!
     }
 
-    /// With `readingCache` false every block runs (and is stored again): a
-    /// state that could not be restored sends the chapter back here.
-    private func run(path: String, displayPath: String, readingCache: Bool) -> ChapterResult {
+    /// The chapter's result when the block cache has every one of its blocks,
+    /// or nil: nothing runs, so no worker process is needed for it.
+    public func resultFromCache(path: String, displayPath: String) -> ChapterResult? {
+        run(path: path, displayPath: displayPath, mode: .onlyFromCache)
+    }
+
+    private enum CacheMode {
+        case usingCache
+        /// Every block runs (and is stored again): a state that could not be
+        /// restored sends the chapter back to its start this way.
+        case notReading
+        /// Blocks only from the cache: nil at the first block that would run.
+        case onlyFromCache
+    }
+
+    private func run(path: String, displayPath: String, mode: CacheMode) -> ChapterResult? {
         let started = DispatchTime.now().uptimeNanoseconds
         let problem = Self.unreadable(path)
         let contents = problem == nil ? FileManager.default.contents(atPath: path) : nil
@@ -81,7 +94,8 @@ public struct ChapterRunner: Sendable {
         // come from the cache, and the stored state to continue from.
         let chapterDirectory = (path as NSString).deletingLastPathComponent
         var chain = cache?.startKey(file: displayPath, chapterDirectory: chapterDirectory, bookRoot: bookRoot)
-        var reusing = readingCache && cache != nil && contents != nil
+        var reusing = mode != .notReading && cache != nil && contents != nil
+        if mode == .onlyFromCache, !reusing { return nil }
         var continueFrom: String?
         var cacheKeys: [String] = []
         var blocksRun = 0, blocksReused = 0
@@ -106,9 +120,11 @@ public struct ChapterRunner: Sendable {
                         continue
                     }
                 } catch {
+                    if mode == .onlyFromCache { return nil }  // the worker that runs it says so
                     progress?(.note(file: displayPath, message: "a cached block at line \(directive.contentLocation.line) "
                                     + "was ignored (\(error)); it runs again"))
                 }
+                if mode == .onlyFromCache { return nil }
                 reusing = false
             }
             if let stored = continueFrom, !stopped, let cache {
@@ -119,7 +135,7 @@ public struct ChapterRunner: Sendable {
                 } catch {
                     progress?(.note(file: displayPath, message: "the cached state before line \(directive.contentLocation.line) "
                                     + "was ignored (\(error)); the chapter runs from its start"))
-                    return run(path: path, displayPath: displayPath, readingCache: false)
+                    return run(path: path, displayPath: displayPath, mode: .notReading)
                 }
             }
             if !stopped { blocksRun += 1 }

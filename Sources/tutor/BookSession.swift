@@ -49,7 +49,7 @@ struct BookSession {
         for _ in 0..<min(jobs, chapters.count) {
             group.enter()
             // Threads of their own: each waits on a worker, and --jobs may exceed the cores.
-            Thread { [chapters, console] in
+            let thread = Thread { [chapters, console, bookRoot] in
                 defer { group.leave() }
                 while let index = next.take(below: chapters.count) {
                     let chapter = chapters[index]
@@ -61,13 +61,24 @@ struct BookSession {
                         console.finished(result, fromCache: true)
                     } else {
                         console.starting(chapter)
-                        result = worker.run(path: chapter, displayPath: chapter)
+                        if var reused = blocks.flatMap({ ChapterRunner(bookRoot: bookRoot, cache: $0)
+                                .resultFromCache(path: chapter, displayPath: chapter) }) {
+                            // Every block from the cache: nothing runs, so no worker is needed.
+                            reused.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                            result = reused
+                        } else {
+                            result = worker.run(path: chapter, displayPath: chapter)
+                        }
                         cache?.store(result)
                         console.finished(result, fromCache: false)
                     }
                     results.set(index, result)
                 }
-            }.start()
+            }
+            // Reading a chapter from the block cache parses it here, which
+            // recurses as deep as its expressions nest, as in a worker.
+            thread.stackSize = Worker.stackBytes
+            thread.start()
         }
         group.wait()
         let book = BookResult(chapters: results.all)

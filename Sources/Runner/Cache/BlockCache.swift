@@ -88,7 +88,7 @@ public struct BlockCache: Sendable {
     func store(_ entry: Entry, state interpreter: Interpreter?, file: String) throws {
         let tensors = TensorStore(directory: blobFolder)
         if let interpreter, let state = try StateSnapshot(interpreter, tensors: tensors) {
-            try CacheFiles.writeSealed(state, blobs: tensors.referenced, to: statePath(entry.stateKey, file: file))
+            try CacheFiles.writeSealed(state, header: tensors.referenced, to: statePath(entry.stateKey, file: file))
         }
         try CacheFiles.writeSealed(entry, to: blockPath(entry.key, file: file))
     }

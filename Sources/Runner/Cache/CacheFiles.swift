@@ -21,11 +21,12 @@ enum CacheFiles {
         }
     }
 
-    /// A file of the cache: the format and fingerprint line, a line of the
-    /// blobs it refers to (for pruning), then the JSON of `value`.
-    static func writeSealed<T: Encodable>(_ value: T, blobs: [String] = [], to path: String) throws {
+    /// A file of the cache: the format and fingerprint line, a line of words
+    /// that can be read without the rest (a state's blobs, for pruning; a
+    /// chapter's key), then the JSON of `value`.
+    static func writeSealed<T: Encodable>(_ value: T, header: [String] = [], to path: String) throws {
         let body = try ChapterResult.encoder().encode(value)
-        var data = Data("\(format) \(ChapterCache.hash(body))\n\(blobs.joined(separator: " "))\n".utf8)
+        var data = Data("\(format) \(ChapterCache.hash(body))\n\(header.joined(separator: " "))\n".utf8)
         data.append(body)
         try write(data, to: path)
     }
@@ -47,8 +48,8 @@ enum CacheFiles {
         }
     }
 
-    /// The blobs a sealed file refers to (its second line), reading only its start.
-    static func blobs(of path: String) -> [String] {
+    /// The words of a sealed file's second line, reading only its start.
+    static func header(of path: String) -> [String] {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         var data = Data()

@@ -58,7 +58,7 @@ public struct CachePruning: Sendable {
         for folder in chapterFolders() {
             let states = (folder as NSString).appendingPathComponent("states")
             for name in (try? FileManager.default.contentsOfDirectory(atPath: states)) ?? [] {
-                referenced.formUnion(CacheFiles.blobs(of: (states as NSString).appendingPathComponent(name)))
+                referenced.formUnion(CacheFiles.header(of: (states as NSString).appendingPathComponent(name)))
             }
         }
         let blobs = cache.blobFolder
