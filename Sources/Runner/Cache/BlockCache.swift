@@ -21,6 +21,7 @@ public struct BlockCache: Sendable {
     public let toolIdentity: String
     /// Data files' hashes, taken once for the blocks of a run that read the same file.
     private let fileHashes = FileHashes()
+    private let blobs = KnownBlobs()
 
     public init(directory: String, toolIdentity: String) {
         self.directory = directory
@@ -81,12 +82,12 @@ public struct BlockCache: Sendable {
         guard let state = try CacheFiles.readSealed(StateSnapshot.self, from: statePath(key, file: file)) else {
             throw CacheDamage("the state it continues from is missing")
         }
-        return (state, TensorStore(directory: blobFolder))
+        return (state, TensorStore(directory: blobFolder, known: blobs))
     }
 
     /// Keeps a block's results and, given an interpreter, the state after it.
     func store(_ entry: Entry, state interpreter: Interpreter?, file: String) throws {
-        let tensors = TensorStore(directory: blobFolder)
+        let tensors = TensorStore(directory: blobFolder, known: blobs)
         if let interpreter, let state = try StateSnapshot(interpreter, tensors: tensors) {
             try CacheFiles.writeSealed(state, header: tensors.referenced, to: statePath(entry.stateKey, file: file))
         }

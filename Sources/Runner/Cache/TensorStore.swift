@@ -24,21 +24,35 @@ final class TensorStore {
     static let inlineLimit = 4096
 
     let directory: String
+    private let known: KnownBlobs
     /// The blobs the states written through this store refer to.
     private(set) var referenced: [String] = []
 
-    init(directory: String) { self.directory = directory }
+    init(directory: String, known: KnownBlobs) {
+        self.directory = directory
+        self.known = known
+    }
 
     func store(_ tensor: Tensor) throws -> StoredTensor {
-        let bits = tensor.scalars.map(\.bitPattern)
-        guard bits.count > Self.inlineLimit else { return StoredTensor(shape: tensor.shape, bits: bits) }
-        var hash = ContentHash()
-        bits.withUnsafeBufferPointer { hash.add(words: $0) }
-        let name = hash.hex
-        let path = blobPath(name)
-        if !FileManager.default.fileExists(atPath: path) {
-            let data = bits.withUnsafeBufferPointer { Data(buffer: $0) }
-            try CacheFiles.write(data, to: path)
+        guard tensor.scalars.count > Self.inlineLimit else {
+            return StoredTensor(shape: tensor.shape, bits: tensor.scalars.map(\.bitPattern))
+        }
+        let name: String
+        if let seen = known.name(of: tensor) {
+            name = seen
+        } else {
+            name = tensor.scalars.withUnsafeBufferPointer { doubles in
+                doubles.withMemoryRebound(to: UInt64.self) { words in
+                    var hash = ContentHash()
+                    hash.add(words: words)
+                    return hash.hex
+                }
+            }
+            let path = blobPath(name)
+            if !FileManager.default.fileExists(atPath: path) {
+                try CacheFiles.write(tensor.scalars.withUnsafeBufferPointer { Data(buffer: $0) }, to: path)
+            }
+            known.remember(tensor, as: name)
         }
         if !referenced.contains(name) { referenced.append(name) }
         return StoredTensor(shape: tensor.shape, blob: name)
@@ -46,29 +60,63 @@ final class TensorStore {
 
     func load(_ stored: StoredTensor?) throws -> Tensor {
         guard let stored else { throw CacheDamage("a value without its entries") }
-        let bits: [UInt64]
+        let scalars: [Double]
         if let inline = stored.bits {
-            bits = inline
+            scalars = inline.map(Double.init(bitPattern:))
         } else if let name = stored.blob {
             guard let data = FileManager.default.contents(atPath: blobPath(name)), data.count % 8 == 0 else {
                 throw CacheDamage("the stored entries \(name) are missing or cut short")
             }
-            var words = [UInt64](repeating: 0, count: data.count / 8)
-            _ = words.withUnsafeMutableBytes { data.copyBytes(to: $0) }
-            var hash = ContentHash()
-            words.withUnsafeBufferPointer { hash.add(words: $0) }
-            guard hash.hex == name else { throw CacheDamage("the stored entries \(name) were changed") }
-            bits = words
+            // Little-endian bits, as written: copied once into the entries.
+            let entries = [Double](unsafeUninitializedCapacity: data.count / 8) { buffer, count in
+                _ = data.copyBytes(to: buffer)
+                count = data.count / 8
+            }
+            let hex = entries.withUnsafeBufferPointer { doubles in
+                doubles.withMemoryRebound(to: UInt64.self) { words in
+                    var hash = ContentHash()
+                    hash.add(words: words)
+                    return hash.hex
+                }
+            }
+            guard hex == name else { throw CacheDamage("the stored entries \(name) were changed") }
+            scalars = entries
         } else {
             throw CacheDamage("a value without its entries")
         }
-        guard bits.count == stored.shape.count else {
-            throw CacheDamage("a value of shape \(stored.shape) with \(bits.count) entries")
+        guard scalars.count == stored.shape.count else {
+            throw CacheDamage("a value of shape \(stored.shape) with \(scalars.count) entries")
         }
-        return Tensor(shape: stored.shape, scalars: bits.map(Double.init(bitPattern:)))
+        let tensor = Tensor(shape: stored.shape, scalars: scalars)
+        if let name = stored.blob { known.remember(tensor, as: name) }
+        return tensor
     }
 
     private func blobPath(_ name: String) -> String {
         (directory as NSString).appendingPathComponent(name + ".f64")
+    }
+}
+
+/// Large tensors of this run already stored or restored, by the address of
+/// their entries: a data set in every state after the block that loaded it is
+/// hashed once, not once a block. The tensors are kept, so their entries stay
+/// where they are and cannot change (a change would copy them elsewhere).
+final class KnownBlobs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tensors: [(tensor: Tensor, name: String)] = []
+
+    func name(of tensor: Tensor) -> String? {
+        let address = Self.address(tensor)
+        lock.lock(); defer { lock.unlock() }
+        return tensors.first { Self.address($0.tensor) == address && $0.tensor.shape == tensor.shape }?.name
+    }
+
+    func remember(_ tensor: Tensor, as name: String) {
+        lock.lock(); defer { lock.unlock() }
+        tensors.append((tensor, name))
+    }
+
+    private static func address(_ tensor: Tensor) -> UnsafeRawPointer? {
+        tensor.scalars.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
 }
