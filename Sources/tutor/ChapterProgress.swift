@@ -10,20 +10,24 @@ struct ChapterProgress {
     var line: Int?
     var statement = ""
     var epoch: (done: Int, of: Int, loss: Double)?
-    /// The training line last printed off a terminal, uptime in nanoseconds.
+    /// When the running statement started, uptime in nanoseconds.
+    var statementStarted: UInt64
+    /// The line last printed about this chapter off a terminal, uptime in nanoseconds.
     var lastPlainLine: UInt64
 
     init(file: String, started: UInt64) {
         self.file = file
         self.started = started
         lastPlainLine = started
+        statementStarted = started
     }
 
-    mutating func update(_ event: ProgressEvent) {
+    mutating func update(_ event: ProgressEvent, now: UInt64) {
         switch event {
         case let .statement(_, line, _, source):
             self.line = line
             statement = source
+            statementStarted = now
             epoch = nil
         case let .training(_, line, epoch, epochs, loss):
             self.line = line
@@ -44,6 +48,12 @@ struct ChapterProgress {
                 + " \(epoch.done)/\(epoch.of)  loss \(Self.format(epoch.loss))"
         }
         return Self.fit(text, width: width)
+    }
+
+    /// The plain line for a statement still running (off a terminal).
+    func runningLine(now: UInt64) -> String? {
+        guard let line else { return nil }
+        return "  \(file):\(line): \(statement): running for \(Int(Double(now &- statementStarted) / 1e9)) s"
     }
 
     /// The plain line for training progress (off a terminal).

@@ -10,7 +10,8 @@ import Runner
 /// `failed`) with its time. On a terminal the running chapters have a live
 /// status below the rest, one line each, rewritten in place; anywhere else
 /// only plain lines are written, never an escape code: the start, the last
-/// epoch of every training (and one every few seconds of a long one), the marks.
+/// epoch of every training (and one every few seconds of a long one, as for
+/// any statement that runs that long), the marks.
 final class Console: @unchecked Sendable {
     private let quiet: Bool
     private let isTerminal: Bool
@@ -23,8 +24,8 @@ final class Console: @unchecked Sendable {
     private var cached = 0
     private var ticker: DispatchSourceTimer?
 
-    /// Off a terminal, a long training prints its epoch this often.
-    static let plainTrainingInterval: UInt64 = 5_000_000_000
+    /// Off a terminal, a long statement or training is reported this often.
+    static let plainInterval: UInt64 = 5_000_000_000
     /// On a terminal, the live status is drawn at most this often.
     static let redrawInterval: UInt64 = 100_000_000
 
@@ -41,8 +42,8 @@ final class Console: @unchecked Sendable {
         guard !quiet else { return }
         lock.lock(); defer { lock.unlock() }
         running.append(ChapterProgress(file: file, started: Self.now()))
+        startTicker()
         if isTerminal {
-            startTicker()
             redraw(force: true)
         } else {
             output("running \(file)\n")
@@ -61,12 +62,12 @@ final class Console: @unchecked Sendable {
         }
         lock.lock(); defer { lock.unlock() }
         guard let index = running.firstIndex(where: { $0.file == file }) else { return }
-        running[index].update(event)
+        running[index].update(event, now: Self.now())
         if isTerminal {
             redraw(force: false)
         } else if case let .training(_, _, epoch, epochs, _) = event {
             let now = Self.now()
-            if epoch == epochs || now &- running[index].lastPlainLine >= Self.plainTrainingInterval,
+            if epoch == epochs || now &- running[index].lastPlainLine >= Self.plainInterval,
                let line = running[index].trainingLine() {
                 running[index].lastPlainLine = now
                 output(line + "\n")
@@ -170,7 +171,8 @@ final class Console: @unchecked Sendable {
         return "\r" + (drawnLines > 1 ? "\u{1B}[\(drawnLines - 1)A" : "") + "\u{1B}[J"
     }
 
-    /// Elapsed seconds move on the terminal while a long statement runs.
+    /// Once a second: elapsed seconds move on the terminal while a long
+    /// statement runs; off it, a statement running long is said every few seconds.
     private func startTicker() {
         guard ticker == nil else { return }
         let timer = DispatchSource.makeTimerSource(queue: .global())
@@ -178,7 +180,19 @@ final class Console: @unchecked Sendable {
         timer.setEventHandler { [weak self] in
             guard let self else { return }
             self.lock.lock(); defer { self.lock.unlock() }
-            if !self.running.isEmpty { self.redraw(force: true) }
+            if self.isTerminal {
+                if !self.running.isEmpty { self.redraw(force: true) }
+                return
+            }
+            let now = Self.now()
+            for i in self.running.indices where self.running[i].epoch == nil
+                && now &- self.running[i].statementStarted >= Self.plainInterval
+                && now &- self.running[i].lastPlainLine >= Self.plainInterval {
+                if let line = self.running[i].runningLine(now: now) {
+                    self.running[i].lastPlainLine = now
+                    self.output(line + "\n")
+                }
+            }
         }
         ticker = timer
         timer.resume()
