@@ -90,13 +90,16 @@ public struct ChapterRunner: Sendable {
         var timedOut = false
         var stopped = false
         var blocks: [BlockResult] = []
-        // The block cache: the key of the state so far, whether blocks still
-        // come from the cache, and the stored state to continue from.
+        // The block cache: the keys of the state so far (its values, and apart
+        // from them the formula definitions, which only `check formula` reads
+        // and writes), whether blocks may come from the cache, and the stored
+        // state to continue from.
         let chapterDirectory = (path as NSString).deletingLastPathComponent
         var chain = cache?.startKey(file: displayPath, chapterDirectory: chapterDirectory, bookRoot: bookRoot)
-        var reusing = mode != .notReading && cache != nil && contents != nil
+        var definitionsKey: String?
+        let reusing = mode != .notReading && cache != nil && contents != nil
         if mode == .onlyFromCache, !reusing { return nil }
-        var continueFrom: String?
+        var continueFrom: (state: String, definitions: String?)?
         var cacheKeys: [String] = []
         var blocksRun = 0, blocksReused = 0
         for block in document.blocks {
@@ -105,7 +108,14 @@ public struct ChapterRunner: Sendable {
                 blocks.append(BlockResult())
                 continue
             }
-            let key = chain.flatMap { chain in cache?.key(after: chain, block: directive, displayMath: interpreter.displayMathAbove) }
+            let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
+            let checksFormulas = parsed.statements.contains { if case .checkFormula = $0.kind { return true } else { return false } }
+            let blockKey = chain.flatMap { cache?.blockKey(after: $0, block: directive) }
+            // A block's results depend on the display math above it and on the
+            // definitions so far only when it checks formulas.
+            let key = blockKey.flatMap {
+                cache?.resultKey($0, formulas: checksFormulas ? (definitionsKey, interpreter.displayMathAbove) : nil)
+            }
             if let key { cacheKeys.append(key) }
             if reusing, let cache, let key {
                 do {
@@ -114,7 +124,12 @@ public struct ChapterRunner: Sendable {
                         interpreter.adoptDataFiles(entry.dataFiles, hashes: entry.dataFileHashes)
                         chain = entry.stateKey
                         cacheKeys.append(entry.stateKey)
-                        continueFrom = entry.stateKey
+                        if checksFormulas {
+                            definitionsKey = BlockCache.definitionsKey(after: definitionsKey, state: entry.stateKey,
+                                                                       displayMath: interpreter.displayMathAbove)
+                            cacheKeys.append(definitionsKey!)
+                        }
+                        continueFrom = (entry.stateKey, definitionsKey)
                         stopped = stopped || entry.stopped
                         blocksReused += 1
                         continue
@@ -124,14 +139,16 @@ public struct ChapterRunner: Sendable {
                     progress?(.note(file: displayPath, message: "a cached block at line \(directive.contentLocation.line) "
                                     + "was ignored (\(error)); it runs again"))
                 }
+                // A miss: this block runs. Later blocks may still come from the
+                // cache (an edited formula changes nothing a training reads).
                 if mode == .onlyFromCache { return nil }
-                reusing = false
             }
             if let stored = continueFrom, !stopped, let cache {
                 continueFrom = nil
                 do {
-                    let (state, tensors) = try cache.state(stored, file: displayPath)
+                    let (state, tensors) = try cache.state(stored.state, file: displayPath)
                     try state.restore(into: interpreter, tensors: tensors)
+                    interpreter.formulaDefinitions = try cache.definitions(stored.definitions, file: displayPath)
                 } catch {
                     progress?(.note(file: displayPath, message: "the cached state before line \(directive.contentLocation.line) "
                                     + "was ignored (\(error)); the chapter runs from its start"))
@@ -140,7 +157,6 @@ public struct ChapterRunner: Sendable {
             }
             if !stopped { blocksRun += 1 }
             let filesBefore = interpreter.dataFiles.count
-            let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
             let firstError = parsed.diagnostics.first?.location
             var result = BlockResult(diagnostics: parsed.diagnostics)
             for statement in parsed.statements {
@@ -181,14 +197,21 @@ public struct ChapterRunner: Sendable {
             if firstError != nil { stopped = true }
             blocks.append(result)
             if timedOut { chain = nil }  // a block cut short is not kept, nor anything after it
-            if let cache, let key, chain != nil {
+            if let cache, let key, let blockKey, chain != nil {
                 let read = Array(interpreter.dataFiles[filesBefore...])
-                let stateKey = BlockCache.stateKey(key, dataFiles: read, hashes: interpreter.dataFileHashes)
+                let stateKey = BlockCache.stateKey(blockKey, dataFiles: read, hashes: interpreter.dataFileHashes,
+                                                   stopped: stopped)
                 let entry = BlockCache.Entry(tool: cache.toolIdentity, key: key, stateKey: stateKey, stopped: stopped,
                                              dataFiles: read, dataFileHashes: interpreter.dataFileHashes.filter { read.contains($0.key) },
                                              result: result)
+                if checksFormulas {
+                    definitionsKey = BlockCache.definitionsKey(after: definitionsKey, state: stateKey,
+                                                               displayMath: interpreter.displayMathAbove)
+                    cacheKeys.append(definitionsKey!)
+                }
                 do {
-                    try cache.store(entry, state: stopped ? nil : interpreter, file: displayPath)
+                    try cache.store(entry, state: stopped ? nil : interpreter,
+                                    definitions: checksFormulas ? definitionsKey : nil, file: displayPath)
                 } catch {
                     progress?(.note(file: displayPath, message: "the block at line \(directive.contentLocation.line) "
                                     + "could not be cached (\(error))"))

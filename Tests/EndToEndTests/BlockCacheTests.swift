@@ -98,11 +98,52 @@ final class BlockCacheTests: XCTestCase {
         XCTAssertFalse(progress.contains("epoch 40/40"), progress)
     }
 
-    func testAnEditOfTheCheckedFormulaRunsItsBlockAndTheOnesAfter() throws {
+    func testAnEditOfTheCheckedFormulaRunsItsBlockOnly() throws {
         _ = try runAndCompare()
         try edit("L = L\n", "L = 2 L - L\n")
         let progress = try runAndCompare()
-        XCTAssertTrue(progress.contains(": 2 blocks run, 1 from the cache"), progress)
+        XCTAssertTrue(progress.contains(": 1 block run, 2 from the cache"), progress)
+    }
+
+    /// A formula edit runs the blocks that check formulas from there on (a
+    /// later one may use a symbol an earlier one defined), and no training.
+    func testAnEditedFormulaRunsNoTraining() throws {
+        try write("""
+            # Formulas
+
+            ```tutor
+            param w = 2
+            loss L = (w - 5)^2
+            optimizer sgd(lr: 0.1)
+            train 30 epochs
+            ```
+
+            $$
+            \\delta = 2 (w - 5)
+            $$
+
+            ```tutor
+            check formula
+            ```
+
+            ```tutor
+            train 20 epochs
+            ```
+
+            $$
+            \\frac{\\partial L}{\\partial w} = \\delta
+            $$
+
+            ```tutor
+            check formula
+            ```
+
+            """)
+        XCTAssertTrue(try runAndCompare().contains(": 4 blocks run"))
+        try edit("\\delta = 2 (w - 5)", "\\delta = 2 (w - 5) + 0")
+        let progress = try runAndCompare()
+        XCTAssertTrue(progress.contains(": 2 blocks run, 2 from the cache"), progress)
+        XCTAssertFalse(progress.contains("epoch"), progress)
     }
 
     func testADamagedCacheIsIgnoredWithANote() throws {
@@ -111,14 +152,14 @@ final class BlockCacheTests: XCTestCase {
         var damaged = 0
         while let url = files.nextObject() as? URL {
             let path = url.path
-            if path.contains("/states/") || path.contains("/blocks/") {
+            if path.contains("/states/") || path.contains("/blocks/") || path.contains("/formulas/") {
                 var data = try Data(contentsOf: url)
                 data[data.count / 2] ^= 0x20
                 try data.write(to: url)
                 damaged += 1
             }
         }
-        XCTAssertEqual(damaged, 6, "three blocks and three states")
+        XCTAssertEqual(damaged, 7, "three blocks, three states, one set of formula definitions")
         try edit("Some prose, with a comma.", "Some prose, with two commas,")
         let progress = try runAndCompare()
         XCTAssertTrue(progress.contains("book/01-cached.md: note: a cached block at line 6 was ignored (cut short or edited)"),
@@ -150,6 +191,7 @@ final class BlockCacheTests: XCTestCase {
         let files = try FileManager.default.subpathsOfDirectory(atPath: cacheFolder.path)
         XCTAssertEqual(files.filter { $0.contains("/blocks/") }.count, 3, files.description)
         XCTAssertEqual(files.filter { $0.contains("/states/") }.count, 3, files.description)
+        XCTAssertEqual(files.filter { $0.contains("/formulas/") }.count, 1, files.description)
         XCTAssertEqual(files.filter { $0.hasSuffix(".tmp") }, [])
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Keeps the cache folder to what can still be used, after a run:
 ///
-/// 1. in the folder of every chapter that ran with the cache, the blocks and
-///    states its run did not use (an edit leaves the old ones unreachable);
+/// 1. in the folder of every chapter that ran with the cache, the blocks,
+///    states and formula definitions its run did not use (an edit leaves the old ones unreachable);
 /// 2. while the cache is larger than `sizeLimit`, whole folders of chapters
 ///    this run did not touch, least recently used first;
 /// 3. large values no stored state refers to any more.
@@ -29,7 +29,7 @@ public struct CachePruning: Sendable {
             let folder = cache.chapterFolder(chapter.file)
             used.insert((folder as NSString).lastPathComponent)
             guard let keys = chapter.cacheKeys.map(Set.init) else { continue }
-            for kind in ["blocks", "states"] {
+            for kind in ["blocks", "states", "formulas"] {
                 let path = (folder as NSString).appendingPathComponent(kind)
                 for name in (try? files.contentsOfDirectory(atPath: path)) ?? [] where !keys.contains(name) {
                     try? files.removeItem(atPath: (path as NSString).appendingPathComponent(name))

@@ -4,7 +4,8 @@ import Notation
 
 /// Everything later statements can read of a chapter's state after a block:
 /// names and their values, params, models, the loss, the optimizer with its
-/// moments, the random generator, training logs and formula definitions.
+/// moments, the random generator and training logs. Formula definitions are
+/// kept apart (`definitions(of:)`), since only formula checks read them.
 /// Restoring one gives the interpreter the very state it had, bit for bit,
 /// so that the blocks after it compute what a cold run computes.
 struct StateSnapshot: Codable {
@@ -48,7 +49,6 @@ struct StateSnapshot: Codable {
     var optimizerParameters: [String]?
     var unplottedTrainings: [TrainingResult]
     var lastTraining: TrainingResult?
-    var formulaDefinitions: [Definition]
 
     /// The interpreter's state now; nil when part of it cannot be stored (an
     /// optimizer this format does not know), so the block is not snapshotted.
@@ -84,13 +84,16 @@ struct StateSnapshot: Codable {
         }
         unplottedTrainings = environment.unplottedTrainings
         lastTraining = environment.lastTraining
-        formulaDefinitions = interpreter.formulaDefinitions
-            .map { Definition(key: $0.key, definition: $0.value) }
+    }
+
+    static func definitions(of interpreter: Interpreter) -> [Definition] {
+        interpreter.formulaDefinitions.map { Definition(key: $0.key, definition: $0.value) }
             .sorted { "\($0.key)" < "\($1.key)" }
     }
 
     /// Gives `interpreter` this state. Its deadline stays the current run's;
-    /// the data files read so far it has from the blocks' entries.
+    /// the data files read so far it has from the blocks' entries, its
+    /// formula definitions from their own file.
     func restore(into interpreter: Interpreter, tensors: TensorStore) throws {
         let environment = interpreter.environment
         var bindings: [String: Environment.Binding] = [:]
@@ -118,7 +121,6 @@ struct StateSnapshot: Codable {
         }
         environment.unplottedTrainings = unplottedTrainings
         environment.lastTraining = lastTraining
-        interpreter.formulaDefinitions = Dictionary(formulaDefinitions.map { ($0.key, $0.definition) }, uniquingKeysWith: { a, _ in a })
     }
 }
 
