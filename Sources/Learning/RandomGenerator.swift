@@ -25,7 +25,7 @@ import Foundation
 /// All arithmetic is modulo 2⁶⁴. Integers and uniforms are bit-exact everywhere;
 /// normals go through `log`, `sin` and `cos`, so they are as reproducible as the
 /// platform's math library (identical on one platform, within an ulp across them).
-public struct RandomGenerator: RandomNumberGenerator, Sendable {
+public struct RandomGenerator: RandomNumberGenerator, Sendable, Codable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
     /// The second value of the last Box–Muller pair, returned by the next `nextNormal()`.
     private var cachedNormal: Double?
@@ -135,4 +135,27 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
 
 private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
     (x << k) | (x >> (64 - k))
+}
+
+extension RandomGenerator {
+    private enum CodingKeys: String, CodingKey { case state, cachedNormal }
+
+    /// The whole state, so that a stored generator goes on with the very same stream.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let words = try container.decode([UInt64].self, forKey: .state)
+        guard words.count == 4 else {
+            throw DecodingError.dataCorruptedError(forKey: .state, in: container,
+                                                   debugDescription: "a generator's state is 4 words")
+        }
+        state = (words[0], words[1], words[2], words[3])
+        cachedNormal = try container.decodeIfPresent(UInt64.self, forKey: .cachedNormal).map(Double.init(bitPattern:))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode([state.0, state.1, state.2, state.3], forKey: .state)
+        // As bits: a text form of a Double need not give back its last bit on every platform.
+        try container.encodeIfPresent(cachedNormal?.bitPattern, forKey: .cachedNormal)
+    }
 }

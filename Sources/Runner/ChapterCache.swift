@@ -30,8 +30,6 @@ public struct ChapterCache: Sendable {
         var tool: String
         var chapter: String
         var data: [DataFile]
-        /// The hash of `result` as encoded: an entry edited since it was stored is a miss.
-        var resultHash: String
         var result: ChapterResult
     }
 
@@ -41,14 +39,17 @@ public struct ChapterCache: Sendable {
     }
 
     /// The stored result of the chapter at `path`, if nothing it depends on changed.
+    /// The tool and the chapter's hash are on the entry's first lines, so an
+    /// entry of an edited chapter is known without reading the rest. An entry
+    /// edited since it was stored is a miss (`CacheFiles`).
     public func lookup(path: String, displayPath: String) -> ChapterResult? {
         guard ChapterRunner.unreadable(path) == nil,
-              let chapterBytes = FileManager.default.contents(atPath: path),
-              let stored = FileManager.default.contents(atPath: entryPath(displayPath)),
-              let entry = try? decoder().decode(Entry.self, from: stored),
-              entry.tool == toolIdentity, entry.chapter == Self.hash(chapterBytes),
+              let chapterBytes = FileManager.default.contents(atPath: path) else { return nil }
+        let file = entryPath(displayPath), chapter = Self.hash(chapterBytes)
+        guard CacheFiles.header(of: file) == [toolIdentity, chapter],
+              let entry = try? CacheFiles.readSealed(Entry.self, from: file),
+              entry.tool == toolIdentity, entry.chapter == chapter,
               entry.result.file == displayPath, entry.result.isWhole,
-              let encoded = try? encoder().encode(entry.result), Self.hash(encoded) == entry.resultHash,
               entry.data.allSatisfy({ Self.hash(ofFile: $0.path) == $0.hash }) else { return nil }
         return entry.result
     }
@@ -58,23 +59,16 @@ public struct ChapterCache: Sendable {
     /// the files are not read again, so an edit saved during the run is a miss next time.
     public func store(_ result: ChapterResult) {
         guard !result.timedOut, let chapterHash = result.chapterHash else { return }
-        guard let encoded = try? encoder().encode(result) else { return }
         let entry = Entry(tool: toolIdentity, chapter: chapterHash,
                           data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
-                          resultHash: Self.hash(encoded), result: result)
-        guard let data = try? encoder().encode(entry) else { return }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let target = entryPath(result.file)
-        // A name of this process only: two runs sharing a cache do not write one file.
-        let temporary = target + ".\(getpid())-\(UUID().uuidString).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+                          result: result)
+        try? CacheFiles.writeSealed(entry, header: [toolIdentity, chapterHash], to: entryPath(result.file))
     }
 
+    /// Beside the chapter's blocks (`BlockCache.chapterFolder`).
     private func entryPath(_ displayPath: String) -> String {
-        var hash = ContentHash()
-        hash.add(displayPath)
-        return (directory as NSString).appendingPathComponent(hash.hex + ".json")
+        let folder = BlockCache(directory: directory, toolIdentity: toolIdentity).chapterFolder(displayPath)
+        return (folder as NSString).appendingPathComponent("chapter.json")
     }
 
     static func hash(_ bytes: Data) -> String {
@@ -87,6 +81,4 @@ public struct ChapterCache: Sendable {
         FileManager.default.contents(atPath: path).map(hash)
     }
 
-    private func encoder() -> JSONEncoder { ChapterResult.encoder() }
-    private func decoder() -> JSONDecoder { ChapterResult.decoder() }
 }

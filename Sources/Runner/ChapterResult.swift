@@ -23,6 +23,13 @@ public struct ChapterResult: Sendable, Codable {
     public var chapterHash: String?
     /// Whether the chapter was stopped by its time limit (such a result is not cached).
     public var timedOut = false
+    /// Directive blocks run, and blocks whose results came from the block
+    /// cache, in this run: for progress on the terminal, never rendered.
+    public var blocksRun = 0
+    public var blocksReused = 0
+    /// The block cache's keys this chapter's run used (nil when it did not
+    /// use the cache): what pruning keeps.
+    public var cacheKeys: [String]?
 
     public init(file: String, title: String, document: ChapterDocument,
                 blocks: [BlockResult], diagnostics: [Diagnostic]) {

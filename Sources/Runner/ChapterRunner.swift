@@ -7,8 +7,11 @@ import Notation
 public enum ProgressEvent: Sendable {
     case training(file: String, line: Int, epoch: Int, epochs: Int, loss: Double)
     /// A statement is about to run (a chapter's worker process reports where
-    /// it is, so that a crash can be placed at the statement).
-    case statement(file: String, line: Int, column: Int)
+    /// it is, so that a crash can be placed at the statement); `source` is
+    /// its first line as written.
+    case statement(file: String, line: Int, column: Int, source: String)
+    /// Something worth saying that changes no result (a damaged cache entry ignored).
+    case note(file: String, message: String)
 }
 
 /// Runs one chapter: reads it with cmark, parses its directive blocks, and runs
@@ -21,15 +24,38 @@ public struct ChapterRunner: Sendable {
     public var progress: (@Sendable (ProgressEvent) -> Void)?
     /// Seconds a chapter may run before it is stopped at the running statement.
     public var timeLimit: Double?
+    /// Where blocks' results and states are kept between runs, if anywhere.
+    public var cache: BlockCache?
 
-    public init(bookRoot: String, timeLimit: Double? = nil, progress: (@Sendable (ProgressEvent) -> Void)? = nil) {
+    public init(bookRoot: String, timeLimit: Double? = nil, cache: BlockCache? = nil,
+                progress: (@Sendable (ProgressEvent) -> Void)? = nil) {
         self.bookRoot = bookRoot
         self.timeLimit = timeLimit
+        self.cache = cache
         self.progress = progress
     }
 
     /// Runs the chapter at `path`; `displayPath` names it in messages and reports.
     public func run(path: String, displayPath: String) -> ChapterResult {
+        run(path: path, displayPath: displayPath, mode: .usingCache)!
+    }
+
+    /// The chapter's result when the block cache has every one of its blocks,
+    /// or nil: nothing runs, so no worker process is needed for it.
+    public func resultFromCache(path: String, displayPath: String) -> ChapterResult? {
+        run(path: path, displayPath: displayPath, mode: .onlyFromCache)
+    }
+
+    private enum CacheMode {
+        case usingCache
+        /// Every block runs (and is stored again): a state that could not be
+        /// restored sends the chapter back to its start this way.
+        case notReading
+        /// Blocks only from the cache: nil at the first block that would run.
+        case onlyFromCache
+    }
+
+    private func run(path: String, displayPath: String, mode: CacheMode) -> ChapterResult? {
         let started = DispatchTime.now().uptimeNanoseconds
         let problem = Self.unreadable(path)
         let contents = problem == nil ? FileManager.default.contents(atPath: path) : nil
@@ -64,6 +90,18 @@ public struct ChapterRunner: Sendable {
         var timedOut = false
         var stopped = false
         var blocks: [BlockResult] = []
+        // The block cache: the keys of the state so far (its values, and apart
+        // from them the formula definitions, which only `check formula` reads
+        // and writes), whether blocks may come from the cache, and the stored
+        // state to continue from.
+        let chapterDirectory = (path as NSString).deletingLastPathComponent
+        var chain = cache?.startKey(file: displayPath, chapterDirectory: chapterDirectory, bookRoot: bookRoot)
+        var definitionsKey: String?
+        let reusing = mode != .notReading && cache != nil && contents != nil
+        if mode == .onlyFromCache, !reusing { return nil }
+        var continueFrom: (state: String, definitions: String?)?
+        var cacheKeys: [String] = []
+        var blocksRun = 0, blocksReused = 0
         for block in document.blocks {
             if case let .displayMath(math) = block { interpreter.displayMathAbove = math }
             guard case let .directive(directive) = block else {
@@ -71,6 +109,54 @@ public struct ChapterRunner: Sendable {
                 continue
             }
             let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
+            let checksFormulas = parsed.statements.contains { if case .checkFormula = $0.kind { return true } else { return false } }
+            let blockKey = chain.flatMap { cache?.blockKey(after: $0, block: directive) }
+            // A block's results depend on the display math above it and on the
+            // definitions so far only when it checks formulas.
+            let key = blockKey.flatMap {
+                cache?.resultKey($0, formulas: checksFormulas ? (definitionsKey, interpreter.displayMathAbove) : nil)
+            }
+            if let key { cacheKeys.append(key) }
+            if reusing, let cache, let key {
+                do {
+                    if let entry = try cache.entry(key, file: displayPath) {
+                        blocks.append(entry.result)
+                        interpreter.adoptDataFiles(entry.dataFiles, hashes: entry.dataFileHashes)
+                        chain = entry.stateKey
+                        cacheKeys.append(entry.stateKey)
+                        if checksFormulas {
+                            definitionsKey = BlockCache.definitionsKey(after: definitionsKey, state: entry.stateKey,
+                                                                       displayMath: interpreter.displayMathAbove)
+                            cacheKeys.append(definitionsKey!)
+                        }
+                        continueFrom = (entry.stateKey, definitionsKey)
+                        stopped = stopped || entry.stopped
+                        blocksReused += 1
+                        continue
+                    }
+                } catch {
+                    if mode == .onlyFromCache { return nil }  // the worker that runs it says so
+                    progress?(.note(file: displayPath, message: "a cached block at line \(directive.contentLocation.line) "
+                                    + "was ignored (\(error)); it runs again"))
+                }
+                // A miss: this block runs. Later blocks may still come from the
+                // cache (an edited formula changes nothing a training reads).
+                if mode == .onlyFromCache { return nil }
+            }
+            if let stored = continueFrom, !stopped, let cache {
+                continueFrom = nil
+                do {
+                    let (state, tensors) = try cache.state(stored.state, file: displayPath)
+                    try state.restore(into: interpreter, tensors: tensors)
+                    interpreter.formulaDefinitions = try cache.definitions(stored.definitions, file: displayPath)
+                } catch {
+                    progress?(.note(file: displayPath, message: "the cached state before line \(directive.contentLocation.line) "
+                                    + "was ignored (\(error)); the chapter runs from its start"))
+                    return run(path: path, displayPath: displayPath, mode: .notReading)
+                }
+            }
+            if !stopped { blocksRun += 1 }
+            let filesBefore = interpreter.dataFiles.count
             let firstError = parsed.diagnostics.first?.location
             var result = BlockResult(diagnostics: parsed.diagnostics)
             for statement in parsed.statements {
@@ -81,7 +167,8 @@ public struct ChapterRunner: Sendable {
                     result.statements.append(StatementResult(statement: statement, state: .notRun))
                     continue
                 }
-                progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column))
+                progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column,
+                                     source: Self.firstLine(of: statement, in: sourceLines)))
                 do {
                     let findings = try interpreter.execute(statement).map { $0.placed(at: statement.location.column) }
                     result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
@@ -109,6 +196,29 @@ public struct ChapterRunner: Sendable {
             }
             if firstError != nil { stopped = true }
             blocks.append(result)
+            if timedOut { chain = nil }  // a block cut short is not kept, nor anything after it
+            if let cache, let key, let blockKey, chain != nil {
+                let read = Array(interpreter.dataFiles[filesBefore...])
+                let stateKey = BlockCache.stateKey(blockKey, dataFiles: read, hashes: interpreter.dataFileHashes,
+                                                   stopped: stopped)
+                let entry = BlockCache.Entry(tool: cache.toolIdentity, key: key, stateKey: stateKey, stopped: stopped,
+                                             dataFiles: read, dataFileHashes: interpreter.dataFileHashes.filter { read.contains($0.key) },
+                                             result: result)
+                if checksFormulas {
+                    definitionsKey = BlockCache.definitionsKey(after: definitionsKey, state: stateKey,
+                                                               displayMath: interpreter.displayMathAbove)
+                    cacheKeys.append(definitionsKey!)
+                }
+                do {
+                    try cache.store(entry, state: stopped ? nil : interpreter,
+                                    definitions: checksFormulas ? definitionsKey : nil, file: displayPath)
+                } catch {
+                    progress?(.note(file: displayPath, message: "the block at line \(directive.contentLocation.line) "
+                                    + "could not be cached (\(error))"))
+                }
+                chain = stateKey
+                cacheKeys.append(stateKey)
+            }
         }
 
         diagnostics += blocks.flatMap { $0.diagnostics }
@@ -126,9 +236,21 @@ public struct ChapterRunner: Sendable {
         result.dataFileHashes = interpreter.dataFileHashes
         result.chapterHash = contents.map(ChapterCache.hash)
         result.timedOut = timedOut
+        result.blocksRun = blocksRun
+        result.blocksReused = blocksReused
+        result.cacheKeys = cache != nil && !timedOut ? cacheKeys : nil
         return result
     }
 
+    /// A statement's first line as written, for progress.
+    private static func firstLine(of statement: Statement, in lines: [String]) -> String {
+        let index = statement.location.line - 1
+        guard lines.indices.contains(index) else { return "" }
+        let line = lines[index]
+        let start = line.index(line.startIndex, offsetBy: max(0, statement.location.column - 1), limitedBy: line.endIndex)
+            ?? line.endIndex
+        return String(line[start...]).trimmingCharacters(in: .whitespaces)
+    }
 }
 
 extension ChapterRunner {

@@ -82,6 +82,13 @@ final class Environment {
 
     func binding(_ name: String) -> Binding? { bindings[name] }
 
+    /// Puts back names as a stored state had them (`StateSnapshot`).
+    func restoreNames(_ bindings: [String: Binding], order names: [String], parameterOrder: [String]) {
+        self.bindings = bindings
+        self.names = names
+        self.parameterOrder = parameterOrder
+    }
+
     func bind(_ name: String, _ binding: Binding) {
         if bindings[name] == nil { names.append(name) }
         bindings[name] = binding

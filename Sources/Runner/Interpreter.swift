@@ -23,6 +23,12 @@ final class Interpreter {
     /// The hash of each data file, taken when it is read: an edit saved while
     /// the chapter runs does not give the old result the new bytes' key.
     private(set) var dataFileHashes: [String: String] = [:]
+    /// Takes on data files read by blocks whose results came from the cache,
+    /// with the hashes they were read with.
+    func adoptDataFiles(_ files: [String], hashes: [String: String]) {
+        for path in files where dataFileHashes[path] == nil { dataFileHashes[path] = hashes[path] ?? "" }
+        dataFiles += files
+    }
     /// Symbols defined by the chapter's formulas so far (`δ^{(l)} = …`).
     var formulaDefinitions: [FormulaContext.SymbolKey: FormulaContext.Definition] = [:]
     /// What the chapter's `notation` statements have set for its formula checks.

@@ -40,9 +40,12 @@ struct BookSession {
     }
 
     /// Runs every chapter, each in a worker process of its own, up to `jobs`
-    /// at once; results keep the book's order.
+    /// at once; results keep the book's order. With a cache, unchanged
+    /// chapters are not run, changed ones run from their first changed block,
+    /// and the cache is pruned afterwards.
     func run(cache: ChapterCache? = nil) -> BookResult {
-        let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit,
+        let blocks = cache.map { BlockCache(directory: $0.directory, toolIdentity: $0.toolIdentity) }
+        let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit, cache: blocks,
                                    progress: { [console] event in console.show(event) })
         let results = ResultSlots(count: chapters.count)
         let next = NextIndex()
@@ -50,28 +53,40 @@ struct BookSession {
         for _ in 0..<min(jobs, chapters.count) {
             group.enter()
             // Threads of their own: each waits on a worker, and --jobs may exceed the cores.
-            Thread { [chapters, console] in
+            let thread = Thread { [chapters, console, bookRoot] in
                 defer { group.leave() }
                 while let index = next.take(below: chapters.count) {
                     let chapter = chapters[index]
                     let result: ChapterResult
                     let started = DispatchTime.now().uptimeNanoseconds
                     if var cached = cache?.lookup(path: chapter.path, displayPath: chapter.display) {
-                        console.reused(chapter.display)
                         cached.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                         result = cached
+                        console.finished(result, fromCache: true)
                     } else {
                         console.starting(chapter.display)
-                        result = worker.run(path: chapter.path, displayPath: chapter.display)
+                        if var reused = blocks.flatMap({ ChapterRunner(bookRoot: bookRoot, cache: $0)
+                                .resultFromCache(path: chapter.path, displayPath: chapter.display) }) {
+                            // Every block from the cache: nothing runs, so no worker is needed.
+                            reused.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                            result = reused
+                        } else {
+                            result = worker.run(path: chapter.path, displayPath: chapter.display)
+                        }
                         cache?.store(result)
+                        console.finished(result, fromCache: false)
                     }
-                    console.finished(result)
                     results.set(index, result)
                 }
-            }.start()
+            }
+            // Reading a chapter from the block cache parses it here, which
+            // recurses as deep as its expressions nest, as in a worker.
+            thread.stackSize = Worker.stackBytes
+            thread.start()
         }
         group.wait()
         let book = BookResult(chapters: results.all)
+        if let blocks { CachePruning(cache: blocks).prune(after: book.chapters) }
         console.summary(book)
         return book
     }

@@ -10,6 +10,8 @@ import Runner
 struct ChapterWorker {
     let bookRoot: String
     let timeLimit: Double
+    /// The block cache the worker reads and writes, if any.
+    let cache: BlockCache?
     let progress: @Sendable (ProgressEvent) -> Void
 
     /// After the limit, the worker stops itself at the next evaluation step;
@@ -45,7 +47,8 @@ struct ChapterWorker {
         process.executableURL = URL(fileURLWithPath: executable)
         // `--name=value` and `--` keep a name that starts with "-" from reading as an option.
         process.arguments = ["worker", "--display=\(displayPath)", "--book-root=\(bookRoot)",
-                             "--timeout=\(timeLimit)", "--result=\(resultFile.path)", "--", path]
+                             "--timeout=\(timeLimit)", "--result=\(resultFile.path)"]
+            + (cache.map { ["--cache=\($0.directory)", "--tool=\($0.toolIdentity)"] } ?? []) + ["--", path]
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"  // a crash is reported here, at once
         process.environment = environment
@@ -80,8 +83,12 @@ struct ChapterWorker {
                 let words = line.split(separator: " ")
                 if words == ["drawing"] {
                     drawing = true
-                } else if words.first == "statement", words.count == 3, let l = Int(words[1]), let c = Int(words[2]) {
+                } else if words.first == "statement", words.count >= 3, let l = Int(words[1]), let c = Int(words[2]) {
                     running = SourceLocation(file: displayPath, line: l, column: c)
+                    let source = line.split(separator: " ", maxSplits: 3).dropFirst(3).first.map(String.init) ?? ""
+                    progress(.statement(file: displayPath, line: l, column: c, source: source))
+                } else if line.hasPrefix("note ") {
+                    progress(.note(file: displayPath, message: String(line.dropFirst(5))))
                 } else if words.first == "training", words.count == 5, let l = Int(words[1]), let e = Int(words[2]),
                           let n = Int(words[3]), let loss = Double(words[4]) {
                     progress(.training(file: displayPath, line: l, epoch: e, epochs: n, loss: loss))

@@ -25,9 +25,9 @@ struct Run: ParsableCommand {
     var format = "html,md,json"
 
     @Option(name: .long, help: ArgumentHelp(
-        "Where results are kept between runs: a chapter whose bytes, data files and tool are unchanged is not run again.",
+        "Where results are kept between runs (default: .tutor-cache in the book's folder): a chapter runs again from its first changed block.",
         valueName: "dir"))
-    var cache = ".tutor-cache"
+    var cache: String?
 
     @Flag(name: .long, help: "Run every chapter, ignoring (and not updating) the cache.")
     var noCache = false
@@ -52,7 +52,8 @@ struct Run: ParsableCommand {
         let session = try BookSession(options: book)
         try BookLayout.checkOutput(output, book: session.book)
         try session.checkNames()
-        let store = noCache ? nil : ChapterCache(directory: cache, toolIdentity: ChapterCache.runningToolIdentity())
+        let folder = cache ?? (session.bookRoot as NSString).appendingPathComponent(".tutor-cache")
+        let store = noCache ? nil : ChapterCache(directory: folder, toolIdentity: ChapterCache.runningToolIdentity())
         let result = session.run(cache: store)
         do {
             let writer = OutputWriter(directory: output)

@@ -20,6 +20,9 @@ struct Worker: ParsableCommand {
     @Option var bookRoot: String
     @Option var timeout: Double
     @Option var result: String
+    /// The block cache's folder and the tool's identity; without them every block runs.
+    @Option var cache: String?
+    @Option var tool: String?
 
     /// The stack of the chapter's thread: evaluation recurses as deep as
     /// expressions nest (`Evaluation.maximumDepth`), which needs more than a
@@ -30,7 +33,8 @@ struct Worker: ParsableCommand {
         Self.limitMemory()
         tuneProcessForTraining()
         let output = WorkerOutput()
-        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeout, progress: { output.send($0) })
+        let blocks = cache.flatMap { folder in tool.map { BlockCache(directory: folder, toolIdentity: $0) } }
+        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeout, cache: blocks, progress: { output.send($0) })
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()
         let thread = Thread { [chapter, display] in
@@ -76,8 +80,9 @@ private final class ResultBox: @unchecked Sendable {
     var result: ChapterResult?
 }
 
-/// Progress events as lines on standard output: `statement LINE COLUMN`,
-/// `training LINE EPOCH EPOCHS LOSS`, and `drawing` once the chapter ran.
+/// Progress events as lines on standard output: `statement LINE COLUMN SOURCE`,
+/// `training LINE EPOCH EPOCHS LOSS`, `note MESSAGE`, and `drawing` once the
+/// chapter ran. Line breaks in the text are replaced by spaces.
 final class WorkerOutput: @unchecked Sendable {
     private let lock = NSLock()
 
@@ -89,10 +94,16 @@ final class WorkerOutput: @unchecked Sendable {
     func send(_ event: ProgressEvent) {
         let line: String
         switch event {
-        case let .statement(_, line: number, column: column): line = "statement \(number) \(column)\n"
+        case let .statement(_, line: number, column: column, source):
+            line = "statement \(number) \(column) \(Self.oneLine(source))\n"
+        case let .note(_, message): line = "note \(Self.oneLine(message))\n"
         case let .training(_, line: number, epoch, epochs, loss): line = "training \(number) \(epoch) \(epochs) \(loss)\n"
         }
         lock.lock(); defer { lock.unlock() }
         FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
     }
 }

@@ -229,7 +229,9 @@ final class OutputFolderTests: XCTestCase {
         let output = root.appendingPathComponent("out")
         let whole = contents(of: output)
         let cache = root.appendingPathComponent("cache")
-        for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) {
+        let entries = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix("/chapter.json") }
+        XCTAssertEqual(entries.count, 2, "one entry per chapter")
+        for name in entries {
             let url = cache.appendingPathComponent(name)
             var text = try String(contentsOf: url, encoding: .utf8)
             // Valid JSON, wrong content: blocks that no longer match the document.
@@ -238,7 +240,8 @@ final class OutputFolderTests: XCTestCase {
         }
         let second = try TutorProcess.run(arguments, in: root)
         XCTAssertEqual(second.status, 0, second.standardError)
-        XCTAssertFalse(second.standardError.contains("from the cache"), second.standardError)
+        XCTAssertFalse(second.standardError.contains("cached  book/"), second.standardError)
+        XCTAssertTrue(second.standardError.contains("done    book/01-one.md"), second.standardError)
         XCTAssertEqual(contents(of: output), whole)
     }
 }

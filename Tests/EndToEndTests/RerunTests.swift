@@ -4,7 +4,9 @@ import XCTest
 /// Parallel runs and the cache: the same bytes however the book is run.
 final class RerunTests: XCTestCase {
     /// Every file under `folder`, relative path → contents.
-    func contents(of folder: URL) throws -> [String: Data] {
+    func contents(of folder: URL) throws -> [String: Data] { try Self.contents(of: folder) }
+
+    static func contents(of folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
@@ -47,15 +49,15 @@ final class RerunTests: XCTestCase {
         let written = try contents(of: root.appendingPathComponent("out"))
 
         let second = try TutorProcess.run(arguments, in: root)
-        XCTAssertTrue(second.standardError.contains("unchanged book/01-one.md"), second.standardError)
-        XCTAssertTrue(second.standardError.contains("unchanged book/02-two.md"), second.standardError)
+        XCTAssertTrue(second.standardError.contains("cached  book/01-one.md"), second.standardError)
+        XCTAssertTrue(second.standardError.contains("cached  book/02-two.md"), second.standardError)
         XCTAssertEqual(try contents(of: root.appendingPathComponent("out")), written, "the same bytes from the cache")
 
         // A changed data file runs its chapter again, and only that one.
         try Data("1,2\n3,5\n".utf8).write(to: book.appendingPathComponent("d.csv"))
         let third = try TutorProcess.run(arguments, in: root)
         XCTAssertTrue(third.standardError.contains("running book/01-one.md"), third.standardError)
-        XCTAssertTrue(third.standardError.contains("unchanged book/02-two.md"), third.standardError)
+        XCTAssertTrue(third.standardError.contains("cached  book/02-two.md"), third.standardError)
         let report = try String(contentsOf: root.appendingPathComponent("out/report.json"), encoding: .utf8)
         XCTAssertTrue(report.contains("\"value\": 11"), "the new data were read")
 
@@ -63,7 +65,7 @@ final class RerunTests: XCTestCase {
         try Data("# Two\n\n```tutor\nlet a = 3\nexpect a * a == 9\n```\n".utf8)
             .write(to: book.appendingPathComponent("02-two.md"))
         let fourth = try TutorProcess.run(arguments, in: root)
-        XCTAssertTrue(fourth.standardError.contains("unchanged book/01-one.md"), fourth.standardError)
+        XCTAssertTrue(fourth.standardError.contains("cached  book/01-one.md"), fourth.standardError)
         XCTAssertTrue(fourth.standardError.contains("running book/02-two.md"), fourth.standardError)
         let fifth = try TutorProcess.run(arguments + ["--no-cache"], in: root)
         XCTAssertFalse(fifth.standardError.contains("unchanged"), fifth.standardError)

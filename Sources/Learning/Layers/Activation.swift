@@ -2,7 +2,7 @@ import Foundation
 
 /// The function a layer applies to its pre-activation z, element-wise
 /// (softmax: along each row).
-public enum Activation: String, CaseIterable, Sendable {
+public enum Activation: String, CaseIterable, Sendable, Codable {
     case identity, relu, sigmoid, tanh, softmax
 
     /// Accepts `linear` and `none` for the identity as well.

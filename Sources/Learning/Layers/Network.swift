@@ -1,5 +1,5 @@
 /// A stack of dense layers, applied in order (`dense(10, 5, relu) >> dense(5, 1)`).
-public struct Network: Sendable, Equatable {
+public struct Network: Sendable, Equatable, Codable {
     public let layers: [Dense]
 
     /// Consecutive layers must fit: each one's outputs are the next one's inputs.

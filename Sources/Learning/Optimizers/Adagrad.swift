@@ -11,7 +11,7 @@
 ///
 /// Defaults (PyTorch's): lr 1e-2, lr_decay 0, weight_decay 0,
 /// initial_accumulator_value 0, eps 1e-10. State: `sum`.
-public struct Adagrad: Optimizer {
+public struct Adagrad: Optimizer, Codable {
     public let lr: Double
     public let lrDecay: Double
     public let weightDecay: Double

@@ -16,7 +16,7 @@
 ///
 /// Defaults (PyTorch's): lr 1e-3, beta1 0.9, beta2 0.999, eps 1e-8,
 /// weight_decay 1e-2, amsgrad false. State: `m`, `v`, `v_max` (amsgrad), `t`.
-public struct AdamW: AdaptiveMomentOptimizer {
+public struct AdamW: AdaptiveMomentOptimizer, Codable {
     public let lr: Double
     public let weightDecay: Double
     public private(set) var moments: AdaptiveMoments

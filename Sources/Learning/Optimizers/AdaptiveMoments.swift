@@ -37,7 +37,7 @@ extension AdaptiveMomentOptimizer {
 ///     θ ← θ − γ m̂ / (√v̂ + ε)
 ///
 /// State names: `m`, `v`, `v_max` (amsgrad) and `t`, a scalar.
-public struct AdaptiveMoments: Sendable {
+public struct AdaptiveMoments: Sendable, Codable {
     let beta1: Double
     let beta2: Double
     let eps: Double

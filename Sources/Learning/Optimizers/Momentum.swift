@@ -11,7 +11,7 @@
 /// step (v = η b); it differs when η changes during training.
 ///
 /// Defaults: gamma 0.9; lr has none. State: `v`.
-public struct Momentum: Optimizer {
+public struct Momentum: Optimizer, Codable {
     public let lr: Double
     public let gamma: Double
     public private(set) var stepCount = 0

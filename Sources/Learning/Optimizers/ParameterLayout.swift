@@ -3,7 +3,7 @@
 /// Optimizer state is allocated from these shapes on the first step; later
 /// steps are checked against them so that a buffer never meets a parameter of
 /// another size.
-struct ParameterLayout: Sendable {
+struct ParameterLayout: Sendable, Codable {
     private(set) var shapes: [Shape]?
 
     /// Checks `parameters` against `gradients` and against the first step,

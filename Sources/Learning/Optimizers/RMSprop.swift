@@ -19,7 +19,7 @@
 /// Defaults (PyTorch's): lr 1e-2, alpha 0.99, eps 1e-8, weight_decay 0,
 /// momentum 0, centered false. State: `square_avg`, `grad_avg` (centered),
 /// `momentum_buffer` (μ > 0).
-public struct RMSprop: Optimizer {
+public struct RMSprop: Optimizer, Codable {
     public let lr: Double
     public let alpha: Double
     public let eps: Double

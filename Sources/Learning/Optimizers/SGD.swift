@@ -14,7 +14,7 @@
 ///
 /// Defaults (PyTorch's): lr 1e-3, momentum 0, dampening 0, nesterov false,
 /// weight_decay 0. State: `momentum_buffer` (b), kept only when μ ≠ 0.
-public struct SGD: Optimizer {
+public struct SGD: Optimizer, Codable {
     public let lr: Double
     public let momentum: Double
     public let dampening: Double

@@ -37,7 +37,7 @@ final class FormulaContext {
     private var afterStep: Environment?
 
     /// A symbol as the formula names it: its name, its layer (when concrete) and step.
-    struct SymbolKey: Hashable {
+    struct SymbolKey: Hashable, Codable {
         var name: String
         var layer: Int?
         var step: Int?
@@ -45,7 +45,7 @@ final class FormulaContext {
 
     /// `δ^{(l)} = …` read as a definition: the right side, and the layer
     /// variable it is written over (a family), if any.
-    struct Definition {
+    struct Definition: Codable {
         var right: Expr
         var layerVariable: String?
         var source: String
