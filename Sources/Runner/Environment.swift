@@ -99,6 +99,9 @@ final class Environment {
     /// Marks a name just bound as boolean; binding it again clears the mark.
     func markBoolean(_ name: String) { booleanNames.insert(name) }
 
+    /// The names that print as booleans, as a cached state had them.
+    func restoreBooleans(_ names: Set<String>) { booleanNames = names }
+
     func declareParameter(_ name: String, _ value: Tensor) {
         if parameters[name] == nil { parameterOrder.append(name) }
         parameters[name] = value

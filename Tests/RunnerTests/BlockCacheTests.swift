@@ -68,6 +68,47 @@ final class BlockCacheTests: XCTestCase {
         XCTAssertEqual(try encoded(warm), try encoded(cold), "the same numbers, to the last bit")
     }
 
+    /// Booleans and a declared notation are state of their own: a block that
+    /// comes after them from the cache shows and checks as in a cold run.
+    func testBooleansAndTheNotationAreRestored() throws {
+        let text = """
+            # State
+
+            ```tutor
+            let x = [0.2, 0.7, 0.9]
+            let big = x > 0.5
+            param w = 2.0
+            loss L = w^2
+            optimizer sgd(lr: 0.1, momentum: 0.9)
+            notation articles
+            ```
+
+            Prose \(UUID().uuidString) that changes.
+
+            $$\\gamma = 0.9$$
+
+            ```tutor
+            show big
+            check formula
+            ```
+
+            """
+        let first = try run(text, cached: true)
+        let edited = text.replacingOccurrences(of: "Prose", with: "Words")
+        let warm = try run(edited, cached: true)
+        let cold = try run(edited, cached: false)
+        XCTAssertEqual(warm.blocksReused, 2, "both blocks from the cache after a prose edit")
+        XCTAssertEqual(try encoded(warm), try encoded(cold))
+        XCTAssertEqual(first.checks.map(\.status), [.passed], first.checks.map(\.message).description)
+        // The second block alone runs again, from the state after the first.
+        let rerun = try run(edited.replacingOccurrences(of: "show big", with: "show big, x"), cached: true)
+        XCTAssertEqual([rerun.blocksRun, rerun.blocksReused], [1, 1])
+        XCTAssertEqual(rerun.checks.map(\.status), [.passed], "γ is still the momentum: the notation was restored")
+        let shown = rerun.blocks.flatMap(\.statements).compactMap { $0.findings.compactMap { f -> ShowResult? in
+            if case let .show(s) = f { return s } else { return nil } }.first }
+        XCTAssertEqual(shown.first?.isBoolean, true, "big prints as booleans after a restore")
+    }
+
     func testADamagedBlobRunsTheChapterFromItsStart() throws {
         _ = try run(chapter(lastEpochs: 5), cached: true)
         let blob = URL(fileURLWithPath: cache.blobFolder)

@@ -3,8 +3,9 @@ import Learning
 import Notation
 
 /// Everything later statements can read of a chapter's state after a block:
-/// names and their values, params, models, the loss, the optimizer with its
-/// moments, the random generator and training logs. Formula definitions are
+/// names and their values (and which print as booleans), params, models, the
+/// loss, the optimizer with its moments, the random generator, training logs and
+/// the notation declared for formulas. Formula definitions are
 /// kept apart (`definitions(of:)`), since only formula checks read them.
 /// Restoring one gives the interpreter the very state it had, bit for bit,
 /// so that the blocks after it compute what a cold run computes.
@@ -49,6 +50,10 @@ struct StateSnapshot: Codable {
     var optimizerParameters: [String]?
     var unplottedTrainings: [TrainingResult]
     var lastTraining: TrainingResult?
+    /// The names whose values print as true and false.
+    var booleanNames: [String]
+    /// What the chapter's `notation` statements have set for formula checks.
+    var formulaNotation: FormulaNotation
 
     /// The interpreter's state now; nil when part of it cannot be stored (an
     /// optimizer this format does not know), so the block is not snapshotted.
@@ -84,6 +89,8 @@ struct StateSnapshot: Codable {
         }
         unplottedTrainings = environment.unplottedTrainings
         lastTraining = environment.lastTraining
+        booleanNames = environment.booleanNames.sorted()
+        formulaNotation = interpreter.formulaNotation
     }
 
     static func definitions(of interpreter: Interpreter) -> [Definition] {
@@ -121,6 +128,8 @@ struct StateSnapshot: Codable {
         }
         environment.unplottedTrainings = unplottedTrainings
         environment.lastTraining = lastTraining
+        environment.restoreBooleans(Set(booleanNames))
+        interpreter.formulaNotation = formulaNotation
     }
 }
 
