@@ -33,7 +33,7 @@ enum FormulaHTML {
     }
 
     static func display(_ math: DisplayMath) -> String {
-        let reading = readFormula(math.latex, at: math.location)
+        let reading = math.reading
         if reading.diagnostics.isEmpty, !reading.rows.isEmpty {
             return "<div class=\"formula\">\(AlgorithmBoxMathML.render(reading))</div>"
         }

@@ -1,8 +1,9 @@
 import Chapter
+import Notation
 import Runner
 
-/// The outcome of each `check formula` beside the formula it checked: the
-/// display math nearest above the check's block (SPEC, Statements).
+/// The outcome of each `check formula` beside the formula it checked, as the
+/// check recorded it (the display math nearest above its block, SPEC, Statements).
 struct FormulaVerdicts {
     struct Entry {
         /// The line of the `check formula` statement.
@@ -19,6 +20,10 @@ struct FormulaVerdicts {
 
     init(_ chapter: ChapterResult) {
         var nearest: Int? = nil
+        var blockOfFormula: [SourceLocation: Int] = [:]
+        for (index, block) in chapter.document.blocks.enumerated() {
+            if case let .displayMath(math) = block { blockOfFormula[math.location] = index }
+        }
         for (index, block) in chapter.document.blocks.enumerated() {
             switch block {
             case .displayMath:
@@ -36,8 +41,11 @@ struct FormulaVerdicts {
                         checks.append(CheckResult(line: line, kind: .formula, source: statement.statement.source,
                                                   status: .error, message: failure.message))
                     }
-                    for check in checks { byBlock[math, default: []].append(Entry(line: line, check: check)) }
-                    if !checks.isEmpty { equationOfCheck[line] = equationNumbers[math] }
+                    for check in checks {
+                        let block = check.formula.flatMap { blockOfFormula[$0] } ?? math
+                        byBlock[block, default: []].append(Entry(line: line, check: check))
+                        equationOfCheck[line] = equationNumbers[block]
+                    }
                 }
             default:
                 continue

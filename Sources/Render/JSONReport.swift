@@ -38,7 +38,8 @@ public enum JSONReport {
                     ("max_abs_error", check.maxAbsoluteError.map(JSONValue.number) ?? .null),
                     ("max_rel_error", check.maxRelativeError.map(JSONValue.number) ?? .null),
                     ("message", .string(CheckText.message(check))),
-                ] + (check.kind == .formula ? [("equations", .array(check.equations.map(equation)))] : []))
+                ] + (check.kind == .formula ? [("equations", .array(check.equations.map(equation)))] : [])
+                  + (check.formula.map { [("formula_line", JSONValue.integer($0.line))] } ?? []))
             })),
             ("trainings", .array(c.trainings.map { t in
                 .object([

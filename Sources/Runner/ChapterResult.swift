@@ -149,6 +149,9 @@ public struct CheckResult: Sendable, Codable {
     /// Where a check that could not be made went wrong (a formula that does not
     /// read), when that is not its statement's line.
     public var location: SourceLocation?
+    /// For a formula check: where the display math it read starts, so that its
+    /// verdict is drawn beside that formula and no other.
+    public var formula: SourceLocation?
 
     public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
                 maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,

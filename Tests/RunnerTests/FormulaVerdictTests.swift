@@ -1,3 +1,4 @@
+import Chapter
 @testable import Runner
 import XCTest
 
@@ -243,5 +244,21 @@ final class PiecewiseFormulaTests: XCTestCase {
                       result.formulaChecks[1].message)
         XCTAssertTrue(result.formulaChecks[2].message.contains(#"write its condition, \mathbb{1}(z > 0)"#),
                       result.formulaChecks[2].message)
+    }
+}
+
+/// A display formula is read once, with the chapter; each check records the
+/// formula it read, so its verdict is drawn beside that one.
+final class FormulaReadOnceTests: XCTestCase {
+    func testACheckRecordsTheFormulaItRead() throws {
+        let result = try runChapter(smallNetwork
+            + "$$\nC = C\n$$\n\nSome prose.\n\n$$\nC = 2 C\n$$\n\n```tutor\ncheck formula expect fail\n```\n\n")
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        let formulas = result.document.blocks.compactMap { block -> DisplayMath? in
+            if case let .displayMath(math) = block { return math } else { return nil }
+        }
+        XCTAssertEqual(check.formula, formulas.last?.location, "the nearest formula above, not the first")
+        XCTAssertEqual(formulas.last?.reading.equations.count, 1, "read with the chapter")
+        XCTAssertEqual(check.status, .xfail)
     }
 }

@@ -10,14 +10,16 @@ extension Interpreter {
     /// not read, a binding that names nothing) is an error of that check only:
     /// the chapter goes on.
     func checkFormula(_ check: FormulaCheck, statement: Statement) throws -> CheckResult {
+        var result: CheckResult
         do {
-            return try checkedFormula(check, statement: statement)
+            result = try checkedFormula(check, statement: statement)
         } catch let error as RuntimeError {
-            var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source,
-                                     status: .error, message: error.message)
+            result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source,
+                                 status: .error, message: error.message)
             result.location = error.location
-            return result
         }
+        result.formula = displayMathAbove?.location
+        return result
     }
 
     private func checkedFormula(_ check: FormulaCheck, statement: Statement) throws -> CheckResult {
@@ -29,7 +31,7 @@ extension Interpreter {
             throw RuntimeError("the formula above is marked \(DisplayMath.showMarker) (shown, not checked); "
                                + "remove the mark to check it", at: location)
         }
-        let reading = readFormula(display.latex, at: display.location)
+        let reading = display.reading
         if let first = reading.diagnostics.first {
             throw RuntimeError("the formula above is outside what tutor reads: \(first.message)", at: first.location)
         }
