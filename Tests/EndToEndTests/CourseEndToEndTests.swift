@@ -9,12 +9,12 @@ final class CourseEndToEndTests: XCTestCase {
     func testACourseChapterRunsPlotsAndWarns() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", "course", "--output", output.path, "--no-cache"], in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(["run", "logistic-course", "--output", output.path, "--no-cache"], in: TutorProcess.fixtures)
         XCTAssertEqual(process.status, 0, "warnings do not fail a chapter:\n\(process.standardError)")
         XCTAssertTrue(process.standardError.contains(
-            "course/01-logistic.md:5:60: warning: this inline math is outside the LaTeX tutor typesets"), process.standardError)
+            "logistic-course/01-logistic.md:5:60: warning: this inline math is outside the LaTeX tutor typesets"), process.standardError)
         XCTAssertTrue(process.standardError.contains(
-            "course/01-logistic.md:29:1: warning: this formula, marked shown and not checked, is outside the LaTeX tutor typesets"),
+            "logistic-course/01-logistic.md:29:1: warning: this formula, marked shown and not checked, is outside the LaTeX tutor typesets"),
                       process.standardError)
 
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
