@@ -20,13 +20,21 @@ enum FormulaHTML {
             + "\(Escaping.text(math.latex))</code>"
     }
 
+    /// A display formula: MathML from the tree tutor read, else typeset as written,
+    /// else its source with where and why tutor could not read it.
     static func display(_ math: DisplayMath) -> String {
         let reading = readFormula(math.latex, at: math.location)
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
             return "<div class=\"formula\">\(MathML.render(reading.equations, display: true))</div>"
         }
-        let reason = reading.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? ""
+        if case let .success(expression) = readMathExpression(math.latex, at: math.location) {
+            return "<div class=\"formula\">\(MathML.element(MathML.render(expression), display: true))</div>"
+        }
+        if let typeset = LaTeXTypesetting.mathML(math.latex, display: true) {
+            return "<div class=\"formula\">\(typeset)</div>"
+        }
+        let reason = reading.diagnostics.first.map { " (line \($0.location.line), column \($0.location.column): \($0.message))" } ?? ""
         return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code>"
-            + "<p class=\"note\">shown as written: tutor does not read this formula (\(Escaping.text(reason)))</p></div>"
+            + "<p class=\"note\">shown as written: neither read nor typeset by tutor\(Escaping.text(reason))</p></div>"
     }
 }
