@@ -50,8 +50,10 @@ public struct HTMLPage {
     public func render() -> String {
         var html = HTMLPage.head(title: chapter.title) + "<body>\n"
         html += header()
-        html += "<div class=\"layout\">\n"
-        html += tableOfContents()
+        let contents = tableOfContents()
+        // Only a page with contents has their column: without it the text would fall into it.
+        html += contents.isEmpty ? "<div class=\"layout\">\n" : "<div class=\"layout with-contents\">\n"
+        html += contents
         html += "<main>\n"
         html += problems()
         for (index, block) in chapter.document.blocks.enumerated() {
