@@ -178,6 +178,20 @@ public struct TrainingResult: Sendable, Codable {
     public var diverged: Bool
     /// Scalar parameters' values after every step, for `plot surface` paths.
     public var trajectories: [String: [Double]]
+    /// The loss that was minimised (nil in results of older versions).
+    public var loss: TrainedLoss? = nil
+}
+
+/// The loss a training minimised, as the chapter wrote it: `loss U = -L` is
+/// named U with the expression `-L`, so a plot can say what it draws.
+public struct TrainedLoss: Sendable, Equatable, Codable {
+    public var name: String
+    public var expression: String
+
+    public init(name: String, expression: String) {
+        self.name = name
+        self.expression = expression
+    }
 }
 
 /// A value shown by `show`.
@@ -201,6 +215,8 @@ public struct LossSeries: Sendable, Codable {
     /// The line of the `train` statement.
     public var line: Int
     public var log: [TrainingResult.Entry]
+    /// The loss that was minimised, as `TrainingResult.loss`.
+    public var loss: TrainedLoss? = nil
 }
 
 /// A loss over a grid of two scalar parameters, with the path training took.

@@ -97,7 +97,7 @@ final class Interpreter {
             let runs = environment.unplottedTrainings.isEmpty ? [environment.lastTraining!] : environment.unplottedTrainings
             environment.unplottedTrainings = []
             return [.lossPlot(LossPlot(line: location.line, title: "Loss",
-                                       series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log) }))]
+                                       series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log, loss: $0.loss) }))]
         case let .plotSurface(plot):
             return [.surfacePlot(try surface(plot, at: location))]
         case .erratum, .correction, .endErratum:
