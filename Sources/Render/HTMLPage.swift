@@ -143,7 +143,7 @@ public struct HTMLPage {
         if let entries = verdicts.byBlock[index] {
             html += "<ul class=\"formula-verdicts\">\n"
             for entry in entries {
-                html += "<li>\(badge(entry.check)) \(Escaping.text(CheckText.message(entry.check)))"
+                html += "<li>\(badge(entry.check)) \(ScriptedText.html(CheckText.message(entry.check)))"
                 html += Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
                 html += EquationEvidence.derivativeSummary(entry.check.equations)
                     .map { " <span class=\"measure\">· \(Escaping.text($0))</span>" } ?? ""
