@@ -16,8 +16,13 @@ enum FormulaHTML {
         }
         if let typeset = LaTeXTypesetting.mathML(math.latex, display: math.isDisplayStyle) { return typeset }
         let style = math.isDisplayStyle ? " display-style" : ""
-        return "<code class=\"math source\(style)\" title=\"shown as written: outside the LaTeX tutor reads\">"
-            + "\(Escaping.text(math.latex))</code>"
+        return "<code class=\"math source\(style)\" title=\"shown as written: neither read nor typeset by tutor"
+            + "\(Escaping.text(reason(reading.diagnostics)))\">\(Escaping.text(math.latex))</code>"
+    }
+
+    /// Where and why reading stopped, for the note beside a formula shown as source.
+    private static func reason(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.first.map { " (line \($0.location.line), column \($0.location.column): \($0.message))" } ?? ""
     }
 
     /// A display formula: MathML from the tree tutor read, else typeset as written,
@@ -33,8 +38,7 @@ enum FormulaHTML {
         if let typeset = LaTeXTypesetting.mathML(math.latex, display: true) {
             return "<div class=\"formula\">\(typeset)</div>"
         }
-        let reason = reading.diagnostics.first.map { " (line \($0.location.line), column \($0.location.column): \($0.message))" } ?? ""
         return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code>"
-            + "<p class=\"note\">shown as written: neither read nor typeset by tutor\(Escaping.text(reason))</p></div>"
+            + "<p class=\"note\">shown as written: neither read nor typeset by tutor\(Escaping.text(reason(reading.diagnostics)))</p></div>"
     }
 }

@@ -39,9 +39,14 @@ enum LaTeXTypesetting {
     /// Styles whose argument is drawn as it is.
     private static let styles: Set<String> = ["mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathcal", "text", "operatorname"]
 
+    /// Deeper braces and commands are not typeset: the reader recurses as they
+    /// nest, and an author's 20,000 nested `\frac` must not exhaust the stack.
+    static let deepest = 200
+
     private struct Reader {
         let text: [Character]
         var position = 0
+        var depth = 0
 
         init(_ text: [Character]) { self.text = text }
 
@@ -83,6 +88,9 @@ enum LaTeXTypesetting {
         }
 
         private mutating func atom() -> String? {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= LaTeXTypesetting.deepest else { return nil }
             while position < text.count, text[position] == " " { position += 1 }
             guard position < text.count else { return nil }
             let c = text[position]

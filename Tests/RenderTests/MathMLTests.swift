@@ -115,6 +115,20 @@ final class MathMLTests: XCTestCase {
                        + "<mi>x</mi></mrow></mrow>")
     }
 
+    /// Inline math nested 20,000 deep is shown as source, with where reading
+    /// stopped, instead of typesetting recursing through the stack.
+    func testDeeplyNestedInlineMathIsShownAsSourceWithItsPlace() {
+        let depth = 20_000
+        let latex = String(repeating: "\\frac{1}{", count: depth) + "x" + String(repeating: "}", count: depth)
+        let html = FormulaHTML.inline(InlineMath(latex: latex, location: SourceLocation(file: "c.md", line: 3, column: 9),
+                                                 isDisplayStyle: false, sourceRange: 0..<latex.utf8.count))
+        XCTAssertTrue(html.hasPrefix(#"<code class="math source" title="shown as written: neither read nor typeset by tutor (line 3, column "#),
+                      String(html.prefix(300)))
+        XCTAssertTrue(html.contains("nested more than 200 deep)"), String(html.prefix(300)))
+        let display = FormulaHTML.display(DisplayMath(latex: "y = " + latex, location: here))
+        XCTAssertTrue(display.hasPrefix(#"<div class="formula source">"#))
+    }
+
     /// A display formula tutor does not read is typeset as written if it can be,
     /// else shown as source with the line and column where reading stopped.
     func testADisplayFormulaOutsideTheSubset() {
