@@ -36,10 +36,11 @@ struct BookSession {
     }
 
     /// Runs every chapter, each in a worker process of its own, up to `jobs`
-    /// at once; results keep the book's order.
-    func run(cache: ChapterCache? = nil) -> BookResult {
+    /// at once; results keep the book's order. `drawingPages` is false when no
+    /// page is written (`check`), so the workers draw none.
+    func run(cache: ChapterCache? = nil, drawingPages: Bool = true) -> BookResult {
         let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit,
-                                   progress: { [console] event in console.show(event) })
+                                   progress: { [console] event in console.show(event) }, drawsPages: drawingPages)
         let results = ResultSlots(count: chapters.count)
         let next = NextIndex()
         let group = DispatchGroup()

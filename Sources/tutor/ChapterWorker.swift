@@ -11,6 +11,9 @@ struct ChapterWorker {
     let bookRoot: String
     let timeLimit: Double
     let progress: @Sendable (ProgressEvent) -> Void
+    /// Whether the worker draws the chapter's pages once, to catch a renderer
+    /// that cannot draw them: only when they are to be written.
+    var drawsPages = true
 
     /// After the limit, the worker stops itself at the next evaluation step;
     /// one that is inside a long operation (a large matrix product) is killed
@@ -45,7 +48,8 @@ struct ChapterWorker {
         process.executableURL = URL(fileURLWithPath: executable)
         // `--name=value` and `--` keep a name that starts with "-" from reading as an option.
         process.arguments = ["worker", "--display=\(displayPath)", "--book-root=\(bookRoot)",
-                             "--timeout=\(timeLimit)", "--result=\(resultFile.path)", "--", path]
+                             "--timeout=\(timeLimit)", "--result=\(resultFile.path)"]
+            + (drawsPages ? ["--draw-pages"] : []) + ["--", path]
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"  // a crash is reported here, at once
         process.environment = environment
