@@ -43,8 +43,12 @@ final class Interpreter {
         case let .let(name, expression):
             try checkRedefinition(name)
             if environment.isLive(expression) {
-                _ = try evaluateOnce(expression)  // a mistake shows here, not at first use
+                let definition = try checkLiveDefinition(expression)  // a mistake shows here, not at first use
                 environment.bind(name.name, .live(expression))
+                if let definition {
+                    environment.definitionValues[name.name] = definition
+                    environment.repeatableLiveNames.insert(name.name)
+                }
             } else {
                 environment.bind(name.name, .constant(try evaluateOnce(expression).value, expression))
             }
