@@ -52,7 +52,7 @@ public struct Expr: Hashable, Sendable, Codable {
     /// `spelling`, only rendering reads it.
     public let brackets: [Bracket]
 
-    /// A pair of brackets that groups and is drawn; `{…}` only groups and is not kept.
+    /// A pair of brackets that groups and is drawn: `(…)`, `[…]`, `\{…\}`; plain `{…}` only groups and is not kept.
     public enum Bracket: String, Hashable, Sendable, Codable {
         case parentheses = "()"
         case squareBrackets = "[]"
