@@ -58,7 +58,8 @@ enum LossCurveSVG {
     static func axisName(_ loss: TrainedLoss?) -> String {
         guard let loss else { return "loss" }
         let written = "\(loss.name) = \(loss.expression)"
-        return written.count <= 40 ? written : loss.name
+        // With " (log scale)" after it, 36 characters is about the height of the plot.
+        return written.count <= 36 ? written : loss.name
     }
 
     /// Top right, inside the frame, where a falling loss leaves room.

@@ -65,5 +65,9 @@ final class DivergedTrainingTests: XCTestCase {
                                         (label: "adam · line 9", log: log, loss: TrainedLoss(name: "L", expression: "mse(p, y)"))],
                                        title: "Loss", standalone: true)
         XCTAssertTrue(same.contains(">sgd · line 3</text>") && same.contains(">L = mse(p, y)</text>"), same)
+        // An expression too long to run along the axis leaves the name alone.
+        let long = LossCurveSVG.render([(label: "sgd", log: log, loss: TrainedLoss(name: "L", expression: String(repeating: "x + ", count: 9) + "x"))],
+                                       title: "Loss", standalone: true)
+        XCTAssertTrue(long.contains(">L</text>"), long)
     }
 }
