@@ -6,14 +6,23 @@ import PackageDescription
 // A package of its own so the main `swift build` and `swift test` never compile
 // with sanitizers. The modules under test are the main package's own sources,
 // linked in `Sources/` (Notation, Chapter, Ccmark, and Render's MathML.swift
-// with the Escaping.swift it uses, which need only Notation), because the main package exports them as no
-// product. Build and run with `make fuzz` from the repository root.
+// with the Escaping.swift it uses, which need only Notation; for the page
+// writers, Render with Runner and the engine under it), because the main
+// package exports them as no product. Build and run with `make fuzz` from the repository root.
 let package = Package(
     name: "TutorFuzz",
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark"),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "CCPUFeatures"),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation"]),
+        .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc", "CCPUFeatures"]),
+        .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
+        .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
         .target(name: "RenderMathML", dependencies: ["Notation"]),
         .target(name: "MarkupBalance"),
         .executableTarget(name: "FuzzDirectives", dependencies: ["Notation"]),
@@ -21,6 +30,10 @@ let package = Package(
         .executableTarget(
             name: "FuzzChapter",
             dependencies: ["Chapter", "Notation", "RenderMathML", "MarkupBalance"]
+        ),
+        .executableTarget(
+            name: "FuzzPages",
+            dependencies: ["Chapter", "Notation", "Runner", "Render", "MarkupBalance"]
         ),
     ],
     swiftLanguageModes: [.v5]

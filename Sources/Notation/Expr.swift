@@ -47,12 +47,36 @@ public struct Expr: Hashable, Sendable, Codable {
     /// so that the rendered formula shows what its author wrote. Only rendering
     /// reads it; `hasSameStructure(as:)` ignores it.
     public let spelling: String?
+    /// The brackets its author wrote around the node, innermost first: `((a + b))`
+    /// keeps two parentheses, so that a page draws the grouping as written. Like
+    /// `spelling`, only rendering reads it.
+    public let brackets: [Bracket]
 
-    public init(_ kind: Kind, at location: SourceLocation, spelling: String? = nil) {
+    /// A pair of brackets that groups and is drawn: `(…)`, `[…]`, `\{…\}`; plain `{…}` only groups and is not kept.
+    public enum Bracket: String, Hashable, Sendable, Codable {
+        case parentheses = "()"
+        case squareBrackets = "[]"
+        case braces = "{}"
+    }
+
+    public init(_ kind: Kind, at location: SourceLocation, spelling: String? = nil, brackets: [Bracket] = []) {
         self.kind = kind
         self.location = location
         self.spelling = spelling
+        self.brackets = brackets
         self.height = 1 + (kind.children.map(\.height).max() ?? 0)
+    }
+
+    /// Ends the spelling of a derivative written as an operator before its operand,
+    /// `\frac{\partial}{\partial x} f`, as against `\frac{\partial f}{\partial x}`.
+    static let derivativeOperatorMark = "{·}{·x}"
+
+    /// Whether a derivative was written as an operator before its operand.
+    public var isDerivativeOperator: Bool { spelling?.hasSuffix(Expr.derivativeOperatorMark) == true }
+
+    /// The same node inside one more pair of brackets.
+    public func bracketed(_ bracket: Bracket) -> Expr {
+        Expr(kind, at: location, spelling: spelling, brackets: brackets + [bracket])
     }
 
     /// Builds a node as a parser does, refusing trees taller than `maximumHeight`

@@ -9,7 +9,7 @@ enum EquationEvidence {
         var html = "<div class=\"table-scroll\"><table class=\"evidence equations\">\n<thead><tr><th>equation</th><th>verdict</th>"
             + "<th>left side</th><th>right side</th><th class=\"number\">max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
         for r in results {
-            let subject = r.subject.map { "<br/><span class=\"subject\">\(Escaping.text($0))</span>" } ?? ""
+            let subject = r.subject.map { "<br/><span class=\"subject\">\(ScriptedText.html($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
             html += "<td class=\"side\">\(side(r.left))</td><td class=\"side\">\(side(r.right))</td>"
             html += "<td class=\"number\">\(Escaping.text(measure(r)))</td>"
@@ -18,7 +18,7 @@ enum EquationEvidence {
             if let w = r.worst, r.status == .failed {
                 how = ["worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))"]
             }
-            html += "<td>\((how + r.derivatives.map(DerivativeText.sentence)).map(Escaping.text).joined(separator: "<br/>"))</td></tr>\n"
+            html += "<td>\((how + r.derivatives.map(DerivativeText.sentence)).map(ScriptedText.html).joined(separator: "<br/>"))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }
@@ -38,9 +38,9 @@ enum EquationEvidence {
     static func markdown(_ results: [EquationResult]) -> String {
         var md = ""
         for r in results {
-            md += ">\n> - equation \(r.index)\(r.subject.map { " (\($0))" } ?? ""): **\(label(r.status))**"
-            md += " — \(MarkdownText.text(message(r)))\n"
-            md += r.derivatives.map { ">   - \(MarkdownText.text(DerivativeText.sentence($0)))\n" }.joined()
+            md += ">\n> - equation \(r.index)\(r.subject.map { " (\(ScriptedText.markdown($0)))" } ?? ""): **\(label(r.status))**"
+            md += " — \(ScriptedText.markdown(message(r)))\n"
+            md += r.derivatives.map { ">   - \(ScriptedText.markdown(DerivativeText.sentence($0)))\n" }.joined()
         }
         return md
     }

@@ -43,12 +43,12 @@ enum ErratumBox {
         guard let check else { return "<span class=\"badge error\">! not run</span>" }
         return "<span class=\"badge \(Verdict.style(check))\">\(Verdict.symbol(check)) "
             + "\(Escaping.text(Verdict.label(check, isEvidence: isEvidence)))</span> "
-            + "<code>\(Escaping.text(check.source))</code>: \(Escaping.text(CheckText.message(check)))"
+            + "<code>\(Escaping.text(check.source))</code>: \(ScriptedText.html(CheckText.message(check)))"
     }
 
     private static func verdictMarkdown(_ check: CheckResult?, _ isEvidence: Bool) -> String {
         guard let check else { return "! **not run**" }
         return "\(Verdict.symbol(check)) **\(Verdict.label(check, isEvidence: isEvidence))** "
-            + "\(MarkdownText.code(check.source)): \(MarkdownText.text(CheckText.message(check)))"
+            + "\(MarkdownText.code(check.source)): \(ScriptedText.markdown(CheckText.message(check)))"
     }
 }

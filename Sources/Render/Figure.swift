@@ -63,12 +63,12 @@ struct ChapterFigures {
             let name = t.optimizer.name
             return Figure(fileName: "line-\(t.line)-training.svg",
                           caption: "Loss during training with \(name) (line \(t.line)).",
-                          drawing: .loss([(label: name, log: t.log)], title: "Loss"))
+                          drawing: .loss([(label: name, log: t.log, loss: t.loss)], title: "Loss"))
         case let .lossPlot(plot):
             let runs = plot.series.count == 1 ? "one run" : "\(plot.series.count) runs"
             return Figure(fileName: "line-\(plot.line)-loss.svg",
                           caption: "\(plot.title) of \(runs) (line \(plot.line)).",
-                          drawing: .loss(plot.series.map { (label: OptimizerText.legend($0.optimizer, line: $0.line), log: $0.log) },
+                          drawing: .loss(plot.series.map { (label: OptimizerText.legend($0.optimizer, line: $0.line), log: $0.log, loss: $0.loss) },
                                          title: plot.title))
         case let .surfacePlot(surface):
             let path = surface.path.isEmpty ? "" : ", with the path of the last training"

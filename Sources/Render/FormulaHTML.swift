@@ -8,9 +8,10 @@ import Notation
 enum FormulaHTML {
     static func inline(_ math: InlineMath) -> String {
         if let typeset = typeset(math) { return typeset }
+        let reading = readFormula(math.latex, at: math.location)
         let style = math.isDisplayStyle ? " display-style" : ""
-        return "<code class=\"math source\(style)\" title=\"shown as written: outside the LaTeX tutor reads\">"
-            + "\(Escaping.text(math.latex))</code>"
+        return "<code class=\"math source\(style)\" title=\"shown as written: neither read nor typeset by tutor"
+            + "\(Escaping.text(reason(reading.diagnostics)))\">\(Escaping.text(math.latex))</code>"
     }
 
     /// Prose math as MathML, or nil when it is outside what tutor typesets
@@ -32,6 +33,14 @@ enum FormulaHTML {
         typeset(InlineMath(latex: math.latex, location: math.location, isDisplayStyle: true, sourceRange: 0..<0))
     }
 
+    /// Where and why reading stopped, for the note beside a formula shown as source.
+    private static func reason(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.first.map { " (line \($0.location.line), column \($0.location.column): \($0.message))" } ?? ""
+    }
+
+    /// A display formula: MathML from the tree tutor read (an algorithm box row by
+    /// row), else typeset as written, else its source with where and why tutor
+    /// could not read it.
     static func display(_ math: DisplayMath) -> String {
         let reading = math.reading
         if reading.diagnostics.isEmpty, !reading.rows.isEmpty {
@@ -40,15 +49,14 @@ enum FormulaHTML {
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
             return "<div class=\"formula\">\(MathML.render(reading.equations, display: true))</div>"
         }
-        // A formula shown unchecked needs only to look right: typeset like prose math.
-        if math.isShownUnchecked {
-            guard let typeset = typeset(math) else {
-                return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code></div>"
-            }
+        if let typeset = typeset(math) {
             return "<div class=\"formula\">\(typeset)</div>"
         }
-        let reason = reading.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? ""
+        // A formula shown unchecked needs only to look right; it has no reason to give.
+        if math.isShownUnchecked {
+            return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code></div>"
+        }
         return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code>"
-            + "<p class=\"note\">shown as written: tutor does not read this formula (\(Escaping.text(reason)))</p></div>"
+            + "<p class=\"note\">shown as written: neither read nor typeset by tutor\(Escaping.text(reason(reading.diagnostics)))</p></div>"
     }
 }

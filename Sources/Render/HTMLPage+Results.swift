@@ -23,7 +23,7 @@ extension HTMLPage {
         case .expect: kind = "expectation"
         case .formula: kind = "formula check"
         }
-        var html = "<div class=\"check\">\n<p>\(badge(check)) <span class=\"kind\">\(kind)</span> \(Escaping.text(CheckText.message(check)))"
+        var html = "<div class=\"check\">\n<p>\(badge(check)) <span class=\"kind\">\(kind)</span> \(ScriptedText.html(CheckText.message(check)))"
         if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] {
             html += " (<a href=\"#eq-\(number)\">equation \(number)</a>)"
         }

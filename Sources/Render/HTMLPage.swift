@@ -54,8 +54,10 @@ public struct HTMLPage {
     public func render() -> String {
         var html = HTMLPage.head(title: chapter.title, language: language) + "<body>\n"
         html += header()
-        html += "<div class=\"layout\">\n"
-        html += tableOfContents()
+        let contents = tableOfContents()
+        // Only a page with contents has their column: without it the text would fall into it.
+        html += contents.isEmpty ? "<div class=\"layout\">\n" : "<div class=\"layout with-contents\">\n"
+        html += contents
         html += "<main>\n"
         html += problems()
         for (index, block) in chapter.document.blocks.enumerated() {
@@ -149,7 +151,7 @@ public struct HTMLPage {
         if let entries = verdicts.byBlock[index] {
             html += "<ul class=\"formula-verdicts\">\n"
             for entry in entries {
-                html += "<li>\(badge(entry.check)) \(Escaping.text(CheckText.message(entry.check)))"
+                html += "<li>\(badge(entry.check)) \(ScriptedText.html(CheckText.message(entry.check)))"
                 html += Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
                 html += EquationEvidence.derivativeSummary(entry.check.equations)
                     .map { " <span class=\"measure\">· \(Escaping.text($0))</span>" } ?? ""

@@ -30,10 +30,23 @@ enum LaTeXTypesetting {
         "dots": "…", "ldots": "…", "cdots": "⋯",
     ]
     private static let accents: [String: String] = ["hat": MathML.hat, "bar": "¯", "tilde": "~", "vec": "→"]
+    /// Functions set upright, as TeX sets them.
+    private static let functions: Set<String> = ["log", "ln", "exp", "sin", "cos", "tanh", "max", "min", "arg"]
+    /// Delimiter sizes: the delimiter after them is drawn at the size MathML stretches it to.
+    private static let sizes: Set<String> = [
+        "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
+    ]
+    /// Styles whose argument is drawn as it is.
+    private static let styles: Set<String> = ["mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathcal", "text", "operatorname"]
+
+    /// Deeper braces and commands are not typeset: the reader recurses as they
+    /// nest, and an author's 20,000 nested `\frac` must not exhaust the stack.
+    static let deepest = 200
 
     private struct Reader {
         let text: [Character]
         var position = 0
+        var depth = 0
 
         init(_ text: [Character]) { self.text = text }
 
@@ -75,6 +88,9 @@ enum LaTeXTypesetting {
         }
 
         private mutating func atom() -> String? {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= LaTeXTypesetting.deepest else { return nil }
             while position < text.count, text[position] == " " { position += 1 }
             guard position < text.count else { return nil }
             let c = text[position]
@@ -123,8 +139,16 @@ enum LaTeXTypesetting {
             if let accent = LaTeXTypesetting.accents[name], let base = atom() {
                 return "<mover accent=\"true\">" + base + mo(accent) + "</mover>"
             }
+            if LaTeXTypesetting.functions.contains(name) { return mi(name) }
+            if LaTeXTypesetting.sizes.contains(name) {
+                while position < text.count, text[position] == " " { position += 1 }
+                // `\right.` closes nothing that is drawn.
+                if position < text.count, text[position] == "." { position += 1; return "<mrow></mrow>" }
+                return atom()
+            }
+            if LaTeXTypesetting.styles.contains(name) { return atom() }
             switch name {
-            case "frac":
+            case "frac", "dfrac", "tfrac":
                 guard let numerator = atom(), let denominator = atom() else { return nil }
                 return "<mfrac>" + numerator + denominator + "</mfrac>"
             case "sqrt":

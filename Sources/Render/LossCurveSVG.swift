@@ -5,11 +5,18 @@ import Runner
 /// The loss axis is logarithmic when the finite losses are positive and span
 /// more than two decades: a loss falling from 13 to 10⁻¹⁴ is otherwise a
 /// vertical line and a flat one. Non-finite losses (a diverged run) are left out.
+///
+/// The loss axis says what is drawn, as the chapter wrote it (`U = -L`), so a run
+/// that minimises −L and diverges does not read as a loss that falls; where the
+/// curves minimised different losses, the legend names each one's loss.
 enum LossCurveSVG {
-    typealias Series = (label: String, log: [TrainingResult.Entry])
+    typealias Series = (label: String, log: [TrainingResult.Entry], loss: TrainedLoss?)
 
     static func render(_ series: [Series], title: String, standalone: Bool) -> String {
-        let curves = series.map { s in (s.label, s.log.filter { $0.loss.isFinite }) }
+        let minimised = distinctLosses(series)
+        let curves = series.map { s in
+            (minimised.count > 1 ? "\(s.loss?.name ?? "loss") · \(s.label)" : s.label, s.log.filter { $0.loss.isFinite })
+        }
         let points = curves.flatMap(\.1)
         let epochs = points.map { Double($0.epoch) }, losses = points.map(\.loss)
         let xData = (epochs.min() ?? 0)...(epochs.max() ?? 1)
@@ -21,22 +28,38 @@ enum LossCurveSVG {
 
         var svg = frame.opening(title: title, standalone: standalone)
         svg += "<text class=\"title\" x=\"\(SVG.number(frame.left))\" y=\"22\">\(Escaping.text(title))</text>\n"
-        svg += frame.axes(xLabel: "epoch", yLabel: logarithmic ? "loss (log scale)" : "loss")
-        var drawn = ""
+        let drawn = minimised.count == 1 ? axisName(minimised[0]) : "loss"
+        svg += frame.axes(xLabel: "epoch", yLabel: logarithmic ? "\(drawn) (log scale)" : drawn)
+        var lines = ""
         for (k, curve) in curves.enumerated() {
             let style = k % FigureStyle.seriesColours.count
             let coordinates = curve.1.map { (frame.px(Double($0.epoch)), frame.py($0.loss)) }
-            drawn += "<g class=\"series\">\n" + SVG.polyline(coordinates, class: "series-\(style)")
+            lines += "<g class=\"series\">\n" + SVG.polyline(coordinates, class: "series-\(style)")
             // About twenty markers a curve: enough to tell series apart, few enough to see the line.
             let every = max(1, (coordinates.count + 19) / 20)
             for (index, point) in coordinates.enumerated() where index % every == 0 || index == coordinates.count - 1 {
-                drawn += SVG.marker(k, at: point, class: "marker-\(style)")
+                lines += SVG.marker(k, at: point, class: "marker-\(style)")
             }
-            drawn += "</g>\n"
+            lines += "</g>\n"
         }
-        svg += frame.clippedArea(drawn)
+        svg += frame.clippedArea(lines)
         if curves.count > 1 { svg += legend(curves.map(\.0), frame: frame) }
         return svg + "</svg>\n"
+    }
+
+    /// The losses the curves minimised, each once, in order; an unknown loss counts as one.
+    private static func distinctLosses(_ series: [Series]) -> [TrainedLoss?] {
+        var losses: [TrainedLoss?] = []
+        for s in series where !losses.contains(where: { $0 == s.loss }) { losses.append(s.loss) }
+        return losses
+    }
+
+    /// `U = -L`; the name alone when the expression would not fit along the axis.
+    static func axisName(_ loss: TrainedLoss?) -> String {
+        guard let loss else { return "loss" }
+        let written = "\(loss.name) = \(loss.expression)"
+        // With " (log scale)" after it, 36 characters is about the height of the plot.
+        return written.count <= 36 ? written : loss.name
     }
 
     /// Top right, inside the frame, where a falling loss leaves room.

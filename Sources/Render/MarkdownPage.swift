@@ -82,7 +82,7 @@ public struct MarkdownPage {
         }
         guard let entries = verdicts.byBlock[index] else { return md }
         for entry in entries {
-            md += "> **(\(number))** \(verdict(entry.check)) — \(MarkdownText.text(CheckText.message(entry.check)))"
+            md += "> **(\(number))** \(verdict(entry.check)) — \(ScriptedText.markdown(CheckText.message(entry.check)))"
             md += Verdict.measures(entry.check).map { " (\($0))" } ?? ""
             md += EquationEvidence.derivativeSummary(entry.check.equations).map { " · \($0)" } ?? ""
             md += " · check at line \(entry.line)\n"
@@ -125,7 +125,7 @@ public struct MarkdownPage {
     private func finding(_ finding: Finding, files: inout [RenderedFile], names: inout Set<String>) -> String {
         switch finding {
         case let .check(check):
-            var md = "\(verdict(check)) — \(MarkdownText.text(CheckText.message(check)))"
+            var md = "\(verdict(check)) — \(ScriptedText.markdown(CheckText.message(check)))"
             if let measures = Verdict.measures(check) { md += " (\(measures))" }
             if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] { md += " · equation (\(number))" }
             md += "\n"

@@ -4,8 +4,9 @@ import Notation
 /// that the formula a reader sees is the one that was checked.
 ///
 /// Operators appear as their author spelled them (`\cdot` as ⋅, `\odot` as ⊙),
-/// `\frac` and derivatives as fractions, juxtaposition as invisible times, and
-/// parentheses only where the tree's structure needs them.
+/// `\frac` and derivatives as fractions, juxtaposition as invisible times, the
+/// brackets the author wrote, and parentheses of its own only where the tree's
+/// structure needs them and none were written.
 public enum MathML {
     /// A `<math>` element: one equation as a row, several as a table aligned at `=`.
     /// Inside an HTML page the namespace is implied; `namespace` names it for XML.
@@ -29,8 +30,16 @@ public enum MathML {
         return "<math\(xmlns) display=\"\(display ? "block" : "inline")\">" + body + "</math>"
     }
 
-    /// The presentation markup of one expression, without the `<math>` element.
+    /// The presentation markup of one expression, without the `<math>` element,
+    /// inside the brackets its author wrote around it.
     public static func render(_ expr: Expr) -> String {
+        expr.brackets.reduce(renderUnbracketed(expr)) { inner, bracket in
+            let pair = Array(bracket.rawValue)
+            return mrow(mo(String(pair[0])) + inner + mo(String(pair[1])))
+        }
+    }
+
+    private static func renderUnbracketed(_ expr: Expr) -> String {
         switch expr.kind {
         case .number(let value):
             let digits = "<mn>" + escaped(expr.description.trimmingPrefix("-")) + "</mn>"
@@ -85,7 +94,13 @@ public enum MathML {
                 return mrow(nabla + operand(of, if: level(of: of) < .postfix))
             }
             // Leibniz's d where the source wrote it, ∂ otherwise.
-            let d = expr.spelling?.hasSuffix("{d}") == true ? mi("d") : mo("\u{2202}")
+            let d = expr.spelling?.contains("{d}") == true ? mi("d") : mo("\u{2202}")
+            if expr.isDerivativeOperator {
+                // `∂/∂x (…)`: the operator before its operand, as written.
+                let fraction = "<mfrac>" + d + mrow(d + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
+                    + "</mfrac>"
+                return mrow(fraction + operand(of, if: level(of: of) < .multiplicative))
+            }
             return "<mfrac>" + mrow(d + operand(of, if: level(of: of) < .postfix))
                 + mrow(d + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
                 + "</mfrac>"
@@ -166,6 +181,7 @@ public enum MathML {
     /// How tightly a rendered form holds together: the expression's precedence,
     /// except that a fraction bar and a square root group what they hold, unlike `/`.
     private static func level(of expr: Expr) -> Precedence {
+        if !expr.brackets.isEmpty { return .atom }
         switch expr.kind {
         case .number(let value): return value.sign == .minus ? .prefix : .atom
         case .binary where isFraction(expr): return .atom
@@ -174,7 +190,8 @@ public enum MathML {
         case .call("sum", _): return .additive
         case .negate: return .prefix
         case .derivative:
-            return expr.spelling?.hasPrefix("\\nabla") == true || expr.spelling == "\\partial_" ? .prefix : .atom
+            if expr.spelling?.hasPrefix("\\nabla") == true || expr.spelling == "\\partial_" { return .prefix }
+            return expr.isDerivativeOperator ? .multiplicative : .atom
         case .transpose, .row: return .postfix
         case .string, .name, .matrix, .call, .symbol, .prime: return .atom
         }
@@ -214,8 +231,9 @@ public enum MathML {
 
     // MARK: Markup
 
+    /// The operand, in parentheses where the tree needs them and its author wrote none.
     private static func operand(_ expr: Expr, if needsParentheses: Bool) -> String {
-        needsParentheses ? mrow(mo("(") + render(expr) + mo(")")) : render(expr)
+        needsParentheses && expr.brackets.isEmpty ? mrow(mo("(") + render(expr) + mo(")")) : render(expr)
     }
 
     private static func argumentList(_ arguments: [Expr]) -> String {

@@ -42,7 +42,7 @@ enum Stylesheet {
     .toc a { text-decoration: none; }
     .toc a:hover { text-decoration: underline; }
     @media (min-width: 61rem) {
-      .layout { grid-template-columns: 13rem minmax(0, 44rem); gap: 2rem; }
+      .layout.with-contents { grid-template-columns: 13rem minmax(0, 44rem); gap: 2rem; }
       .toc { position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow-y: auto;
         border: none; background: none; padding: 0; margin-top: 2.2rem; }
     }
@@ -70,7 +70,9 @@ enum Stylesheet {
 
     .equation { margin: 1.4rem 0; }
     .equation-body { display: flex; align-items: center; gap: 1rem; }
-    .formula { flex: 1; min-width: 0; overflow-x: auto; text-align: center; padding: 0.3rem 0; }
+    /* A scrolling box scrolls both ways: the ink of tall fractions and roots, a little past
+       the box, would give a vertical scrollbar; it is hidden and room is made for it. */
+    .formula { flex: 1; min-width: 0; overflow-x: auto; overflow-y: hidden; text-align: center; padding: 0.5rem 0; }
     .formula.source code { white-space: pre-wrap; font-size: 0.95rem; }
     .equation-number { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--muted); text-decoration: none; }
     .formula-verdicts { list-style: none; margin: 0.3rem 0 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 0.88rem; }

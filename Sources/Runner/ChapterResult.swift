@@ -205,6 +205,20 @@ public struct TrainingResult: Sendable, Codable {
     /// The entries of small params before and after every step, for `plot
     /// surface` paths: by name for a param of one entry, `W[r,c]` for others.
     public var trajectories: [String: [Double]]
+    /// The loss that was minimised (nil in results of older versions).
+    public var loss: TrainedLoss? = nil
+}
+
+/// The loss a training minimised, as the chapter wrote it: `loss U = -L` is
+/// named U with the expression `-L`, so a plot can say what it draws.
+public struct TrainedLoss: Sendable, Equatable, Codable {
+    public var name: String
+    public var expression: String
+
+    public init(name: String, expression: String) {
+        self.name = name
+        self.expression = expression
+    }
 }
 
 /// A value recorded while training (`train …, record acc`).
@@ -239,6 +253,8 @@ public struct LossSeries: Sendable, Codable {
     /// The line of the `train` statement.
     public var line: Int
     public var log: [TrainingResult.Entry]
+    /// The loss that was minimised, as `TrainingResult.loss`.
+    public var loss: TrainedLoss? = nil
 }
 
 /// A loss over a grid of two scalar parameters, with the path training took.

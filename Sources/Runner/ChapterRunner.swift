@@ -175,7 +175,7 @@ public struct ChapterRunner: Sendable {
                 } catch let failure as StatementFailure {
                     let failed = diagnostic(failure.error.message, at: failure.error.location)
                     result.statements.append(StatementResult(statement: statement, state: .failed(failed),
-                                                             findings: failure.findings))
+                                                             findings: failure.findings.map { $0.placed(at: statement.location.column) }))
                     stopped = true
                 } catch is TimeLimitExceeded {
                     timedOut = true

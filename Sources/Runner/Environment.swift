@@ -23,8 +23,17 @@ final class Environment {
     private(set) var bindings: [String: Binding] = [:]
     /// Names in the order they were first defined (for suggestions and reports).
     private(set) var names: [String] = []
-    /// Current parameter values, by name.
-    var parameters: [String: Tensor] = [:]
+    /// Current parameter values, by name. A change makes the definition values stale.
+    var parameters: [String: Tensor] = [:] { didSet { definitionValues.removeAll() } }
+    /// Live names that read only params, data, constants and such names (no model,
+    /// no random numbers, no `grad`), with the value they had when defined and how
+    /// deep that evaluation went. Until a param changes or a name is redefined the
+    /// value is what evaluating the name again would give, so defining a chain of
+    /// lets evaluates each link once (`Interpreter.checkLiveDefinition`).
+    var definitionValues: [String: (value: Tensor, depth: Int)] = [:]
+    /// The live names such values may be kept for, whatever the params: their
+    /// expressions read only what `definitionValues` may hold. Redefining a name clears it.
+    var repeatableLiveNames: Set<String> = []
     /// Parameter names in the order they were declared.
     private(set) var parameterOrder: [String] = []
     var models: [String: Model] = [:]
@@ -90,7 +99,12 @@ final class Environment {
     }
 
     func bind(_ name: String, _ binding: Binding) {
-        if bindings[name] == nil { names.append(name) }
+        if bindings[name] == nil {
+            names.append(name)
+        } else {
+            definitionValues.removeAll()
+            repeatableLiveNames.removeAll()
+        }
         bindings[name] = binding
         recordedLayerValues[name] = nil
         booleanNames.remove(name)

@@ -26,6 +26,12 @@ final class Evaluation {
     /// Expressions being evaluated, one inside the other: through live names
     /// the input controls how deep evaluation recurses, so it is bounded.
     private var depth = 0
+    /// The deepest this evaluation went, counting for an overridden name the
+    /// depth its own evaluation needed (`overrideDepths`).
+    private(set) var deepest = 0
+    /// For overrides that stand for a live name's value: how deep evaluating the
+    /// name itself goes, so that the bound on depth holds as if it were evaluated.
+    var overrideDepths: [String: Int] = [:]
     /// Deeper than the parser allows one expression (1000), with room for
     /// chains of live names; well within the stack of a chapter's thread.
     static let maximumDepth = 3000
@@ -65,7 +71,14 @@ final class Evaluation {
     // MARK: Names
 
     func variable(named name: String, at location: SourceLocation) throws -> Variable {
-        if let node = overrides[name] ?? memo[name] { return node }
+        if let node = overrides[name] {
+            if let below = overrideDepths[name] {
+                guard depth + below <= Self.maximumDepth else { throw tooDeep(at: location) }
+                deepest = max(deepest, depth + below)
+            }
+            return node
+        }
+        if let node = memo[name] { return node }
         let node: Variable
         switch environment.binding(name) {
         case .parameter?:
@@ -135,6 +148,11 @@ final class Evaluation {
         return node
     }
 
+    private func tooDeep(at location: SourceLocation) -> RuntimeError {
+        RuntimeError("the expression nests more than \(Self.maximumDepth) levels deep, counting the live "
+                     + "names it reads (a let defined in terms of a let, and so on); shorten the chain", at: location)
+    }
+
     private func unknownName(_ name: String, at location: SourceLocation) -> RuntimeError {
         if let model = environment.models[name.split(separator: ".").first.map(String.init) ?? ""],
            name.contains(".") {
@@ -155,11 +173,8 @@ final class Evaluation {
         let location = expression.location
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else {
-            throw RuntimeError("the expression nests more than \(Self.maximumDepth) levels deep, counting the live "
-                               + "names it reads (a let defined in terms of a let, and so on); shorten the chain",
-                               at: location)
-        }
+        guard depth <= Self.maximumDepth else { throw tooDeep(at: location) }
+        deepest = max(deepest, depth)
         if let deadline = environment.deadline, DispatchTime.now().uptimeNanoseconds > deadline {
             throw TimeLimitExceeded()
         }

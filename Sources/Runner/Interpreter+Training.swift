@@ -11,7 +11,7 @@ extension Interpreter {
         let data = try batchedData(for: loss, batchSize: schedule.batchSize, at: location)
         var result = TrainingResult(line: location.line, optimizer: optimizerSettings(), epochs: schedule.epochs,
                                     batchSize: schedule.batchSize, log: [], finalLoss: .nan, diverged: false,
-                                    trajectories: [:])
+                                    trajectories: [:], loss: TrainedLoss(name: loss.name, expression: "\(loss.expression)"))
         recordTrajectories(&result)
         result.recorded = schedule.recorded.map { RecordedSeries(label: "\($0)", epochs: [], values: []) }
         for epoch in 0..<schedule.epochs {

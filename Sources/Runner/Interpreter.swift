@@ -52,8 +52,12 @@ final class Interpreter {
             try checkRedefinition(name)
             let isBoolean = Booleans.isBoolean(expression, in: environment)
             if environment.isLive(expression) {
-                _ = try evaluateOnce(expression)  // a mistake shows here, not at first use
+                let definition = try checkLiveDefinition(expression)  // a mistake shows here, not at first use
                 environment.bind(name.name, .live(expression))
+                if let definition {
+                    environment.definitionValues[name.name] = definition
+                    environment.repeatableLiveNames.insert(name.name)
+                }
             } else {
                 environment.bind(name.name, .constant(try evaluateOnce(expression).value, expression))
             }
@@ -108,7 +112,7 @@ final class Interpreter {
             let runs = environment.unplottedTrainings.isEmpty ? [environment.lastTraining!] : environment.unplottedTrainings
             environment.unplottedTrainings = []
             return [.lossPlot(LossPlot(line: location.line, title: "Loss",
-                                       series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log) }))]
+                                       series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log, loss: $0.loss) }))]
         case let .plotSurface(plot):
             return [.surfacePlot(try surface(plot, at: location))]
         case let .plotLine(plot):

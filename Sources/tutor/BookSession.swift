@@ -42,11 +42,12 @@ struct BookSession {
     /// Runs every chapter, each in a worker process of its own, up to `jobs`
     /// at once; results keep the book's order. With a cache, unchanged
     /// chapters are not run, changed ones run from their first changed block,
-    /// and the cache is pruned afterwards.
-    func run(cache: ChapterCache? = nil) -> BookResult {
+    /// and the cache is pruned afterwards. `drawingPages` is false when no page
+    /// is written (`check`), so the workers draw none.
+    func run(cache: ChapterCache? = nil, drawingPages: Bool = true) -> BookResult {
         let blocks = cache.map { BlockCache(directory: $0.directory, toolIdentity: $0.toolIdentity) }
         let worker = ChapterWorker(bookRoot: bookRoot, timeLimit: timeLimit, cache: blocks,
-                                   progress: { [console] event in console.show(event) })
+                                   progress: { [console] event in console.show(event) }, drawsPages: drawingPages)
         let results = ResultSlots(count: chapters.count)
         let next = NextIndex()
         let group = DispatchGroup()

@@ -13,6 +13,9 @@ struct ChapterWorker {
     /// The block cache the worker reads and writes, if any.
     let cache: BlockCache?
     let progress: @Sendable (ProgressEvent) -> Void
+    /// Whether the worker draws the chapter's pages once, to catch a renderer
+    /// that cannot draw them: only when they are to be written.
+    var drawsPages = true
 
     /// After the limit, the worker stops itself at the next evaluation step;
     /// one that is inside a long operation (a large matrix product) is killed
@@ -48,7 +51,8 @@ struct ChapterWorker {
         // `--name=value` and `--` keep a name that starts with "-" from reading as an option.
         process.arguments = ["worker", "--display=\(displayPath)", "--book-root=\(bookRoot)",
                              "--timeout=\(timeLimit)", "--result=\(resultFile.path)"]
-            + (cache.map { ["--cache=\($0.directory)", "--tool=\($0.toolIdentity)"] } ?? []) + ["--", path]
+            + (cache.map { ["--cache=\($0.directory)", "--tool=\($0.toolIdentity)"] } ?? [])
+            + (drawsPages ? ["--draw-pages"] : []) + ["--", path]
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"  // a crash is reported here, at once
         process.environment = environment

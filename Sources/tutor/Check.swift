@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let session = try BookSession(options: book)
         try session.checkNames()
-        let result = session.run()
+        let result = session.run(drawingPages: false)
         throw ExitCode(result.exitStatus)
     }
 }

@@ -23,6 +23,8 @@ struct Worker: ParsableCommand {
     /// The block cache's folder and the tool's identity; without them every block runs.
     @Option var cache: String?
     @Option var tool: String?
+    /// Given by `run`, which writes pages; `check` writes none, so nothing is drawn.
+    @Flag var drawPages = false
 
     /// The stack of the chapter's thread: evaluation recurses as deep as
     /// expressions nest (`Evaluation.maximumDepth`), which needs more than a
@@ -45,12 +47,14 @@ struct Worker: ParsableCommand {
         thread.start()
         done.wait()
         guard let value = box.result else { throw ExitCode(70) }
-        // Drawn once here, thrown away: pages that cannot be drawn (a crash in a
-        // renderer) stop this process, not the one that writes the book.
-        output.drawing()
-        let prepared = PreparedChapter(value)
-        _ = HTMLPage(prepared).render()
-        _ = MarkdownPage(prepared).render()
+        if drawPages {
+            // Drawn once here, thrown away: pages that cannot be drawn (a crash in a
+            // renderer) stop this process, not the one that writes the book.
+            output.drawing()
+            let prepared = PreparedChapter(value)
+            _ = HTMLPage(prepared).render()
+            _ = MarkdownPage(prepared).render()
+        }
         let data = try ChapterResult.encoder().encode(value)
         let temporary = result + ".part"
         guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, result) == 0 else {

@@ -1,3 +1,4 @@
+import Chapter
 import Notation
 @testable import Render
 import XCTest
@@ -78,11 +79,64 @@ final class MathMLTests: XCTestCase {
         XCTAssertNil(LaTeXTypesetting.mathML("{x", display: false))
     }
 
-    func testParenthesesOnlyWhereTheTreeNeedsThem() {
+    func testTheAuthorsParenthesesAreKept() {
         XCTAssertEqual(body(#"y = \left( (a + b) \right) c - (d - e)"#),
-                       "<mrow><mi>y</mi><mo>=</mo><mrow><mrow><mrow><mo>(</mo><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>"
-                       + "<mo>)</mo></mrow><mo>&#x2062;</mo><mi>c</mi></mrow><mo>−</mo><mrow><mo>(</mo><mrow><mi>d</mi>"
-                       + "<mo>−</mo><mi>e</mi></mrow><mo>)</mo></mrow></mrow></mrow>")
+                       "<mrow><mi>y</mi><mo>=</mo><mrow><mrow><mrow><mo>(</mo><mrow><mo>(</mo><mrow><mi>a</mi><mo>+</mo>"
+                       + "<mi>b</mi></mrow><mo>)</mo></mrow><mo>)</mo></mrow><mo>&#x2062;</mo><mi>c</mi></mrow><mo>−</mo>"
+                       + "<mrow><mo>(</mo><mrow><mi>d</mi><mo>−</mo><mi>e</mi></mrow><mo>)</mo></mrow></mrow></mrow>")
+        // Brackets that group nothing the tree needs stay too; braces do not show.
+        XCTAssertEqual(body(#"y = [a] + {b}"#),
+                       "<mrow><mi>y</mi><mo>=</mo><mrow><mrow><mo>[</mo><mi>a</mi><mo>]</mo></mrow><mo>+</mo><mi>b</mi></mrow></mrow>")
+    }
+
+    func testParenthesesOfItsOwnOnlyWhereTheTreeNeedsThemAndNoneWereWritten() {
+        XCTAssertEqual(body(#"y = 2 \sum_i x_i"#),
+                       "<mrow><mi>y</mi><mo>=</mo><mrow><mn>2</mn><mo>&#x2062;</mo><mrow><mo>(</mo><mrow><munder><mo>∑</mo>"
+                       + "<mi>i</mi></munder><msub><mi>x</mi><mrow><mi>i</mi></mrow></msub></mrow><mo>)</mo></mrow></mrow></mrow>")
+        XCTAssertEqual(body(#"y = a + b c"#),
+                       "<mrow><mi>y</mi><mo>=</mo><mrow><mi>a</mi><mo>+</mo><mrow><mi>b</mi><mo>&#x2062;</mo><mi>c</mi></mrow></mrow></mrow>")
+    }
+
+    /// Every `(` of an article formula is drawn: layer brackets, arguments and grouping alike.
+    func testNoArticleParenthesisIsLost() {
+        for latex in Self.articleFormulas {
+            let drawn = mathML(latex).components(separatedBy: "<mo>(</mo>").count - 1
+            XCTAssertGreaterThanOrEqual(drawn, latex.filter { $0 == "(" }.count, latex)
+        }
+    }
+
+    /// `\frac{\partial}{\partial z} (…)`: the operator stands before what it differentiates, as written.
+    func testADerivativeOperatorBeforeItsOperand() {
+        let markup = body(#"\frac{\partial}{\partial z_2}\Big(-\frac{1}{N}\sum y \log a_2\Big) = -\frac{y\,(1 - a_2)}{N}"#)
+        XCTAssertTrue(markup.hasPrefix("<mrow><mrow><mfrac><mo>∂</mo><mrow><mo>∂</mo><msub><mi>z</mi><mrow><mi>2</mi></mrow>"
+                                       + "</msub></mrow></mfrac><mrow><mo>(</mo><mrow><mrow><mo>−</mo>"), markup)
+        XCTAssertEqual(body(#"y = \frac{d}{dx} x"#),
+                       "<mrow><mi>y</mi><mo>=</mo><mrow><mfrac><mi>d</mi><mrow><mi>d</mi><mi>x</mi></mrow></mfrac>"
+                       + "<mi>x</mi></mrow></mrow>")
+    }
+
+    /// Inline math nested 20,000 deep is shown as source, with where reading
+    /// stopped, instead of typesetting recursing through the stack.
+    func testDeeplyNestedInlineMathIsShownAsSourceWithItsPlace() {
+        let depth = 20_000
+        let latex = String(repeating: "\\frac{1}{", count: depth) + "x" + String(repeating: "}", count: depth)
+        let html = FormulaHTML.inline(InlineMath(latex: latex, location: SourceLocation(file: "c.md", line: 3, column: 9),
+                                                 isDisplayStyle: false, sourceRange: 0..<latex.utf8.count))
+        XCTAssertTrue(html.hasPrefix(#"<code class="math source" title="shown as written: neither read nor typeset by tutor (line 3, column "#),
+                      String(html.prefix(300)))
+        XCTAssertTrue(html.contains("nested more than 200 deep)"), String(html.prefix(300)))
+        let display = FormulaHTML.display(DisplayMath(latex: "y = " + latex, location: here))
+        XCTAssertTrue(display.hasPrefix(#"<div class="formula source">"#))
+    }
+
+    /// A display formula tutor does not read is typeset as written if it can be,
+    /// else shown as source with the line and column where reading stopped.
+    func testADisplayFormulaOutsideTheSubset() {
+        let typeset = FormulaHTML.display(DisplayMath(latex: #"\Big( a \Big) \to b"#, location: here))
+        XCTAssertTrue(typeset.hasPrefix(#"<div class="formula"><math display="block">"#), typeset)
+        let source = FormulaHTML.display(DisplayMath(latex: #"\mathbb{R}^n = x"#, location: here))
+        XCTAssertTrue(source.contains(#"<div class="formula source"><code>\mathbb{R}^n = x</code>"#), source)
+        XCTAssertTrue(source.contains("(line 1, column 1: \\mathbb is not in the formula subset tutor reads)"), source)
     }
 
     func testSeveralEquationsAlignAtTheirRelation() {

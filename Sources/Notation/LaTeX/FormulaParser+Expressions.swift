@@ -269,18 +269,25 @@ extension FormulaParser {
         return name
     }
 
-    /// `( … )`, `[ … ]`, `{ … }` or `\{ … \}`: grouping only.
+    /// `( … )`, `[ … ]`, `{ … }` or `\{ … \}`: grouping only, the drawn
+    /// brackets kept on the node for the page.
     mutating func parseGroup() throws(Diagnostic) -> Expr {
         let opening = advance()
         let inner = try parseExpression()
         switch opening.kind {
-        case .character("("): try close(")", opening: opening)
-        case .character("["): try close("]", opening: opening)
+        case .character("("):
+            try close(")", opening: opening)
+            return inner.bracketed(.parentheses)
+        case .character("["):
+            try close("]", opening: opening)
+            return inner.bracketed(.squareBrackets)
         case .command("{"):
             guard acceptCommand("}") != nil else { throw unexpected("'\\}' to close '\\{'") }
-        default: try close("}", opening: opening)
+            return inner.bracketed(.braces)
+        default:
+            try close("}", opening: opening)
+            return inner
         }
-        return inner
     }
 
     private mutating func parseCommand(_ name: String) throws(Diagnostic) -> Expr {
@@ -383,8 +390,9 @@ extension FormulaParser {
         try close("}", opening: lower)
         let operand: Expr
         if let of { operand = of } else { operand = try parsePostfix() }
-        return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: at,
-                        spelling: isPartial ? spelling : spelling + "{d}")
+        // The spelling says which d was written and whether the operator stood before its operand.
+        let written = (isPartial ? spelling : spelling + "{d}") + (of == nil ? Expr.derivativeOperatorMark : "")
+        return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: at, spelling: written)
     }
 
     /// Whether the token begins a name: a letter or a Greek letter.
