@@ -25,7 +25,7 @@ final class ShownFormulaRenderTests: XCTestCase {
 
         <!-- tutor: show -->
         $$
-        \\hat{y} = \\operatorname*{argmax}_k p_k
+        \\hat{y} = \\oint_k p_k
         $$
 
         """
