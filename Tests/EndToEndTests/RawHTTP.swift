@@ -20,13 +20,21 @@ enum RawHTTP {
         try send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n", port: port)
     }
 
-    /// Sends `request` as it is and reads the reply until the server closes.
+    /// Sends `request` as it is and reads the reply until the server closes,
+    /// or has sent the body its Content-Length announces (a server that keeps
+    /// the connection open).
     static func send(_ request: String, port: UInt16) throws -> Reply {
         let connection = try connect(port: port)
         defer { close(connection) }
         try write(request, to: connection)
         var data = Data()
-        while let chunk = try read(connection) { data.append(chunk) }
+        while let chunk = try read(connection) {
+            data.append(chunk)
+            if !request.hasPrefix("HEAD"), let reply = try? parse(data),
+               let length = reply.headers["content-length"].flatMap(Int.init), reply.body.count >= length {
+                break
+            }
+        }
         return try parse(data)
     }
 
