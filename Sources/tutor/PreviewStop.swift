@@ -29,9 +29,25 @@ final class PreviewStop: @unchecked Sendable {
             var byte: UInt8 = 0
             while read(reader, &byte, 1) < 0 && errno == EINTR {}
             writing.lock()  // held until the process ends: no writing starts again
+            // The chapters' workers run in process groups of their own, out of Ctrl-C's reach.
+            for child in PreviewStop.children() { kill(child, SIGTERM) }
             farewell()
             exit(0)
         }.start()
+    }
+
+    /// The processes this one started that are still running (the chapters' workers).
+    static func children() -> [pid_t] {
+        let me = getpid()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { name -> pid_t? in
+            guard let pid = pid_t(name),
+                  let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                  let close = stat.range(of: ")", options: .backwards) else { return nil }
+            // After "pid (name)": the state, then the parent's id.
+            let fields = stat[close.upperBound...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == me ? pid : nil
+        }
     }
 
     /// Runs `body` unless the preview is stopping, in which case this waits for the end.
