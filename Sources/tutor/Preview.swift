@@ -64,7 +64,7 @@ struct Preview: ParsableCommand {
                 state.publish(failure: messages)
                 Self.say("tutor preview: the book could not be rendered; its pages show why")
             }
-            let baseline = SourceWatcher.baseline(before: before, after: watcher.snapshot(dataFiles: dataFiles))
+            let baseline = watcher.baseline(before: before, dataFiles: dataFiles)
             let changed = watcher.waitForChange(from: baseline, dataFiles: dataFiles)
             let named = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
             Self.say("tutor preview: \(named) changed; rendering again")

@@ -19,7 +19,6 @@ enum PreviewPage {
         (function () {
           var shown = "\(version)", lost = false;
           var events = new EventSource("\(eventsPath)");
-          events.onopen = function () { document.documentElement.setAttribute("data-tutor-preview", "listening"); };
           events.onmessage = function (event) { if (lost || event.data !== shown) { location.reload(); } };
           events.onerror = function () { lost = true; };
         })();
@@ -40,7 +39,7 @@ enum PreviewPage {
     /// the pages on disk are an earlier rendering's.
     static func failure(_ messages: [String], version: Int) -> String {
         page(title: "The book could not be rendered",
-             body: "<p>tutor stopped before running any chapter; the terminal shows the same. "
+             body: "<p>The pages on disk are from an earlier rendering; the terminal shows the same. "
                  + "Save a fix and this page reloads.</p>\n<pre class=\"preview-error\">"
                  + messages.map(escaped).joined(separator: "\n") + "</pre>\n",
              version: version)

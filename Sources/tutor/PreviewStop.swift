@@ -7,8 +7,7 @@ import Glibc
 ///
 /// The signal handler only writes a byte to a pipe (all a handler may safely
 /// do); a thread waiting on the pipe does the rest. A handler, unlike an
-/// ignored signal, is reset in the chapters' worker processes, so Ctrl-C in a
-/// terminal still stops them at once.
+/// ignored signal, is not inherited by the worker processes started later.
 final class PreviewStop: @unchecked Sendable {
     private let writing = NSLock()
 

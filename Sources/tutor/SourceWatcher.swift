@@ -47,14 +47,13 @@ struct SourceWatcher {
         return files
     }
 
-    /// What to compare with after a run that began at `before`: `after`, the
-    /// snapshot of what the run showed is to be watched, with the state
-    /// `before` recorded wherever it has one, so that a file saved while the
-    /// book ran is still seen as changed, and a data file the run read for
-    /// the first time is not.
-    static func baseline(before: Snapshot, after: Snapshot) -> Snapshot {
-        var result = after
-        for (path, stamp) in after { result.updateValue(before[path] ?? stamp, forKey: path) }
+    /// What to compare with after a run that began at `before` and read
+    /// `dataFiles`: the state `before` recorded, so that a file saved, added or
+    /// removed while the book ran is still seen as changed; and for a data file
+    /// the run read for the first time, its state now.
+    func baseline(before: Snapshot, dataFiles: [String]) -> Snapshot {
+        var result = before
+        for file in dataFiles where before.index(forKey: file) == nil { result.updateValue(stamp(file), forKey: file) }
         return result
     }
 

@@ -106,9 +106,13 @@ final class EventStream {
 
     deinit { close(connection) }
 
-    /// The data of the next event (comments are skipped); nil when the stream ends.
+    /// The data of the next event (comments are skipped); nil when the stream
+    /// ends. The stream's keep-alive comments would hold a read open forever:
+    /// after two minutes without an event this throws instead.
     func next() throws -> String? {
+        let deadline = Date(timeIntervalSinceNow: 120)
         while true {
+            guard Date() < deadline else { throw RawHTTP.Failure(description: "no event in two minutes") }
             if let end = pending.range(of: "\n\n") {
                 let event = String(pending[..<end.lowerBound])
                 pending.removeSubrange(..<end.upperBound)
