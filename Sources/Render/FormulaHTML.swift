@@ -49,12 +49,16 @@ enum FormulaHTML {
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
             return "<div class=\"formula\">\(MathML.render(reading.equations, display: true))</div>"
         }
-        if let typeset = typeset(math) {
-            return "<div class=\"formula\">\(typeset)</div>"
-        }
         // A formula shown unchecked needs only to look right; it has no reason to give.
         if math.isShownUnchecked {
-            return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code></div>"
+            guard let typeset = typeset(math) else {
+                return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code></div>"
+            }
+            return "<div class=\"formula\">\(typeset)</div>"
+        }
+        if let typeset = typeset(math) {
+            return "<div class=\"formula\">\(typeset)"
+                + "<p class=\"note\">typeset as written, not read, so not checked\(Escaping.text(reason(reading.diagnostics)))</p></div>"
         }
         return "<div class=\"formula source\"><code>\(Escaping.text(math.latex))</code>"
             + "<p class=\"note\">shown as written: neither read nor typeset by tutor\(Escaping.text(reason(reading.diagnostics)))</p></div>"

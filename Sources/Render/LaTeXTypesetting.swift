@@ -27,7 +27,7 @@ enum LaTeXTypesetting {
         "partial": "∂", "nabla": "∇", "cdot": "⋅", "times": "×", "odot": "⊙", "circ": "∘",
         "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠",
         "to": "→", "in": "∈", "sum": "∑", "prod": "∏", "pm": "±", "top": "⊤",
-        "dots": "…", "ldots": "…", "cdots": "⋯",
+        "dots": "…", "ldots": "…", "cdots": "⋯", "int": "∫",
     ]
     private static let accents: [String: String] = ["hat": MathML.hat, "bar": "¯", "tilde": "~", "vec": "→"]
     /// Functions set upright, as TeX sets them.

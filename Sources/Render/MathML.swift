@@ -74,6 +74,12 @@ public enum MathML {
             return mrow(mo("\u{2212}") + self.operand(operand, if: level(of: operand) < .power))
         case .binary(.divide, let numerator, let denominator, _) where isFraction(expr):
             return "<mfrac>" + render(numerator) + render(denominator) + "</mfrac>"
+        case .binary(.power, let base, let exponent, _)
+            where expr.spelling?.hasSuffix("^") == true && base.kind.isCall:
+            // `\tanh^2(x)`: the power on the function's name, as its author wrote it.
+            guard case let .call(name, arguments) = base.kind else { return "" }
+            return mrow("<msup>" + mi(name) + render(exponent) + "</msup>" + mo("\u{2061}")
+                        + argumentList(arguments.map(\.value)))
         case .binary(.power, let base, let exponent, _):
             return "<msup>" + operand(base, if: level(of: base) <= .power || hasLayer(base)) + render(exponent) + "</msup>"
         case .binary(let op, let left, let right, _):
@@ -270,5 +276,12 @@ public enum MathML {
 private extension String {
     func trimmingPrefix(_ prefix: String) -> String {
         hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}
+
+private extension Expr.Kind {
+    var isCall: Bool {
+        if case .call = self { return true }
+        return false
     }
 }

@@ -8,6 +8,8 @@ struct BookSession {
     let book: Book
     var chapters: [BookChapter] { book.selected }
     var bookRoot: String { book.root }
+    /// Where results are kept between runs unless `--cache` says otherwise: in the book's folder.
+    var defaultCacheFolder: String { (bookRoot as NSString).appendingPathComponent(".tutor-cache") }
     let console: Console
     let timeLimit: Double
     let jobs: Int

@@ -52,7 +52,7 @@ struct Run: ParsableCommand {
         let session = try BookSession(options: book)
         try BookLayout.checkOutput(output, book: session.book)
         try session.checkNames()
-        let folder = cache ?? (session.bookRoot as NSString).appendingPathComponent(".tutor-cache")
+        let folder = cache ?? session.defaultCacheFolder
         let store = noCache ? nil : ChapterCache(directory: folder, toolIdentity: ChapterCache.runningToolIdentity())
         let result = session.run(cache: store)
         do {

@@ -16,7 +16,7 @@ struct Tutor: ParsableCommand {
             failed or an erratum unexpectedly held; 2 a chapter had an error; 64 a wrong command line.
             """,
         version: VersionReport.text,
-        subcommands: [Run.self, Check.self, Worker.self],
+        subcommands: [Run.self, Check.self, Preview.self, Worker.self],
         defaultSubcommand: Run.self
     )
 

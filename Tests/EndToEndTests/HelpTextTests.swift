@@ -36,6 +36,7 @@ final class HelpTextTests: XCTestCase {
     func testTopLevelHelp() throws { try assertHelp(["--help"], golden: "tutor.txt") }
     func testRunHelp() throws { try assertHelp(["run", "--help"], golden: "run.txt") }
     func testCheckHelp() throws { try assertHelp(["check", "--help"], golden: "check.txt") }
+    func testPreviewHelp() throws { try assertHelp(["preview", "--help"], golden: "preview.txt") }
 
     func testHelpStatesDefaultsOnceAndHonestly() throws {
         for command in ["run", "check"] {

@@ -50,3 +50,15 @@ final class CasesRenderTests: XCTestCase {
         XCTAssertTrue(html.contains(#"<mo>{</mo><mtable class="cases" columnalign="left left"><mtr><mtd><mi>z</mi></mtd><mtd><mrow><mi>z</mi><mo>&gt;</mo><mn>0</mn></mrow></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mtext>otherwise</mtext></mtd></mtr></mtable>"#), html)
     }
 }
+
+/// A display formula tutor does not read is typeset as written where it can be,
+/// and says that it was not checked, and why.
+final class UnreadFormulaRenderTests: XCTestCase {
+    func testAnUnreadFormulaIsTypesetAndMarkedNotChecked() {
+        let html = FormulaHTML.display(DisplayMath(latex: #"\int_0^1 x \, dx = \frac{1}{2}"#,
+                                                   location: SourceLocation(file: "01-int.md", line: 3, column: 1)))
+        XCTAssertTrue(html.hasPrefix(#"<div class="formula"><math display="block">"#), html)
+        XCTAssertTrue(html.contains("<mo>∫</mo>"), html)
+        XCTAssertTrue(html.contains(#"<p class="note">typeset as written, not read, so not checked (line 3, column 1: \int is not in the formula subset tutor reads)</p>"#), html)
+    }
+}

@@ -262,3 +262,15 @@ final class FormulaReadOnceTests: XCTestCase {
         XCTAssertEqual(check.status, .xfail)
     }
 }
+
+/// `\tanh^2(x)`: a power written on the function's name is the power of its value.
+final class FunctionPowerTests: XCTestCase {
+    func testAPowerOnAFunctionsNameIsThePowerOfItsValue() throws {
+        let result = try runChapter("# Powers\n\n```tutor\nlet x = [0.5, -0.25, 1.0]\n```\n\n"
+            + formula(#"\frac{d}{dx} \tanh(x) = 1 - \tanh^2(x)"#)
+            + formula(#"\frac{d}{dx} \tanh(x) = 1 + \tanh^2(x)"#)
+            + formula(#"\exp^{2}(x) = \exp(2 x)"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .passed],
+                       result.formulaChecks.map(\.message).description)
+    }
+}

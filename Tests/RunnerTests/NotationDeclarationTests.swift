@@ -60,4 +60,13 @@ final class NotationDeclarationTests: XCTestCase {
                       result.formulaChecks[0].message)
         XCTAssertTrue(result.formulaChecks[1].isDefinitionOnly)
     }
+
+    /// `\theta^{(t)}`: a time written as a superscript is the step, as a subscript is.
+    func testASuperscriptTimeIsAStep() throws {
+        let result = try runChapter(network("sgd(lr: 0.1)")
+            + formula(#"\theta^{(t+1)} = \theta^{(t)} - \eta \nabla_\theta C(\theta^{(t)})"#)
+            + formula(#"\theta^{(t+1)} = \theta^{(t)} + \eta \nabla_\theta C(\theta^{(t)})"#))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed],
+                       result.formulaChecks.map(\.message).description)
+    }
 }

@@ -451,8 +451,17 @@ extension FormulaParser {
     private mutating func parseFunction(named name: String) throws(Diagnostic) -> Expr {
         let command = advance()
         if name == "max" || name == "min", accept("_") != nil { try skipScript() }
+        // `\tanh^2(x)`: the power of the function's value, as the field writes it.
+        var power: Expr?
+        if current.isCharacter("^"), name != "max", name != "min" {
+            advance()
+            power = try parseScript()
+        }
         let arguments = current.isCharacter("(") ? try parseArguments() : [Argument(try parsePostfix())]
-        return try node(.call(name: name, arguments: arguments), at: location(of: command), spelling: spelled(command))
+        let call = try node(.call(name: name, arguments: arguments), at: location(of: command), spelling: spelled(command))
+        guard let power else { return call }
+        return try node(.binary(.power, call, power, operatorLocation: power.location), at: location(of: command),
+                        spelling: "\\" + name + "^")
     }
 
     /// `\|x\|`, `\lVert x \rVert`: the Euclidean (Frobenius) norm. A subscript

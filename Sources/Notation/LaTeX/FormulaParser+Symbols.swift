@@ -61,6 +61,11 @@ extension FormulaParser {
                     transpose = "^{…" + spelled(advance()) + "}"
                 }
                 advance()  // the `}` that `layerClosing()` found
+                // `\theta^{(t)}`, `w^{(t+1)}` (a superscript time, as some textbooks write it): a step.
+                if closing == ")", step == nil, let parsed = layer, let offset = Self.timeOffset(parsed) {
+                    step = offset
+                    layer = nil
+                }
             } else {
                 break
             }
@@ -175,6 +180,18 @@ extension FormulaParser {
         guard peek(scriptEnd + 1).isCharacter("_") else { return nil }
         advance()
         return try parseScript()
+    }
+
+    /// `t`, `t+1`, `t-1` as an offset from t; nil for anything else.
+    static func timeOffset(_ expression: Expr) -> Int? {
+        func isT(_ e: Expr) -> Bool {
+            if case let .symbol(s) = e.kind { return s.name == "t" && s.layer == nil && s.step == nil }
+            return false
+        }
+        if isT(expression) { return 0 }
+        guard case let .binary(op, left, right, _) = expression.kind, op == .add || op == .subtract, isT(left),
+              case let .number(k) = right.kind, k == k.rounded(), k >= 1, k <= 9 else { return nil }
+        return op == .add ? Int(k) : -Int(k)
     }
 
     /// The styles a letter is written in that do not change which value it names.

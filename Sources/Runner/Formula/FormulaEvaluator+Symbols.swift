@@ -98,99 +98,34 @@ extension FormulaEvaluator {
         context.before.lastModelName.flatMap { context.before.models[$0] }
     }
 
+    /// What the symbol names, by the first of `symbolRules` that gives it a meaning;
+    /// `UnboundSymbol` when none does (an equation with it on the left defines it).
     func resolve(_ symbol: FormulaSymbol, at location: SourceLocation) throws -> Resolution {
+        guard let meaning = try meaning(of: symbol, at: location) else {
+            throw UnboundSymbol(symbol: symbol.latex, location: location)
+        }
+        return meaning
+    }
+
+    /// What the symbol names, or nil when no rule gives it a meaning.
+    func meaning(of symbol: FormulaSymbol, at location: SourceLocation) throws -> Resolution? {
         if symbol.layer != nil, !context.readsAsLayer(symbol) {
             throw RuntimeError("\(symbol.latex) is a power here, not a named value: a bare superscript names a layer "
                                + "only on a model's w, b, a, z or δ", at: location)
         }
-        let layer = try symbol.layer.map(layerIndex)
-        let names = candidateNames(symbol)
-
-        // A where clause first, then definitions made by earlier equations.
-        for name in names {
-            if let bound = context.binding(.init(name: name, layer: layer, step: symbol.step)) {
-                return try boundValue(bound, step: symbol.step, at: location)
-            }
+        let query = SymbolQuery(symbol: symbol, names: candidateNames(symbol), layer: try symbol.layer.map(layerIndex),
+                                location: location)
+        for rule in Self.symbolRules {
+            if let meaning = try rule.meaning(self, query) { return meaning }
         }
-        for name in names {
-            if let definition = context.definitions[.init(name: name, layer: layer, step: symbol.step)] {
-                return .definition(definition, layer: layer)
-            }
-            if layer != nil, let family = context.definitions[.init(name: name, layer: nil, step: symbol.step)],
-               family.layerVariable != nil {
-                return .definition(family, layer: layer)
-            }
-        }
-        if let layer { return try layered(symbol, names: names, layer: layer, at: location) }
-
-        let environment = context.before
-        // `w_new` and `w_old` are the after and before of an update.
-        for name in names {
-            for (suffix, step) in [("_new", 1), ("_old", 0)] where name.hasSuffix(suffix) {
-                let base = String(name.dropLast(suffix.count))
-                if let bound = context.binding(.init(name: base, layer: nil, step: nil)) {
-                    return try boundValue(bound, step: step, at: location)
-                }
-                if environment.binding(base) != nil { return .chapterName(base, step == 1 ? .after : .before) }
-            }
-        }
-        for name in names where environment.binding(name) != nil {
-            return .chapterName(name, try moment(forChapterName: name, step: symbol.step))
-        }
-        if names.contains(where: { $0 == "θ" || $0 == "theta" }) {
-            guard let focus else {
-                // θ is "every param": the check runs once per param, with focus set.
-                guard let first = environment.parameterOrder.first else { throw UnboundSymbol(symbol: symbol.latex, location: location) }
-                return .chapterName(first, try moment(forChapterName: first, step: symbol.step))
-            }
-            return .chapterName(focus, try moment(forChapterName: focus, step: symbol.step))
-        }
-        if let optimizer = environment.optimizer?.optimizer {
-            let specific = Self.optionAliases(optimizer.name, symbolNames: context.symbolNames,
-                                              convention: context.convention)
-            for name in names {
-                guard let options = specific[name] ?? Self.hyperparameterAliases[name] else { continue }
-                // γ is the momentum in the articles and the learning rate in PyTorch's
-                // documentation: where the optimizer has both, only a binding can say.
-                // A formula that writes the momentum as μ (PyTorch's boxes) leaves γ the learning rate.
-                if name == "γ" || name == "gamma", optimizer.name == "sgd",
-                   optimizer.hyperparameters.contains(where: { $0.name == "momentum" }) {
-                    switch context.convention {
-                    case .articles?:
-                        return .constant(Tensor(optimizer.hyperparameters.first { $0.name == "momentum" }!.value))
-                    case .pytorch?, .d2l?:
-                        break
-                    case nil where !context.symbolNames.contains("μ"):
-                        throw RuntimeError("\(symbol.latex) is the learning rate in PyTorch's documentation and the "
-                                           + "momentum in the articles: say which (check formula where \\gamma = lr), or "
-                                           + FormulaNotation.declarationHint, at: location)
-                    case nil:
-                        break
-                    }
-                }
-                // The first option in order of preference: α is RMSprop's alpha where it has one.
-                for option in options {
-                    if let value = optimizer.hyperparameters.first(where: { $0.name == option }) {
-                        return .constant(Tensor(value.value))
-                    }
-                }
-            }
-            if names.contains("t") {
-                return .constant(Tensor(Double(try self.environment(.after).optimizer!.optimizer.stepCount)))
-            }
-            if let state = try optimizerState(names, step: symbol.step, at: location) { return .constant(state) }
-        }
-        if names.contains(where: Self.lossNames.contains), environment.loss != nil {
-            return .loss(symbol.step == 1 ? .after : .before)
-        }
-        throw UnboundSymbol(symbol: symbol.latex, location: location)
+        return nil
     }
 
     /// A `where` value. A plain chapter name stays a name, so that it can be
     /// differentiated and stepped like one (`where w = W`); an optimizer's option
     /// or state is named as PyTorch's documentation names it (`where \gamma = lr`,
     /// `where b = momentum_buffer`), its state taken at the symbol's step.
-    private func boundValue(_ expression: Expr, step: Int?, at location: SourceLocation) throws -> Resolution {
+    func boundValue(_ expression: Expr, step: Int?, at location: SourceLocation) throws -> Resolution {
         guard case let .name(name) = expression.kind else { return .bound(expression) }
         if context.before.binding(name) != nil {
             return .chapterName(name, try moment(forChapterName: name, step: step))
@@ -218,7 +153,7 @@ extension FormulaEvaluator {
         return names.filter { seen.insert($0).inserted }
     }
 
-    private func moment(forChapterName name: String, step: Int?) throws -> Moment {
+    func moment(forChapterName name: String, step: Int?) throws -> Moment {
         if let step { return try moment(ofStep: step) }
         if step == nil, paramsAfterStep, context.before.parameters[name] != nil { return .after }
         return .before
@@ -237,7 +172,7 @@ extension FormulaEvaluator {
     private static func offset(_ k: Int) -> String { k == 0 ? "" : k > 0 ? "+\(k)" : "\(k)" }
 
     /// `W^{(l)}`, `b^{(l)}`, `z^{(l)}`, `a^{(l)}` of the model, or `W3` without one.
-    private func layered(_ symbol: FormulaSymbol, names: [String], layer: Int, at location: SourceLocation) throws -> Resolution {
+    func layered(_ symbol: FormulaSymbol, names: [String], layer: Int, at location: SourceLocation) throws -> Resolution {
         if let model = model() {
             let count = model.network.layers.count
             let base = symbol.name
@@ -264,7 +199,7 @@ extension FormulaEvaluator {
 
     /// The optimizer's state for the focus param: `m_t` after the step,
     /// `m_{t-1}` before it (zeros before the first step).
-    private func optimizerState(_ names: [String], step: Int?, at location: SourceLocation) throws -> Tensor? {
+    func optimizerState(_ names: [String], step: Int?, at location: SourceLocation) throws -> Tensor? {
         let before = context.before.optimizer!.optimizer
         let aliases = Self.stateAliases(before.name, symbolNames: context.symbolNames, convention: context.convention)
         let spelled = names.flatMap { [aliases[$0] ?? $0, Self.pyTorchStateNames[$0] ?? $0] }

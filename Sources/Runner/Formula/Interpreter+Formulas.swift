@@ -198,8 +198,7 @@ extension Interpreter {
 
     func isUnbound(_ symbol: FormulaSymbol, _ probe: FormulaEvaluator) -> Bool {
         do {
-            _ = try probe.resolve(symbol, at: probe.context.location)
-            return false
+            return try probe.meaning(of: symbol, at: probe.context.location) == nil
         } catch is FormulaEvaluator.UnboundSymbol {
             return true
         } catch {
