@@ -270,15 +270,8 @@ extension Parser {
             try expect(.plusMinus, "'±' and a tolerance after \(quote("≈ \(target)"))")
             return .approximately(left, target, tolerance: try parseExpression())
         }
-        let comparison: ComparisonOperator? = switch current.kind {
-        case .symbol(.less): .less
-        case .symbol(.lessOrEqual): .lessOrEqual
-        case .symbol(.greater): .greater
-        case .symbol(.greaterOrEqual): .greaterOrEqual
-        case .symbol(.equalEqual): .equal
-        case .symbol(.notEqual): .notEqual
-        default: nil
-        }
+        // The same tokens compare in an expression; expect's relations are spelled alike.
+        let comparison = self.comparison(current).flatMap { ComparisonOperator(rawValue: $0.rawValue) }
         guard let comparison else {
             throw unexpected("a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after \(quote(left))")
         }
