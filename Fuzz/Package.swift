@@ -11,6 +11,9 @@ import PackageDescription
 // package exports them as no product. Build and run with `make fuzz` from the repository root.
 let package = Package(
     name: "TutorFuzz",
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark"),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas"),
@@ -18,7 +21,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(name: "CCPUFeatures"),
         .target(name: "Notation"),
-        .target(name: "Chapter", dependencies: ["Ccmark", "Notation"]),
+        .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
         .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc", "CCPUFeatures"]),
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
