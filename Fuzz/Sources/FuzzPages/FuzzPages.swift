@@ -134,7 +134,7 @@ private func makeFinding(_ choice: UInt8, _ statement: Statement, _ numbers: ino
         let log = (0..<count).map { ["epoch": $0, "loss": json(numbers.double())] as [String: Any] }
         let training: [String: Any] = [
             "line": line, "optimizer": optimizer, "epochs": count, "log": log, "finalLoss": json(numbers.double()),
-            "diverged": numbers.byte() % 2 == 0, "trajectories": [String: Any](),
+            "diverged": numbers.byte() % 2 == 0, "trajectories": [String: Any](), "recorded": [Any](),
             "loss": ["name": String(statement.source.prefix(20)), "expression": statement.source],
         ]
         trainings.append(training)
@@ -150,7 +150,8 @@ private func makeFinding(_ choice: UInt8, _ statement: Statement, _ numbers: ino
         let scalar = rows == 1 && cols == 1 && numbers.byte() % 2 == 0
         let value: [String: Any] = ["shape": ["rows": rows, "cols": cols, "isScalar": scalar],
                                     "scalars": (0..<(rows * cols)).map { _ in json(numbers.double()) }]
-        return ["show": ["_0": ["line": line, "name": statement.source, "value": value]]]
+        return ["show": ["_0": ["line": line, "name": statement.source, "value": value,
+                                "isBoolean": numbers.byte() % 2 == 0]]]
     default:
         // A 3×3 grid over finite ranges, as `plot surface` samples them; values and path from the input.
         func axis(_ numbers: inout NumberSource) -> [Double] {
