@@ -32,10 +32,12 @@ let package = Package(
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
         .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
+        // A book's run: its chapters found, run in worker processes, written into the output folder.
+        .target(name: "Book", dependencies: ["Runner", "Render", "Chapter", "Notation", "Learning"]),
         .executableTarget(
             name: "tutor",
             dependencies: [
-                "Autodiff", "Learning", "Notation", "Chapter", "Runner", "Render",
+                "Autodiff", "Notation", "Runner", "Render", "Book",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
