@@ -12,9 +12,10 @@ final class BookRunnerTests: XCTestCase {
         WorkerCommand(executable: "/bin/sh", arguments: ["-c", script, "worker"])
     }
 
-    private func run(_ folder: BookFolder, worker: WorkerCommand, jobs: Int = 2) throws -> (BookResult, [String]) {
+    private func run(_ folder: BookFolder, worker: WorkerCommand, cacheFolder: String? = nil) throws -> (BookResult, [String]) {
         let plan = try RunPlan(book: BookLayout.book(for: [folder.path]), paths: [folder.path], output: nil)
-        let runner = BookRunner(plan: plan, timeLimit: 60, jobs: jobs, cacheFolder: nil, drawsPages: false, worker: worker)
+        let runner = BookRunner(plan: plan, timeLimit: 60, jobs: 2, cacheFolder: cacheFolder, drawsPages: false,
+                                worker: worker)
         let events = EventLog()
         let result = runner.run { events.add($0) }
         return (result, events.lines)
@@ -47,6 +48,22 @@ final class BookRunnerTests: XCTestCase {
         XCTAssertEqual(events, ["started book/01-a.md", "statement book/01-a.md 7", "finished book/01-a.md"])
     }
 
+    func testAChapterTheCacheHasWholeStartsNoWorker() throws {
+        let folder = try BookFolder()
+        try folder.write("01-prose.md", "# Prose\n\nNo block: the block cache has all of none.\n")
+        let cache = folder.beside("cache")
+        let failing = shell("exit 9")
+        let (first, firstEvents) = try run(folder, worker: failing, cacheFolder: cache)
+        XCTAssertEqual(first.chapters.map(\.status), [.passed])
+        XCTAssertEqual(firstEvents, ["started book/01-prose.md", "finished book/01-prose.md"])
+        let (second, secondEvents) = try run(folder, worker: failing, cacheFolder: cache)
+        XCTAssertEqual(second.chapters.map(\.status), [.passed])
+        XCTAssertEqual(secondEvents, ["finished book/01-prose.md from the cache"])
+        // Without the cache the chapter goes to its worker.
+        let (uncached, _) = try run(folder, worker: failing)
+        XCTAssertEqual(uncached.chapters.map(\.status), [.error])
+    }
+
     func testTheWorkerIsGivenTheChapterAndItsOptions() throws {
         let folder = try BookFolder()
         try folder.write("01-a.md", chapter("A"))
@@ -72,7 +89,7 @@ private final class EventLog: @unchecked Sendable {
         case let .progress(.statement(file, number, _, _)): line = "statement \(file) \(number)"
         case let .progress(.training(file, number, _, _, _)): line = "training \(file) \(number)"
         case let .progress(.note(file, _)): line = "note \(file)"
-        case let .finished(result, _): line = "finished \(result.file)"
+        case let .finished(result, fromCache): line = "finished \(result.file)" + (fromCache ? " from the cache" : "")
         }
         lock.lock(); defer { lock.unlock() }
         gathered.append(line)
