@@ -56,9 +56,11 @@ let package = Package(
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning"]),
-        .testTarget(name: "BookTests", dependencies: ["Book", "Runner", "Chapter", "Notation"]),
+        .testTarget(name: "BookTests", dependencies: ["Book", "Runner", "Notation"]),
         // The command line's own decisions, apart from running the binary.
-        .testTarget(name: "TutorTests", dependencies: ["tutor", "Runner"]),
+        .testTarget(name: "TutorTests", dependencies: [
+            "tutor", "Runner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],

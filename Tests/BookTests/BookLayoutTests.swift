@@ -1,4 +1,4 @@
-@testable import Book
+import Book
 import XCTest
 
 /// Which files a book's chapters are, and in which order they run.

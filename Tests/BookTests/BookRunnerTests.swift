@@ -1,4 +1,4 @@
-@testable import Book
+import Book
 import Foundation
 import Notation
 import Runner

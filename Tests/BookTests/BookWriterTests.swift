@@ -1,4 +1,4 @@
-@testable import Book
+import Book
 import Runner
 import XCTest
 

@@ -1,4 +1,4 @@
-@testable import Book
+import Book
 import XCTest
 
 /// What a run takes, decided before any chapter runs.
