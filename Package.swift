@@ -32,10 +32,12 @@ let package = Package(
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
         .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
+        // A book's run: its chapters found, run in worker processes, written into the output folder.
+        .target(name: "Book", dependencies: ["Runner", "Render", "Chapter", "Notation", "Learning"]),
         .executableTarget(
             name: "tutor",
             dependencies: [
-                "Autodiff", "Learning", "Notation", "Chapter", "Runner", "Render",
+                "Autodiff", "Notation", "Runner", "Render", "Book",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,11 @@ let package = Package(
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning"]),
+        .testTarget(name: "BookTests", dependencies: ["Book", "Runner", "Notation"]),
+        // The command line's own decisions, apart from running the binary.
+        .testTarget(name: "TutorTests", dependencies: [
+            "tutor", "Runner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],

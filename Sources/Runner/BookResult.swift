@@ -17,14 +17,4 @@ public struct BookResult: Sendable {
     /// The worst chapter status: error when any chapter had an error, failed
     /// when a check failed or an erratum unexpectedly held, passed otherwise.
     public var status: ChapterStatus { summary.counts.status }
-
-    /// 0 when the book passed (an expected failure counts as passed), 1 when it
-    /// failed, 2 when it had an error.
-    public var exitStatus: Int32 {
-        switch status {
-        case .passed: return 0
-        case .failed: return 1
-        case .error: return 2
-        }
-    }
 }

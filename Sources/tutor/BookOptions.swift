@@ -1,4 +1,5 @@
 import ArgumentParser
+import Book
 import Foundation
 
 /// The options `run` and `check` share.
@@ -37,5 +38,33 @@ struct BookOptions: ParsableArguments {
                                   + "\(Int(Self.longestTimeout)) (a week), not \(String(format: "%g", timeout))")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
+}
+
+extension BookOptions {
+    /// What this run takes of the book the paths name, with the book file's
+    /// warnings printed; a mistake is thrown as a `BookError`.
+    func findPlan(output: String?, console: Console) throws -> RunPlan {
+        let book = try BookLayout.book(for: paths)
+        for warning in book.warnings { console.error(warning) }
+        return try RunPlan(book: book, paths: paths, output: output)
+    }
+
+    /// `findPlan`, its mistakes as the command's end: one on the command line
+    /// is a usage error, one in the book is printed at its place (status 2).
+    func plan(output: String?, console: Console) throws -> RunPlan {
+        do {
+            return try findPlan(output: output, console: console)
+        } catch let error as BookError {
+            if case let .commandLine(message) = error { throw ValidationError(message) }
+            for line in error.messages { console.error(line) }
+            throw ExitCode(2)
+        }
+    }
+
+    /// The runner of `plan` with these options, its workers this executable's `worker` command.
+    func runner(_ plan: RunPlan, cacheFolder: String?, drawsPages: Bool) -> BookRunner {
+        BookRunner(plan: plan, timeLimit: timeLimit, jobs: chapterJobs, cacheFolder: cacheFolder,
+                   drawsPages: drawsPages, worker: Worker.command)
     }
 }

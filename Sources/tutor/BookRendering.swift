@@ -1,10 +1,9 @@
-import Foundation
-import Render
+import Book
 import Runner
 
 /// One rendering of the book into a folder, by the path `tutor run` takes:
-/// the session finds and runs the chapters (through the cache), `BookOutput`
-/// writes every format. Whatever stops it before the chapters run, or while
+/// `BookRunner` runs the chapters (through the cache), `BookWriter` writes
+/// every format. Whatever stops it before the chapters run, or while
 /// the pages are written, comes back as messages instead of ending the
 /// process, so that a preview can show them and wait for a fix.
 struct BookRendering {
@@ -23,33 +22,27 @@ struct BookRendering {
     /// Runs the book; `write` is called around the writing of the pages, and
     /// skips it (the run is then a failure) when it does not call its argument.
     func render(write: (() -> Void) -> Void) -> Outcome {
-        let session: BookSession
+        let console = Console(quiet: options.quiet)
+        let plan: RunPlan
         do {
-            session = try BookSession(options: options)
-            try BookLayout.checkOutput(output, book: session.book)
+            plan = try options.findPlan(output: output, console: console)
+        } catch let error as BookError {
+            return .failed(error.messages)
         } catch {
             return .failed(["tutor: \(error)"])
         }
-        let collisions = BookLayout.collisions(of: session.chapters.map(\.display))
-        guard collisions.isEmpty else {
-            return .failed(collisions.map { "\($0.file):1:1: error: \($0.message)" } + ["tutor: nothing was run or written"])
-        }
-        let cache = usesCache
-            ? ChapterCache(directory: session.defaultCacheFolder, toolIdentity: ChapterCache.runningToolIdentity()) : nil
-        let result = session.run(cache: cache)
+        let cacheFolder = usesCache ? plan.book.defaultCacheFolder : nil
+        let result = options.runner(plan, cacheFolder: cacheFolder, drawsPages: true).run { console.show($0) }
+        console.summary(result)
         var outcome = Outcome.failed(["tutor: stopped before the pages were written"])
         write {
             do {
-                let writer = OutputWriter(directory: output)
-                try writer.prepare()
-                for warning in try BookOutput(formats: [.html, .md, .json], book: session.book).write(result, with: writer) {
-                    session.console.error(warning)
+                for warning in try BookWriter(formats: [.html, .md, .json], book: plan.book).write(result, into: output) {
+                    console.error(warning)
                 }
                 outcome = .rendered(result)
-            } catch let error as OutputError {
-                outcome = .failed(["tutor: \(error); the output folder '\(output)' was left as it was"])
             } catch {
-                outcome = .failed(["tutor: cannot write to '\(output)': \(error)"])
+                outcome = .failed(["tutor: \(error)"])
             }
         }
         return outcome

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Book
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,9 +14,10 @@ struct Check: ParsableCommand {
     @OptionGroup var book: BookOptions
 
     func run() throws {
-        let session = try BookSession(options: book)
-        try session.checkNames()
-        let result = session.run(drawingPages: false)
-        throw ExitCode(result.exitStatus)
+        let console = Console(quiet: book.quiet)
+        let plan = try book.plan(output: nil, console: console)
+        let result = book.runner(plan, cacheFolder: nil, drawsPages: false).run { console.show($0) }
+        console.summary(result)
+        throw ExitCode(result)
     }
 }

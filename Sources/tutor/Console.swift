@@ -1,3 +1,4 @@
+import Book
 import Foundation
 import Notation
 import Render
@@ -38,7 +39,16 @@ final class Console: @unchecked Sendable {
 
     func error(_ text: String) { permanent(text + "\n") }
 
-    func starting(_ file: String) {
+    /// Shows what a book's run reports, from the thread of the chapter it is about.
+    func show(_ event: BookEvent) {
+        switch event {
+        case let .started(chapter): starting(chapter)
+        case let .progress(progress): show(progress)
+        case let .finished(result, fromCache): finished(result, fromCache: fromCache)
+        }
+    }
+
+    private func starting(_ file: String) {
         guard !quiet else { return }
         lock.lock(); defer { lock.unlock() }
         running.append(ChapterProgress(file: file, started: Self.now()))
@@ -50,7 +60,7 @@ final class Console: @unchecked Sendable {
         }
     }
 
-    func show(_ event: ProgressEvent) {
+    private func show(_ event: ProgressEvent) {
         guard !quiet else { return }
         if case let .note(file, message) = event {
             permanent("\(file): note: \(message)\n")
@@ -77,7 +87,7 @@ final class Console: @unchecked Sendable {
 
     /// A chapter's end: its mark, then its errors and the checks that did not hold
     /// (these even when quiet). One write, so that chapters ending at once do not interleave.
-    func finished(_ chapter: ChapterResult, fromCache: Bool) {
+    private func finished(_ chapter: ChapterResult, fromCache: Bool) {
         lock.lock()
         running.removeAll { $0.file == chapter.file }
         if fromCache { cached += 1 }

@@ -1,7 +1,6 @@
 import ArgumentParser
+import Book
 import Foundation
-import Render
-import Runner
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,29 +48,20 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let session = try BookSession(options: book)
-        try BookLayout.checkOutput(output, book: session.book)
-        try session.checkNames()
-        let folder = cache ?? session.defaultCacheFolder
-        let store = noCache ? nil : ChapterCache(directory: folder, toolIdentity: ChapterCache.runningToolIdentity())
-        let result = session.run(cache: store)
+        let console = Console(quiet: book.quiet)
+        let plan = try book.plan(output: output, console: console)
+        let formats = try formats()
+        let cacheFolder = noCache ? nil : cache ?? plan.book.defaultCacheFolder
+        let result = book.runner(plan, cacheFolder: cacheFolder, drawsPages: true).run { console.show($0) }
+        console.summary(result)
         do {
-            let writer = OutputWriter(directory: output)
-            try writer.prepare()
-            for warning in try BookOutput(formats: try formats(), book: session.book).write(result, with: writer) {
-                session.console.error(warning)
+            for warning in try BookWriter(formats: formats, book: plan.book).write(result, into: output) {
+                console.error(warning)
             }
-        } catch let error as OutputError {
-            session.console.error("tutor: \(error); the output folder '\(output)' was left as it was")
-            throw ExitCode(2)
         } catch {
-            session.console.error("tutor: cannot write to '\(output)': \(error)")
+            console.error("tutor: \(error)")
             throw ExitCode(2)
         }
-        throw ExitCode(result.exitStatus)
+        throw ExitCode(result)
     }
-}
-
-enum OutputFormat: String {
-    case html, md, json
 }

@@ -1,16 +1,11 @@
 import ArgumentParser
 import Autodiff
+import Book
 import Foundation
-import Render
 import Runner
 
-/// `tutor worker`: runs one chapter in a process of its own and writes its
-/// result as JSON to a file; started by `run` and `check`, never by hand.
-///
-/// On standard output it reports each statement before running it and the
-/// progress of training, one event a line (`ChapterWorker` reads them), so that
-/// whatever stops this process — a crash, memory that could not be allocated,
-/// a kill at the time limit — is placed at the statement that was running.
+/// `tutor worker`: runs one chapter in a process of its own (`WorkerJob`);
+/// started by `run` and `check`, never by hand.
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Runs one chapter for run and check (internal).", shouldDisplay: false)
@@ -26,88 +21,26 @@ struct Worker: ParsableCommand {
     /// Given by `run`, which writes pages; `check` writes none, so nothing is drawn.
     @Flag var drawPages = false
 
-    /// The stack of the chapter's thread: evaluation recurses as deep as
-    /// expressions nest (`Evaluation.maximumDepth`), which needs more than a
-    /// default thread's stack.
-    static let stackBytes = 1 << 29
+    /// This command, as the book's runner starts it: the running executable
+    /// (not the name it was called by, which may not be on the path).
+    static var command: WorkerCommand {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return WorkerCommand(executable: executable, arguments: [_commandName])
+    }
 
     func run() throws {
-        Self.limitMemory()
+        WorkerJob.limitMemory()
         tuneProcessForTraining()
-        let output = WorkerOutput()
         let blocks = cache.flatMap { folder in tool.map { BlockCache(directory: folder, toolIdentity: $0) } }
-        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeout, cache: blocks, progress: { output.send($0) })
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        let thread = Thread { [chapter, display] in
-            box.result = runner.run(path: chapter, displayPath: display)
-            done.signal()
+        let job = WorkerJob(chapter: chapter, display: display, bookRoot: bookRoot, timeLimit: timeout,
+                            resultFile: result, cache: blocks, drawsPages: drawPages)
+        do {
+            try job.run()
+        } catch WorkerJob.Failure.noResult {
+            throw ExitCode(70)  // EX_SOFTWARE
+        } catch WorkerJob.Failure.cannotWriteResult {
+            throw ExitCode(73)  // EX_CANTCREAT
         }
-        thread.stackSize = Self.stackBytes
-        thread.start()
-        done.wait()
-        guard let value = box.result else { throw ExitCode(70) }
-        if drawPages {
-            // Drawn once here, thrown away: pages that cannot be drawn (a crash in a
-            // renderer) stop this process, not the one that writes the book.
-            output.drawing()
-            let prepared = PreparedChapter(value)
-            _ = HTMLPage(prepared).render()
-            _ = MarkdownPage(prepared).render()
-        }
-        let data = try ChapterResult.encoder().encode(value)
-        let temporary = result + ".part"
-        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, result) == 0 else {
-            throw ExitCode(73)
-        }
-    }
-}
-
-extension Worker {
-    /// A chapter may take at most the machine's memory: past it, an allocation
-    /// fails in this process (reported at the statement) instead of the
-    /// machine swapping or the kernel killing another process. A lower limit
-    /// already set (`ulimit`) is kept.
-    static func limitMemory() {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0, pageSize > 0 else { return }
-        // The chapter thread's stack is reserved from the same allowance.
-        let bytes = rlim_t(pages) * rlim_t(pageSize) + rlim_t(stackBytes)
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_DATA.rawValue), &limit) == 0, limit.rlim_cur > bytes else { return }
-        limit.rlim_cur = bytes
-        setrlimit(Int32(RLIMIT_DATA.rawValue), &limit)
-    }
-}
-
-private final class ResultBox: @unchecked Sendable {
-    var result: ChapterResult?
-}
-
-/// Progress events as lines on standard output: `statement LINE COLUMN SOURCE`,
-/// `training LINE EPOCH EPOCHS LOSS`, `note MESSAGE`, and `drawing` once the
-/// chapter ran. Line breaks in the text are replaced by spaces.
-final class WorkerOutput: @unchecked Sendable {
-    private let lock = NSLock()
-
-    func drawing() {
-        lock.lock(); defer { lock.unlock() }
-        FileHandle.standardOutput.write(Data("drawing\n".utf8))
-    }
-
-    func send(_ event: ProgressEvent) {
-        let line: String
-        switch event {
-        case let .statement(_, line: number, column: column, source):
-            line = "statement \(number) \(column) \(Self.oneLine(source))\n"
-        case let .note(_, message): line = "note \(Self.oneLine(message))\n"
-        case let .training(_, line: number, epoch, epochs, loss): line = "training \(number) \(epoch) \(epochs) \(loss)\n"
-        }
-        lock.lock(); defer { lock.unlock() }
-        FileHandle.standardOutput.write(Data(line.utf8))
-    }
-
-    private static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
     }
 }

@@ -3,24 +3,47 @@ import Learning
 import Render
 import Runner
 
-/// Writes the chosen formats of a book's results, then removes the outputs of
-/// chapters that are no longer in the book (the rule is on
-/// `OutputWriter.removeStaleOutputs`).
+/// What a book's output folder holds: a page per chapter and the index
+/// (`html`), GitHub Markdown (`md`), the report (`json`).
+public enum OutputFormat: String, Sendable {
+    case html, md, json
+}
+
+/// Writes the chosen formats of a book's results into its output folder,
+/// then removes the outputs of chapters that are no longer in the book (the
+/// rule is on `OutputWriter.removeStaleOutputs`).
 ///
 /// The index and the report list this run's chapters and the chapters an
 /// earlier run wrote into the same folder that are still in the book, so a
 /// one-chapter run updates that chapter and keeps the others. Every file is
 /// staged before any is renamed into place: a run that cannot write one file
 /// changes nothing.
-struct BookOutput {
-    let formats: Set<OutputFormat>
+public struct BookWriter {
+    public let formats: Set<OutputFormat>
     /// The book's settings, its chapters' sources and its images.
-    let book: Book
+    public let book: Book
 
-    /// Returns the warnings to show: an earlier report that could not be read,
-    /// an image that could not be copied.
-    @discardableResult
-    func write(_ result: BookResult, with writer: OutputWriter) throws -> [String] {
+    public init(formats: Set<OutputFormat>, book: Book) {
+        self.formats = formats
+        self.book = book
+    }
+
+    /// Writes `result` into the folder `directory`, creating it if need be.
+    /// Returns the warnings to show: an earlier report that could not be
+    /// read, an image that could not be copied. Throws a `BookWriteError`.
+    public func write(_ result: BookResult, into directory: String) throws -> [String] {
+        do {
+            let writer = OutputWriter(directory: directory)
+            try writer.prepare()
+            return try write(result, with: writer)
+        } catch let error as OutputError {
+            throw BookWriteError(message: "\(error); the output folder '\(directory)' was left as it was")
+        } catch {
+            throw BookWriteError(message: "cannot write to '\(directory)': \(error)")
+        }
+    }
+
+    private func write(_ result: BookResult, with writer: OutputWriter) throws -> [String] {
         let chapters = result.chapters
         let fileNames = chapters.map { ChapterFileNames(chapterFile: $0.file) }
         let folders = Set((book.all + book.selected).map { ($0.path as NSString).deletingLastPathComponent }).sorted()
@@ -125,4 +148,10 @@ struct BookOutput {
         }
         return (kept, nil)
     }
+}
+
+/// The output folder could not be written, and whether what was there is kept.
+public struct BookWriteError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

@@ -2,12 +2,14 @@ import Foundation
 import Notation
 import Runner
 
-/// Runs one chapter in a worker process (`tutor worker`) and turns whatever
+/// Runs one chapter in a worker process (`WorkerCommand`) and turns whatever
 /// happens to it into the chapter's result: the result it wrote, or — when
 /// the process crashed, could not allocate memory, or ran past the time limit
 /// and was killed — an error at the statement it was running. The other
 /// chapters of the book are not affected.
 struct ChapterWorker {
+    /// What starts the worker process.
+    let command: WorkerCommand
     let bookRoot: String
     let timeLimit: Double
     /// The block cache the worker reads and writes, if any.
@@ -42,14 +44,12 @@ struct ChapterWorker {
         }
         let resultFile = folder.appendingPathComponent("result.json")
         let errorFile = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
         let process = Process()
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: command.executable)
         // `--name=value` and `--` keep a name that starts with "-" from reading as an option.
-        process.arguments = ["worker", "--display=\(displayPath)", "--book-root=\(bookRoot)",
+        process.arguments = command.arguments + ["--display=\(displayPath)", "--book-root=\(bookRoot)",
                              "--timeout=\(timeLimit)", "--result=\(resultFile.path)"]
             + (cache.map { ["--cache=\($0.directory)", "--tool=\($0.toolIdentity)"] } ?? [])
             + (drawsPages ? ["--draw-pages"] : []) + ["--", path]
@@ -84,18 +84,14 @@ struct ChapterWorker {
             while let newline = pending.firstIndex(of: 0x0a) {
                 let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
                 pending.removeSubrange(pending.startIndex...newline)
-                let words = line.split(separator: " ")
-                if words == ["drawing"] {
+                switch WorkerReport(line: line, file: displayPath) {
+                case .drawing:
                     drawing = true
-                } else if words.first == "statement", words.count >= 3, let l = Int(words[1]), let c = Int(words[2]) {
-                    running = SourceLocation(file: displayPath, line: l, column: c)
-                    let source = line.split(separator: " ", maxSplits: 3).dropFirst(3).first.map(String.init) ?? ""
-                    progress(.statement(file: displayPath, line: l, column: c, source: source))
-                } else if line.hasPrefix("note ") {
-                    progress(.note(file: displayPath, message: String(line.dropFirst(5))))
-                } else if words.first == "training", words.count == 5, let l = Int(words[1]), let e = Int(words[2]),
-                          let n = Int(words[3]), let loss = Double(words[4]) {
-                    progress(.training(file: displayPath, line: l, epoch: e, epochs: n, loss: loss))
+                case let .progress(event):
+                    if case let .statement(_, l, c, _) = event { running = SourceLocation(file: displayPath, line: l, column: c) }
+                    progress(event)
+                case nil:
+                    break
                 }
             }
         }

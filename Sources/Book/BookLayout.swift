@@ -1,57 +1,11 @@
-import ArgumentParser
 import Chapter
 import Foundation
 import Notation
 import Render
 
-/// A chapter as a run takes it.
-struct BookChapter: Equatable {
-    /// Where to read it (absolute).
-    var path: String
-    /// How messages, pages and the report name it: the book folder's name and
-    /// the path inside it (`mybook/part-2/05-xor.md`), however it was spelled.
-    var display: String
-    /// Its own language, from the book file.
-    var language: String?
-    /// The title of its part, from the book file.
-    var part: String?
-}
-
-/// The book a command line names: its folder, its book file, every chapter in
-/// the book's order, and those this run takes.
-struct Book {
-    /// The book's folder, absolute.
-    var root: String
-    var file: BookFile?
-    var all: [BookChapter]
-    var selected: [BookChapter]
-    /// Chapter files in the book's folder that its book file does not list.
-    var unlisted: [String] = []
-
-    /// The language of a chapter's page: its own, else the book's, else English.
-    func language(of display: String) -> String {
-        all.first { $0.display == display }?.language ?? file?.language ?? "en"
-    }
-
-    /// The part of each chapter in one, by display name.
-    var parts: [String: String] {
-        Dictionary(all.compactMap { chapter in chapter.part.map { (chapter.display, $0) } }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// The file a display name stands for.
-    func source(of display: String) -> String {
-        ((root as NSString).deletingLastPathComponent as NSString).appendingPathComponent(display)
-    }
-}
-
-/// A mistake in the book's layout or its book file, at its place.
-struct BookError: Error {
-    var message: String
-}
-
 /// Which files are a book's chapters, and where its output may go: the rules
 /// that keep the author's sources apart from what tutor writes.
-enum BookLayout {
+public enum BookLayout {
     /// The book of `paths`. A folder is a book: the chapters its `book.yml`
     /// lists, or else its `*.md` files and those of its subfolders, in name
     /// order, except hidden ones and `README.md`. A chapter file belongs to the
@@ -59,18 +13,18 @@ enum BookLayout {
     /// a folder inside such a book is a part of it. A file must be a Markdown
     /// chapter (`*.md`); one named more than once (also through a folder or a
     /// link) counts once. Chapters run in the book's order.
-    static func book(for paths: [String]) throws -> Book {
+    public static func book(for paths: [String]) throws -> Book {
         var roots: [String] = []
         var named: [(absolute: String, isFolder: Bool, spelled: String)] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: \(path)")
+                throw BookError.commandLine("no such file or folder: \(path)")
             }
             let absolute = absolutePath(path)
             if !isDirectory.boolValue {
                 guard absolute.hasSuffix(".md") else {
-                    throw ValidationError("'\(path)' is not a chapter: a chapter is a Markdown file named *.md")
+                    throw BookError.commandLine("'\(path)' is not a chapter: a chapter is a Markdown file named *.md")
                 }
             }
             let folder = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
@@ -84,7 +38,7 @@ enum BookLayout {
             do {
                 file = try BookFile.read(path: bookFilePath, displayPath: display(bookFilePath, root: root))
             } catch let diagnostic as Diagnostic {
-                throw BookError(message: diagnostic.rendered)
+                throw BookError.book([diagnostic.rendered])
             }
         } else {
             file = nil
@@ -110,11 +64,11 @@ enum BookLayout {
             } else if let chapter = all.first(where: { resolved($0.path) == resolved(absolute) }) {
                 selected.append(chapter)
             } else if file?.chapters != nil {
-                throw ValidationError("'\(spelled)' is not a chapter of the book: \(display(bookFilePath, root: root)) "
-                                      + "does not list it")
+                throw BookError.commandLine("'\(spelled)' is not a chapter of the book: "
+                                            + "\(display(bookFilePath, root: root)) does not list it")
             } else if !isChapterName((absolute as NSString).lastPathComponent) {
-                throw ValidationError("'\(spelled)' is not a chapter: README.md describes a folder and is not run "
-                                      + "(a book file may list it as a chapter)")
+                throw BookError.commandLine("'\(spelled)' is not a chapter: README.md describes a folder and is not run "
+                                            + "(a book file may list it as a chapter)")
             } else {
                 selected.append(BookChapter(path: absolute, display: display(absolute, root: root)))
             }
@@ -141,8 +95,8 @@ enum BookLayout {
         var seen = Set<String>()
         func add(_ chapter: BookChapter, from entry: BookFile.Entry) throws {
             guard seen.insert(resolved(chapter.path)).inserted else {
-                throw BookError(message: "\(entry.location): error: '\(chapter.display)' is in the book twice "
-                                + "(listed twice, or also in a part's folder); a chapter is in a book once")
+                throw BookError.book(["\(entry.location): error: '\(chapter.display)' is in the book twice "
+                                      + "(listed twice, or also in a part's folder); a chapter is in a book once"])
             }
             chapters.append(chapter)
         }
@@ -152,7 +106,7 @@ enum BookLayout {
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if entry.partFolder != nil {
                 guard exists, isDirectory.boolValue else {
-                    throw BookError(message: "\(entry.location): error: the part's folder '\(entry.path)' is not in the book's folder")
+                    throw BookError.book(["\(entry.location): error: the part's folder '\(entry.path)' is not in the book's folder"])
                 }
                 for file in chapterFiles(below: path) {
                     try add(BookChapter(path: file, display: display(file, root: root), language: entry.language,
@@ -160,8 +114,8 @@ enum BookLayout {
                 }
             } else {
                 guard exists, !isDirectory.boolValue else {
-                    throw BookError(message: "\(entry.location): error: no chapter '\(entry.path)' in the book's folder"
-                                    + " (paths in the book file are relative to it)")
+                    throw BookError.book(["\(entry.location): error: no chapter '\(entry.path)' in the book's folder"
+                                          + " (paths in the book file are relative to it)"])
                 }
                 try add(BookChapter(path: path, display: display(path, root: root), language: entry.language,
                                     part: entry.part), from: entry)
@@ -249,8 +203,8 @@ enum BookLayout {
         else if isInside(target, folder) { why = "lies inside the folder of chapters" }
         else if isInside(folder, target) { why = "contains the folder of chapters" }
         else { return }
-        throw ValidationError("the output folder '\(output)' \(why) '\(fromHere(book.root))': "
-                              + "choose another with --output (the default is output/)")
+        throw BookError.commandLine("the output folder '\(output)' \(why) '\(fromHere(book.root))': "
+                                    + "choose another with --output (the default is output/)")
     }
 
     /// `path` as the terminal's user would write it: relative to the current
