@@ -30,8 +30,8 @@ let package = Package(
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
-        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
+        .target(name: "Runner", dependencies: ["Autodiff", "Chapter", "Notation", "Learning"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning", "Autodiff"]),
         .executableTarget(
             name: "tutor",
             dependencies: [
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff"]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],

@@ -1,3 +1,4 @@
+import Autodiff
 import Learning
 
 /// Which rows and columns of a matrix a page shows: all of them up to

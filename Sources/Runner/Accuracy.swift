@@ -1,3 +1,4 @@
+import Autodiff
 import Learning
 
 /// `accuracy(prediction, label)`: the fraction of examples (rows) whose

@@ -1,3 +1,4 @@
+import Autodiff
 import Learning
 
 /// How a gradient check is described: in `check gradients` rows and in the
