@@ -30,8 +30,10 @@ let package = Package(
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
+        // MathML from expression trees and from the LaTeX tutor typesets unread; the escaping pages share.
+        .target(name: "MathML", dependencies: ["Notation"]),
         .target(name: "Runner", dependencies: ["Autodiff", "Chapter", "Notation", "Learning"]),
-        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning", "Autodiff"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning", "Autodiff", "MathML"]),
         .executableTarget(
             name: "tutor",
             dependencies: [
@@ -56,7 +58,7 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff"]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],
+        .testTarget(name: "RenderTests", dependencies: ["Render", "MathML", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],
                     exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v5]

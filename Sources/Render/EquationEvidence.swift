@@ -1,5 +1,6 @@
 import Autodiff
 import Learning
+import MathML
 import Runner
 
 /// The evidence of a formula check, one row per equation (and per layer or

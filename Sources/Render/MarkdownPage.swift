@@ -1,5 +1,6 @@
 import Chapter
 import Learning
+import MathML
 import Notation
 import Runner
 
