@@ -55,11 +55,13 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff", "Chapter", "Notation"]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "MathML", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],
                     exclude: ["Fixtures", "Golden"]),
+        // Package.swift, the imports and docs/architecture.md tell the same module graph.
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v5]
 )
