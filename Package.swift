@@ -48,17 +48,20 @@ let package = Package(
         // Timings live apart from the tests: run in a release build by bench/compare.
         .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
 
-        .testTarget(name: "BookComparisonTests", dependencies: ["BookComparison"]),
-        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "CBLAS"]),
+        // What the tests share: temporary folders, programs run, numbers compared, central differences.
+        .target(name: "TutorTestSupport", path: "Tests/TutorTestSupport"),
+        .testTarget(name: "BookComparisonTests", dependencies: ["BookComparison", "TutorTestSupport"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "CBLAS", "TutorTestSupport"]),
         // A second, independent gradient oracle: Swift's own reverse-mode AD.
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
-        .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff", "TutorTestSupport"]),
+        .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation", "TutorTestSupport"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff", "Chapter", "Notation"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff", "Chapter", "Notation", "TutorTestSupport"]),
         // Runs the built binary on fixture books, as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "MathML", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],
+        .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison", "TutorTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "MathML", "Notation", "Runner", "Chapter", "Learning", "BookComparison",
+                                                  "TutorTestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         // Package.swift, the imports and docs/architecture.md tell the same module graph.
         .testTarget(name: "ArchitectureTests"),
