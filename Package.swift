@@ -33,7 +33,7 @@ let package = Package(
         // MathML from expression trees and from the LaTeX tutor typesets unread; the escaping pages share.
         .target(name: "MathML", dependencies: ["Notation"]),
         .target(name: "Runner", dependencies: ["Autodiff", "Chapter", "Notation", "Learning"]),
-        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning", "Autodiff", "MathML"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Autodiff", "MathML"]),
         .executableTarget(
             name: "tutor",
             dependencies: [

@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Runner", dependencies: ["Autodiff", "Chapter", "Notation", "Learning"]),
         .target(name: "MathML", dependencies: ["Notation"]),
-        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning", "Autodiff", "MathML"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Autodiff", "MathML"]),
         .target(name: "MarkupBalance"),
         .executableTarget(name: "FuzzDirectives", dependencies: ["Notation"]),
         .executableTarget(name: "FuzzFormula", dependencies: ["Notation", "MathML", "MarkupBalance"]),

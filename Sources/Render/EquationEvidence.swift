@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import MathML
 import Runner
 

@@ -1,4 +1,3 @@
-import Learning
 import MathML
 import Runner
 

@@ -1,5 +1,4 @@
 import Chapter
-import Learning
 import MathML
 import Notation
 import Runner

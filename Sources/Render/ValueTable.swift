@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 
 /// Which rows and columns of a matrix a page shows: all of them up to
 /// `limit`, otherwise the first and last few with a gap (`nil`) between, so a

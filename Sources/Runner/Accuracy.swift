@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 
 /// `accuracy(prediction, label)`: the fraction of examples (rows) whose
 /// predicted class is the label.

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// Calls: functions of values, constructors, losses, `grad`, and models.

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 
 /// What an `expect` compared and found, for Render to write.
 public struct ExpectationOutcome: Sendable, Codable {

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 
 /// How a gradient check is described: in `check gradients` rows and in the
 /// notes and errors of a formula's derivatives.

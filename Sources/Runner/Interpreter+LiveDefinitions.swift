@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// A live `let` is evaluated once where it is defined, so that a mistake shows

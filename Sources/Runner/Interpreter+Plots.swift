@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// `plot surface`: a loss over a grid of two scalar params or entries of params.

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 
 /// Functions of one value that statements and formulas both apply, by name.
 enum ValueFunctions {

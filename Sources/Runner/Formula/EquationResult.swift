@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 
 /// What checking one equation of a formula found (at one layer, for one param).
 public struct EquationResult: Sendable, Codable {

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// What a formula's symbols can mean while it is checked: the `where`

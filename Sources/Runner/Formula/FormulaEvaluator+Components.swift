@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// Entries of a layer's value, as Nielsen writes them: `\delta^l_j`, `w^l_{jk}`,

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// `x^{(i)}`, `y^{(i)}`: one example of the data, one row of the chapter's value,

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// `\begin{cases} v_1 & c_1 \\ v_2 & c_2 \\ v_3 & \text{otherwise} \end{cases}`, entry by entry:

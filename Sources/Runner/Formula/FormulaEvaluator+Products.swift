@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// Products a formula writes without an operator, and the inverse `A^{-1}`.

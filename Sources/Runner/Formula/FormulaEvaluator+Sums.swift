@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// `\sum_{i=1}^{N}`: a sum whose limits are honoured.

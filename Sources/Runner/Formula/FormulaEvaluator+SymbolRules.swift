@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// Which value a formula's symbol names: an ordered table of rules, each giving

@@ -1,5 +1,4 @@
 import Autodiff
-import Learning
 import Notation
 
 /// Evaluates the two sides of a formula's equation on the chapter's values.
