@@ -16,7 +16,7 @@ struct SourceImports: Equatable {
     }
 
     /// The imports of every Swift file under `folder` of the package at `root`,
-    /// following the links the fuzz package's folders are, skipping `exclude`.
+    /// skipping `exclude`; a folder that is a link (the fuzz package's) is followed.
     init(root: URL, folder: String, exclude: [String]) throws {
         let directory = root.appendingPathComponent(folder).resolvingSymlinksInPath()
         guard let contents = FileManager.default.enumerator(atPath: directory.path) else { return }
