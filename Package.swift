@@ -55,7 +55,7 @@ let package = Package(
         // A second, independent gradient oracle: Swift's own reverse-mode AD.
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff", "TutorTestSupport"]),
-        .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation", "TutorTestSupport"]),
+        .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff", "Chapter", "Notation", "TutorTestSupport"]),
         // Runs the built binary on fixture books, as a user would.

@@ -1,6 +1,5 @@
 import Chapter
 import Notation
-import TutorTestSupport
 import XCTest
 
 final class ChapterReaderTests: XCTestCase {
@@ -90,8 +89,9 @@ final class ChapterReaderTests: XCTestCase {
     }
 
     func testReadsFromDisk() throws {
-        let folder = try TemporaryFolder()
-        let path = try folder.write("on-disk.md", "# On disk\n")
+        let path = NSTemporaryDirectory() + "chapter-reader-\(ProcessInfo.processInfo.processIdentifier).md"
+        try "# On disk\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let (document, diagnostics) = ChapterReader.read(path: path)
         XCTAssertEqual(document.title, "On disk")
         XCTAssertEqual(diagnostics, [])

@@ -6,7 +6,10 @@ import XCTest
 func runChapter(_ markdown: String, file: StaticString = #filePath, line: UInt = #line) throws -> ChapterResult {
     let folder = try TemporaryFolder()
     let path = try folder.write("01-test.md", markdown)
-    return ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-test.md")
+    // The folder is removed when it is released, which may be right after its last use.
+    return withExtendedLifetime(folder) {
+        ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-test.md")
+    }
 }
 
 extension ChapterResult {
