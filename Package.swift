@@ -30,8 +30,10 @@ let package = Package(
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
-        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
+        // MathML from expression trees and from the LaTeX tutor typesets unread; the escaping pages share.
+        .target(name: "MathML", dependencies: ["Notation"]),
+        .target(name: "Runner", dependencies: ["Autodiff", "Chapter", "Notation", "Learning"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Autodiff", "MathML"]),
         // A book's run: its chapters found, run in worker processes, written into the output folder.
         .target(name: "Book", dependencies: ["Runner", "Render", "Chapter", "Notation", "Learning"]),
         .executableTarget(
@@ -48,23 +50,28 @@ let package = Package(
         // Timings live apart from the tests: run in a release build by bench/compare.
         .executableTarget(name: "TutorBenchmarks", dependencies: ["Autodiff", "Learning"]),
 
-        .testTarget(name: "BookComparisonTests", dependencies: ["BookComparison"]),
-        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "CBLAS"]),
+        // What the tests share: temporary folders, programs run, numbers compared, central differences.
+        .target(name: "TutorTestSupport", path: "Tests/TutorTestSupport"),
+        .testTarget(name: "BookComparisonTests", dependencies: ["BookComparison", "TutorTestSupport"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "CBLAS", "TutorTestSupport"]),
         // A second, independent gradient oracle: Swift's own reverse-mode AD.
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff", "TutorTestSupport"]),
         .testTarget(name: "ChapterTests", dependencies: ["Chapter", "Notation"]),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Learning", "Autodiff", "Chapter", "Notation", "TutorTestSupport"]),
         .testTarget(name: "BookTests", dependencies: ["Book", "Runner", "Notation"]),
         // The command line's own decisions, apart from running the binary.
         .testTarget(name: "TutorTests", dependencies: [
             "tutor", "Runner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Runs the built binary on fixture books, as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Notation", "Runner", "Chapter", "Learning", "BookComparison"],
+        .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison", "TutorTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "MathML", "Notation", "Runner", "Chapter", "Learning", "BookComparison",
+                                                  "TutorTestSupport"],
                     exclude: ["Fixtures", "Golden"]),
+        // Package.swift, the imports and docs/architecture.md tell the same module graph.
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v5]
 )

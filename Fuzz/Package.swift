@@ -5,8 +5,7 @@ import PackageDescription
 //
 // A package of its own so the main `swift build` and `swift test` never compile
 // with sanitizers. The modules under test are the main package's own sources,
-// linked in `Sources/` (Notation, Chapter, Ccmark, and Render's MathML.swift
-// with the Escaping.swift it uses, which need only Notation; for the page
+// linked in `Sources/` (Notation, Chapter, Ccmark and MathML; for the page
 // writers, Render with Runner and the engine under it), because the main
 // package exports them as no product. Build and run with `make fuzz` from the repository root.
 let package = Package(
@@ -24,15 +23,15 @@ let package = Package(
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
         .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc", "CCPUFeatures"]),
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
-        .target(name: "Runner", dependencies: ["Chapter", "Notation", "Learning"]),
-        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Learning"]),
-        .target(name: "RenderMathML", dependencies: ["Notation"]),
+        .target(name: "Runner", dependencies: ["Autodiff", "Chapter", "Notation", "Learning"]),
+        .target(name: "MathML", dependencies: ["Notation"]),
+        .target(name: "Render", dependencies: ["Runner", "Chapter", "Notation", "Autodiff", "MathML"]),
         .target(name: "MarkupBalance"),
         .executableTarget(name: "FuzzDirectives", dependencies: ["Notation"]),
-        .executableTarget(name: "FuzzFormula", dependencies: ["Notation", "RenderMathML", "MarkupBalance"]),
+        .executableTarget(name: "FuzzFormula", dependencies: ["Notation", "MathML", "MarkupBalance"]),
         .executableTarget(
             name: "FuzzChapter",
-            dependencies: ["Chapter", "Notation", "RenderMathML", "MarkupBalance"]
+            dependencies: ["Chapter", "Notation", "MathML", "MarkupBalance"]
         ),
         .executableTarget(
             name: "FuzzPages",

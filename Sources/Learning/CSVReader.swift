@@ -1,3 +1,5 @@
+import Autodiff
+
 /// Reads a comma-separated file of numbers into a matrix, one row per line.
 ///
 /// Quoting follows RFC 4180 (`"…"` around a field, `""` for a quote inside it), which

@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// Zalando's Fashion-MNIST: 28×28 grey images of clothing in ten classes, 60 000 for

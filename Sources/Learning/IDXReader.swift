@@ -1,3 +1,5 @@
+import Autodiff
+
 /// Reads the IDX files of MNIST and Fashion-MNIST, gzip or plain, into matrices
 /// with one example per row.
 ///

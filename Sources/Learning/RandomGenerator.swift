@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// A seeded pseudo-random generator: the same seed gives the same numbers on every

@@ -1,3 +1,4 @@
+import MathML
 import Runner
 
 /// A neighbouring chapter, as a page links to it: its file names the page, its

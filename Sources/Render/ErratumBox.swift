@@ -1,3 +1,4 @@
+import MathML
 import Runner
 
 /// An erratum as one box: the article's claim, the evidence with each check's

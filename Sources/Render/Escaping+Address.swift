@@ -1,3 +1,5 @@
+import MathML
+
 /// Addresses made from names an author chose (a chapter's file name).
 extension Escaping {
     /// `name` as a relative address: every byte outside letters, digits and

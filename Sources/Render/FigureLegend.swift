@@ -1,3 +1,5 @@
+import MathML
+
 /// A figure's key: one row per entry with its sample (a line with a marker, a
 /// marker alone, or a plain line) and its label, in a box.
 enum FigureLegend {

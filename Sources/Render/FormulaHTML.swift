@@ -1,4 +1,5 @@
 import Chapter
+import MathML
 import Notation
 
 /// Formulas in HTML: MathML drawn from the tree tutor read (so what the reader

@@ -1,4 +1,5 @@
 import Chapter
+import MathML
 import Notation
 import Runner
 

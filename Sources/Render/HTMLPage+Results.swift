@@ -1,4 +1,4 @@
-import Learning
+import MathML
 import Runner
 
 /// Findings: checks with their verdicts, values as tables, trainings, figures.

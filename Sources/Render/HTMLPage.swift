@@ -1,4 +1,5 @@
 import Chapter
+import MathML
 import Runner
 
 /// One chapter as a self-contained HTML page: the prose, each formula with its

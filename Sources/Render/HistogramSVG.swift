@@ -1,3 +1,4 @@
+import MathML
 import Runner
 
 /// A value's entries counted in equal bins, one bar per bin.

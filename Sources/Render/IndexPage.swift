@@ -1,3 +1,4 @@
+import MathML
 import Runner
 
 /// `index.html`: the book at a glance, each chapter with its status and counts,

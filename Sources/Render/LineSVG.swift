@@ -1,3 +1,4 @@
+import MathML
 import Runner
 
 /// Values as lines: a vector against its entries' index, or values recorded

@@ -1,3 +1,4 @@
+import MathML
 import Runner
 
 /// Loss against epoch for one or several training runs, as an SVG figure.

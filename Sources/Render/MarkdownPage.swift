@@ -1,5 +1,5 @@
 import Chapter
-import Learning
+import MathML
 import Notation
 import Runner
 

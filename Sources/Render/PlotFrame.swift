@@ -1,4 +1,5 @@
 import Foundation
+import MathML
 
 /// The frame of a two-axis figure: where the plot area sits in the SVG, how
 /// data maps onto it, and the axes, grid, ticks and labels around it.

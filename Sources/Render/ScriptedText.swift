@@ -1,3 +1,5 @@
+import MathML
+
 /// A sentence that names formula symbols as tutor prints them, `δ^{(l)}` or
 /// `θ_{t}`, written with its scripts raised and lowered (`<sup>`, `<sub>`) instead
 /// of as TeX source. Only braced scripts are scripts: `L_claimed` is a name.

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 
 /// Which rows and columns of a matrix a page shows: all of them up to
 /// `limit`, otherwise the first and last few with a gap (`nil`) between, so a

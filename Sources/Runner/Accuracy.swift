@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 
 /// `accuracy(prediction, label)`: the fraction of examples (rows) whose
 /// predicted class is the label.

@@ -1,6 +1,6 @@
+import Autodiff
 import Chapter
 import Notation
-import Learning
 
 /// Everything running one chapter produced, block by block, ready to render.
 public struct ChapterResult: Sendable, Codable {

@@ -1,6 +1,5 @@
 import Chapter
 import Foundation
-import Learning
 import Notation
 
 /// What the runner reports while it works (for progress on a terminal).

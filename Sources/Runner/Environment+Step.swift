@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 extension Environment {

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// Calls: functions of values, constructors, losses, `grad`, and models.

@@ -1,5 +1,5 @@
+import Autodiff
 import Dispatch
-import Learning
 import Notation
 
 /// One evaluation of expressions against a chapter's environment.

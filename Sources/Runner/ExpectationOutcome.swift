@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 
 /// What an `expect` compared and found, for Render to write.
 public struct ExpectationOutcome: Sendable, Codable {

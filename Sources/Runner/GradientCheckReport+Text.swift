@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 
 /// How a gradient check is described: in `check gradients` rows and in the
 /// notes and errors of a formula's derivatives.

@@ -1,5 +1,5 @@
+import Autodiff
 import Foundation
-import Learning
 import Notation
 
 /// `check gradients` and `expect`.

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// A live `let` is evaluated once where it is defined, so that a mistake shows

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// `plot surface`: a loss over a grid of two scalar params or entries of params.

@@ -1,5 +1,5 @@
+import Autodiff
 import Foundation
-import Learning
 import Notation
 
 /// `train` and `step`: the optimizer on the loss, full batch or mini-batches.

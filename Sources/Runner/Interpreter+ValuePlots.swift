@@ -1,5 +1,5 @@
+import Autodiff
 import Foundation
-import Learning
 import Notation
 
 /// `plot line`, `plot scatter` and `plot histogram`: figures of any value.

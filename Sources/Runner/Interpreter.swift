@@ -1,3 +1,4 @@
+import Autodiff
 import Chapter
 import Foundation
 import Learning

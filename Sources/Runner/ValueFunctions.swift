@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 
 /// Functions of one value that statements and formulas both apply, by name.
 enum ValueFunctions {

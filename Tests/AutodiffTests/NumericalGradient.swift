@@ -1,18 +1,14 @@
 @testable import Autodiff
+import TutorTestSupport
 import XCTest
 
-/// An oracle written apart from the engine's own gradient check: plain central
-/// differences with a fixed step, entry by entry.
+/// `centralDifferences` on a tensor's entries: an oracle written apart from the
+/// engine's own gradient check.
 func numericalGradient(at x: Tensor, step h: Double = 1e-5,
                        _ f: (Tensor) throws -> Double) rethrows -> Tensor {
-    var out = Tensor.zeros(x.shape)
-    for k in 0..<x.count {
-        var plus = x, minus = x
-        plus.scalars[k] += h
-        minus.scalars[k] -= h
-        out.scalars[k] = (try f(plus) - f(minus)) / (2 * h)
-    }
-    return out
+    Tensor(shape: x.shape, scalars: try centralDifferences(at: x.scalars, step: h) {
+        try f(Tensor(shape: x.shape, scalars: $0))
+    })
 }
 
 /// Random tensors for tests, from a fixed seed.
@@ -35,13 +31,7 @@ func assertClose(_ actual: Tensor, _ expected: Tensor, absolute: Double = 1e-6, 
                  _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertEqual(actual.shape, expected.shape, "shape " + message(), file: file, line: line)
     guard actual.shape == expected.shape else { return }
-    for k in 0..<actual.count {
-        let a = actual.scalars[k], e = expected.scalars[k]
-        if !(abs(a - e) <= absolute + relative * abs(e)) {
-            XCTFail("entry \(k): \(a) vs \(e) \(message())", file: file, line: line)
-            return
-        }
-    }
+    assertClose(actual.scalars, expected.scalars, absolute: absolute, relative: relative, message(), file: file, line: line)
 }
 
 /// Checks the autodiff gradients of `build` with respect to each input against

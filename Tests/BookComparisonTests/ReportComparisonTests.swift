@@ -1,5 +1,6 @@
 import BookComparison
 import Foundation
+import TutorTestSupport
 import XCTest
 
 /// report.json compared as data: noise in the last digits agrees, anything else differs.
@@ -67,7 +68,7 @@ final class ReportComparisonTests: XCTestCase {
     }
 
     func testFoldersComparePagesAsBytesAndReportsAsData() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-compare-\(UUID().uuidString)")
+        let root = try TemporaryFolder.create("compare")
         defer { try? FileManager.default.removeItem(at: root) }
         let e = root.appendingPathComponent("e"), a = root.appendingPathComponent("a")
         for folder in [e, a] { try FileManager.default.createDirectory(at: folder.appendingPathComponent("fig"), withIntermediateDirectories: true) }

@@ -1,4 +1,5 @@
 import Foundation
+import TutorTestSupport
 import XCTest
 
 /// Runs the built `tutor` binary, as a user would.
@@ -39,8 +40,6 @@ struct TutorProcess {
 
     /// A fresh empty folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.create("e2e")
     }
 }

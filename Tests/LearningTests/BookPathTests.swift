@@ -1,5 +1,6 @@
 import Foundation
 import Learning
+import TutorTestSupport
 import XCTest
 
 final class BookPathTests: XCTestCase {

@@ -1,4 +1,6 @@
+import Autodiff
 import Learning
+import TutorTestSupport
 import XCTest
 
 final class CSVReaderTests: XCTestCase {

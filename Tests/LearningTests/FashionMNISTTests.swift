@@ -1,5 +1,7 @@
+import Autodiff
 import Foundation
 @testable import Learning
+import TutorTestSupport
 import XCTest
 
 final class FashionMNISTTests: XCTestCase {
@@ -12,7 +14,7 @@ final class FashionMNISTTests: XCTestCase {
 
     /// The file's bytes, inflated by the system's `gzip` rather than by `Gzip`.
     private func gunzip(_ path: String) throws -> [UInt8] {
-        [UInt8](try standardOutput(of: gzipExecutable, ["-d", "-c", path]))
+        [UInt8](try ProgramRun(gzipExecutable, ["-d", "-c", path]).succeeded())
     }
 
     func testTestSplitMatchesTheFilesReadByHand() throws {

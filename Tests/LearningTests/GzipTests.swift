@@ -1,4 +1,5 @@
 import Learning
+import TutorTestSupport
 import XCTest
 
 final class GzipTests: XCTestCase {

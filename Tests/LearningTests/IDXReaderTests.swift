@@ -1,4 +1,6 @@
+import Autodiff
 @testable import Learning
+import TutorTestSupport
 import XCTest
 
 /// An IDX file: magic (0, 0, type, dimension count), big-endian sizes, then `data`.

@@ -1,3 +1,4 @@
+import Autodiff
 @testable import Learning
 import XCTest
 

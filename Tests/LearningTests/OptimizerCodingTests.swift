@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 @testable import Learning
 import XCTest

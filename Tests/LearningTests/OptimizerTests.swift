@@ -1,4 +1,6 @@
+import Autodiff
 import Learning
+import TutorTestSupport
 import XCTest
 
 /// The parameter every update-rule test starts from, and the gradients of steps 1, 2 and 3.
@@ -12,11 +14,7 @@ let stepGradients = [
 /// Entry-by-entry agreement within 1e-12 relative.
 func assertClose(_ actual: [Double], _ expected: [Double], _ message: String = "",
                  file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(actual.count, expected.count, message, file: file, line: line)
-    for (j, (a, e)) in zip(actual, expected).enumerated() {
-        XCTAssertLessThanOrEqual(abs(a - e), 1e-12 * abs(e), "\(message) entry \(j): \(a) vs \(e)",
-                                 file: file, line: line)
-    }
+    TutorTestSupport.assertClose(actual, expected, absolute: 0, relative: 1e-12, message, file: file, line: line)
 }
 
 /// Takes steps 1–3 with `optimizer` from `initialParameter` and compares the

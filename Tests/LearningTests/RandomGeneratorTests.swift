@@ -1,3 +1,4 @@
+import Autodiff
 import Learning
 import XCTest
 

@@ -1,3 +1,4 @@
+import MathML
 @testable import Render
 import Runner
 import Foundation

@@ -1,5 +1,6 @@
 import Foundation
 import Render
+import TutorTestSupport
 import XCTest
 
 /// The fixture page in a real browser: headless Chromium draws it (the
@@ -21,8 +22,8 @@ final class BrowserTests: XCTestCase {
                        "--user-data-dir=\(folder)/profile"]
         func screenshot(_ name: String) throws -> Int {
             let png = "\(folder)/\(name).png"
-            let (status, output) = try runProgram(chromium, options + ["--screenshot=\(png)", "file://\(folder)/\(name).html"])
-            XCTAssertEqual(status, 0, output)
+            let run = try ProgramRun(chromium, options + ["--screenshot=\(png)", "file://\(folder)/\(name).html"])
+            XCTAssertEqual(run.status, 0, run.text)
             let attributes = try FileManager.default.attributesOfItem(atPath: png)
             return attributes[.size] as? Int ?? 0
         }
@@ -32,8 +33,9 @@ final class BrowserTests: XCTestCase {
         XCTAssertGreaterThan(drawn, max(20_000, 4 * blank),
                              "the screenshot looks blank; RENDER_TESTS_KEEP=1 keeps it in \(folder)")
 
-        let (status, dom) = try runProgram(chromium, options + ["--dump-dom", "file://\(folder)/01-every-result.html"])
-        XCTAssertEqual(status, 0)
+        let run = try ProgramRun(chromium, options + ["--dump-dom", "file://\(folder)/01-every-result.html"])
+        XCTAssertEqual(run.status, 0)
+        let dom = run.text
         XCTAssertEqual(dom.components(separatedBy: "<svg viewBox").count - 1, 3, "the DOM lacks the SVG figures")
         XCTAssertTrue(dom.contains("<polyline class=\"series-0\""))
         let formulas = page.components(separatedBy: "<math").count - 1

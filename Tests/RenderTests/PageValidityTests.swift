@@ -1,6 +1,7 @@
 import Foundation
 @testable import Render
 import Runner
+import TutorTestSupport
 import XCTest
 
 /// Every page and figure parses as XML, no page reaches outside itself, and the
@@ -21,8 +22,8 @@ final class PageValidityTests: XCTestCase {
             throw XCTSkip("xmllint is not installed (Debian package libxml2-utils)")
         }
         for path in paths {
-            let (status, output) = try runProgram(xmllint, ["--noout", path])
-            XCTAssertEqual(status, 0, "\(path) is not well-formed XML:\n\(output)")
+            let run = try ProgramRun(xmllint, ["--noout", path])
+            XCTAssertEqual(run.status, 0, "\(path) is not well-formed XML:\n\(run.text)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Notation
 import Runner
+import TutorTestSupport
 import XCTest
 
 /// The fixture chapter, run by the real runner, with every kind of result.
@@ -18,9 +19,7 @@ enum RenderFixture {
     /// A fresh empty folder under the system's temporary folder, removed when
     /// the test ends unless `RENDER_TESTS_KEEP=1` (to look at what was written).
     static func temporaryFolder(_ name: String, for test: XCTestCase) throws -> String {
-        let path = NSTemporaryDirectory() + "tutor-render-tests-\(name)-\(getpid())"
-        try? FileManager.default.removeItem(atPath: path)
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let path = try TemporaryFolder.create("render-tests-\(name)").path
         if ProcessInfo.processInfo.environment["RENDER_TESTS_KEEP"] != "1" {
             test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         }

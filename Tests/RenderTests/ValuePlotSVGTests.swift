@@ -1,6 +1,7 @@
 import Foundation
 @testable import Render
 import Runner
+import TutorTestSupport
 import XCTest
 
 /// The figures of `plot line`, `plot scatter` and `plot histogram`: where their
@@ -89,8 +90,8 @@ final class ValuePlotSVGTests: XCTestCase {
             XCTAssertNil(svg.range(of: "<script", options: .caseInsensitive))
             let path = folder + "/" + name
             try svg.write(toFile: path, atomically: true, encoding: .utf8)
-            let (status, output) = try runProgram(xmllint, ["--noout", path])
-            XCTAssertEqual(status, 0, "\(name):\n\(output)")
+            let run = try ProgramRun(xmllint, ["--noout", path])
+            XCTAssertEqual(run.status, 0, "\(name):\n\(run.text)")
         }
     }
 }

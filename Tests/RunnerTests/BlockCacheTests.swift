@@ -1,5 +1,6 @@
 import Foundation
 @testable import Runner
+import TutorTestSupport
 import XCTest
 
 /// The block cache inside the runner: states restored exactly, large values
@@ -9,8 +10,7 @@ final class BlockCacheTests: XCTestCase {
     private var cache: BlockCache!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-blocks-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.create("blocks")
         cache = BlockCache(directory: folder.appendingPathComponent("cache").path, toolIdentity: "test")
     }
 

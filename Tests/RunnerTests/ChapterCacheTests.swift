@@ -1,5 +1,6 @@
 import Foundation
 @testable import Runner
+import TutorTestSupport
 import XCTest
 
 /// The cache keys a result by the bytes that were run, not by the files as they are when it is stored.
@@ -7,8 +8,7 @@ final class ChapterCacheTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.create("cache")
     }
 
     override func tearDownWithError() throws {

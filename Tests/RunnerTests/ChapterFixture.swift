@@ -1,15 +1,15 @@
-import Foundation
 import Runner
+import TutorTestSupport
 import XCTest
 
 /// Runs a chapter written inline, through the real reader and runner.
 func runChapter(_ markdown: String, file: StaticString = #filePath, line: UInt = #line) throws -> ChapterResult {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-runner-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("01-test.md").path
-    try markdown.write(toFile: path, atomically: true, encoding: .utf8)
-    return ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-test.md")
+    let folder = try TemporaryFolder()
+    let path = try folder.write("01-test.md", markdown)
+    // The folder is removed when it is released, which may be right after its last use.
+    return withExtendedLifetime(folder) {
+        ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-test.md")
+    }
 }
 
 extension ChapterResult {

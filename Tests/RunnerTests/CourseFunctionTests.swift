@@ -1,5 +1,6 @@
 import Foundation
 @testable import Runner
+import TutorTestSupport
 import XCTest
 
 /// Comparisons, booleans, round, sign, rows, cols and accuracy, with exact numbers.
@@ -121,13 +122,8 @@ final class CourseFunctionTests: XCTestCase {
             w.map { $0 * $0 * $0.rounded(.toNearestOrEven) + ($0 > 0 ? $0 : 0) + ($0 > 0 ? 1 : -1) * $0 * $0 * $0 }
                 .reduce(0, +)
         }
-        let w = [0.3, 1.2, -0.8], h = 1e-6
-        let differences = w.indices.map { i -> Double in
-            var up = w, down = w
-            up[i] += h
-            down[i] -= h
-            return (f(up) - f(down)) / (2 * h)
-        }
+        let w = [0.3, 1.2, -0.8]
+        let differences = centralDifferences(at: w, step: 1e-6, f)
         let autodiff = try XCTUnwrap(result.shows.first).value.scalars
         // 2w·round(w) + [w > 0] + 3w²·sign(w)
         let exact = [1 + 3 * 0.09, 2.4 + 1 + 3 * 1.44, 1.6 - 3 * 0.64]

@@ -1,4 +1,3 @@
-import Learning
 @testable import Runner
 import XCTest
 

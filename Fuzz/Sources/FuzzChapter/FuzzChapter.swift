@@ -1,7 +1,7 @@
 import Chapter
 import MarkupBalance
+import MathML
 import Notation
-import RenderMathML
 
 /// Any bytes, read as a chapter file and taken as far as a page would be: prose
 /// to HTML with its formulas as MathML, display math read and rendered, and

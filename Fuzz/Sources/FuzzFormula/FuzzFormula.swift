@@ -1,6 +1,6 @@
 import MarkupBalance
+import MathML
 import Notation
-import RenderMathML
 
 /// Any bytes, read as a LaTeX formula: reading must return, its errors must point
 /// into the formula, and whatever equations it reads must render to nested MathML.

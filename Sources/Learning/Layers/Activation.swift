@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// The function a layer applies to its pre-activation z, element-wise

@@ -1,3 +1,5 @@
+import Autodiff
+
 /// A fully connected layer, as PyTorch's `Linear` followed by an activation:
 /// z = x·Wᵀ + b, a = f(z), with x of shape n×in, W of shape out×in, b of 1×out.
 public struct Dense: Sendable, Equatable, Codable {

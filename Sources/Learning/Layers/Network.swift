@@ -1,3 +1,5 @@
+import Autodiff
+
 /// A stack of dense layers, applied in order (`dense(10, 5, relu) >> dense(5, 1)`).
 public struct Network: Sendable, Equatable, Codable {
     public let layers: [Dense]

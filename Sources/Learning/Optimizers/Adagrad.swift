@@ -1,3 +1,5 @@
+import Autodiff
+
 /// Adagrad as `torch.optim.Adagrad` defines it: each entry's step shrinks with
 /// the sum of its squared gradients, so rarely moved entries keep larger steps.
 ///

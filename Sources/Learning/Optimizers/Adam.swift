@@ -1,3 +1,5 @@
+import Autodiff
+
 /// Adam as `torch.optim.Adam` defines it: steps scaled by bias-corrected
 /// running averages of the gradient and of its square.
 ///

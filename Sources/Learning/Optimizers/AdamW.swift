@@ -1,3 +1,5 @@
+import Autodiff
+
 /// AdamW as `torch.optim.AdamW` defines it: Adam with the weight decay taken
 /// out of the gradient and applied to the weights directly.
 ///

@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// Adam and AdamW: everything but their weight decay, which `step` applies.

@@ -1,3 +1,5 @@
+import Autodiff
+
 /// Gradient descent with momentum in the textbook form, the learning rate
 /// inside the velocity.
 ///

@@ -1,3 +1,5 @@
+import Autodiff
+
 /// A rule that moves parameters against their gradients, one step at a time.
 ///
 /// Optimizers are values: copying one copies its state, so a formula check can

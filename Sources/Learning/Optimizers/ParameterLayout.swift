@@ -1,3 +1,5 @@
+import Autodiff
+
 /// The shapes of the parameters an optimizer was first given.
 ///
 /// Optimizer state is allocated from these shapes on the first step; later

@@ -1,3 +1,5 @@
+import Autodiff
+
 /// RMSprop as `torch.optim.RMSprop` defines it: the gradient divided by a
 /// running root-mean-square of recent gradients, optionally centred and with
 /// momentum.

@@ -1,3 +1,5 @@
+import Autodiff
+
 /// Stochastic gradient descent as `torch.optim.SGD` defines it, with optional
 /// momentum, dampening, Nesterov momentum and L2 weight decay.
 ///

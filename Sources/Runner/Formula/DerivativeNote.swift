@@ -1,5 +1,3 @@
-import Learning
-
 /// How one derivative of a formula was computed and confirmed, as data: which
 /// derivative, by which method, what was compared, the residual measured and the
 /// tolerance it was held to. Rendering writes the words and digits.

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 
 /// What checking one equation of a formula found (at one layer, for one param).
 public struct EquationResult: Sendable, Codable {

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// What a formula's symbols can mean while it is checked: the `where`

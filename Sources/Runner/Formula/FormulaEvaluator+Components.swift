@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// Entries of a layer's value, as Nielsen writes them: `\delta^l_j`, `w^l_{jk}`,

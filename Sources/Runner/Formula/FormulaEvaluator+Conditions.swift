@@ -1,4 +1,3 @@
-import Learning
 import Notation
 
 /// The `\textbf{if}` tests of an algorithm box, decided on the chapter's optimizer.

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// `x^{(i)}`, `y^{(i)}`: one example of the data, one row of the chapter's value,

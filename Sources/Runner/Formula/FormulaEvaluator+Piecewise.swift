@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// `\begin{cases} v_1 & c_1 \\ v_2 & c_2 \\ v_3 & \text{otherwise} \end{cases}`, entry by entry:

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// Products a formula writes without an operator, and the inverse `A^{-1}`.

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// `\sum_{i=1}^{N}`: a sum whose limits are honoured.

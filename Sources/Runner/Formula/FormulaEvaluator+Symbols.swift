@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// Which value a formula's symbol names.

@@ -1,4 +1,4 @@
-import Learning
+import Autodiff
 import Notation
 
 /// Evaluates the two sides of a formula's equation on the chapter's values.

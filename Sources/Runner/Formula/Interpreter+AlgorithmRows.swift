@@ -1,4 +1,3 @@
-import Learning
 import Notation
 
 /// The equations of one display formula in order, as an algorithm runs its rows.

@@ -1,6 +1,6 @@
+import Autodiff
 import Chapter
 import Foundation
-import Learning
 import Notation
 
 /// `check formula`: every equation of the display math above, read from its

@@ -1,11 +1,13 @@
+import Foundation
+
 /// Prose math outside the LaTeX tutor reads (`l = 1, \dots, L`, `\partial a /
 /// \partial z`), typeset as written rather than shown as source: letters,
 /// numbers, operators, `^`, `_`, primes, braces, `\frac`, `\sqrt`, accents and
 /// the named symbols below. Nothing here is checked, so it only has to look
 /// right; a command it does not know leaves the formula to be shown as source.
-enum LaTeXTypesetting {
+public enum LaTeXTypesetting {
     /// The `<math>` element, or nil when the LaTeX uses something not handled here.
-    static func mathML(_ latex: String, display: Bool) -> String? {
+    public static func mathML(_ latex: String, display: Bool) -> String? {
         // `50{,}890`: the braces only stop TeX from spacing the comma.
         var reader = Reader(Array(latex.replacingOccurrences(of: "{,}", with: ",")))
         guard let body = reader.row(closedBy: nil) else { return nil }

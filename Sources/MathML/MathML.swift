@@ -25,7 +25,7 @@ public enum MathML {
     }
 
     /// The `<math>` element around `body`, as a block or inline.
-    static func element(_ body: String, display: Bool, namespace: Bool = false) -> String {
+    public static func element(_ body: String, display: Bool, namespace: Bool = false) -> String {
         let xmlns = namespace ? #" xmlns="http://www.w3.org/1998/Math/MathML""# : ""
         return "<math\(xmlns) display=\"\(display ? "block" : "inline")\">" + body + "</math>"
     }

@@ -3,8 +3,8 @@ import Notation
 /// An algorithm box drawn as its author laid it out: one row per line, indented
 /// as written, keywords in bold, each `\textbf{if}` with its test, and the
 /// equations from the tree tutor read and checked.
-enum AlgorithmBoxMathML {
-    static func render(_ reading: FormulaReading) -> String {
+public enum AlgorithmBoxMathML {
+    public static func render(_ reading: FormulaReading) -> String {
         let rows = reading.rows.map { row -> String in
             let content: String
             switch row.kind {

@@ -1,7 +1,7 @@
 /// Text made safe for HTML, SVG and XML alike: pages must parse as XML, so only
 /// the five predefined entities are used and control characters are dropped.
-enum Escaping {
-    static func text(_ s: String) -> String {
+public enum Escaping {
+    public static func text(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

@@ -1,1 +1,0 @@
-../../../Sources/Render/Escaping.swift

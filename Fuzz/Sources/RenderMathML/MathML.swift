@@ -1,1 +1,0 @@
-../../../Sources/Render/MathML.swift
