@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// Formulas copied as their sources typeset them (PyTorch's optimizer
-/// documentation, whole algorithm boxes of SGD, AdamW and Adagrad among it;
+/// documentation, whole algorithm boxes of SGD, AdamW, Adagrad and Adadelta among it;
 /// d2l's Adam, RMSProp, Adagrad, momentum and linear-regression loss, in its own
 /// letters, its softmax regression entry by entry; ReLU's derivative as an
 /// indicator and as cases;

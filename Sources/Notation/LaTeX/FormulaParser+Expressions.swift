@@ -293,6 +293,12 @@ extension FormulaParser {
     private mutating func parseCommand(_ name: String) throws(Diagnostic) -> Expr {
         let token = current
         if isIndicator() { return try parseIndicator() }
+        // `\Delta x_t` (Adadelta's step): the change of x is one name, `Δx`, not Δ times x.
+        if name == "Delta", case let .letter(letter) = peek().kind {
+            advance()
+            advance()
+            return try parseSymbol(base: "Δ" + String(letter), startingAt: token)
+        }
         if let letter = GreekLetter.letter(forCommand: name) {
             advance()
             return try parseSymbol(base: String(letter), startingAt: token)
