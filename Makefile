@@ -3,6 +3,8 @@
 #              book renders to the pages committed in output/, both under every
 #              BLAS kernel and thread count this machine runs (BookCheck)
 # make fuzz  — run each libFuzzer target in Fuzz/ for FUZZ_SECONDS (default 600); fails on a crash
+# make format — rewrite Sources/ and Tests/ in the style of .swift-format
+# make lint   — check Sources/ and Tests/ against .swift-format; fails on any finding
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils chromium fonts-noto-cjk
@@ -10,8 +12,9 @@ RELEASE_BIN := .build/release
 # Where `make test` renders the book afresh, once per kernel and thread count.
 BOOK_CHECK := .build/book-check
 FUZZ_SECONDS ?= 600
+SWIFT_FORMAT ?= swift-format
 
-.PHONY: run test setup build release bench fuzz clean
+.PHONY: run test setup build release bench fuzz format lint clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -35,7 +38,7 @@ release: setup
 run: release
 	$(RELEASE_BIN)/tutor run chapters/
 
-test: setup
+test: setup lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product tutor
 	$(SWIFT) build -c release --product BookCheck
@@ -57,6 +60,12 @@ bench: setup
 
 fuzz: setup
 	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/fuzz
+
+format:
+	$(SWIFT_FORMAT) format --in-place --parallel --recursive Sources Tests --configuration .swift-format
+
+lint:
+	$(SWIFT_FORMAT) lint --strict --parallel --recursive Sources Tests --configuration .swift-format
 
 clean:
 	rm -rf .build

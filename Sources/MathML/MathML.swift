@@ -112,6 +112,8 @@ public enum MathML {
                 + "</mfrac>"
         case .prime(let function, let argument):
             return mrow(mi(function) + prime + mo("\u{2061}") + argumentList([argument]))
+        case .entry(let operand, let indices):
+            return "<msub>" + self.operand(operand, if: level(of: operand) < .postfix) + mi(indices.joined()) + "</msub>"
         }
     }
 
@@ -199,7 +201,7 @@ public enum MathML {
             if expr.spelling?.hasPrefix("\\nabla") == true || expr.spelling == "\\partial_" { return .prefix }
             return expr.isDerivativeOperator ? .multiplicative : .atom
         case .transpose, .row: return .postfix
-        case .string, .name, .matrix, .call, .symbol, .prime: return .atom
+        case .string, .name, .matrix, .call, .symbol, .prime, .entry: return .atom
         }
     }
 

@@ -12,7 +12,7 @@ public enum Builtins {
     /// Functions that make new matrices.
     public static let constructors = ["randn", "rand", "zeros", "ones", "eye", "linspace"]
     public static let losses = ["mse", "cross_entropy", "bce", "bce_with_logits"]
-    public static let optimizers = ["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"]
+    public static let optimizers = ["sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "adamw"]
     public static let dataSets = ["fashion_mnist", "idx", "csv"]
     public static let layers = ["dense"]
     /// Activations a `dense` layer accepts by name.

@@ -42,6 +42,8 @@ extension Expr: CustomStringConvertible {
                 + "/∂" + withRespectTo.parenthesized(if: withRespectTo.precedence < .postfix)
         case .prime(let function, let argument):
             return "\(function)'(\(argument))"
+        case .entry(let operand, let indices):
+            return operand.parenthesized(if: operand.precedence < .postfix) + "_" + indices.joined()
         }
     }
 
@@ -51,7 +53,7 @@ extension Expr: CustomStringConvertible {
         case .number(let value):
             // A negative literal (a formula reader may fold `-1`) prints with a sign.
             return value.sign == .minus ? .prefix : .atom
-        case .string, .name, .matrix, .call, .symbol, .prime:
+        case .string, .name, .matrix, .call, .symbol, .prime, .entry:
             return .atom
         case .derivative:
             // Printed as a quotient, it holds together like one.

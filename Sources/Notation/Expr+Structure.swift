@@ -34,6 +34,8 @@ extension Expr {
             return ofA.hasSameStructure(as: ofB) && withRespectToA.hasSameStructure(as: withRespectToB)
         case let (.prime(functionA, argumentA), .prime(functionB, argumentB)):
             return functionA == functionB && argumentA.hasSameStructure(as: argumentB)
+        case let (.entry(operandA, indicesA), .entry(operandB, indicesB)):
+            return indicesA == indicesB && operandA.hasSameStructure(as: operandB)
         default:
             return false
         }

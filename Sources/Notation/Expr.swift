@@ -32,6 +32,9 @@ public struct Expr: Hashable, Sendable, Codable {
         case derivative(of: Expr, withRespectTo: Expr)
         /// `f'(z)`: the derivative of the activation bound to `function`, at `argument`.
         case prime(function: String, argument: Expr)
+        /// `\mathrm{softmax}(\mathbf{o})_j` (d2l's): the entry of a value that is not a
+        /// name, at the indices `j`, `k` the equation is checked over.
+        case entry(Expr, indices: [String])
     }
 
     /// Trees taller than this are refused by the parsers, so that every recursive
@@ -103,7 +106,7 @@ extension Expr.Kind {
             return symbol.layer.map { [$0] } ?? []
         case .derivative(let of, let withRespectTo):
             return [of, withRespectTo]
-        case .prime(_, let argument):
+        case .prime(_, let argument), .entry(let argument, _):
             return [argument]
         case .matrix(let rows):
             return rows.flatMap { $0 }

@@ -38,6 +38,8 @@ public struct Statement: Hashable, Sendable, Codable {
         case plotScatter(ScatterPlot)
         /// `plot histogram net.1.W, bins 30`
         case plotHistogram(HistogramPlot)
+        /// `plot bars p`: a bar for each entry of a vector
+        case plotBars(BarPlot)
         /// `erratum "the claim"`: opens an erratum; the checks after it are its
         /// evidence, up to `correction`, `end erratum`, the next erratum or heading.
         case erratum(claim: String)

@@ -81,7 +81,8 @@ extension Parser {
             if acceptWord("line") != nil { return .plotLine(try parseLinePlot()) }
             if acceptWord("scatter") != nil { return .plotScatter(try parseScatterPlot()) }
             if acceptWord("histogram") != nil { return .plotHistogram(try parseHistogramPlot()) }
-            throw unexpected("'loss', 'surface', 'line', 'scatter' or 'histogram' after 'plot'")
+            if acceptWord("bars") != nil { return .plotBars(BarPlot(value: try parseExpression())) }
+            throw unexpected("'loss', 'surface', 'line', 'scatter', 'histogram' or 'bars' after 'plot'")
         case .erratum:
             guard case .string(let claim) = current.kind, !claim.allSatisfy(\.isWhitespace) else {
                 throw unexpected("the article's claim in quotes after 'erratum' (erratum \"δ = y − ŷ is the error\")")

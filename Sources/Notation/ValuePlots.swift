@@ -26,6 +26,15 @@ public struct ScatterPlot: Hashable, Sendable, Codable {
     }
 }
 
+/// `plot bars softmax(z)`: one bar for each entry of a vector, against its index.
+public struct BarPlot: Hashable, Sendable, Codable {
+    public var value: Expr
+
+    public init(value: Expr) {
+        self.value = value
+    }
+}
+
 /// `plot histogram net.1.W, bins 30`: how a value's entries are distributed.
 public struct HistogramPlot: Hashable, Sendable, Codable {
     public var value: Expr

@@ -1,7 +1,7 @@
 import Runner
 
 /// A figure a result calls for: a loss curve, a contour plot, a line, a scatter
-/// plot or a histogram, drawn inline in HTML and as a file beside the Markdown
+/// plot, a histogram or bars, drawn inline in HTML and as a file beside the Markdown
 /// page, named by the statement's line so the names stay put when other results
 /// change.
 struct Figure {
@@ -11,6 +11,7 @@ struct Figure {
         case line(LinePlotResult)
         case scatter(ScatterPlotResult)
         case histogram(HistogramResult)
+        case bars(BarPlotResult)
     }
 
     var fileName: String
@@ -24,6 +25,7 @@ struct Figure {
         case let .line(plot): return LineSVG.render(plot, standalone: standalone)
         case let .scatter(plot): return ScatterSVG.render(plot, standalone: standalone)
         case let .histogram(plot): return HistogramSVG.render(plot, standalone: standalone)
+        case let .bars(plot): return BarSVG.render(plot, standalone: standalone)
         }
     }
 }
@@ -47,7 +49,7 @@ struct ChapterFigures {
                     switch finding {
                     case let .lossPlot(plot): logs += plot.series.map(\.log)
                     case let .surfacePlot(surface): contours[surface.line] = ContourSVG.contours(surface)
-                    case .check, .training, .show, .linePlot, .scatterPlot, .histogram: break
+                    case .check, .training, .show, .linePlot, .scatterPlot, .histogram, .barPlot: break
                     }
                 }
             }
@@ -89,6 +91,12 @@ struct ChapterFigures {
             return Figure(fileName: "line-\(plot.line)-histogram.svg",
                           caption: "\(plot.title): \(total) entries in \(plot.counts.count) bins\(leftOut) (line \(plot.line)).",
                           drawing: .histogram(plot))
+        case let .barPlot(plot):
+            let leftOut = plot.count - plot.values.count
+            let note = leftOut == 0 ? "" : "; \(leftOut) not finite, without a bar"
+            return Figure(fileName: "line-\(plot.line)-bars.svg",
+                          caption: "\(plot.title): \(plot.count) entries against their index\(note) (line \(plot.line)).",
+                          drawing: .bars(plot))
         case .check, .show:
             return nil
         }

@@ -8,7 +8,7 @@ extension HTMLPage {
         case let .check(check): return self.check(check)
         case let .show(show): return value(show)
         case let .training(training): return self.training(training)
-        case .lossPlot, .surfacePlot, .linePlot, .scatterPlot, .histogram: return figure(for: finding)
+        case .lossPlot, .surfacePlot, .linePlot, .scatterPlot, .histogram, .barPlot: return figure(for: finding)
         }
     }
 

@@ -94,7 +94,7 @@ public enum JSONReport {
         return warnings.isEmpty ? [] : [("warnings", .array(warnings))]
     }
 
-    /// `plots`: the figures of `plot line`, `scatter` and `histogram` as data,
+    /// `plots`: the figures of `plot line`, `scatter`, `histogram` and `bars` as data,
     /// present when the chapter has any, so reports of other chapters keep their fields.
     private static func plots(_ c: ChapterResult) -> [(String, JSONValue)] {
         let plots = c.valuePlots.compactMap { finding -> JSONValue? in
@@ -119,6 +119,12 @@ public enum JSONReport {
                     ("line", .integer(p.line)), ("kind", .string("histogram")), ("title", .string(p.title)),
                     ("lower", .number(p.lower)), ("upper", .number(p.upper)),
                     ("counts", .array(p.counts.map(JSONValue.integer))), ("left_out", .integer(p.leftOut)),
+                ])
+            case let .barPlot(p):
+                return .object([
+                    ("line", .integer(p.line)), ("kind", .string("bars")), ("title", .string(p.title)),
+                    ("x", .array(p.indices.map(JSONValue.integer))), ("y", .array(p.values.map(JSONValue.number))),
+                    ("left_out", .integer(p.count - p.values.count)),
                 ])
             default:
                 return nil

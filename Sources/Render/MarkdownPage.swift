@@ -142,7 +142,7 @@ public struct MarkdownPage {
             return value(show)
         case let .training(t):
             return training(t, files: &files, names: &names)
-        case .lossPlot, .surfacePlot, .linePlot, .scatterPlot, .histogram:
+        case .lossPlot, .surfacePlot, .linePlot, .scatterPlot, .histogram, .barPlot:
             return figure(for: finding, files: &files, names: &names)
         }
     }

@@ -45,11 +45,11 @@ public struct ChapterResult: Sendable, Codable {
     public var trainings: [TrainingResult] { findings.compactMap { if case let .training(t) = $0 { return t } else { return nil } } }
     public var shows: [ShowResult] { findings.compactMap { if case let .show(s) = $0 { return s } else { return nil } } }
 
-    /// The figures of `plot line`, `plot scatter` and `plot histogram`, in source order.
+    /// The figures of `plot line`, `scatter`, `histogram` and `bars`, in source order.
     public var valuePlots: [Finding] {
         findings.filter {
             switch $0 {
-            case .linePlot, .scatterPlot, .histogram: return true
+            case .linePlot, .scatterPlot, .histogram, .barPlot: return true
             default: return false
             }
         }
@@ -118,6 +118,7 @@ public enum Finding: Sendable, Codable {
     case linePlot(LinePlotResult)
     case scatterPlot(ScatterPlotResult)
     case histogram(HistogramResult)
+    case barPlot(BarPlotResult)
 }
 
 public enum CheckKind: String, Sendable, Codable { case formula, gradients, expect }

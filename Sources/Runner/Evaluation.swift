@@ -205,6 +205,8 @@ final class Evaluation {
             throw RuntimeError("a derivative is only meaningful in a formula", at: location)
         case .prime:
             throw RuntimeError("f'(z) is only meaningful in a formula", at: location)
+        case .entry:
+            throw RuntimeError("an entry written as a subscript is only meaningful in a formula", at: location)
         }
     }
 

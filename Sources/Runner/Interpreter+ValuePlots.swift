@@ -2,7 +2,7 @@ import Autodiff
 import Foundation
 import Notation
 
-/// `plot line`, `plot scatter` and `plot histogram`: figures of any value.
+/// `plot line`, `plot scatter`, `plot histogram` and `plot bars`: figures of any value.
 extension Interpreter {
     /// Grid points along each axis of a scatter plot's boundary.
     static let boundaryResolution = 61
@@ -136,10 +136,29 @@ extension Interpreter {
         return HistogramResult(line: location.line, title: "Entries of \(label)", value: label,
                                lower: lower, upper: upper, counts: counts, leftOut: value.count - finite.count)
     }
+
+    func bars(_ plot: BarPlot, at location: SourceLocation) throws -> BarPlotResult {
+        let value = try evaluateOnce(plot.value).value
+        let label = "\(plot.value)"
+        guard value.rows == 1 || value.cols == 1 else {
+            throw RuntimeError("plot bars draws a vector (a row or a column); '\(label)' has shape \(value.shape)",
+                               at: plot.value.location)
+        }
+        guard value.count <= FigureLimits.bars else {
+            throw RuntimeError("plot bars draws at most \(FigureLimits.bars) bars; '\(label)' has \(value.count) "
+                               + "entries (plot histogram shows how many entries take which values)",
+                               at: plot.value.location)
+        }
+        let finite = value.scalars.indices.filter { value.scalars[$0].isFinite }
+        return BarPlotResult(line: location.line, title: "Entries of \(label)", value: label,
+                             indices: finite, values: finite.map { value.scalars[$0] }, count: value.count)
+    }
 }
 
 /// What figures can tell apart.
 enum FigureLimits {
     /// Label values a scatter plot colours, one style each.
     static let classes = 8
+    /// Bars a figure has room for: 552 points of plot area, each bar a few of them.
+    static let bars = 200
 }

@@ -122,6 +122,8 @@ final class Interpreter {
             return [.scatterPlot(try scatterPlot(plot, at: location))]
         case let .plotHistogram(plot):
             return [.histogram(try histogram(plot, at: location))]
+        case let .plotBars(plot):
+            return [.barPlot(try bars(plot, at: location))]
         case .erratum, .correction, .endErratum:
             return []  // they group checks; `Errata` reads the groups from the results
         case let .notation(setting):

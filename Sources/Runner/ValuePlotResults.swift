@@ -48,6 +48,19 @@ public struct ScatterPlotResult: Sendable, Codable {
     }
 }
 
+/// A vector's entries as bars, against their index from 0.
+public struct BarPlotResult: Sendable, Codable {
+    public var line: Int
+    public var title: String
+    /// The value as written.
+    public var value: String
+    /// The finite entries with their index; entries that are NaN or infinite have no bar.
+    public var indices: [Int]
+    public var values: [Double]
+    /// How many entries the vector has, bars or not.
+    public var count: Int
+}
+
 /// How a value's entries are distributed, counted in equal bins.
 public struct HistogramResult: Sendable, Codable {
     public var line: Int

@@ -123,11 +123,13 @@ enum BadInputCorpus {
         cases.append(Case("surface-infinite-bound", block("param w = 1\nparam b = 1\nplot surface w + b over w in -1e999..1, b in 0..1"), .error(line: 6, "too large")))
         cases.append(Case("surface-same-param", block("param w = 1\nplot surface w * w over w in 0..1, w in 0..1"), .error(line: 5, "named twice")))
         cases.append(Case("loss-curve-overflow", block("param w = 1e200\nloss L = w * w\noptimizer sgd(lr: 1e-300)\ntrain 3 epochs"), .error(line: 7, "diverged")))
-        // Lines, scatter plots and histograms of values at the ends of the Doubles.
+        // Lines, scatter plots, histograms and bars of values at the ends of the Doubles.
         for (k, values) in ["[-1.7e308, 1.7e308, 0]", "[5e-324, 0, -5e-324]", "[1e308, log(-1), 1 / 0]"].enumerated() {
             cases.append(Case("histogram-extreme-\(k)", block("plot histogram \(values)"), .passed))
             cases.append(Case("line-extreme-\(k)", block("plot line \(values)"), .passed))
+            cases.append(Case("bars-extreme-\(k)", block("plot bars \(values)"), .passed))
         }
+        cases.append(Case("bars-matrix", block("plot bars ones(2, 2)"), .error(line: 4, "draws a vector")))
         cases.append(Case("histogram-nothing-finite", block("plot histogram [log(-1), 1 / 0]"), .error(line: 4, "no finite entry")))
         cases.append(Case("scatter-extreme", block("data x = [-1.7e308, 1.7e308; 1.7e308, -1.7e308; 0, 0]\nplot scatter x, [0; 1; 0] with boundary sigmoid(x @ [1; 1])"), .passed))
         cases.append(Case("scatter-nan", block("data x = [log(-1), 0; 1, 1; 2, 0]\nplot scatter x, [0; 1; 0] with boundary log(-1) + 0 * x @ [1; 1]"), .passed))

@@ -31,6 +31,7 @@ final class OptimizerCodingTests: XCTestCase {
         try roundTrip(try Momentum(lr: 0.1, gamma: 0.9))
         try roundTrip(try Adagrad(lr: 0.1, lrDecay: 0.01))
         try roundTrip(try RMSprop(lr: 0.01, momentum: 0.5, centered: true))
+        try roundTrip(try Adadelta(lr: 0.5, rho: 0.8, weightDecay: 0.1))
         try roundTrip(try Adam(lr: 0.01, amsgrad: true))
         try roundTrip(try AdamW(lr: 0.01, weightDecay: 0.1))
     }

@@ -21,7 +21,7 @@ final class OptimizerFactoryTests: XCTestCase {
     func testEveryOptimizerByName() throws {
         let kinds: [String: any Optimizer.Type] = [
             "sgd": SGD.self, "momentum": Momentum.self, "adagrad": Adagrad.self,
-            "rmsprop": RMSprop.self, "adam": Adam.self, "adamw": AdamW.self,
+            "rmsprop": RMSprop.self, "adadelta": Adadelta.self, "adam": Adam.self, "adamw": AdamW.self,
         ]
         for (name, kind) in kinds {
             let optimizer = try makeOptimizer(name: name, arguments: [:], positional: [0.5])

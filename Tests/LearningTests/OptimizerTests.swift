@@ -45,6 +45,7 @@ final class OptimizerTests: XCTestCase {
                                        ("initial_accumulator_value", 0), ("eps", 1e-10)])
         assertDefaults(try RMSprop(), [("lr", 1e-2), ("alpha", 0.99), ("eps", 1e-8), ("weight_decay", 0),
                                        ("momentum", 0), ("centered", 0)])
+        assertDefaults(try Adadelta(), [("lr", 1.0), ("rho", 0.9), ("eps", 1e-6), ("weight_decay", 0)])
         assertDefaults(try Adam(), [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
                                     ("weight_decay", 0), ("amsgrad", 0)])
         assertDefaults(try AdamW(), [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
@@ -59,6 +60,7 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(try RMSprop().stateNames, ["square_avg"])
         XCTAssertEqual(try RMSprop(momentum: 0.5, centered: true).stateNames,
                        ["square_avg", "grad_avg", "momentum_buffer"])
+        XCTAssertEqual(try Adadelta().stateNames, ["square_avg", "acc_delta"])
         XCTAssertEqual(try Adam().stateNames, ["m", "v", "t"])
         XCTAssertEqual(try AdamW(amsgrad: true).stateNames, ["m", "v", "v_max", "t"])
     }

@@ -24,6 +24,7 @@ extension Expr {
             return "(symbol \(symbol.name)\(layer)\(step)\(entry))"
         case .derivative(let of, let withRespectTo): return "(∂ \(of.prefixForm) \(withRespectTo.prefixForm))"
         case .prime(let function, let argument): return "(\(function)' \(argument.prefixForm))"
+        case .entry(let operand, let indices): return "(entry \(operand.prefixForm) \(indices.joined(separator: " ")))"
         }
     }
 }

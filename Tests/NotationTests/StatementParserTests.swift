@@ -192,7 +192,7 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(plot.axes.map(\.upper.description), ["5", "2 * 3"])
 
         XCTAssertEqual(statementError("plot")?.message,
-                       "expected 'loss', 'surface', 'line', 'scatter' or 'histogram' after 'plot', found end of line")
+                       "expected 'loss', 'surface', 'line', 'scatter', 'histogram' or 'bars' after 'plot', found end of line")
         XCTAssertEqual(statementError("plot surface L over w in 0..1")?.message,
                        "a surface plot varies exactly two params, found 1")
         XCTAssertEqual(statementError("plot surface L over w in 0, b in 0..1")?.message,

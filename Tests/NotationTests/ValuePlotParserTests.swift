@@ -48,6 +48,12 @@ final class ValuePlotParserTests: XCTestCase {
                        "expected 'bins' after ',' (plot histogram W, bins 30), found '30'")
     }
 
+    func testBars() {
+        guard case .plotBars(let plot) = statement("plot bars softmax(z)") else { return XCTFail() }
+        XCTAssertEqual(plot.value.description, "softmax(z)")
+        XCTAssertEqual(statementError("plot bars")?.message, "expected an expression, found end of line")
+    }
+
     func testSurfaceOverEntries() {
         guard case .plotSurface(let plot) = statement("plot surface L over W[0,1] in -2...2, W[1, 0] in -2..2") else {
             return XCTFail()

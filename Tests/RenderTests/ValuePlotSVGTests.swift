@@ -4,7 +4,7 @@ import Runner
 import TutorTestSupport
 import XCTest
 
-/// The figures of `plot line`, `plot scatter` and `plot histogram`: where their
+/// The figures of `plot line`, `scatter`, `histogram` and `bars`: where their
 /// marks fall, their titles for screen readers, well-formed and without script.
 final class ValuePlotSVGTests: XCTestCase {
     private static let chapterText = """
@@ -17,6 +17,7 @@ final class ValuePlotSVGTests: XCTestCase {
         plot histogram [0, 1, 2, 3, 4, 4, 10], bins 5
         plot line [3, 1, 2], [1; 0.5]
         show x[1] > 1.5
+        plot bars [2, -1, 0 / 0, 0.5]
         ```
 
         """
@@ -32,7 +33,7 @@ final class ValuePlotSVGTests: XCTestCase {
             svgs[(file.path as NSString).lastPathComponent] = file.contents
         }
         let page = HTMLPage(chapter).render()
-        XCTAssertEqual(page.components(separatedBy: "<figure class=\"plot\">").count - 1, 3)
+        XCTAssertEqual(page.components(separatedBy: "<figure class=\"plot\">").count - 1, 4)
         XCTAssertNil(page.range(of: "<script", options: .caseInsensitive))
         XCTAssertTrue(page.contains("<code class=\"name\">x[1] &gt; 1.5</code>"), "the show is in the page")
         XCTAssertTrue(page.contains("<td>true</td><td>false</td>"), "a boolean prints as true and false")
@@ -69,6 +70,31 @@ final class ValuePlotSVGTests: XCTestCase {
         XCTAssertTrue(svg.contains("x=\"70\" y=\"210\" width=\"110.4\" height=\"116\"><title>2</title></rect>"), svg)
         XCTAssertTrue(svg.contains("x=\"511.6\" y=\"268\" width=\"110.4\" height=\"58\"><title>1</title></rect>"), svg)
         XCTAssertTrue(svg.contains(">entries</text>"))
+    }
+
+    /// Bars from the zero line, up for 2 and 0.5 and down for −1, none for NaN: the
+    /// plot area is x 70…622 over entries −0.5…3.5 and y 36…326 over values −1…2.
+    func testBarsStandOnTheZeroLineAtTheirEntries() throws {
+        let svg = try XCTUnwrap(try figures()["line-10-bars.svg"])
+        XCTAssertTrue(svg.contains("<title>Entries of [2, -1, 0 / 0, 0.5]</title>"), svg)
+        let pattern = try NSRegularExpression(pattern: #"<rect class="bar" [^>]*x="([-0-9.]+)" y="([-0-9.]+)" "#
+                                              + #"width="([-0-9.]+)" height="([-0-9.]+)"><title>(\d+): "#)
+        let bars = pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { match in
+            (1...5).map { Double(svg[Range(match.range(at: $0), in: svg)!])! }
+        }
+        func px(_ entry: Double) -> Double { 70 + (entry + 0.5) / 4 * 552 }
+        func py(_ value: Double) -> Double { 326 - (value + 1) / 3 * 290 }
+        // Coordinates are written to a tenth of a point.
+        let expected: [(entry: Double, value: Double)] = [(0, 2), (1, -1), (3, 0.5)]
+        XCTAssertEqual(bars.count, expected.count, svg)
+        for (bar, (entry, value)) in zip(bars, expected) {
+            XCTAssertEqual(bar[4], entry)
+            XCTAssertEqual(bar[0], px(entry - 0.4), accuracy: 0.05)
+            XCTAssertEqual(bar[2], px(entry + 0.4) - px(entry - 0.4), accuracy: 0.05)
+            XCTAssertEqual(bar[1], min(py(0), py(value)), accuracy: 0.05)
+            XCTAssertEqual(bar[3], abs(py(0) - py(value)), accuracy: 0.05)
+        }
+        XCTAssertTrue(svg.contains(">entry</text>"))
     }
 
     func testLinesOfVectorsAgainstTheirEntries() throws {

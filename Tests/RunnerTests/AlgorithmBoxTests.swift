@@ -167,4 +167,38 @@ final class AlgorithmBoxTests: XCTestCase {
             + formula(box) + formula(withoutDecay))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed], result.formulaChecks.map(\.message).description)
     }
+
+    /// PyTorch's Adadelta box: its `if` in plain letters, v and u its two running
+    /// averages, ρ their decay and Δx the step.
+    private let adadeltaBox = #"""
+        &\hspace{5mm}g_t \leftarrow \nabla_{\theta} f_t (\theta_{t-1}) \\
+        &\hspace{5mm}if \: \lambda \neq 0 \\
+        &\hspace{10mm} g_t \leftarrow g_t + \lambda \theta_{t-1} \\
+        &\hspace{5mm} v_t \leftarrow v_{t-1} \rho + g^2_t (1 - \rho) \\
+        &\hspace{5mm}\Delta x_t \leftarrow \frac{\sqrt{u_{t-1} + \epsilon }}{ \sqrt{v_t + \epsilon} }g_t \\
+        &\hspace{5mm} u_t \leftarrow u_{t-1} \rho + \Delta x^2_t (1 - \rho) \\
+        &\hspace{5mm}\theta_t \leftarrow \theta_{t-1} - \gamma \Delta x_t \\
+        """#
+
+    func testAdadeltasBoxWithItsPlainIf() throws {
+        let result = try runChapter(network("adadelta(rho: 0.8, weight_decay: 0.1)") + formula(adadeltaBox))
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        XCTAssertEqual(check.status, .passed, check.message)
+        // g_t, g_t + λθ, v_t, Δx_t, u_t, θ_t
+        XCTAssertEqual(statuses(check), [.definition, .definition, .passed, .definition, .passed, .passed])
+    }
+
+    func testAdadeltasWeightDecayRowIsSkippedWithoutWeightDecay() throws {
+        let result = try runChapter(network("adadelta(rho: 0.8)") + formula(adadeltaBox))
+        let check = try XCTUnwrap(result.formulaChecks.first)
+        XCTAssertEqual(check.status, .passed, check.message)
+        XCTAssertEqual(statuses(check), [.definition, .skipped, .passed, .definition, .passed, .passed])
+    }
+
+    func testAdadeltaStepReadingTheAccumulatorAfterItsUpdateFails() throws {
+        let wrong = adadeltaBox.replacingOccurrences(of: #"\sqrt{u_{t-1} + \epsilon }"#, with: #"\sqrt{u_t + \epsilon }"#)
+        XCTAssertNotEqual(wrong, adadeltaBox)
+        let result = try runChapter(network("adadelta(rho: 0.8, weight_decay: 0.1)") + formula(wrong))
+        XCTAssertEqual(result.formulaChecks.map(\.status), [.failed], result.formulaChecks.map(\.message).description)
+    }
 }

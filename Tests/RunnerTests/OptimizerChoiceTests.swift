@@ -32,7 +32,7 @@ final class OptimizerChoiceTests: XCTestCase {
     func testUnknownOptimizerSuggestsTheNearest() {
         XCTAssertThrowsError(try makeChapterOptimizer(name: "adma", arguments: [:], positional: [])) { error in
             XCTAssertEqual("\(error)", "unknown optimizer 'adma' (did you mean 'adam'?); "
-                + "the optimizers are sgd, momentum, adagrad, rmsprop, adam, adamw")
+                + "the optimizers are sgd, momentum, adagrad, rmsprop, adadelta, adam, adamw")
         }
         XCTAssertThrowsError(try makeChapterOptimizer(name: "RMSProp", arguments: [:], positional: [])) { error in
             XCTAssertEqual((error as? OptimizerError).flatMap {
@@ -40,7 +40,8 @@ final class OptimizerChoiceTests: XCTestCase {
             }, "rmsprop")
         }
         XCTAssertThrowsError(try makeChapterOptimizer(name: "newton", arguments: [:], positional: [])) {
-            XCTAssertEqual("\($0)", "unknown optimizer 'newton'; the optimizers are sgd, momentum, adagrad, rmsprop, adam, adamw")
+            XCTAssertEqual("\($0)", "unknown optimizer 'newton'; "
+                + "the optimizers are sgd, momentum, adagrad, rmsprop, adadelta, adam, adamw")
         }
     }
 }

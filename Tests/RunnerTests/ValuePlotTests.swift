@@ -120,6 +120,34 @@ final class ValuePlotTests: XCTestCase {
         }
     }
 
+    func testBarsKeepEachFiniteEntryAtItsIndex() throws {
+        let result = try run("""
+            plot bars [0.5, log(-1), -2]
+            plot bars [1; 2]
+            plot bars 7
+            """)
+        XCTAssertEqual(result.errors.map(\.message), [])
+        let bars = plots(result).compactMap { if case let .barPlot(b) = $0 { return b } else { return nil } }
+        XCTAssertEqual(bars.map(\.indices), [[0, 2], [0, 1], [0]])
+        XCTAssertEqual(bars.map(\.values), [[0.5, -2], [1, 2], [7]])
+        XCTAssertEqual(bars.map(\.count), [3, 2, 1])
+        XCTAssertEqual(bars.map(\.line), [4, 5, 6])
+        XCTAssertEqual(bars[1].title, "Entries of [1; 2]")
+    }
+
+    func testBarsRefuseWhatIsNoShortVector() throws {
+        let cases: [(String, String, [Int])] = [
+            ("plot bars [1, 2; 3, 4]", "plot bars draws a vector (a row or a column); '[1, 2; 3, 4]' has shape 2×2", [4, 11]),
+            ("plot bars zeros(1, 201)", "plot bars draws at most 200 bars; 'zeros(1, 201)' has 201 entries "
+             + "(plot histogram shows how many entries take which values)", [4, 11]),
+        ]
+        for (statement, message, location) in cases {
+            let found = try firstError(statement)
+            XCTAssertEqual(found?.0, message, statement)
+            XCTAssertEqual(found.map { [$0.1, $0.2] }, location, statement)
+        }
+    }
+
     func testHistogramCountsInEqualBins() throws {
         let result = try run("""
             plot histogram [0, 1, 2, 3, 4, 4, 10, log(-1)], bins 5

@@ -69,6 +69,10 @@ private struct OptimizerRecipe {
                 try RMSprop(lr: o["lr"], alpha: o["alpha"], eps: o["eps"], weightDecay: o["weight_decay"],
                             momentum: o["momentum"], centered: o.flag("centered"))
             }
+        case "adadelta":
+            self.init(try! Adadelta()) { o in
+                try Adadelta(lr: o["lr"], rho: o["rho"], eps: o["eps"], weightDecay: o["weight_decay"])
+            }
         case "adam":
             self.init(try! Adam()) { o in
                 try Adam(lr: o["lr"], beta1: o["beta1"], beta2: o["beta2"], eps: o["eps"],

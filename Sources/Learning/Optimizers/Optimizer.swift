@@ -7,7 +7,8 @@ import Autodiff
 /// allocated on the first step, one buffer per parameter shaped like it; every
 /// later step must pass the same number of parameters with the same shapes.
 public protocol Optimizer: Sendable {
-    /// The name a chapter gives it: `sgd`, `momentum`, `adagrad`, `rmsprop`, `adam`, `adamw`.
+    /// The name a chapter gives it: `sgd`, `momentum`, `adagrad`, `rmsprop`, `adadelta`, `adam`,
+    /// `adamw`.
     var name: String { get }
 
     /// The hyper-parameters in a fixed order, named as the chapter options and

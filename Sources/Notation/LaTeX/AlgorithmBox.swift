@@ -227,8 +227,11 @@ enum AlgorithmBox {
 
     /// `\textbf{for}` (also `\bf{…}`, `\mathbf{…}`) at the start of a row, when its
     /// word is an algorithm keyword: the command, the word and the index after it.
+    /// A branch written in plain letters, as PyTorch's Adadelta box writes
+    /// `if \: \lambda \neq 0`, is one too.
     private static func leadingKeyword(_ tokens: [LaTeXToken], in source: FormulaSource)
         -> (LaTeXToken, String, Int)? {
+        if let plain = plainBranchKeyword(tokens) { return plain }
         guard let first = tokens.first, ["textbf", "bf", "mathbf"].contains(where: first.isCommand),
               tokens.count > 2, tokens[1].isCharacter("{") else { return nil }
         var word = ""
@@ -242,6 +245,24 @@ enum AlgorithmBox {
         let known = headerKeywords.union(structureKeywords).union(branchKeywords)
         guard known.contains(keyword) else { return nil }
         return (first, keyword, index + 1)
+    }
+
+    /// `if` or `else` in plain letters at the start of a row, standing alone: at the
+    /// row's end, before a colon, or apart from what follows (a space, or a `\:` the
+    /// lexer has dropped). Written on (`if=1`, `iff`) the letters stay symbols.
+    private static func plainBranchKeyword(_ tokens: [LaTeXToken]) -> (LaTeXToken, String, Int)? {
+        var word = ""
+        var index = 0
+        while index < tokens.count, case let .letter(letter) = tokens[index].kind {
+            word.unicodeScalars.append(letter)
+            index += 1
+        }
+        guard word == "if" || word == "else", let first = tokens.first else { return nil }
+        guard index < tokens.count else { return (first, word, index) }
+        let next = tokens[index]
+        let apart = next.range.lowerBound > tokens[index - 1].range.upperBound
+        guard apart || next.kind == .end || next.isCharacter(":") else { return nil }
+        return (first, word, index)
     }
 
     private static let relations: [LaTeXToken.Kind: String] = [

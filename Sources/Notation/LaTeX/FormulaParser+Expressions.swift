@@ -131,6 +131,10 @@ extension FormulaParser {
                     operand = try node(.binary(.power, operand, exponent, operatorLocation: location(of: caret)),
                                        at: operand.location, reportingAt: location(of: caret))
                 }
+            } else if current.isCharacter("_"), case .call = operand.kind, let (indices, length) = entryIndices() {
+                // `\mathrm{softmax}(\mathbf{o})_j` (d2l's): entry j of the function's value.
+                for _ in 0...length { advance() }
+                operand = try node(.entry(operand, indices: indices), at: operand.location)
             } else if current.isCharacter("_") {
                 throw error("a subscript is read only as part of a name (x_1, \\theta_t)", at: location(of: current))
             } else if current.isCharacter("'") {
@@ -140,6 +144,22 @@ extension FormulaParser {
                 return operand
             }
         }
+    }
+
+    /// After a `_`: the entry indices `j`, `{j}` or `{jk}` — one or two of the
+    /// letters i, j, k — and how many tokens they take; nil for any other subscript.
+    private func entryIndices() -> (indices: [String], length: Int)? {
+        let letters: Set<LaTeXToken.Kind> = [.letter("i"), .letter("j"), .letter("k")]
+        if letters.contains(peek().kind) { return ([spelled(peek())], 1) }
+        guard peek().isCharacter("{") else { return nil }
+        var indices: [String] = []
+        var offset = 2
+        while letters.contains(peek(offset).kind), indices.count < 2 {
+            indices.append(spelled(peek(offset)))
+            offset += 1
+        }
+        guard !indices.isEmpty, peek(offset).isCharacter("}") else { return nil }
+        return (indices, offset)
     }
 
     /// `T`, `\top`, `{T}` or `{\top}` after a `^`: the spelling, for rendering.
@@ -293,6 +313,12 @@ extension FormulaParser {
     private mutating func parseCommand(_ name: String) throws(Diagnostic) -> Expr {
         let token = current
         if isIndicator() { return try parseIndicator() }
+        // `\Delta x_t` (Adadelta's step): the change of x is one name, `Δx`, not Δ times x.
+        if name == "Delta", case let .letter(letter) = peek().kind {
+            advance()
+            advance()
+            return try parseSymbol(base: "Δ" + String(letter), startingAt: token)
+        }
         if let letter = GreekLetter.letter(forCommand: name) {
             advance()
             return try parseSymbol(base: String(letter), startingAt: token)

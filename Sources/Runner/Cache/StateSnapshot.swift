@@ -139,6 +139,7 @@ enum StoredOptimizer: Codable {
     case momentum(Momentum)
     case adagrad(Adagrad)
     case rmsprop(RMSprop)
+    case adadelta(Adadelta)
     case adam(Adam)
     case adamw(AdamW)
 
@@ -148,6 +149,7 @@ enum StoredOptimizer: Codable {
         case let o as Momentum: self = .momentum(o)
         case let o as Adagrad: self = .adagrad(o)
         case let o as RMSprop: self = .rmsprop(o)
+        case let o as Adadelta: self = .adadelta(o)
         case let o as Adam: self = .adam(o)
         case let o as AdamW: self = .adamw(o)
         default: return nil
@@ -160,6 +162,7 @@ enum StoredOptimizer: Codable {
         case let .momentum(o): return o
         case let .adagrad(o): return o
         case let .rmsprop(o): return o
+        case let .adadelta(o): return o
         case let .adam(o): return o
         case let .adamw(o): return o
         }

@@ -31,6 +31,8 @@ extension Expr {
             return rebuilt(.derivative(of: of.substituting(symbol, with: value), withRespectTo: withRespectTo))
         case let .prime(function, argument):
             return rebuilt(.prime(function: function, argument: argument.substituting(symbol, with: value)))
+        case let .entry(operand, indices):
+            return rebuilt(.entry(operand.substituting(symbol, with: value), indices: indices))
         }
     }
 }

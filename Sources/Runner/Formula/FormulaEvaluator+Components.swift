@@ -100,6 +100,7 @@ extension FormulaEvaluator {
         while let e = pending.popLast() {
             if case let .symbol(s) = e.kind,
                s.components.contains(name) || evaluator.indexedChapterValue(s, indices: [name]) != nil { return true }
+            if case let .entry(_, indices) = e.kind, indices.contains(name) { return true }
             pending += e.kind.children
         }
         return false
@@ -107,21 +108,40 @@ extension FormulaEvaluator {
 
     /// The entry of a vector (one index) or a matrix (two: row j, column k).
     func entry(of v: Variable, _ indices: [Int], symbol: FormulaSymbol, at location: SourceLocation) throws -> Variable {
-        let dimensions = try sizes(of: v.shape, symbol: symbol, at: location)
+        try entry(of: v, indices, written: symbol.latex, whole: "\(symbol.withoutComponents)", at: location)
+    }
+
+    /// `\mathrm{softmax}(\mathbf{o})_j`: entry j of the operand's value, at the index being checked.
+    func entry(of operand: Expr, _ names: [String], at location: SourceLocation) throws -> Variable {
+        let written = "\(Expr(.entry(operand, indices: names), at: location))"
+        let indices = try names.map { name -> Int in
+            guard let value = componentValues[name] else {
+                throw RuntimeError("the index \(name) of \(written) is not one the equation is checked over", at: location)
+            }
+            return value
+        }
+        return try entry(of: try evaluate(operand), indices, written: written, whole: "\(operand)", at: location)
+    }
+
+    private func entry(of v: Variable, _ indices: [Int], written: String, whole: String,
+                       at location: SourceLocation) throws -> Variable {
+        let dimensions = try sizes(of: v.shape, count: indices.count, written: written, whole: whole, at: location)
         for (index, size) in zip(indices, dimensions) where index >= size {
-            throw ShapeMismatch(message: "\(symbol.latex): entry \(index + 1) of \(size)")
+            throw ShapeMismatch(message: "\(written): entry \(index + 1) of \(size)")
         }
         if v.shape.isScalar { return v }
         if indices.count == 2 { return try v.rows([indices[0]]).transposed.rows([indices[1]]) }
         return v.shape.cols == 1 ? try v.rows([indices[0]]) : try v.transposed.rows([indices[0]])
     }
 
-    /// How many entries each index of the symbol runs over in a value of `shape`.
-    private func sizes(of shape: Shape, symbol: FormulaSymbol, at location: SourceLocation) throws -> [Int] {
-        switch symbol.components.count {
+    /// How many entries each of `count` indices runs over in a value of `shape`,
+    /// for an entry `written` of the value `whole`.
+    private func sizes(of shape: Shape, count: Int, written: String, whole: String,
+                       at location: SourceLocation) throws -> [Int] {
+        switch count {
         case 1:
             guard shape.rows == 1 || shape.cols == 1 else {
-                throw RuntimeError("\(symbol.latex) indexes one entry of a vector, but \(symbol.withoutComponents) has "
+                throw RuntimeError("\(written) indexes one entry of a vector, but \(whole) has "
                                    + "shape \(shape): for one example written as a column, check formula for example i",
                                    at: location)
             }
@@ -129,7 +149,7 @@ extension FormulaEvaluator {
         case 2:
             return [shape.rows, shape.cols]
         default:
-            throw RuntimeError("\(symbol.latex): an entry has at most two indices (w^l_{jk})", at: location)
+            throw RuntimeError("\(written): an entry has at most two indices (w^l_{jk})", at: location)
         }
     }
 
@@ -141,17 +161,26 @@ extension FormulaEvaluator {
         var pending = expressions
         while let e = pending.popLast() {
             pending += e.kind.children
-            guard case var .symbol(s) = e.kind else { continue }
-            if let indexed = indexedChapterValue(s, indices: names) { s = indexed }
-            guard s.components.contains(where: names.contains) else { continue }
-            let whole = try evaluate(Expr(.symbol(s.withoutComponents), at: e.location))
-            for (name, size) in zip(s.components, try sizes(of: whole.shape, symbol: s, at: e.location))
-            where names.contains(name) {
+            let components: [String], value: Expr, written: String
+            switch e.kind {
+            case var .symbol(s):
+                if let indexed = indexedChapterValue(s, indices: names) { s = indexed }
+                (components, value, written) = (s.components, Expr(.symbol(s.withoutComponents), at: e.location), s.latex)
+            case let .entry(operand, indices):
+                (components, value, written) = (indices, operand, "\(e)")
+            default:
+                continue
+            }
+            guard components.contains(where: names.contains) else { continue }
+            let whole = try evaluate(value)
+            let dimensions = try sizes(of: whole.shape, count: components.count, written: written, whole: "\(value)",
+                                       at: e.location)
+            for (name, size) in zip(components, dimensions) where names.contains(name) {
                 if let known = found[name], known.size != size {
                     throw ShapeMismatch(message: "the index \(name) runs over \(known.size) entries in \(known.symbol) "
-                                        + "and \(size) in \(s.latex)")
+                                        + "and \(size) in \(written)")
                 }
-                found[name] = (size, s.latex)
+                found[name] = (size, written)
             }
         }
         return try names.map { name in

@@ -13,6 +13,11 @@ extension FormulaEvaluator {
     /// `∂X/∂Y`: of a single number with respect to a named value (a gradient
     /// shaped like Y), or element-wise between values of the same shape.
     func derivative(of output: Expr, withRespectTo target: Expr, at location: SourceLocation) throws -> Variable {
+        // `\partial_{o_j} l` with o a chapter value: the entry j of the derivative with respect to o.
+        if case let .symbol(symbol) = target.kind, symbol.components.isEmpty,
+           let indexed = indexedChapterValue(symbol, indices: Array(componentValues.keys)) {
+            return try derivative(of: output, withRespectTo: Expr(.symbol(indexed), at: target.location), at: location)
+        }
         // `\frac{\partial C}{\partial w^l_{jk}}`: the entry of the derivative with respect to the whole.
         if case let .symbol(symbol) = target.kind, !symbol.components.isEmpty {
             let whole = try derivative(of: output, withRespectTo: Expr(.symbol(symbol.withoutComponents), at: target.location),

@@ -30,6 +30,7 @@ extension FormulaEvaluator {
     /// Optimizer state. d2l names Adam's moments v and s (PyTorch's m and v): a
     /// formula that writes s beside v means d2l's. d2l's s is RMSProp's running
     /// average and Adagrad's sum; its momentum velocity v is SGD's momentum buffer.
+    /// PyTorch's Adadelta box writes v for its square_avg and u for its acc_delta.
     static func stateAliases(_ optimizer: String, symbolNames: Set<String>,
                              convention: FormulaConvention?) -> [String: String] {
         switch optimizer {
@@ -40,6 +41,8 @@ extension FormulaEvaluator {
             return ["s": "square_avg"]
         case "adagrad":
             return ["s": "sum"]
+        case "adadelta":
+            return ["v": "square_avg", "u": "acc_delta"]
         case "sgd":
             return ["v": "momentum_buffer"]
         default:

@@ -35,7 +35,7 @@ extension FormulaEvaluator {
         "β_2": ["beta2"], "beta_2": ["beta2"], "beta2": ["beta2"],
         "ε": ["eps"], "ϵ": ["eps"], "epsilon": ["eps"], "eps": ["eps"],
         "λ": ["weight_decay"], "lambda": ["weight_decay"],
-        "ρ": ["alpha"], "rho": ["alpha"], "τ": ["dampening"], "tau": ["dampening"],
+        "ρ": ["alpha", "rho"], "rho": ["alpha", "rho"], "τ": ["dampening"], "tau": ["dampening"],
     ]
 
     func value(of symbol: FormulaSymbol, at location: SourceLocation) throws -> Variable {

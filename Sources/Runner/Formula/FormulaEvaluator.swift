@@ -138,6 +138,8 @@ final class FormulaEvaluator {
             return try derivative(of: of, withRespectTo: withRespectTo, at: location)
         case let .prime(function, argument):
             return try prime(function, argument, at: location)
+        case let .entry(operand, indices):
+            return try entry(of: operand, indices, at: location)
         case let .call(name, arguments) where name == "sum" && arguments.contains(where: { $0.label != nil }):
             if let entries = try sumOverEntries(arguments, at: location) { return entries }
             return try summation(arguments, at: location)

@@ -334,6 +334,9 @@ extension Interpreter {
                 let indexed = probe.indexedChapterValue(s, indices: ["i", "j", "k"])
                 for name in (indexed ?? s).components where !names.contains(name) { names.append(name) }
             }
+            if case let .entry(_, indices) = e.kind {
+                for name in indices where !names.contains(name) { names.append(name) }
+            }
             // `\sum_j`: j is the sum's own, not free.
             if case let .call("sum", arguments) = e.kind,
                let index = arguments.first(where: { $0.label == SumLimits.index }), case let .symbol(s) = index.value.kind {
