@@ -1,3 +1,4 @@
+import MathML
 import Runner
 
 /// A vector's entries as bars from zero, one per entry at its index: a bar

@@ -1,3 +1,4 @@
+import MathML
 import Notation
 @testable import Render
 import XCTest

@@ -1,3 +1,5 @@
+import Autodiff
+
 /// Adadelta as `torch.optim.Adadelta` defines it: each entry's step is the
 /// gradient scaled by the ratio of two running root-mean-squares, of recent
 /// steps and of recent gradients, so the step carries the parameter's own units.
