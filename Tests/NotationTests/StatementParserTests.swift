@@ -147,7 +147,7 @@ final class StatementParserTests: XCTestCase {
     }
 
     func testExpectComparison() {
-        let cases: [(String, ComparisonOperator)] = [
+        let cases: [(String, BinaryOperator)] = [
             ("<", .less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual), ("==", .equal),
             ("≤", .lessOrEqual), ("≥", .greaterOrEqual),
         ]
