@@ -1,4 +1,5 @@
 import Foundation
+import Notation
 import Runner
 import XCTest
 
@@ -10,6 +11,11 @@ func runChapter(_ markdown: String, file: StaticString = #filePath, line: UInt =
     let path = folder.appendingPathComponent("01-test.md").path
     try markdown.write(toFile: path, atomically: true, encoding: .utf8)
     return ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-test.md")
+}
+
+/// A place in the chapter `runChapter` writes: where a check went wrong.
+func chapterLocation(_ line: Int, _ column: Int) -> SourceLocation {
+    SourceLocation(file: "01-test.md", line: line, column: column)
 }
 
 extension ChapterResult {
