@@ -238,7 +238,9 @@ final class PiecewiseFormulaTests: XCTestCase {
             + formula(#"r = \begin{cases} 0 & \text{otherwise} \\ z & z > 0 \end{cases}"#)
             + formula(#"r = \mathbb{1} z"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .error, .error])
-        XCTAssertEqual(result.formulaChecks.map(\.location), [chapterLocation(8, 23), chapterLocation(16, 43), chapterLocation(24, 5)],
+        // At the \text{always}, at the row after the otherwise, at the \mathbb{1} without its condition.
+        XCTAssertEqual(result.formulaChecks.map(\.location),
+                       [chapterLocation(8, 23), chapterLocation(16, 43), chapterLocation(24, 5)],
                        result.formulaChecks.map(\.message).description)
     }
 }
