@@ -271,9 +271,8 @@ extension Parser {
             try expect(.plusMinus, "'±' and a tolerance after \(quote("≈ \(target)"))")
             return .approximately(left, target, tolerance: try parseExpression())
         }
-        // The same tokens compare in an expression; expect's relations are spelled alike.
-        let comparison = self.comparison(current).flatMap { ComparisonOperator(rawValue: $0.rawValue) }
-        guard let comparison else {
+        // The same tokens compare in an expression, with the same operators.
+        guard let comparison = self.comparison(current) else {
             throw unexpected("a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after \(quote(left))")
         }
         advance()

@@ -8,8 +8,11 @@ import Notation
 /// marked as such.
 enum FormulaHTML {
     static func inline(_ math: InlineMath) -> String {
-        if let typeset = typeset(math) { return typeset }
+        // Read once: the reading gives the MathML, or else the reason it is shown as source.
         let reading = readFormula(math.latex, at: math.location)
+        if let typeset = typeset(math.latex, reading: reading, at: math.location, display: math.isDisplayStyle) {
+            return typeset
+        }
         let style = math.isDisplayStyle ? " display-style" : ""
         return "<code class=\"math source\(style)\" title=\"shown as written: neither read nor typeset by tutor"
             + "\(Escaping.text(reason(reading.diagnostics)))\">\(Escaping.text(math.latex))</code>"
@@ -18,20 +21,27 @@ enum FormulaHTML {
     /// Prose math as MathML, or nil when it is outside what tutor typesets
     /// (shown as source then, with a warning: `typesettingWarnings`).
     static func typeset(_ math: InlineMath) -> String? {
-        let reading = readFormula(math.latex, at: math.location)
-        if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
-            return MathML.render(reading.equations, display: math.isDisplayStyle)
-        }
-        if case let .success(expression) = readMathExpression(math.latex, at: math.location) {
-            return MathML.element(MathML.render(expression), display: math.isDisplayStyle)
-        }
-        return LaTeXTypesetting.mathML(math.latex, display: math.isDisplayStyle)
+        typeset(math.latex, reading: readFormula(math.latex, at: math.location), at: math.location,
+                display: math.isDisplayStyle)
     }
 
     /// A display formula as MathML without checking it, or nil when it is
     /// outside what tutor typesets.
     static func typeset(_ math: DisplayMath) -> String? {
-        typeset(InlineMath(latex: math.latex, location: math.location, isDisplayStyle: true, sourceRange: 0..<0))
+        typeset(math.latex, reading: math.reading, at: math.location, display: true)
+    }
+
+    /// LaTeX as MathML from what the formula reader made of it: its equations, else
+    /// the expression it is, else typeset as written; nil when none of these can be drawn.
+    private static func typeset(_ latex: String, reading: FormulaReading, at location: SourceLocation,
+                                display: Bool) -> String? {
+        if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
+            return MathML.render(reading.equations, display: display)
+        }
+        if case let .success(expression) = readMathExpression(latex, at: location) {
+            return MathML.element(MathML.render(expression), display: display)
+        }
+        return LaTeXTypesetting.mathML(latex, display: display)
     }
 
     /// Where and why reading stopped, for the note beside a formula shown as source.

@@ -16,13 +16,23 @@ extension BinaryOperator {
         case .matrixProduct: return try Variable.matmul(a, b)
         case .juxtaposition:
             return a.value.count == 1 || b.value.count == 1 ? try a * b : try Variable.matmul(a, b)
-        case .less: return try Variable.compare(a, b, operation: rawValue) { $0 < $1 }
-        case .lessOrEqual: return try Variable.compare(a, b, operation: rawValue) { $0 <= $1 }
-        case .greater: return try Variable.compare(a, b, operation: rawValue) { $0 > $1 }
-        case .greaterOrEqual: return try Variable.compare(a, b, operation: rawValue) { $0 >= $1 }
-        case .equal: return try Variable.compare(a, b, operation: rawValue) { $0 == $1 }
+        case .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual:
+            return try Variable.compare(a, b, operation: rawValue) { holds($0, $1) == true }
+        }
+    }
+
+    /// Whether a comparison holds between two numbers, in statements and in
+    /// `expect` alike; nil for an operator that does not compare.
+    func holds(_ a: Double, _ b: Double) -> Bool? {
+        switch self {
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        case .equal: return a == b
         // NaN != NaN holds in IEEE 754; here a comparison with NaN never holds.
-        case .notEqual: return try Variable.compare(a, b, operation: rawValue) { !$0.isNaN && !$1.isNaN && $0 != $1 }
+        case .notEqual: return !a.isNaN && !b.isNaN && a != b
+        case .add, .subtract, .multiply, .divide, .matrixProduct, .power, .juxtaposition: return nil
         }
     }
 }

@@ -2,6 +2,9 @@ import Autodiff
 import Notation
 
 /// Calls: functions of values, constructors, losses, `grad`, and models.
+///
+/// `call` only decides which kind of call a name makes; each kind reads its
+/// arguments and computes in a function of its own.
 extension Evaluation {
     func call(_ name: String, _ arguments: [Argument], at location: SourceLocation) throws -> Variable {
         if let model = environment.models[name] {
@@ -9,105 +12,139 @@ extension Evaluation {
             return try apply(model, to: evaluate(args["x"]!.value), at: location)
         }
         switch name {
-        case "exp", "log", "sqrt", "abs", "sigmoid", "tanh", "relu":
-            let x = try argument(name, arguments, "x", at: location)
-            if let function = ValueFunctions.elementwise[name] { return function(x) }
-            switch name {
-            case "sigmoid": return x.sigmoid()
-            case "tanh": return x.tanh()
-            default: return x.relu()
-            }
-        case "round":
-            return try argument(name, arguments, "x", at: location).rounded()
-        case "sign":
-            return try argument(name, arguments, "x", at: location).sign()
-        case "rows", "cols":
-            // A size, not a function of the entries: held fixed.
-            let x = try argument(name, arguments, "x", at: location).value
-            return Variable(Tensor(Double(name == "rows" ? x.rows : x.cols)))
+        case "exp", "log", "sqrt", "abs", "sigmoid", "tanh", "relu", "round", "sign", "rows", "cols", "value":
+            return try function(name, of: argument(name, arguments, "x", at: location))
+        case "softmax", "log_softmax", "sum", "mean", "max", "min", "argmax":
+            return try alongAxis(name, arguments, at: location)
         case "accuracy":
-            let args = try CallArguments(name, arguments, parameters: ["prediction", "label"], required: 2, at: location)
-            let p = try evaluate(args["prediction"]!.value).value, t = try evaluate(args["label"]!.value).value
-            do {
-                return Variable(Tensor(try Accuracy.of(p, t)))
-            } catch {
-                throw RuntimeError("accuracy: \(error.message)", at: location)
-            }
-        case "softmax", "log_softmax":
-            let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
-            let x = try evaluate(args["x"]!.value)
-            let axis = try args["axis"].map { try integer($0.value, "axis") } ?? 1
-            return try located(at: location) {
-                name == "softmax" ? try x.softmax(axis: axis) : try x.logSoftmax(axis: axis)
-            }
-        case "sum", "mean", "max", "min":
-            let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
-            let x = try evaluate(args["x"]!.value)
-            let axis = try args["axis"].map { try integer($0.value, "axis") }
-            return try located(at: location) { try ValueFunctions.reductions[name]!(x, axis) }
-        case "argmax":
-            let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
-            let x = try evaluate(args["x"]!.value).value
-            let axis = try args["axis"].map { try integer($0.value, "axis") } ?? 1
-            guard axis == 1 else { throw RuntimeError("argmax is taken along rows: axis 1", at: location) }
-            return Variable(x.argmaxRows())
+            return try accuracy(arguments, at: location)
         case "onehot":
-            let args = try CallArguments(name, arguments, parameters: ["labels", "classes"], required: 2, at: location)
-            let labels = try evaluate(args["labels"]!.value).value
-            let classes = try integer(args["classes"]!.value, "the number of classes")
-            return Variable(try located(at: location) { try Tensor.oneHot(labels, classes: classes) })
+            return try oneHot(arguments, at: location)
         case "randn", "rand", "zeros", "ones":
-            let args = try CallArguments(name, arguments, parameters: ["rows", "cols"], required: 2, at: location)
-            let rows = try integer(args["rows"]!.value, "rows"), cols = try integer(args["cols"]!.value, "cols")
-            return Variable(try located(at: location) {
-                switch name {
-                case "randn": return try environment.generator.normal(rows, cols)
-                case "rand": return try environment.generator.uniform(rows, cols)
-                default: return Tensor(repeating: name == "ones" ? 1 : 0, shape: try Tensor.checkedShape(rows, cols))
-                }
-            })
+            return try filled(name, arguments, at: location)
         case "eye":
-            let args = try CallArguments(name, arguments, parameters: ["n"], required: 1, at: location)
-            let n = try integer(args["n"]!.value, "n")
-            var identity = Tensor.zeros(try located(at: location) { try Tensor.checkedShape(n, n) })
-            for i in 0..<n { identity[i, i] = 1 }
-            return Variable(identity)
+            return try identity(arguments, at: location)
         case "linspace":
-            let args = try CallArguments(name, arguments, parameters: ["start", "stop", "count"], required: 3, at: location)
-            let a = try number(args["start"]!.value, "start"), b = try number(args["stop"]!.value, "stop")
-            let n = try integer(args["count"]!.value, "count")
-            let shape = try located(at: location) { try Tensor.checkedShape(n, 1) }
-            let step = n > 1 ? (b - a) / Double(n - 1) : 0
-            return Variable(Tensor(shape: shape, scalars: (0..<n).map { a + Double($0) * step }))
+            return try linspace(arguments, at: location)
         case "mse", "cross_entropy", "bce", "bce_with_logits":
-            let args = try CallArguments(name, arguments, parameters: ["prediction", "target"], required: 2, at: location)
-            let p = try evaluate(args["prediction"]!.value), t = try evaluate(args["target"]!.value)
-            return try located(at: location) {
-                switch name {
-                case "mse": return try Loss.mse(p, t)
-                case "cross_entropy": return try Loss.crossEntropy(p, t)
-                case "bce": return try Loss.bce(p, t)
-                default: return try Loss.bceWithLogits(p, t)
-                }
-            }
+            return try loss(name, arguments, at: location)
         case "grad":
             return try gradient(arguments, at: location)
-        case "value":
-            // The value now, held fixed: `let L0 = value(L)` keeps the loss before training.
-            return Variable(try argument(name, arguments, "x", at: location).value)
-        case "dense":
-            throw RuntimeError("dense(…) makes a layer: use it in a model (model net = dense(2, 3, relu) >> dense(3, 1))",
-                               at: location)
-        case _ where Builtins.dataSets.contains(name):
-            throw RuntimeError("\(name)(…) loads data: use it in a data statement (data x, y = \(name)(…))", at: location)
-        case _ where Builtins.optimizers.contains(name):
-            throw RuntimeError("\(name)(…) is an optimizer: use it in an optimizer statement", at: location)
         default:
-            var message = "unknown function '\(name)'"
-            let candidates = Builtins.callableNames + environment.models.keys.sorted()
-            if let suggestion = nearestName(to: name, among: candidates) { message += "; did you mean '\(suggestion)'?" }
-            throw RuntimeError(message, at: location)
+            throw misuse(of: name, at: location)
         }
+    }
+
+    /// A function of one value.
+    private func function(_ name: String, of x: Variable) -> Variable {
+        if let function = ValueFunctions.elementwise[name] { return function(x) }
+        switch name {
+        case "sigmoid": return x.sigmoid()
+        case "tanh": return x.tanh()
+        case "relu": return x.relu()
+        case "round": return x.rounded()
+        case "sign": return x.sign()
+        // A size, not a function of the entries: held fixed.
+        case "rows": return Variable(Tensor(Double(x.value.rows)))
+        case "cols": return Variable(Tensor(Double(x.value.cols)))
+        // The value now, held fixed: `let L0 = value(L)` keeps the loss before training.
+        default: return Variable(x.value)
+        }
+    }
+
+    /// `softmax`, `log_softmax`, `argmax` (along rows unless told) and the reductions
+    /// (over every entry unless told): a value and an optional axis.
+    private func alongAxis(_ name: String, _ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments(name, arguments, parameters: ["x", "axis"], required: 1, at: location)
+        let x = try evaluate(args["x"]!.value)
+        let axis = try args["axis"].map { try integer($0.value, "axis") }
+        switch name {
+        case "softmax": return try located(at: location) { try x.softmax(axis: axis ?? 1) }
+        case "log_softmax": return try located(at: location) { try x.logSoftmax(axis: axis ?? 1) }
+        case "argmax":
+            guard (axis ?? 1) == 1 else { throw RuntimeError("argmax is taken along rows: axis 1", at: location) }
+            return Variable(x.value.argmaxRows())
+        default: return try located(at: location) { try ValueFunctions.reductions[name]!(x, axis) }
+        }
+    }
+
+    private func accuracy(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments("accuracy", arguments, parameters: ["prediction", "label"], required: 2, at: location)
+        let p = try evaluate(args["prediction"]!.value).value, t = try evaluate(args["label"]!.value).value
+        do {
+            return Variable(Tensor(try Accuracy.of(p, t)))
+        } catch {
+            throw RuntimeError("accuracy: \(error.message)", at: location)
+        }
+    }
+
+    private func oneHot(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments("onehot", arguments, parameters: ["labels", "classes"], required: 2, at: location)
+        let labels = try evaluate(args["labels"]!.value).value
+        let classes = try integer(args["classes"]!.value, "the number of classes")
+        return Variable(try located(at: location) { try Tensor.oneHot(labels, classes: classes) })
+    }
+
+    /// `randn`, `rand`, `zeros`, `ones`: a rows × cols matrix.
+    private func filled(_ name: String, _ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments(name, arguments, parameters: ["rows", "cols"], required: 2, at: location)
+        let rows = try integer(args["rows"]!.value, "rows"), cols = try integer(args["cols"]!.value, "cols")
+        return Variable(try located(at: location) {
+            switch name {
+            case "randn": return try environment.generator.normal(rows, cols)
+            case "rand": return try environment.generator.uniform(rows, cols)
+            default: return Tensor(repeating: name == "ones" ? 1 : 0, shape: try Tensor.checkedShape(rows, cols))
+            }
+        })
+    }
+
+    private func identity(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments("eye", arguments, parameters: ["n"], required: 1, at: location)
+        let n = try integer(args["n"]!.value, "n")
+        var identity = Tensor.zeros(try located(at: location) { try Tensor.checkedShape(n, n) })
+        for i in 0..<n { identity[i, i] = 1 }
+        return Variable(identity)
+    }
+
+    private func linspace(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments("linspace", arguments, parameters: ["start", "stop", "count"], required: 3,
+                                     at: location)
+        let a = try number(args["start"]!.value, "start"), b = try number(args["stop"]!.value, "stop")
+        let n = try integer(args["count"]!.value, "count")
+        let shape = try located(at: location) { try Tensor.checkedShape(n, 1) }
+        let step = n > 1 ? (b - a) / Double(n - 1) : 0
+        return Variable(Tensor(shape: shape, scalars: (0..<n).map { a + Double($0) * step }))
+    }
+
+    private func loss(_ name: String, _ arguments: [Argument], at location: SourceLocation) throws -> Variable {
+        let args = try CallArguments(name, arguments, parameters: ["prediction", "target"], required: 2, at: location)
+        let p = try evaluate(args["prediction"]!.value), t = try evaluate(args["target"]!.value)
+        return try located(at: location) {
+            switch name {
+            case "mse": return try Loss.mse(p, t)
+            case "cross_entropy": return try Loss.crossEntropy(p, t)
+            case "bce": return try Loss.bce(p, t)
+            default: return try Loss.bceWithLogits(p, t)
+            }
+        }
+    }
+
+    /// Why a name cannot be called here: it belongs in another statement, or names nothing.
+    private func misuse(of name: String, at location: SourceLocation) -> RuntimeError {
+        if name == "dense" {
+            return RuntimeError("dense(…) makes a layer: use it in a model (model net = dense(2, 3, relu) >> dense(3, 1))",
+                                at: location)
+        }
+        if Builtins.dataSets.contains(name) {
+            return RuntimeError("\(name)(…) loads data: use it in a data statement (data x, y = \(name)(…))", at: location)
+        }
+        if Builtins.optimizers.contains(name) {
+            return RuntimeError("\(name)(…) is an optimizer: use it in an optimizer statement", at: location)
+        }
+        var message = "unknown function '\(name)'"
+        let candidates = Builtins.callableNames + environment.models.keys.sorted()
+        if let suggestion = nearestName(to: name, among: candidates) { message += "; did you mean '\(suggestion)'?" }
+        return RuntimeError(message, at: location)
     }
 
     /// The single argument of a one-argument function.

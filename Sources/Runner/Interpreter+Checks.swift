@@ -69,18 +69,7 @@ extension Interpreter {
         switch expectation {
         case let .comparison(left, op, right):
             let (x, y) = try values(left, right)
-            let pairs = try Tensor.broadcasting(x, y, operation: op.rawValue) { a, b in
-                let ok: Bool
-                switch op {
-                case .less: ok = a < b
-                case .lessOrEqual: ok = a <= b
-                case .greater: ok = a > b
-                case .greaterOrEqual: ok = a >= b
-                case .equal: ok = a == b
-                case .notEqual: ok = !a.isNaN && !b.isNaN && a != b
-                }
-                return ok ? 1 : 0
-            }
+            let pairs = try Tensor.broadcasting(x, y, operation: op.rawValue) { op.holds($0, $1) == true ? 1 : 0 }
             outcome = ExpectationOutcome(left: "\(left)", relation: op.rawValue, leftValue: .init(x), rightValue: .init(y),
                                          holds: pairs.scalars.allSatisfy { $0 == 1 })
         case let .approximately(left, right, tolerance):

@@ -27,7 +27,7 @@ extension Interpreter {
             let split = try args["split"].map { try string($0) } ?? "train"
             let limit = try args["limit"].map { try evaluation.integer($0.value, "limit") }
             let files = try located(at: location) { try FashionMNIST.files(split: split) }
-            dataFiles += [files.images, files.labels]
+            dataFilesRead.record([files.images, files.labels])
             let data = try located(at: location) {
                 try IDXReader.load(images: files.images, labels: files.labels, limit: limit)
             }
@@ -37,14 +37,14 @@ extension Interpreter {
                                          at: location)
             let images = try path(args["images"]!), labels = try path(args["labels"]!)
             let limit = try args["limit"].map { try evaluation.integer($0.value, "limit") }
-            dataFiles += [images, labels]
+            dataFilesRead.record([images, labels])
             let data = try locatedInBook(at: location) { try IDXReader.load(images: images, labels: labels, limit: limit) }
             values = [data.images, data.labels]
         case "csv":
             let args = try CallArguments(function, arguments, parameters: ["file", "header"], required: 1, at: location)
             let file = try path(args["file"]!)
             let header = try args["header"].map { try flag($0) } ?? false
-            dataFiles.append(file)
+            dataFilesRead.record([file])
             let table = try locatedInBook(at: location) { try CSVReader.read(file, header: header, finiteOnly: true) }.values
             // Two names split off the last column as the target.
             values = names.count == 2 && table.cols >= 2

@@ -14,21 +14,13 @@ final class Interpreter {
     /// The display math nearest above the running block: what `check formula` checks.
     var displayMathAbove: DisplayMath?
     /// Every data file the chapter read, for the cache's key.
-    var dataFiles: [String] = [] {
-        didSet {
-            for path in dataFiles where dataFileHashes[path] == nil {
-                dataFileHashes[path] = ChapterCache.hash(ofFile: path) ?? ""
-            }
-        }
-    }
-    /// The hash of each data file, taken when it is read: an edit saved while
-    /// the chapter runs does not give the old result the new bytes' key.
-    private(set) var dataFileHashes: [String: String] = [:]
+    var dataFilesRead = DataFilesRead()
+    var dataFiles: [String] { dataFilesRead.paths }
+    var dataFileHashes: [String: String] { dataFilesRead.hashes }
     /// Takes on data files read by blocks whose results came from the cache,
     /// with the hashes they were read with.
     func adoptDataFiles(_ files: [String], hashes: [String: String]) {
-        for path in files where dataFileHashes[path] == nil { dataFileHashes[path] = hashes[path] ?? "" }
-        dataFiles += files
+        dataFilesRead.adopt(files, hashes: hashes)
     }
     /// Symbols defined by the chapter's formulas so far (`δ^{(l)} = …`).
     var formulaDefinitions: [FormulaContext.SymbolKey: FormulaContext.Definition] = [:]
@@ -43,55 +35,33 @@ final class Interpreter {
         self.progress = progress
     }
 
+    /// Hands each statement to the function that runs its kind: definitions
+    /// change the environment and find nothing, the rest return what they found.
     func execute(_ statement: Statement) throws -> [Finding] {
         let location = statement.location
         switch statement.kind {
         case let .seed(value):
             environment.generator = RandomGenerator(seed: UInt64(bitPattern: Int64(value)))
-            return []
         case let .let(name, expression):
-            try checkRedefinition(name)
-            let isBoolean = Booleans.isBoolean(expression, in: environment)
-            if environment.isLive(expression) {
-                let definition = try checkLiveDefinition(expression)  // a mistake shows here, not at first use
-                environment.bind(name.name, .live(expression))
-                if let definition {
-                    environment.definitionValues[name.name] = definition
-                    environment.repeatableLiveNames.insert(name.name)
-                }
-            } else {
-                environment.bind(name.name, .constant(try evaluateOnce(expression).value, expression))
-            }
-            if isBoolean { environment.markBoolean(name.name) }
-            return []
+            try defineLet(name, expression)
         case let .param(name, expression):
-            try checkRedefinition(name)
-            environment.declareParameter(name.name, try evaluateOnce(expression).value)
-            return []
+            try defineParameter(name, expression)
         case let .data(names, expression):
             try loadData(names, expression)
-            return []
         case let .model(name, layers):
             try defineModel(name, layers)
-            return []
         case let .loss(name, expression):
-            try checkRedefinition(name)
-            let value = try evaluateOnce(expression)
-            guard value.value.count == 1 else {
-                throw RuntimeError("a loss must be a single number; this one has shape \(value.shape)",
-                                   at: expression.location)
-            }
-            environment.bind(name.name, .live(expression))
-            environment.loss = (name.name, expression)
-            return []
+            try defineLoss(name, expression)
         case let .optimizer(expression):
             try defineOptimizer(expression)
-            return []
+        case let .notation(setting):
+            formulaNotation.apply(setting)
+        case .erratum, .correction, .endErratum:
+            break  // they group checks; `Errata` reads the groups from the results
         case let .train(schedule):
             return [.training(try train(schedule, at: location))]
         case let .step(count):
             try steps(count, at: location)
-            return []
         case let .checkGradients(output, targets):
             return [.check(try checkGradients(of: output, wrt: targets, statement: statement))]
         case let .checkFormula(check):
@@ -99,21 +69,9 @@ final class Interpreter {
         case let .expect(expectation):
             return [.check(try expect(expectation, statement: statement))]
         case let .show(expressions):
-            let evaluation = Evaluation(environment)
-            let shows = try expressions.map { e in
-                Finding.show(ShowResult(line: e.location.line, name: "\(e)", value: try evaluation.evaluate(e).value,
-                                        isBoolean: Booleans.isBoolean(e, in: environment)))
-            }
-            evaluation.recordLayerValues()
-            return shows
+            return try show(expressions)
         case .plotLoss:
-            guard !environment.unplottedTrainings.isEmpty || environment.lastTraining != nil else {
-                throw RuntimeError("plot loss needs a train statement before it", at: location)
-            }
-            let runs = environment.unplottedTrainings.isEmpty ? [environment.lastTraining!] : environment.unplottedTrainings
-            environment.unplottedTrainings = []
-            return [.lossPlot(LossPlot(line: location.line, title: "Loss",
-                                       series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log, loss: $0.loss) }))]
+            return [.lossPlot(try lossPlot(at: location))]
         case let .plotSurface(plot):
             return [.surfacePlot(try surface(plot, at: location))]
         case let .plotLine(plot):
@@ -124,12 +82,8 @@ final class Interpreter {
             return [.histogram(try histogram(plot, at: location))]
         case let .plotBars(plot):
             return [.barPlot(try bars(plot, at: location))]
-        case .erratum, .correction, .endErratum:
-            return []  // they group checks; `Errata` reads the groups from the results
-        case let .notation(setting):
-            formulaNotation.apply(setting)
-            return []
         }
+        return []
     }
 
     /// Evaluates a statement's expression and keeps the layer values it computed.
@@ -140,14 +94,25 @@ final class Interpreter {
         return value
     }
 
-    /// Models own their parameter names, and `true` and `false` are the two
-    /// booleans; anything else may be redefined.
-    private func checkRedefinition(_ name: Identifier) throws {
-        if environment.models[name.name] != nil {
-            throw RuntimeError("'\(name.name)' is a model; choose another name", at: name.location)
+    /// `show a, b`: each value as it is now, in one evaluation.
+    private func show(_ expressions: [Expr]) throws -> [Finding] {
+        let evaluation = Evaluation(environment)
+        let shows = try expressions.map { e in
+            Finding.show(ShowResult(line: e.location.line, name: "\(e)", value: try evaluation.evaluate(e).value,
+                                    isBoolean: Booleans.isBoolean(e, in: environment)))
         }
-        if Booleans.constants[name.name] != nil {
-            throw RuntimeError("'\(name.name)' is a boolean (1 or 0); choose another name", at: name.location)
+        evaluation.recordLayerValues()
+        return shows
+    }
+
+    /// `plot loss`: the trainings since the last such plot, or else the last training.
+    private func lossPlot(at location: SourceLocation) throws -> LossPlot {
+        guard !environment.unplottedTrainings.isEmpty || environment.lastTraining != nil else {
+            throw RuntimeError("plot loss needs a train statement before it", at: location)
         }
+        let runs = environment.unplottedTrainings.isEmpty ? [environment.lastTraining!] : environment.unplottedTrainings
+        environment.unplottedTrainings = []
+        return LossPlot(line: location.line, title: "Loss",
+                        series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log, loss: $0.loss) })
     }
 }

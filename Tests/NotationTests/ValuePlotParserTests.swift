@@ -29,7 +29,8 @@ final class ValuePlotParserTests: XCTestCase {
 
         XCTAssertEqual(statementError("plot scatter x, y with net(x)")?.message,
                        "expected 'boundary' after 'with' (with boundary net(x)), found 'net'")
-        XCTAssertEqual(statementError("plot scatter x, y, z")?.message.hasPrefix("expected end of line, found ','"), true)
+        XCTAssertEqual(statementError("plot scatter x, y, z")?.location, SourceLocation(file: "t.md", line: 1, column: 18),
+                       "at the comma after the labels")
     }
 
     func testHistogram() {

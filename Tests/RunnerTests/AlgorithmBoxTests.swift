@@ -90,8 +90,7 @@ final class AlgorithmBoxTests: XCTestCase {
             """#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
-        XCTAssertTrue(check.message.contains(#"this \textbf{if} governs no row"#), check.message)
-        XCTAssertEqual(check.location?.column, 2, "located at the \\textbf of the if")
+        XCTAssertEqual(check.location, chapterLocation(13, 2), "located at the \\textbf of the if: \(check.message)")
     }
 
     func testAnElseWithoutItsIfIsAnError() throws {
@@ -100,7 +99,7 @@ final class AlgorithmBoxTests: XCTestCase {
             &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} \\
             """#))
         XCTAssertEqual(result.formulaChecks.first?.status, .error)
-        XCTAssertTrue(result.formulaChecks.first?.message.contains("without an \\textbf{if}") ?? false)
+        XCTAssertEqual(result.formulaChecks.first?.location, chapterLocation(13, 2), "at the \\textbf of the else")
     }
 
     func testATestOnAnOptionTheOptimizerLacksIsAnError() throws {

@@ -1,3 +1,4 @@
+import Notation
 import Runner
 import TutorTestSupport
 import XCTest
@@ -10,6 +11,11 @@ func runChapter(_ markdown: String, file: StaticString = #filePath, line: UInt =
     return withExtendedLifetime(folder) {
         ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-test.md")
     }
+}
+
+/// A place in the chapter `runChapter` writes: where a check went wrong.
+func chapterLocation(_ line: Int, _ column: Int) -> SourceLocation {
+    SourceLocation(file: "01-test.md", line: line, column: column)
 }
 
 extension ChapterResult {

@@ -13,12 +13,18 @@
 enum AlgorithmBox {
     enum Line: Equatable {
         case equation([AlgorithmCondition])
-        /// A keyword row or what continues one: nothing to check.
-        case structure
+        /// A keyword row or what continues one: nothing to check. An `\textbf{if}`
+        /// or `\textbf{else if}` row keeps its test as read, to be drawn.
+        case structure(test: AlgorithmCondition?)
+
+        var isStructure: Bool {
+            if case .structure = self { return true }
+            return false
+        }
     }
 
     /// Whether any row is structure: the formula is an algorithm box, drawn row by row.
-    static func isBox(_ lines: [Line]) -> Bool { lines.contains(.structure) }
+    static func isBox(_ lines: [Line]) -> Bool { lines.contains(where: \.isStructure) }
 
     /// The rows of a box as they are drawn: structure with its keyword, its test and
     /// the rest as text, equation rows by the equations they hold, each indented.
@@ -33,7 +39,7 @@ enum AlgorithmBox {
             defer { start = end }
             let count = (start..<end).map { equationCounts[$0] }.reduce(0, +)
             let indent = segments[start].indent
-            guard lines[start] == .structure else {
+            guard case let .structure(test) = lines[start] else {
                 if count > 0 { rows.append(FormulaRow(kind: .equations(Array(next..<(next + count))), indent: indent)) }
                 next += count
                 continue
@@ -42,7 +48,6 @@ enum AlgorithmBox {
             if let (_, word, after) = leadingKeyword(tokens, in: source) {
                 let rest = Array(tokens[after...])
                 let isBranch = ["if", "elseif", "elif"].contains(word)
-                let test = isBranch ? try? condition(rest, after: tokens[0], in: source) : nil
                 var parser = FormulaParser(tokens: rest, source: source)
                 let expression = isBranch || rest.isEmpty ? nil : try? parser.parseWholeExpression()
                 rows.append(FormulaRow(kind: .keyword(word == "elif" ? "elseif" : word, test: test, expression: expression,
@@ -164,7 +169,7 @@ enum AlgorithmBox {
 
             guard let (keyword, word, after) = leadingKeyword(segments[start].tokens, in: source) else {
                 if inHeader {
-                    for k in start..<end { lines[k] = .structure }
+                    for k in start..<end { lines[k] = .structure(test: nil) }
                     continue
                 }
                 close { $0.indent >= indent }
@@ -173,7 +178,7 @@ enum AlgorithmBox {
                 for k in start..<end { lines[k] = .equation(conditions) }
                 continue
             }
-            for k in start..<end { lines[k] = .structure }
+            for k in start..<end { lines[k] = .structure(test: nil) }
             if headerKeywords.contains(word) {
                 inHeader = true
                 continue
@@ -186,6 +191,7 @@ enum AlgorithmBox {
                 for k in open.indices { open[k].governs = true }
                 do {
                     let test = try condition(rest, after: keyword, in: source)
+                    for k in start..<end { lines[k] = .structure(test: test) }
                     open.append(Branch(indent: indent, tests: [test], keyword: keyword, isElse: false))
                 } catch {
                     diagnostics.append(error)
@@ -213,7 +219,9 @@ enum AlgorithmBox {
                 branch.isElse = true
             } else {
                 do {
-                    branch.tests.append(try condition(rest, after: keyword, in: source))
+                    let test = try condition(rest, after: keyword, in: source)
+                    for k in start..<end { lines[k] = .structure(test: test) }
+                    branch.tests.append(test)
                 } catch {
                     diagnostics.append(error)
                     continue

@@ -31,17 +31,151 @@ enum EquationSplitter {
 
     static func split(_ tokens: [LaTeXToken], in source: FormulaSource)
         -> (equations: [Segment], diagnostics: [Diagnostic]) {
+        var splitting = Splitting(tokens: tokens, source: source)
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            index = splitting.apply(splitting.action(for: token, after: index + 1), to: token, at: index)
+        }
+        splitting.finishEquation()
+        for (name, token) in splitting.open.reversed() {
+            splitting.report("\\begin{\(name)} is never closed by \\end{\(name)}", at: token)
+        }
+        return (splitting.equations, splitting.diagnostics)
+    }
+
+    /// What one token does to the equations, and where reading goes on.
+    private enum Action {
+        /// Part of the equation being read.
+        case keep
+        /// The tokens from this one up to `end` are part of the equation, as they are:
+        /// a `cases` block, or an environment left for the parser to report.
+        case keepThrough(end: Int, resume: Int)
+        /// Only lays the equation out.
+        case drop(resume: Int)
+        /// Ends the equation being read; the row goes on.
+        case endEquation(resume: Int)
+        /// Ends the equation and the row: `\\`.
+        case endRow(resume: Int)
+        /// `\hspace{…}` before anything on its row: the row's indentation grows.
+        case indent(Double, resume: Int)
+        /// `\begin{aligned}` or `\end{aligned}`: ends the equation and the row.
+        case begin(String, resume: Int)
+        case end(String, resume: Int)
+        /// A mistake in the layout, reported; the token is dropped.
+        case refuse(String)
+    }
+
+    /// The equations read so far and the one being read.
+    private struct Splitting {
+        let tokens: [LaTeXToken]
+        let source: FormulaSource
         var equations: [Segment] = []
-        var row = 0
-        var indent = 0.0
-        var rowHasContent = false
         var diagnostics: [Diagnostic] = []
+        /// The equation being read, how deep in brackets, and whether it has its relation yet.
         var current: [LaTeXToken] = []
         var depth = 0
         var hasRelation = false
+        var row = 0
+        var indent = 0.0
+        /// Whether an equation has been finished on this row (an `\hspace` after it is no indentation).
+        var rowHasContent = false
+        /// The environments begun and not yet ended, innermost last.
         var open: [(name: String, token: LaTeXToken)] = []
 
-        func finish() {
+        /// What `token` does, given what has been read before it; `next` is the index after it.
+        func action(for token: LaTeXToken, after next: Int) -> Action {
+            switch token.kind {
+            case .command("begin"), .command("end"):
+                let isBegin = token.isCommand("begin")
+                guard let (name, after) = environmentName(tokens, from: next, in: source) else {
+                    return .refuse("\\\(isBegin ? "begin" : "end") needs an environment name in {…}")
+                }
+                if isBegin, name == "cases" {
+                    // A piecewise value inside an equation: its rows and `&` are the parser's.
+                    let end = skippingEnvironment(name, tokens, from: after, in: source)
+                    return .keepThrough(end: end, resume: end)
+                }
+                if isBegin, !environments.contains(name) {
+                    // Left in the equation for the parser to report, its body skipped.
+                    return .keepThrough(end: after, resume: skippingEnvironment(name, tokens, from: after, in: source))
+                }
+                return isBegin ? .begin(name, resume: after) : .end(name, resume: after)
+            case .command("\\") where depth == 0:
+                return .endRow(resume: skippingSpacingArgument(tokens, from: next))
+            case .command("hspace") where current.isEmpty && !rowHasContent:
+                return .indent(millimetres(tokens, from: next, in: source) ?? 0,
+                               resume: skippingArguments(1, tokens, from: next))
+            case .command(let name) where layoutWithArguments[name] != nil:
+                return .drop(resume: skippingArguments(layoutWithArguments[name]!, tokens, from: next))
+            case .command(let name) where layoutCommands.contains(name):
+                // `\left.` opens with no delimiter: the dot goes too.
+                let dotted = (name == "left" || name == "right") && next < tokens.count && tokens[next].isCharacter(".")
+                return .drop(resume: dotted ? next + 1 : next)
+            case .character("&"), .character("~"):
+                return .drop(resume: next)
+            case .command(let name)
+                where ["text", "textrm", "mbox"].contains(name) && depth == 0 && hasRelation
+                    && isConjunction(tokens, from: next):
+                // `a = b \text{ and } c = d` (d2l): the word joins two equations.
+                return .endEquation(resume: skippingArguments(1, tokens, from: next))
+            case .command("quad"), .command("qquad"), .character(","), .character(";"):
+                if depth == 0, hasRelation, let last = current.last, !isRelation(last) {
+                    return .endEquation(resume: next)
+                }
+                if case .character = token.kind { return .keep }
+                return .drop(resume: next)
+            default:
+                return .keep
+            }
+        }
+
+        /// Does what `action` says of the token at `index`; the index to read on from.
+        mutating func apply(_ action: Action, to token: LaTeXToken, at index: Int) -> Int {
+            switch action {
+            case .keep:
+                if depth == 0, isRelation(token) { hasRelation = true }
+                depth = max(0, depth + nestingChange(token))
+                current.append(token)
+                return index + 1
+            case let .keepThrough(end, resume):
+                current += tokens[index..<end]
+                return resume
+            case let .drop(resume):
+                return resume
+            case let .endEquation(resume):
+                finishEquation()
+                return resume
+            case let .endRow(resume):
+                finishRow()
+                return resume
+            case let .indent(width, resume):
+                indent += width
+                return resume
+            case let .begin(name, resume):
+                finishRow()
+                open.append((name, token))
+                return resume
+            case let .end(name, resume):
+                finishRow()
+                if let opening = open.popLast() {
+                    if opening.name != name {
+                        let place = source.location(at: opening.token.range.lowerBound)
+                        report("\\end{\(name)} does not close \\begin{\(opening.name)} opened at \(place.line):\(place.column)",
+                               at: token)
+                    }
+                } else {
+                    report("\\end{\(name)} without a \\begin{\(name)}", at: token)
+                }
+                return resume
+            case let .refuse(message):
+                report(message, at: token)
+                return index + 1
+            }
+        }
+
+        /// Ends the equation being read; a `,`, `;` or `.` that ends it is punctuation.
+        mutating func finishEquation() {
             while let last = current.last, [",", ";", "."].contains(where: { last.isCharacter($0) }) {
                 current.removeLast()
             }
@@ -53,91 +187,18 @@ enum EquationSplitter {
             depth = 0
             hasRelation = false
         }
-        func newRow() {
+
+        mutating func finishRow() {
+            finishEquation()
             row += 1
             indent = 0
             rowHasContent = false
         }
-        func report(_ message: String, at token: LaTeXToken) {
+
+        mutating func report(_ message: String, at token: LaTeXToken) {
             let location = source.location(at: token.range.lowerBound)
             diagnostics.append(Diagnostic(message, at: location, sourceLine: source.chapterLine(at: location)))
         }
-
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            index += 1
-            switch token.kind {
-            case .command("begin"), .command("end"):
-                guard let (name, next) = environmentName(tokens, from: index, in: source) else {
-                    report("\\\(token.isCommand("begin") ? "begin" : "end") needs an environment name in {…}", at: token)
-                    continue
-                }
-                if token.isCommand("begin"), name == "cases" {
-                    // A piecewise value inside an equation: its rows and `&` are the parser's.
-                    let end = skippingEnvironment(name, tokens, from: next, in: source)
-                    current += tokens[(index - 1)..<end]
-                    index = end
-                    continue
-                }
-                if token.isCommand("begin"), !environments.contains(name) {
-                    // Left in the equation for the parser to report, its body skipped.
-                    current += tokens[(index - 1)..<next]
-                    index = skippingEnvironment(name, tokens, from: next, in: source)
-                    continue
-                }
-                finish()
-                newRow()
-                index = next
-                if token.isCommand("begin") {
-                    open.append((name, token))
-                } else if let opening = open.popLast() {
-                    if opening.name != name {
-                        let place = source.location(at: opening.token.range.lowerBound)
-                        report("\\end{\(name)} does not close \\begin{\(opening.name)} opened at \(place.line):\(place.column)",
-                               at: token)
-                    }
-                } else {
-                    report("\\end{\(name)} without a \\begin{\(name)}", at: token)
-                }
-            case .command("\\") where depth == 0:
-                finish()
-                newRow()
-                index = skippingSpacingArgument(tokens, from: index)
-            case .command("hspace") where current.isEmpty && !rowHasContent:
-                indent += millimetres(tokens, from: index, in: source) ?? 0
-                index = skippingArguments(1, tokens, from: index)
-            case .command(let name) where layoutWithArguments[name] != nil:
-                index = skippingArguments(layoutWithArguments[name]!, tokens, from: index)
-            case .command(let name) where layoutCommands.contains(name):
-                if name == "left" || name == "right", index < tokens.count, tokens[index].isCharacter(".") {
-                    index += 1
-                }
-            case .character("&"), .character("~"):
-                continue
-            case .command(let name)
-                where ["text", "textrm", "mbox"].contains(name) && depth == 0 && hasRelation
-                    && isConjunction(tokens, from: index):
-                // `a = b \text{ and } c = d` (d2l): the word joins two equations.
-                finish()
-                index = skippingArguments(1, tokens, from: index)
-            case .command("quad"), .command("qquad"), .character(","), .character(";"):
-                if depth == 0, hasRelation, let last = current.last, !isRelation(last) {
-                    finish()
-                } else if case .character = token.kind {
-                    current.append(token)
-                }
-            default:
-                if depth == 0, isRelation(token) { hasRelation = true }
-                depth = max(0, depth + nestingChange(token))
-                current.append(token)
-            }
-        }
-        finish()
-        for (name, token) in open.reversed() {
-            report("\\begin{\(name)} is never closed by \\end{\(name)}", at: token)
-        }
-        return (equations, diagnostics)
     }
 
     static let relationCommands: Set<String> = ["approx", "leftarrow", "gets", "coloneqq", "equiv", "triangleq"]

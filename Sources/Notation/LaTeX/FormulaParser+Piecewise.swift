@@ -88,6 +88,7 @@ extension FormulaParser {
             // `\text{if } z > 0` and `\text{otherwise}`: the words only say what the row is.
             if case .command(let style) = current.kind, ["text", "textrm", "mathrm"].contains(style),
                peek().isCharacter("{") {
+                let condition = location(of: current)
                 advance()
                 let words = caseWords()
                 let word = words
@@ -98,7 +99,7 @@ extension FormulaParser {
                     arguments += [Argument(value), Argument(try parseComparison())]
                 } else {
                     throw error("a case's condition is a comparison or \\text{otherwise}, found \\text{\(words)}",
-                                at: location(of: current))
+                                at: condition)
                 }
             } else {
                 arguments += [Argument(value), Argument(try parseComparison())]
