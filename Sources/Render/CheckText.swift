@@ -1,3 +1,4 @@
+import Notation
 import Runner
 
 /// A check's sentence: what was compared and what came out, written from its data.

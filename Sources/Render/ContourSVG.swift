@@ -1,4 +1,5 @@
 import Foundation
+import Notation
 import Runner
 
 /// A function of two parameters as contour lines, with the path training took

@@ -1,4 +1,5 @@
 import Learning
+import Notation
 import Runner
 
 /// The evidence of a formula check, one row per equation (and per layer or

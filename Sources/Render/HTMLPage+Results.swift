@@ -1,4 +1,5 @@
 import Learning
+import Notation
 import Runner
 
 /// Findings: checks with their verdicts, values as tables, trainings, figures.

@@ -1,3 +1,4 @@
+import Notation
 import Runner
 
 /// Points of two feature columns, each label in a style of its own (colour

@@ -1,4 +1,5 @@
 import Learning
+import Notation
 
 /// `accuracy(prediction, label)`: the fraction of examples (rows) whose
 /// predicted class is the label.

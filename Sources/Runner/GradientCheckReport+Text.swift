@@ -1,4 +1,5 @@
 import Learning
+import Notation
 
 /// How a gradient check is described: in `check gradients` rows and in the
 /// notes and errors of a formula's derivatives.
