@@ -143,8 +143,8 @@ public enum JSONReport {
 
     private static func derivative(_ d: DerivativeNote) -> JSONValue {
         .object([
-            ("derivative", .string(d.label)), ("method", .string(d.method.rawValue)), ("detail", .string(d.detail)),
-            ("remarks", .array(d.remarks.map(JSONValue.string))),
+            ("derivative", .string(d.label)), ("method", .string(d.method.rawValue)), ("detail", .string(DerivativeText.detail(d))),
+            ("remarks", .array(DerivativeText.remarks(d).map(JSONValue.string))),
             ("max_rel_error", d.maxRelativeError.map(JSONValue.number) ?? .null),
             ("atol", d.tolerance.map { .number($0.absolute) } ?? .null),
             ("rtol", d.tolerance.map { .number($0.relative) } ?? .null),

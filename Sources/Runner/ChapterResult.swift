@@ -167,20 +167,19 @@ public struct CheckResult: Sendable, Codable {
     }
 }
 
-/// One line of a check's evidence table.
+/// One line of a gradient check's evidence table: a value and what finite
+/// differences found for it.
 public struct CheckRow: Sendable, Codable {
     public var subject: String
-    public var passed: Bool
-    public var detail: String
-    public var maxAbsoluteError: Double
-    public var maxRelativeError: Double
+    public var comparison: GradientCheckReport
 
-    public init(subject: String, passed: Bool, detail: String, maxAbsoluteError: Double, maxRelativeError: Double) {
+    public var passed: Bool { comparison.passed }
+    public var maxAbsoluteError: Double { comparison.maxAbsoluteError }
+    public var maxRelativeError: Double { comparison.maxRelativeError }
+
+    public init(subject: String, comparison: GradientCheckReport) {
         self.subject = subject
-        self.passed = passed
-        self.detail = detail
-        self.maxAbsoluteError = maxAbsoluteError
-        self.maxRelativeError = maxRelativeError
+        self.comparison = comparison
     }
 }
 

@@ -1,3 +1,4 @@
+import Learning
 @testable import Render
 import Runner
 import XCTest
@@ -20,12 +21,28 @@ final class ResultTextTests: XCTestCase {
     }
 
     func testGradientChecksAreWrittenFromTheirRows() {
+        var disagreeing = GradientCheckReport(method: .entries)
+        disagreeing.failed = 1
         var check = CheckResult(line: 3, kind: .gradients, source: "check gradients", status: .failed, message: "",
-                                rows: [CheckRow(subject: "W", passed: true, detail: "", maxAbsoluteError: 0, maxRelativeError: 0),
-                                       CheckRow(subject: "b", passed: false, detail: "", maxAbsoluteError: 1, maxRelativeError: 1)])
+                                rows: [CheckRow(subject: "W", comparison: GradientCheckReport(method: .entries)),
+                                       CheckRow(subject: "b", comparison: disagreeing)])
         XCTAssertEqual(CheckText.message(check), "autodiff and finite differences disagree for b")
-        check.rows[1].passed = true
+        check.rows[1].comparison.failed = 0
         XCTAssertEqual(CheckText.message(check), "autodiff agrees with finite differences for W, b")
+    }
+
+    func testAGradientRowSaysWhatWasComparedAndTheWorstDisagreement() {
+        var report = GradientCheckReport(method: .entries)
+        report.checked = 6
+        report.skippedNearKink = 2
+        XCTAssertEqual(GradientCheckText.detail(report), "6 entries checked, 2 skipped at a kink")
+        report.failed = 1
+        report.worst = .init(row: 0, column: 1, autodiff: 0.71188, finiteDifference: 0)
+        XCTAssertEqual(GradientCheckText.detail(report), "6 entries checked, 2 skipped at a kink, 1 disagree; "
+                       + "worst at entry (0, 1): autodiff 0.7119, finite differences 0")
+        var directions = GradientCheckReport(method: .randomDirections(16))
+        directions.richardsonRetries = 1
+        XCTAssertEqual(GradientCheckText.detail(directions), "16 random directions checked, 1 confirmed by the five-point stencil")
     }
 
     func testOptimizersInFullAndInALegend() {
