@@ -133,8 +133,8 @@ public struct CheckResult: Sendable, Codable {
     public var status: CheckStatus
     public var maxAbsoluteError: Double?
     public var maxRelativeError: Double?
-    /// One sentence for the reader: what was compared and what came out
-    /// (empty where Render writes it from the data: gradients, expectations).
+    /// The diagnostic of a check that could not be made (a formula that does not
+    /// read); empty otherwise: Render writes every check's sentence from its data.
     public var message: String
     /// Per-value details (gradient checks: one row per parameter).
     public var rows: [CheckRow]
