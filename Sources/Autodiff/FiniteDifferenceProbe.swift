@@ -1,5 +1,3 @@
-import Foundation
-
 /// A scalar function probed near a point for a gradient check: its value at
 /// x + s·direction, the central and five-point differences with the rounding
 /// error their evaluations allow, and whether a kink changes branch nearby.
