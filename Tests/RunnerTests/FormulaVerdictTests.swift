@@ -38,7 +38,7 @@ final class FormulaVerdictTests: XCTestCase {
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertTrue(check.isDefinitionOnly)
         XCTAssertEqual(check.equations.map(\.status), [.definition])
-        XCTAssertEqual(check.equations.first?.defined, DefinedSymbol(symbol: #"\delta^{(2)}"#))
+        XCTAssertEqual(check.equations.first?.defined, DefinedSymbol(symbol: "δ^{(2)}"))
         XCTAssertEqual(result.counts.passed, 0, "a definition compared nothing")
         XCTAssertEqual(result.counts.definitions, 1)
     }
