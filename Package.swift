@@ -67,7 +67,7 @@ let package = Package(
         ]),
         // Runs the built binary on fixture books, as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["tutor", "BookComparison", "TutorTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "MathML", "Notation", "Runner", "Chapter", "Learning", "BookComparison",
+        .testTarget(name: "RenderTests", dependencies: ["Render", "MathML", "Notation", "Runner", "Chapter", "Learning", "Autodiff", "BookComparison",
                                                   "TutorTestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         // Package.swift, the imports and docs/architecture.md tell the same module graph.

@@ -57,8 +57,8 @@ public struct GradientCheckOptions: Sendable {
 }
 
 /// What a gradient check found.
-public struct GradientCheckReport: Sendable, Equatable {
-    public enum Method: Sendable, Equatable {
+public struct GradientCheckReport: Sendable, Equatable, Codable {
+    public enum Method: Sendable, Equatable, Codable {
         /// Every entry nudged in turn.
         case entries
         /// Directional differences along this many seeded random unit vectors.
@@ -66,13 +66,20 @@ public struct GradientCheckReport: Sendable, Equatable {
     }
 
     /// One compared number: a partial derivative, or a directional derivative.
-    public struct Comparison: Sendable, Equatable {
+    public struct Comparison: Sendable, Equatable, Codable {
         /// The entry (row, column), or nil for a random direction.
         public var row: Int?
         public var column: Int?
         public var autodiff: Double
         public var finiteDifference: Double
         public var absoluteError: Double { Swift.abs(autodiff - finiteDifference) }
+
+        public init(row: Int?, column: Int?, autodiff: Double, finiteDifference: Double) {
+            self.row = row
+            self.column = column
+            self.autodiff = autodiff
+            self.finiteDifference = finiteDifference
+        }
     }
 
     public var method: Method
@@ -92,6 +99,8 @@ public struct GradientCheckReport: Sendable, Equatable {
     public var worst: Comparison?
 
     public var passed: Bool { failed == 0 }
+
+    public init(method: Method) { self.method = method }
 }
 
 /// Checks the autodiff gradient of a scalar function against central finite
@@ -114,50 +123,78 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
     if let supplied, supplied.shape != x.shape {
         throw TensorError.shapeMismatch(operation: "checkGradient", x.shape, supplied.shape)
     }
-    let leaf = Variable(x)
-    let output = try f(leaf)
-    let gradient = try supplied ?? gradients(of: output, withRespectTo: [leaf])[0]
-    let graph = topologicalOrder(from: output)
-    let hasKinks = graph.contains { $0.branchSignature != nil }
-    let graphSize = graph.reduce(0) { $0 + $1.value.count }
+    return try withoutActuallyEscaping(f) { f in
+        let leaf = Variable(x)
+        let output = try f(leaf)
+        let gradient = try supplied ?? gradients(of: output, withRespectTo: [leaf])[0]
+        let probe = FiniteDifferenceProbe(x: x, output: output, f)
+        let (method, points) = plannedComparisons(at: x, gradient: gradient, graphSize: probe.graphSize, options: options)
+        var tally = GradientCheckTally(method: method)
+        for point in points { try tally.compare(point, probe, options: options) }
+        return tally.report
+    }
+}
 
-    func value(at point: Tensor) throws -> Double { try f(Variable(point)).value.scalar }
-    func signature(at point: Tensor) throws -> UInt64 { branchSignature(of: try f(Variable(point))) }
-    let baseSignature = hasKinks ? branchSignature(of: output) : 0
+/// One comparison a check makes: autodiff's derivative along a direction
+/// against the finite differences of f there.
+private struct PlannedComparison {
+    var direction: Tensor
+    var step: Double
+    var autodiff: Double
+    /// The entry compared, or nil for a random direction.
+    var row: Int?
+    var column: Int?
+}
 
-    // The point x + s·direction.
-    func along(_ direction: Tensor, _ s: Double) -> Tensor {
-        Tensor.zip(x, direction, to: x.shape) { $0 + s * $1 }
+/// Every entry in turn, or seeded random unit directions when x has more than
+/// `maximumEntries` entries or the entries would cost more than `maximumWork`;
+/// made one at a time, as the check reaches them.
+private func plannedComparisons(at x: Tensor, gradient: Tensor, graphSize: Int, options: GradientCheckOptions)
+    -> (GradientCheckReport.Method, AnySequence<PlannedComparison>) {
+    if x.count <= options.maximumEntries && x.count * graphSize <= options.maximumWork {
+        return (.entries, AnySequence((0..<x.count).lazy.map { k in
+            var unit = Tensor.zeros(x.shape)
+            unit.scalars[k] = 1
+            return PlannedComparison(direction: unit, step: options.step(at: x.scalars[k]), autodiff: gradient.scalars[k],
+                                     row: k / x.cols, column: k % x.cols)
+        }))
     }
-    func nearKink(_ direction: Tensor, _ h: Double) throws -> Bool {
-        guard hasKinks else { return false }
-        return try signature(at: along(direction, 10 * h)) != baseSignature
-            || signature(at: along(direction, -10 * h)) != baseSignature
+    // A unit direction moves each of n entries by about 1/√n of the step;
+    // scaled by √n, each entry moves as much as in an entry-by-entry
+    // check, and the rounding of f weighs √n times less.
+    let h = options.step(at: x.maxAbs) * Foundation.sqrt(Double(x.count))
+    let directions = sequence(state: (random: SplitMix64(seed: options.seed), left: options.directions)) { state in
+        guard state.left > 0 else { return Optional<PlannedComparison>.none }
+        state.left -= 1
+        var v = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in state.random.nextSigned() })
+        let norm = Foundation.sqrt(v.scalars.reduce(0) { $0 + $1 * $1 })
+        v = v.scaled(by: 1 / norm)
+        let ad = zip(v.scalars, gradient.scalars).reduce(0) { $0 + $1.0 * $1.1 }
+        return PlannedComparison(direction: v, step: h, autodiff: ad, row: nil, column: nil)
     }
-    // Each difference with the rounding error its evaluations of f allow.
-    func central(_ direction: Tensor, _ h: Double) throws -> (fd: Double, roundoff: Double) {
-        let f1 = try value(at: along(direction, h)), f_1 = try value(at: along(direction, -h))
-        return ((f1 - f_1) / (2 * h),
-                GradientCheckOptions.roundoff(terms: graphSize, sumOfMagnitudes: Swift.abs(f1) + Swift.abs(f_1), divisor: 2 * h))
-    }
-    func fivePoint(_ direction: Tensor, _ h: Double) throws -> (fd: Double, roundoff: Double) {
-        let f1 = try value(at: along(direction, h)), f_1 = try value(at: along(direction, -h))
-        let f2 = try value(at: along(direction, 2 * h)), f_2 = try value(at: along(direction, -2 * h))
-        let magnitudes = Swift.abs(f2) + 8 * Swift.abs(f1) + 8 * Swift.abs(f_1) + Swift.abs(f_2)
-        return ((-f2 + 8 * f1 - 8 * f_1 + f_2) / (12 * h),
-                GradientCheckOptions.roundoff(terms: graphSize, sumOfMagnitudes: magnitudes, divisor: 12 * h))
-    }
+    return (.randomDirections(options.directions), AnySequence(directions))
+}
 
+/// The report of a check, comparison by comparison.
+private struct GradientCheckTally {
     var report: GradientCheckReport
-    var worstRatio = -1.0
-    func compare(_ ad: Double, direction: Tensor, h: Double, row: Int?, column: Int?) throws {
-        if try nearKink(direction, h) {
+    /// The worst comparison's error over its tolerance so far.
+    private var worstRatio = -1.0
+
+    init(method: GradientCheckReport.Method) { report = GradientCheckReport(method: method) }
+
+    /// Skips a point near a kink; otherwise compares with central differences,
+    /// retried with the five-point stencil before a disagreement counts.
+    mutating func compare(_ point: PlannedComparison, _ probe: FiniteDifferenceProbe,
+                          options: GradientCheckOptions) throws {
+        let (ad, direction, h) = (point.autodiff, point.direction, point.step)
+        if try probe.nearKink(direction, h) {
             report.skippedNearKink += 1
             return
         }
-        var (fd, roundoff) = try central(direction, h)
+        var (fd, roundoff) = try probe.central(direction, h)
         if !options.agrees(autodiff: ad, finiteDifference: fd, roundoff: roundoff) {
-            (fd, roundoff) = try fivePoint(direction, h)
+            (fd, roundoff) = try probe.fivePoint(direction, h)
             if options.agrees(autodiff: ad, finiteDifference: fd, roundoff: roundoff) {
                 report.richardsonRetries += 1
             } else {
@@ -165,7 +202,8 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
             }
         }
         report.checked += 1
-        let comparison = GradientCheckReport.Comparison(row: row, column: column, autodiff: ad, finiteDifference: fd)
+        let comparison = GradientCheckReport.Comparison(row: point.row, column: point.column, autodiff: ad,
+                                                        finiteDifference: fd)
         let error = comparison.absoluteError.isNaN ? Double.infinity : comparison.absoluteError
         report.maxAbsoluteError = Swift.max(report.maxAbsoluteError, error)
         let scale = Swift.max(Swift.abs(ad), Swift.abs(fd), 1e-8)
@@ -176,32 +214,6 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
             report.worst = comparison
         }
     }
-
-    if x.count <= options.maximumEntries && x.count * graphSize <= options.maximumWork {
-        report = GradientCheckReport(method: .entries)
-        for k in 0..<x.count {
-            var unit = Tensor.zeros(x.shape)
-            unit.scalars[k] = 1
-            let h = options.step(at: x.scalars[k])
-            try compare(gradient.scalars[k], direction: unit, h: h,
-                        row: k / x.cols, column: k % x.cols)
-        }
-    } else {
-        report = GradientCheckReport(method: .randomDirections(options.directions))
-        var random = SplitMix64(seed: options.seed)
-        // A unit direction moves each of n entries by about 1/√n of the step;
-        // scaled by √n, each entry moves as much as in an entry-by-entry
-        // check, and the rounding of f weighs √n times less.
-        let h = options.step(at: x.maxAbs) * Foundation.sqrt(Double(x.count))
-        for _ in 0..<options.directions {
-            var v = Tensor(shape: x.shape, scalars: (0..<x.count).map { _ in random.nextSigned() })
-            let norm = Foundation.sqrt(v.scalars.reduce(0) { $0 + $1 * $1 })
-            v = v.scaled(by: 1 / norm)
-            let ad = zip(v.scalars, gradient.scalars).reduce(0) { $0 + $1.0 * $1.1 }
-            try compare(ad, direction: v, h: h, row: nil, column: nil)
-        }
-    }
-    return report
 }
 
 /// A fingerprint of the branch every kinked operation in the graph took.

@@ -1,4 +1,5 @@
 import Foundation
+import Notation
 import Runner
 
 /// How a comparison that holds is written. Its measured error is rounding

@@ -1,4 +1,5 @@
 import MathML
+import Notation
 import Runner
 
 /// A vector's entries as bars from zero, one per entry at its index: a bar

@@ -1,3 +1,4 @@
+import Notation
 import Runner
 
 /// A check's sentence: what was compared and what came out, written from its data.
@@ -10,7 +11,39 @@ public enum CheckText {
                 ? "autodiff agrees with finite differences for \(check.rows.map(\.subject).joined(separator: ", "))"
                 : "autodiff and finite differences disagree for \(failed.joined(separator: ", "))"
         }
+        if check.kind == .formula, !check.equations.isEmpty { return formula(check) }
         return check.message
+    }
+
+    /// A formula check's sentence from its equations: the errors, the failures,
+    /// or what was verified and defined. An algorithm box's intermediates and the
+    /// rows its tests leave out are counted, not listed.
+    static func formula(_ check: CheckResult) -> String {
+        let results = check.equations
+        let failed = results.filter { $0.status == .failed }
+        func listed(_ results: [EquationResult], _ separator: String = ": ") -> String {
+            results.map { EquationText.name($0) + separator + EquationText.message($0) }.joined(separator: "; ")
+        }
+        switch check.status {
+        case .error: return listed(results.filter { $0.status == .error })
+        case .xpass: return "expected to fail, but every equation holds"
+        case .xfail: return "does not hold, as expected: " + listed(failed, " — ")
+        case .failed: return listed(failed)
+        case .passed: break
+        }
+        let compared = results.filter(\.compared).count
+        let intermediates = results.filter { $0.status == .intermediate }.count
+        let notApplicable = results.filter { $0.status == .notApplicable }.count
+        var parts: [String] = []
+        if compared > 0 { parts.append("\(compared) comparison\(compared == 1 ? "" : "s") verified") }
+        let defined = results.filter { $0.status == .definition }.map(EquationText.definition)
+        if !defined.isEmpty { parts.append(defined.joined(separator: ", ")) }
+        if intermediates > 0 { parts.append("\(intermediates) intermediate assignment\(intermediates == 1 ? "" : "s")") }
+        if notApplicable > 0 {
+            parts.append("\(notApplicable) row\(notApplicable == 1 ? "" : "s") not applicable to this optimizer")
+        }
+        if compared == 0, !parts.isEmpty { parts[parts.count - 1] += "; nothing compared" }
+        return parts.joined(separator: "; ")
     }
 
     /// `w = 2, within ±0.01 of 2`; `L = 0.3 not < 0.05`. How far off a value

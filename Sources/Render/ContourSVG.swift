@@ -1,5 +1,6 @@
 import Foundation
 import MathML
+import Notation
 import Runner
 
 /// A function of two parameters as contour lines, with the path training took

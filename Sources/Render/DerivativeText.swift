@@ -9,15 +9,29 @@ enum DerivativeText {
         let bound = note.tolerance.map { "within " + Agreement.bound($0, "ad", "fd") }
         switch note.method {
         case .gradient:
-            let compared = ([note.detail] + note.remarks + [bound].compactMap { $0 }).joined(separator: ", ")
+            let compared = ([detail(note)] + remarks(note) + [bound].compactMap { $0 }).joined(separator: ", ")
             return "\(note.label) by autodiff, confirmed by central differences (\(compared))"
         case .elementwise:
-            let compared = ["along \(note.detail)", bound].compactMap { $0 }.joined(separator: ", ")
+            let compared = ["along \(detail(note))", bound].compactMap { $0 }.joined(separator: ", ")
             return "\(note.label) element-wise, by autodiff, confirmed by central differences (\(compared))"
         case .activation:
-            return "\(note.label) is the derivative of \(note.detail)"
+            return "\(note.label) is the derivative of \(detail(note))"
         case .lossAtArgument:
-            return "\(note.label) is the loss with \(note.detail) replaced by the argument"
+            return "\(note.label) is the loss with \(detail(note)) replaced by the argument"
         }
+    }
+
+    /// What was compared (`12 entries`, `two directions`), the activation, or the param replaced.
+    static func detail(_ note: DerivativeNote) -> String {
+        switch note.method {
+        case .gradient: return note.comparison.map(GradientCheckText.compared) ?? ""
+        case .elementwise: return "two directions"
+        case .activation, .lossAtArgument: return note.operand ?? ""
+        }
+    }
+
+    /// What the finite differences skipped or retried.
+    static func remarks(_ note: DerivativeNote) -> [String] {
+        note.comparison.map(GradientCheckText.remarks) ?? []
     }
 }

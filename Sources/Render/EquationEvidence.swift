@@ -1,5 +1,6 @@
 import Autodiff
 import MathML
+import Notation
 import Runner
 
 /// The evidence of a formula check, one row per equation (and per layer or
@@ -10,7 +11,7 @@ enum EquationEvidence {
         var html = "<div class=\"table-scroll\"><table class=\"evidence equations\">\n<thead><tr><th>equation</th><th>verdict</th>"
             + "<th>left side</th><th>right side</th><th class=\"number\">max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
         for r in results {
-            let subject = r.subject.map { "<br/><span class=\"subject\">\(ScriptedText.html($0))</span>" } ?? ""
+            let subject = EquationText.subject(r).map { "<br/><span class=\"subject\">\(ScriptedText.html($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
             html += "<td class=\"side\">\(side(r.left))</td><td class=\"side\">\(side(r.right))</td>"
             html += "<td class=\"number\">\(Escaping.text(measure(r)))</td>"
@@ -39,7 +40,7 @@ enum EquationEvidence {
     static func markdown(_ results: [EquationResult]) -> String {
         var md = ""
         for r in results {
-            md += ">\n> - equation \(r.index)\(r.subject.map { " (\(ScriptedText.markdown($0)))" } ?? ""): **\(label(r.status))**"
+            md += ">\n> - equation \(r.index)\(EquationText.subject(r).map { " (\(ScriptedText.markdown($0)))" } ?? ""): **\(label(r.status))**"
             md += " — \(ScriptedText.markdown(message(r)))\n"
             md += r.derivatives.map { ">   - \(ScriptedText.markdown(DerivativeText.sentence($0)))\n" }.joined()
         }
@@ -55,16 +56,16 @@ enum EquationEvidence {
 
     private static func message(_ r: EquationResult) -> String {
         if r.status == .passed, let tolerance = r.tolerance { return "both sides agree, " + Agreement.bound(tolerance) }
-        return r.message
+        return EquationText.message(r)
     }
 
     static func label(_ status: EquationResult.Status) -> String {
         switch status {
         case .passed: return "holds"
         case .failed: return "does not hold"
-        case .definition: return "definition"
+        case .definition, .intermediate: return "definition"
         case .error: return "error"
-        case .skipped: return "not checked here"
+        case .skipped, .notApplicable: return "not checked here"
         }
     }
 
@@ -73,7 +74,7 @@ enum EquationEvidence {
         switch status {
         case .passed: style = "passed"
         case .failed: style = "failed"
-        case .definition, .skipped: style = "definition"
+        case .definition, .intermediate, .skipped, .notApplicable: style = "definition"
         case .error: style = "error"
         }
         return "<span class=\"badge \(style)\">\(Escaping.text(label(status)))</span>"

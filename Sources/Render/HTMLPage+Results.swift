@@ -1,4 +1,5 @@
 import MathML
+import Notation
 import Runner
 
 /// Findings: checks with their verdicts, values as tables, trainings, figures.
@@ -40,7 +41,7 @@ extension HTMLPage {
             let verdict = row.passed ? "<span class=\"badge passed\">✓ agrees</span>" : "<span class=\"badge failed\">✗ disagrees</span>"
             html += "<tr><td><code>\(Escaping.text(row.subject))</code></td><td>\(verdict)</td>"
             html += "<td>\(Escaping.text(Agreement.cell(row)))</td>"
-            html += "<td>\(Escaping.text(row.detail))</td></tr>\n"
+            html += "<td>\(Escaping.text(GradientCheckText.detail(row.comparison)))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }

@@ -136,21 +136,31 @@ public enum JSONReport {
     /// A formula check's equations, beyond the fields of the format.
     private static func equation(_ e: EquationResult) -> JSONValue {
         .object([
-            ("index", .integer(e.index)), ("subject", e.subject.map(JSONValue.string) ?? .null),
-            ("status", .string(e.status.rawValue)),
+            ("index", .integer(e.index)), ("subject", EquationText.subject(e).map(JSONValue.string) ?? .null),
+            ("status", .string(reportedStatus(e.status))),
             ("max_abs_error", e.maxAbsoluteError.map(JSONValue.number) ?? .null),
             ("max_rel_error", e.maxRelativeError.map(JSONValue.number) ?? .null),
-            ("message", .string(e.message)),
+            ("message", .string(EquationText.message(e))),
             ("derivatives", .array(e.derivatives.map { .string(DerivativeText.sentence($0)) })),
             // The same derivatives as data, with the residuals at full precision.
             ("derivative_checks", .array(e.derivatives.map(derivative))),
         ])
     }
 
+    /// An equation's status in the report's words: an intermediate assignment
+    /// is a definition there, and a row not applicable is skipped.
+    private static func reportedStatus(_ status: EquationResult.Status) -> String {
+        switch status {
+        case .intermediate: return EquationResult.Status.definition.rawValue
+        case .notApplicable: return EquationResult.Status.skipped.rawValue
+        default: return status.rawValue
+        }
+    }
+
     private static func derivative(_ d: DerivativeNote) -> JSONValue {
         .object([
-            ("derivative", .string(d.label)), ("method", .string(d.method.rawValue)), ("detail", .string(d.detail)),
-            ("remarks", .array(d.remarks.map(JSONValue.string))),
+            ("derivative", .string(d.label)), ("method", .string(d.method.rawValue)), ("detail", .string(DerivativeText.detail(d))),
+            ("remarks", .array(DerivativeText.remarks(d).map(JSONValue.string))),
             ("max_rel_error", d.maxRelativeError.map(JSONValue.number) ?? .null),
             ("atol", d.tolerance.map { .number($0.absolute) } ?? .null),
             ("rtol", d.tolerance.map { .number($0.relative) } ?? .null),

@@ -134,7 +134,7 @@ public struct MarkdownPage {
                 for row in check.rows {
                     md += "| \(MarkdownText.code(row.subject)) | \(row.passed ? "✓ agrees" : "✗ disagrees") | "
                         + "\(MarkdownText.text(Agreement.cell(row))) | "
-                        + "\(MarkdownText.text(row.detail)) |\n"
+                        + "\(MarkdownText.text(GradientCheckText.detail(row.comparison))) |\n"
                 }
             }
             return md

@@ -1,3 +1,4 @@
+import Notation
 import Runner
 
 /// An optimizer as pages write it.

@@ -1,4 +1,5 @@
 import MathML
+import Notation
 import Runner
 
 /// Points of two feature columns, each label in a style of its own (colour

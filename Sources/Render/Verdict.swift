@@ -1,3 +1,4 @@
+import Notation
 import Runner
 
 /// How a check's outcome is named for a reader: an expected failure that is

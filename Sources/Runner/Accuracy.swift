@@ -1,4 +1,5 @@
 import Autodiff
+import Notation
 
 /// `accuracy(prediction, label)`: the fraction of examples (rows) whose
 /// predicted class is the label.

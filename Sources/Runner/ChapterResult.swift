@@ -134,8 +134,8 @@ public struct CheckResult: Sendable, Codable {
     public var status: CheckStatus
     public var maxAbsoluteError: Double?
     public var maxRelativeError: Double?
-    /// One sentence for the reader: what was compared and what came out
-    /// (empty where Render writes it from the data: gradients, expectations).
+    /// The diagnostic of a check that could not be made (a formula that does not
+    /// read); empty otherwise: Render writes every check's sentence from its data.
     public var message: String
     /// Per-value details (gradient checks: one row per parameter).
     public var rows: [CheckRow]
@@ -168,20 +168,19 @@ public struct CheckResult: Sendable, Codable {
     }
 }
 
-/// One line of a check's evidence table.
+/// One line of a gradient check's evidence table: a value and what finite
+/// differences found for it.
 public struct CheckRow: Sendable, Codable {
     public var subject: String
-    public var passed: Bool
-    public var detail: String
-    public var maxAbsoluteError: Double
-    public var maxRelativeError: Double
+    public var comparison: GradientCheckReport
 
-    public init(subject: String, passed: Bool, detail: String, maxAbsoluteError: Double, maxRelativeError: Double) {
+    public var passed: Bool { comparison.passed }
+    public var maxAbsoluteError: Double { comparison.maxAbsoluteError }
+    public var maxRelativeError: Double { comparison.maxRelativeError }
+
+    public init(subject: String, comparison: GradientCheckReport) {
         self.subject = subject
-        self.passed = passed
-        self.detail = detail
-        self.maxAbsoluteError = maxAbsoluteError
-        self.maxRelativeError = maxRelativeError
+        self.comparison = comparison
     }
 }
 

@@ -40,8 +40,7 @@ extension Interpreter {
                 return try Evaluation(environment, overrides: overrides, tracesConstants: true)
                     .variable(named: outputName, at: outputLocation)
             }
-            rows.append(CheckRow(subject: name, passed: report.passed, detail: report.detail,
-                                 maxAbsoluteError: report.maxAbsoluteError, maxRelativeError: report.maxRelativeError))
+            rows.append(CheckRow(subject: name, comparison: report))
         }
         let failed = rows.contains { !$0.passed }
         var result = CheckResult(line: location.line, kind: .gradients, source: statement.source,

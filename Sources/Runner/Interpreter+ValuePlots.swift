@@ -21,8 +21,7 @@ extension Interpreter {
                 }
                 return .init(label: label, xs: recorded.epochs.map(Double.init), ys: recorded.values)
             }
-            return LinePlotResult(line: location.line, title: labels.joined(separator: ", ") + " during training",
-                                  xLabel: "epoch", series: series)
+            return LinePlotResult(line: location.line, overEpochs: true, series: series)
         }
         let evaluation = Evaluation(environment)
         defer { evaluation.recordLayerValues() }
@@ -34,7 +33,7 @@ extension Interpreter {
             }
             return .init(label: label, xs: value.scalars.indices.map(Double.init), ys: value.scalars)
         }
-        return LinePlotResult(line: location.line, title: labels.joined(separator: ", "), xLabel: "entry", series: series)
+        return LinePlotResult(line: location.line, overEpochs: false, series: series)
     }
 
     func scatterPlot(_ plot: ScatterPlot, at location: SourceLocation) throws -> ScatterPlotResult {
@@ -70,14 +69,11 @@ extension Interpreter {
         }
         let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
         let xRange = paddedRange(finite.map(\.x)), yRange = paddedRange(finite.map(\.y))
-        var result = ScatterPlotResult(line: location.line, title: "", xLabel: "\(plot.features), column 0",
-                                       yLabel: "\(plot.features), column 1", points: points, classes: classes,
-                                       xRange: xRange, yRange: yRange)
+        var result = ScatterPlotResult(line: location.line, features: "\(plot.features)", labels: plot.labels.map { "\($0)" },
+                                       points: points, classes: classes, xRange: xRange, yRange: yRange)
         if let boundary = plot.boundary {
             result.boundary = try self.boundary(boundary, over: plot.features, xRange, yRange)
         }
-        result.title = "\(plot.features)" + (plot.labels.map { " by \($0)" } ?? "")
-            + (plot.boundary.map { ", with the 0.5 contour of \($0)" } ?? "")
         return result
     }
 
@@ -133,7 +129,7 @@ extension Interpreter {
             let k = t.isFinite ? Int((t * Double(bins)).rounded(.down)) : 0
             counts[min(max(k, 0), bins - 1)] += 1
         }
-        return HistogramResult(line: location.line, title: "Entries of \(label)", value: label,
+        return HistogramResult(line: location.line, value: label,
                                lower: lower, upper: upper, counts: counts, leftOut: value.count - finite.count)
     }
 

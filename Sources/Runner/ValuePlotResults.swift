@@ -2,9 +2,9 @@
 /// over the epochs of a training.
 public struct LinePlotResult: Sendable, Codable {
     public var line: Int
-    public var title: String
-    /// What the x axis counts: `entry` or `epoch`.
-    public var xLabel: String
+    /// Whether the x axis counts the epochs of a training (values it recorded)
+    /// rather than a vector's entries.
+    public var overEpochs: Bool
     public var series: [Series]
 
     public struct Series: Sendable, Codable, Equatable {
@@ -19,9 +19,9 @@ public struct LinePlotResult: Sendable, Codable {
 /// the 0.5 contour of a model's output over the plotted range.
 public struct ScatterPlotResult: Sendable, Codable {
     public var line: Int
-    public var title: String
-    public var xLabel: String
-    public var yLabel: String
+    /// The features and the labels as written.
+    public var features: String
+    public var labels: String?
     public var points: [Point]
     /// The distinct labels in increasing order (empty without labels); a
     /// point's `label` indexes this list.
@@ -64,7 +64,6 @@ public struct BarPlotResult: Sendable, Codable {
 /// How a value's entries are distributed, counted in equal bins.
 public struct HistogramResult: Sendable, Codable {
     public var line: Int
-    public var title: String
     /// The value as written.
     public var value: String
     /// The bins cover lower…upper in equal widths; the last one includes upper.

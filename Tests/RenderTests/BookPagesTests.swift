@@ -1,5 +1,6 @@
 @testable import Render
 import Learning
+import Notation
 import Runner
 import XCTest
 

@@ -1,3 +1,4 @@
+import Autodiff
 @testable import Render
 import Runner
 import XCTest
@@ -20,12 +21,63 @@ final class ResultTextTests: XCTestCase {
     }
 
     func testGradientChecksAreWrittenFromTheirRows() {
+        var disagreeing = GradientCheckReport(method: .entries)
+        disagreeing.failed = 1
         var check = CheckResult(line: 3, kind: .gradients, source: "check gradients", status: .failed, message: "",
-                                rows: [CheckRow(subject: "W", passed: true, detail: "", maxAbsoluteError: 0, maxRelativeError: 0),
-                                       CheckRow(subject: "b", passed: false, detail: "", maxAbsoluteError: 1, maxRelativeError: 1)])
+                                rows: [CheckRow(subject: "W", comparison: GradientCheckReport(method: .entries)),
+                                       CheckRow(subject: "b", comparison: disagreeing)])
         XCTAssertEqual(CheckText.message(check), "autodiff and finite differences disagree for b")
-        check.rows[1].passed = true
+        check.rows[1].comparison.failed = 0
         XCTAssertEqual(CheckText.message(check), "autodiff agrees with finite differences for W, b")
+    }
+
+    func testAGradientRowSaysWhatWasComparedAndTheWorstDisagreement() {
+        var report = GradientCheckReport(method: .entries)
+        report.checked = 6
+        report.skippedNearKink = 2
+        XCTAssertEqual(GradientCheckText.detail(report), "6 entries checked, 2 skipped at a kink")
+        report.failed = 1
+        report.worst = .init(row: 0, column: 1, autodiff: 0.71188, finiteDifference: 0)
+        XCTAssertEqual(GradientCheckText.detail(report), "6 entries checked, 2 skipped at a kink, 1 disagree; "
+                       + "worst at entry (0, 1): autodiff 0.7119, finite differences 0")
+        var directions = GradientCheckReport(method: .randomDirections(16))
+        directions.richardsonRetries = 1
+        XCTAssertEqual(GradientCheckText.detail(directions), "16 random directions checked, 1 confirmed by the five-point stencil")
+    }
+
+    /// An algorithm box's rows are told apart by their statuses: those assigned
+    /// again are intermediates, those its tests leave out are not applicable.
+    func testAnAlgorithmBoxCountsIntermediatesAndRowsNotApplicable() {
+        var intermediate = EquationResult(index: 1, source: #"g_t \leftarrow g_t"#, status: .intermediate)
+        intermediate.defined = DefinedSymbol(symbol: "g_t")
+        var skipped = EquationResult(index: 2, source: "", status: .notApplicable)
+        skipped.unmetTest = UnmetTest(source: #"\textit{nesterov}"#, holds: false, values: [.flag(name: "nesterov", isSet: false)])
+        var defined = EquationResult(index: 3, source: "", status: .definition)
+        defined.defined = DefinedSymbol(symbol: #"\delta^{(l)}"#, everyLayer: "l")
+        var check = CheckResult(line: 9, kind: .formula, source: "check formula", status: .passed, message: "")
+        check.equations = [intermediate, skipped, defined]
+        XCTAssertEqual(CheckText.message(check), #"defines \delta^{(l)} for every layer l; 1 intermediate assignment; "#
+                       + "1 row not applicable to this optimizer; nothing compared")
+        XCTAssertEqual(EquationText.message(intermediate), "an intermediate: g_t, assigned again below; nothing compared")
+        XCTAssertEqual(EquationText.message(skipped), #"not applicable: \textit{nesterov} is false (nesterov = false)"#)
+        check.equations.append(EquationResult(index: 4, source: "", status: .passed))
+        XCTAssertEqual(CheckText.message(check), #"1 comparison verified; defines \delta^{(l)} for every layer l; "#
+                       + "1 intermediate assignment; 1 row not applicable to this optimizer")
+    }
+
+    func testAFailedFormulaNamesEachFailingEquationWithItsWorstEntry() {
+        var failed = EquationResult(index: 2, source: "", subject: EquationSubject(layer: 1, parameter: "W"), status: .failed)
+        failed.worst = .init(row: 0, column: 2, left: 1.5, right: 1.25)
+        var check = CheckResult(line: 9, kind: .formula, source: "check formula", status: .failed, message: "")
+        check.equations = [EquationResult(index: 1, source: "", status: .passed), failed]
+        XCTAssertEqual(CheckText.message(check), "equation 2 (l = 1, θ = W): the sides differ: worst at (0, 2): 1.5 vs 1.25")
+        check.status = .xfail
+        XCTAssertEqual(CheckText.message(check),
+                       "does not hold, as expected: equation 2 (l = 1, θ = W) — the sides differ: worst at (0, 2): 1.5 vs 1.25")
+        failed.worst = nil
+        failed.left = Tensor(shape: .matrix(2, 1), scalars: [1, 2])
+        failed.right = Tensor(shape: .matrix(1, 2), scalars: [1, 2])
+        XCTAssertEqual(EquationText.message(failed), "the left side has shape 2×1, the right side 1×2")
     }
 
     func testOptimizersInFullAndInALegend() {

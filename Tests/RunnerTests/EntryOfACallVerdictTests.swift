@@ -25,7 +25,7 @@ final class EntryOfACallVerdictTests: XCTestCase {
             + formula(#"\partial_{o_j} l = \mathrm{softmax}(\mathbf{o})_j + y_j"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .failed],
                        result.formulaChecks.map(\.message).description)
-        XCTAssertEqual(result.formulaChecks.first?.equations.first?.subject, "every j")
+        XCTAssertEqual(result.formulaChecks.first?.equations.first?.subject, EquationSubject(components: ["j"]))
     }
 
     func testTwoIndicesPickARowAndAColumn() throws {
@@ -39,7 +39,8 @@ final class EntryOfACallVerdictTests: XCTestCase {
     func testAnIndexOverTwoSizesDoesNotFit() throws {
         let result = try runChapter(values + formula(#"\mathrm{softmax}(\mathbf{o})_j = s_j"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.failed], result.formulaChecks.map(\.message).description)
-        XCTAssertEqual(result.formulaChecks[0].message,
-                       "equation 1 (every j): the index j runs over 3 entries in s_j and 4 in softmax(o)_j")
+        let equation = try XCTUnwrap(result.formulaChecks[0].equations.first)
+        XCTAssertEqual(equation.subject, EquationSubject(components: ["j"]))
+        XCTAssertEqual(equation.message, "the index j runs over 3 entries in s_j and 4 in softmax(o)_j")
     }
 }

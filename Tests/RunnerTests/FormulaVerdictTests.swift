@@ -20,7 +20,7 @@ final class FormulaVerdictTests: XCTestCase {
         """
 
     private func statuses(_ result: ChapterResult) -> [CheckStatus] { result.formulaChecks.map(\.status) }
-    private func messages(_ result: ChapterResult) -> String { result.formulaChecks.map(\.message).joined(separator: " | ") }
+    private func messages(_ result: ChapterResult) -> String { result.formulaChecks.map(\.diagnostics).joined(separator: " | ") }
 
     func testSumLimitsAreHonouredOrAnError() throws {
         let bind = "check formula where x_i = x, y_i = y"
@@ -30,14 +30,15 @@ final class FormulaVerdictTests: XCTestCase {
             + formula(#"C = \frac{1}{N} \sum_{i=1}^{N} (w x_i + b - y_i)^2"#, bind + ", N = 5")
             + formula(#"C = \frac{1}{30} \sum_{i=1}^{30} (w x_i + b - y_i)^2"#, bind))
         XCTAssertEqual(statuses(result), [.passed, .failed, .failed, .error], messages(result))
-        XCTAssertTrue(result.formulaChecks[3].message.contains("20 rows"), result.formulaChecks[3].message)
+        XCTAssertTrue(result.formulaChecks[3].diagnostics.contains("20 rows"), result.formulaChecks[3].diagnostics)
     }
 
     func testAnUnboundLeftSideIsADefinitionNotAPass() throws {
         let result = try runChapter(line + formula(#"\delta^{(2)} = w x - y"#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertTrue(check.isDefinitionOnly)
-        XCTAssertEqual(check.equations.map(\.status), [.definition], check.message)
+        XCTAssertEqual(check.equations.map(\.status), [.definition], check.diagnostics)
+        XCTAssertEqual(check.equations.first?.defined, DefinedSymbol(symbol: "δ^{(2)}"))
         XCTAssertEqual(result.counts.passed, 0, "a definition compared nothing")
         XCTAssertEqual(result.counts.definitions, 1)
     }
@@ -54,7 +55,7 @@ final class FormulaVerdictTests: XCTestCase {
             + formula(rule + #"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat{v}_t} + \epsilon} \hat{m}_t"#)
             + formula(#"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{v_t} + \epsilon} m_t"#))
         XCTAssertEqual(statuses(result), [.passed, .failed], messages(result))
-        XCTAssertTrue(result.formulaChecks[0].equations.contains { $0.subject == "θ = net.1.W" && $0.status == .passed })
+        XCTAssertTrue(result.formulaChecks[0].equations.contains { $0.subject?.parameter == "net.1.W" && $0.status == .passed })
     }
 
     func testSideBySideColumnsMultiplyElementwise() throws {
@@ -83,7 +84,7 @@ final class FormulaVerdictTests: XCTestCase {
 
             """ + formula("u = u") + formula("n = n") + formula("u = 1"))
         XCTAssertEqual(statuses(result), [.failed, .failed, .failed], messages(result))
-        XCTAssertEqual(result.formulaChecks[0].equations.first?.worst?.left, .infinity, result.formulaChecks[0].message)
+        XCTAssertEqual(result.formulaChecks[0].equations.first?.worst?.left, .infinity, result.formulaChecks[0].diagnostics)
     }
 
     func testLayerIndicesThatAreNotSmallWholeNumbersAreErrors() throws {
@@ -168,7 +169,7 @@ final class ExampleSuperscriptTests: XCTestCase {
             + formula(#"L = \frac{1}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} - y^{(i)})^2"#)
             + formula(#"L = \frac{1}{6} \sum_{i=1}^{6} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})^2"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .failed],
-                       result.formulaChecks.map(\.message).description)
+                       result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testAnExampleIsARowAsAColumnAndItsIndexIsBoundFromOne() throws {
@@ -177,10 +178,10 @@ final class ExampleSuperscriptTests: XCTestCase {
             + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 13")
             + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .error, .error])
-        XCTAssertTrue(result.formulaChecks[1].message.contains("example 13 is outside the 12 rows of r"),
-                      result.formulaChecks[1].message)
-        XCTAssertTrue(result.formulaChecks[2].message.contains(#"sum over it (\sum_{i=1}^{n}) or bind it (where i = 1)"#),
-                      result.formulaChecks[2].message)
+        XCTAssertTrue(result.formulaChecks[1].diagnostics.contains("example 13 is outside the 12 rows of r"),
+                      result.formulaChecks[1].diagnostics)
+        XCTAssertTrue(result.formulaChecks[2].diagnostics.contains(#"sum over it (\sum_{i=1}^{n}) or bind it (where i = 1)"#),
+                      result.formulaChecks[2].diagnostics)
     }
 
     /// The derivative of the sum over examples is autodiff's through every term,
@@ -188,7 +189,7 @@ final class ExampleSuperscriptTests: XCTestCase {
     func testADerivativeThroughASumOverExamplesIsConfirmed() throws {
         let result = try runChapter(regression + formula(
             #"\frac{\partial L}{\partial b} = \frac{2}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})"#))
-        XCTAssertEqual(result.formulaChecks.first?.status, .passed, result.formulaChecks.first?.message ?? "")
+        XCTAssertEqual(result.formulaChecks.first?.status, .passed, result.formulaChecks.first?.diagnostics ?? "")
     }
 
     func testPartialWithASubscriptIsADerivative() throws {
@@ -218,7 +219,7 @@ final class PiecewiseFormulaTests: XCTestCase {
             + formula(#"f'(z) = \mathbb{1}(z < 0)"#, "check formula where f = relu")
             + formula(#"r = z \, \mathbb{1}(z \geq 0)"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
-                       result.formulaChecks.map(\.message).description)
+                       result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testCasesTakeTheFirstCaseThatHoldsAndOtherwiseTheRest() throws {
@@ -229,7 +230,7 @@ final class PiecewiseFormulaTests: XCTestCase {
             // Both rows hold at z > 1: the first wins, as a cases block is read.
             + formula(#"r = \begin{cases} z & z > 0 \\ 100 & z > 1 \\ 0 & \text{otherwise} \end{cases}"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
-                       result.formulaChecks.map(\.message).description)
+                       result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testAMalformedCasesBlockIsALocatedError() throws {
@@ -241,7 +242,7 @@ final class PiecewiseFormulaTests: XCTestCase {
         // At the \text{always}, at the row after the otherwise, at the \mathbb{1} without its condition.
         XCTAssertEqual(result.formulaChecks.map(\.location),
                        [chapterLocation(8, 23), chapterLocation(16, 43), chapterLocation(24, 5)],
-                       result.formulaChecks.map(\.message).description)
+                       result.formulaChecks.map(\.diagnostics).description)
     }
 }
 
@@ -269,6 +270,6 @@ final class FunctionPowerTests: XCTestCase {
             + formula(#"\frac{d}{dx} \tanh(x) = 1 + \tanh^2(x)"#)
             + formula(#"\exp^{2}(x) = \exp(2 x)"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .passed],
-                       result.formulaChecks.map(\.message).description)
+                       result.formulaChecks.map(\.diagnostics).description)
     }
 }

@@ -18,9 +18,9 @@ final class NotationDeclarationTests: XCTestCase {
             + formula(#"\gamma = 0.9"#)
             + formula(#"\gamma = 0.1"#, "check formula in pytorch notation"))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .passed, .passed, .passed, .passed],
-                       result.formulaChecks.map(\.message).description)
-        XCTAssertTrue(result.formulaChecks[0].message.contains("check formula in pytorch notation"),
-                      result.formulaChecks[0].message)
+                       result.formulaChecks.map(\.diagnostics).description)
+        XCTAssertTrue(result.formulaChecks[0].diagnostics.contains("check formula in pytorch notation"),
+                      result.formulaChecks[0].diagnostics)
     }
 
     func testADeclaredTimeConventionRefusesTheOthersSubscripts() throws {
@@ -30,9 +30,9 @@ final class NotationDeclarationTests: XCTestCase {
             + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_\theta C(\theta_t)"#, "check formula in pytorch notation")
             + formula(#"\theta_t = \theta_{t-1} - \eta \nabla_\theta C(\theta_{t-1})"#, "check formula in d2l notation"))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .error, .passed],
-                       result.formulaChecks.map(\.message).description)
-        XCTAssertTrue(result.formulaChecks[2].message.contains("in pytorch notation a step goes from t-1 to t"),
-                      result.formulaChecks[2].message)
+                       result.formulaChecks.map(\.diagnostics).description)
+        XCTAssertTrue(result.formulaChecks[2].diagnostics.contains("in pytorch notation a step goes from t-1 to t"),
+                      result.formulaChecks[2].diagnostics)
     }
 
     /// d2l's v is Adam's first moment; inferred only beside an s, declared anywhere.
@@ -45,7 +45,7 @@ final class NotationDeclarationTests: XCTestCase {
             + formula(first, "check formula in d2l notation")
             + formula(first, "check formula in pytorch notation"))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed],
-                       result.formulaChecks.map(\.message).description)
+                       result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testExplicitDefinitionsTurnAnUnboundLeftSideIntoAnError() throws {
@@ -56,8 +56,8 @@ final class NotationDeclarationTests: XCTestCase {
             + "```tutor\nnotation implicit definitions\n```\n\n"
             + formula(#"\epsilon_2 = C + 1"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .passed, .passed])
-        XCTAssertTrue(result.formulaChecks[0].message.contains("notation explicit definitions"),
-                      result.formulaChecks[0].message)
+        XCTAssertTrue(result.formulaChecks[0].diagnostics.contains("notation explicit definitions"),
+                      result.formulaChecks[0].diagnostics)
         XCTAssertTrue(result.formulaChecks[1].isDefinitionOnly)
     }
 
@@ -67,6 +67,6 @@ final class NotationDeclarationTests: XCTestCase {
             + formula(#"\theta^{(t+1)} = \theta^{(t)} - \eta \nabla_\theta C(\theta^{(t)})"#)
             + formula(#"\theta^{(t+1)} = \theta^{(t)} + \eta \nabla_\theta C(\theta^{(t)})"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed],
-                       result.formulaChecks.map(\.message).description)
+                       result.formulaChecks.map(\.diagnostics).description)
     }
 }

@@ -21,8 +21,7 @@ final class ValuePlotTests: XCTestCase {
             """)
         XCTAssertEqual(result.errors.map(\.message), [])
         guard case let .linePlot(plot)? = plots(result).first else { return XCTFail() }
-        XCTAssertEqual(plot.title, "[3, 1, 2], [1; 0.5]")
-        XCTAssertEqual(plot.xLabel, "entry")
+        XCTAssertFalse(plot.overEpochs)
         XCTAssertEqual(plot.series, [.init(label: "[3, 1, 2]", xs: [0, 1, 2], ys: [3, 1, 2]),
                                      .init(label: "[1; 0.5]", xs: [0, 1], ys: [1, 0.5])])
         let found = try firstError("plot line eye(2)")
@@ -49,8 +48,8 @@ final class ValuePlotTests: XCTestCase {
         ])
         XCTAssertEqual(result.trainings.first?.log.map(\.loss), [1, 0.0625, 0.00390625, 0.0009765625])
         guard case let .linePlot(plot)? = plots(result).first else { return XCTFail() }
-        XCTAssertEqual(plot.xLabel, "epoch")
-        XCTAssertEqual(plot.title, "w, w > 0.1 during training")
+        XCTAssertTrue(plot.overEpochs)
+        XCTAssertEqual(plot.series.map(\.label), ["w", "w > 0.1"])
         XCTAssertEqual(plot.series.map(\.xs), [[0, 2, 4, 5], [0, 2, 4, 5]])
         XCTAssertEqual(plot.series.map(\.ys), [[1, 0.25, 0.0625, 0.03125], [1, 1, 0, 0]])
     }
@@ -86,7 +85,7 @@ final class ValuePlotTests: XCTestCase {
             """)
         XCTAssertEqual(result.errors.map(\.message), [])
         guard case let .scatterPlot(plot)? = plots(result).first else { return XCTFail() }
-        XCTAssertEqual(plot.title, "x by y, with the 0.5 contour of x @ [1; 0] / 2")
+        XCTAssertEqual([plot.features, plot.labels, plot.boundary?.function], ["x", "y", "x @ [1; 0] / 2"])
         XCTAssertEqual(plot.points, [.init(x: 0, y: 0, label: 1), .init(x: 2, y: 1, label: 0), .init(x: 1, y: 3, label: 1)])
         XCTAssertEqual(plot.classes, [0, 1])
         // The data's span and a twentieth of it on each side.
@@ -161,7 +160,7 @@ final class ValuePlotTests: XCTestCase {
         XCTAssertEqual(histograms[0].counts, [2, 2, 2, 0, 1])
         XCTAssertEqual([histograms[0].lower, histograms[0].upper], [0, 10])
         XCTAssertEqual(histograms[0].leftOut, 1)
-        XCTAssertEqual(histograms[0].title, "Entries of [0, 1, 2, 3, 4, 4, 10, log(-1)]")
+        XCTAssertEqual(histograms[0].value, "[0, 1, 2, 3, 4, 4, 10, log(-1)]")
         // One value alone: width 1 around it; ⌈√9⌉ = 3 bins, but at least 5.
         XCTAssertEqual([histograms[1].lower, histograms[1].upper], [0.5, 1.5])
         XCTAssertEqual(histograms[1].counts, [0, 0, 9, 0, 0])

@@ -122,8 +122,13 @@ private func makeFinding(_ choice: UInt8, _ statement: Statement, _ numbers: ino
             "source": statement.source, "status": statuses[Int(numbers.byte()) % statuses.count],
             "message": statement.source, "equations": [],
             "maxAbsoluteError": json(numbers.double()), "maxRelativeError": json(numbers.double()),
-            "rows": [["subject": statement.source, "passed": numbers.byte() % 2 == 0, "detail": statement.source,
-                      "maxAbsoluteError": json(numbers.double()), "maxRelativeError": json(numbers.double())]],
+            "rows": [["subject": statement.source, "comparison": [
+                "method": numbers.byte() % 2 == 0 ? ["entries": [String: Any]()] : ["randomDirections": ["_0": 16]],
+                "checked": Int(numbers.byte()), "skippedNearKink": Int(numbers.byte()), "failed": Int(numbers.byte() % 2),
+                "richardsonRetries": Int(numbers.byte()),
+                "maxAbsoluteError": json(numbers.double()), "maxRelativeError": json(numbers.double()),
+                "worst": ["row": 0, "column": 1, "autodiff": json(numbers.double()), "finiteDifference": json(numbers.double())],
+            ] as [String: Any]]],
         ]
         if numbers.byte() % 2 == 0 {
             check["tolerance"] = ["absolute": json(numbers.double()), "relative": json(numbers.double())]

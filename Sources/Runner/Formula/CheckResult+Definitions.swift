@@ -3,6 +3,6 @@ extension CheckResult {
     /// compared, so it is counted apart from the checks that passed.
     public var isDefinitionOnly: Bool {
         kind == .formula && status == .passed && !equations.isEmpty
-            && equations.allSatisfy { $0.status == .definition || $0.status == .skipped }
+            && equations.allSatisfy { [.definition, .intermediate, .skipped, .notApplicable].contains($0.status) }
     }
 }

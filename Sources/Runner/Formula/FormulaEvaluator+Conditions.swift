@@ -7,27 +7,26 @@ extension FormulaEvaluator {
     static let fixedFlags: [String: Bool] = ["maximize": false]
 
     /// Whether every test comes out as its branch says; if not, the first that does
-    /// not, described with the values it was decided on.
-    func firstUnmet(_ conditions: [AlgorithmCondition]) throws -> String? {
+    /// not, with the values it was decided on.
+    func firstUnmet(_ conditions: [AlgorithmCondition]) throws -> UnmetTest? {
         for condition in conditions {
             let (outcome, values) = try decide(condition)
             if outcome != condition.holds {
-                let verdict = condition.holds ? "is false" : "holds, and this row is on its \\textbf{else} branch"
-                return "\(condition.source) \(verdict)\(values.isEmpty ? "" : " (\(values))")"
+                return UnmetTest(source: condition.source, holds: outcome, values: values)
             }
         }
         return nil
     }
 
-    private func decide(_ condition: AlgorithmCondition) throws -> (Bool, String) {
+    private func decide(_ condition: AlgorithmCondition) throws -> (Bool, [UnmetTest.Value]) {
         switch condition.test {
         case let .flag(name):
             let options = context.before.optimizer?.optimizer.hyperparameters ?? []
             if let option = options.first(where: { $0.name == name }) {
-                return (option.value != 0, "\(name) = \(option.value != 0 ? "true" : "false")")
+                return (option.value != 0, [.flag(name: name, isSet: option.value != 0)])
             }
             if let fixed = Self.fixedFlags[name] {
-                return (fixed, "tutor's optimizers minimise")
+                return (fixed, [.minimises])
             }
             let known = options.map(\.name).joined(separator: ", ")
             throw RuntimeError("the test \(condition.source) names no option of the optimizer"
@@ -44,11 +43,10 @@ extension FormulaEvaluator {
             case ">": outcome = a > b
             default: outcome = a >= b
             }
-            var values: [String] = []
-            for (side, x) in [(left, a), (right, b)] where side.kind.isSymbolOrName {
-                values.append("\(side.kind.symbolText) = \(NumberText.format(x))")
+            let values = [(left, a), (right, b)].compactMap { side, x in
+                side.kind.symbolText.map { UnmetTest.Value.number(name: $0, value: x) }
             }
-            return (outcome, values.joined(separator: ", "))
+            return (outcome, values)
         }
     }
 
@@ -63,18 +61,12 @@ extension FormulaEvaluator {
 }
 
 private extension Expr.Kind {
-    var isSymbolOrName: Bool {
-        switch self {
-        case .symbol, .name: return true
-        default: return false
-        }
-    }
-
-    var symbolText: String {
+    /// A symbol or name as written; nil for anything else.
+    var symbolText: String? {
         switch self {
         case let .symbol(s): return s.latex
         case let .name(n): return n
-        default: return ""
+        default: return nil
         }
     }
 }

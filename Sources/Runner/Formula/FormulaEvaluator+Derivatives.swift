@@ -50,12 +50,14 @@ extension FormulaEvaluator {
                 try reevaluate(output, replacing: aliases, at: moment, with: leaf)
             }
             guard report.passed else {
+                let values = report.worst.map {
+                    "autodiff \(NumberText.format($0.autodiff)), finite differences \(NumberText.format($0.finiteDifference))"
+                }
                 throw EngineDisagreement(message: "\(label): autodiff and finite differences disagree "
-                                         + "(\(report.worstValues ?? "no comparison")); this is a fault in tutor's engine")
+                                         + "(\(values ?? "no comparison")); this is a fault in tutor's engine")
             }
             let options = GradientCheckOptions()
-            note(DerivativeNote(label: label, method: .gradient, detail: report.comparedText, remarks: report.remarks,
-                                maxRelativeError: report.maxRelativeError,
+            note(DerivativeNote(label: label, method: .gradient, comparison: report, maxRelativeError: report.maxRelativeError,
                                 tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
             return Variable(present(gradient, name: name))
         }
@@ -109,7 +111,7 @@ extension FormulaEvaluator {
                 worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
         }
-        note(DerivativeNote(label: label, method: .elementwise, detail: "two directions", maxRelativeError: worst,
+        note(DerivativeNote(label: label, method: .elementwise, maxRelativeError: worst,
                             tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
     }
 
@@ -138,7 +140,7 @@ extension FormulaEvaluator {
             throw RuntimeError("\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
                                at: location)
         }
-        note(DerivativeNote(label: "\(function)'", method: .activation, detail: activation.rawValue))
+        note(DerivativeNote(label: "\(function)'", method: .activation, operand: activation.rawValue))
         return Variable(derivative)
     }
 
@@ -243,7 +245,7 @@ extension FormulaEvaluator {
         var replaced = overrides[.before] ?? [:]
         replaced[parameter] = point
         let evaluation = context.evaluation(in: context.before, overrides: replaced)
-        note(DerivativeNote(label: "\(name)(…)", method: .lossAtArgument, detail: parameter))
+        note(DerivativeNote(label: "\(name)(…)", method: .lossAtArgument, operand: parameter))
         return try evaluation.evaluate(expression)
     }
 }

@@ -3,7 +3,7 @@ import Notation
 /// The equations of one display formula in order, as an algorithm runs its rows.
 ///
 /// - A row governed by `\textbf{if}` tests that do not come out as its branch says
-///   is not applicable to the chapter's optimizer: it is reported as skipped, with
+///   is not applicable to the chapter's optimizer: it is reported as such, with
 ///   the values the test was decided on, and compares nothing.
 /// - `\leftarrow` assigns. Its right side reads a symbol assigned by an earlier row as
 ///   that row's value (`g_t \leftarrow g_t + \lambda \theta_{t-1}`). A symbol
@@ -11,14 +11,11 @@ import Notation
 ///   assignment is compared where the symbol names the chapter's state (`m_t`,
 ///   `\theta_t`), and defines it otherwise (`g_t`, `\widehat{m_t}`), as before.
 extension Interpreter {
-    static let notApplicableMessage = "not applicable: "
-    static let intermediateMessage = "an intermediate: "
-
     func checkRows(_ equations: [Equation], context: FormulaContext, tolerance: Tolerance) throws -> [EquationResult] {
         let probe = FormulaEvaluator(context: context, layerValues: [:], focus: nil)
         probe.stepAfter = context.stepAfter
-        // Why each row does not apply (nil: it does), or the error deciding its tests.
-        var unmet: [Result<String?, RuntimeError>] = []
+        // The test that keeps each row from applying (nil: it applies), or the error deciding its tests.
+        var unmet: [Result<UnmetTest?, RuntimeError>] = []
         for equation in equations {
             do {
                 unmet.append(.success(try probe.firstUnmet(equation.conditions)))
@@ -44,9 +41,10 @@ extension Interpreter {
                 result.tolerance = tolerance
                 results.append(result)
                 continue
-            case let .success(reason?):
-                results.append(EquationResult(index: index, source: equation.source, status: .skipped,
-                                              message: Self.notApplicableMessage + reason))
+            case let .success(test?):
+                var result = EquationResult(index: index, source: equation.source, status: .notApplicable)
+                result.unmetTest = test
+                results.append(result)
                 continue
             case .success(nil):
                 break
@@ -80,9 +78,9 @@ extension Interpreter {
                 return later.isSame(as: symbol)
             }
             if assignedAgain {
-                results.append(EquationResult(index: index, source: row.source, status: .definition,
-                                              message: Self.intermediateMessage + "\(row.left), assigned again below; "
-                                                  + "nothing compared"))
+                var result = EquationResult(index: index, source: row.source, status: .intermediate)
+                result.defined = DefinedSymbol(symbol: "\(row.left)")
+                results.append(result)
                 continue
             }
             // Assigned last, over an earlier formula's definition: it assigns, it does not compare.

@@ -86,82 +86,25 @@ extension Interpreter {
         return .init(name: symbol.name, layer: layer, step: symbol.step)
     }
 
+    /// One equation: a definition, or the sides compared at every instance it
+    /// stands for (each free layer, each param a free θ names).
     func checkEquation(_ equation: Equation, index: Int, context: FormulaContext,
-                               tolerance: Tolerance) throws -> [EquationResult] {
+                       tolerance: Tolerance) throws -> [EquationResult] {
         let freeLayers = freeLayerVariables(in: equation, context: context)
         let probe = FormulaEvaluator(context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
                                      focus: nil)
-        // `:=`, `\equiv`, `\triangleq` define; so does a left side that names nothing yet.
-        if equation.isDefinition {
-            guard case let .symbol(symbol) = equation.left.kind else {
-                return [EquationResult(index: index, source: equation.source, status: .error,
-                                       message: "\(equation.relation) defines a symbol: its left side must be one")]
-            }
-            return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
+        if let definition = definitionResult(equation, index: index, freeLayers: freeLayers, probe: probe, context: context) {
+            return [definition]
         }
-        if case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe),
-           probe.indexedChapterValue(symbol, indices: ["i", "j", "k"]) == nil {
-            // With explicit definitions only `:=` and its kin (and an algorithm's `\leftarrow`) define.
-            if context.explicitDefinitions, equation.relation != "←" {
-                return [EquationResult(index: index, source: equation.source, status: .error,
-                                       message: "\(equation.left) names no value, and this chapter's definitions are "
-                                           + "explicit (notation explicit definitions): define it with :=, or bind it "
-                                           + "with where")]
-            }
-            return [define(symbol, equation, index: index, freeLayers: freeLayers, context: context)]
-        }
-        let assignment = isAssignment(equation)
-        let update = assignment || isStepped(equation)
         let layerCount = probe.model()?.network.layers.count ?? 0
         if !freeLayers.isEmpty && layerCount == 0 {
             return [EquationResult(index: index, source: equation.source, status: .error,
                                    message: "the layer index \(freeLayers[0]) is free but there is no model: "
                                        + "bind it (check formula where \(freeLayers[0]) = 1)")]
         }
-        let layerChoices: [[String: Int]] = freeLayers.isEmpty ? [[:]]
-            : (1...layerCount).map { l in Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, l) }) }
-        let focusChoices: [String?] = mentionsParameterFamily(equation, context: context)
-            ? steppedParameters(context: context).map { $0 } : [nil]
-
-        let components = freeComponents(in: equation, probe)
-        var results: [EquationResult] = []
-        for layers in layerChoices {
-            for focus in focusChoices {
-                var subject: [String] = []
-                if let l = layers.values.first { subject.append("l = \(l)") }
-                if let focus { subject.append("θ = \(focus)") }
-                if !components.isEmpty { subject.append("every \(components.joined(separator: ", "))") }
-                var result = EquationResult(index: index, source: equation.source,
-                                            subject: subject.isEmpty ? nil : subject.joined(separator: ", "),
-                                            status: .passed, message: "")
-                let evaluator = FormulaEvaluator(context: context, layerValues: layers, focus: focus)
-                evaluator.productsAreElementwise = update
-                evaluator.stepAfter = context.stepAfter
-                result.tolerance = tolerance
-                do {
-                    let sides = [equation.left, equation.right]
-                    // Free indices (`\delta^l_j = …`): each side at every entry, compared together.
-                    func side(_ expression: Expr) throws -> Tensor {
-                        guard !components.isEmpty else { return try evaluator.evaluate(expression).value }
-                        return try evaluator.assembled(components, over: sides, at: expression.location) {
-                            try evaluator.evaluate(expression)
-                        }.value
-                    }
-                    evaluator.paramsAfterStep = assignment
-                    let left = try side(equation.left)
-                    evaluator.paramsAfterStep = false
-                    let right = try side(equation.right)
-                    compare(left, right, tolerance: tolerance, into: &result)
-                } catch let limit as TimeLimitExceeded {
-                    throw limit
-                } catch {
-                    // An equation left half evaluated may not have reached every binding.
-                    context.evaluationsStopped = true
-                    describe(error, into: &result)
-                }
-                result.derivatives = evaluator.notes
-                results.append(result)
-            }
+        let results = try instances(of: equation, freeLayers: freeLayers, layerCount: layerCount, probe: probe,
+                                    context: context).map { instance in
+            try compareSides(of: equation, index: index, at: instance, context: context, tolerance: tolerance)
         }
         if !results.isEmpty, results.allSatisfy({ $0.status == .skipped }) {
             return [EquationResult(index: index, source: equation.source, status: .error,
@@ -170,7 +113,89 @@ extension Interpreter {
         return results.filter { $0.status != .skipped || freeLayers.isEmpty }
     }
 
-    /// The status and message of an equation whose evaluation stopped at `error`.
+    /// The result of an equation that defines its left side, or nil when it is to be compared.
+    private func definitionResult(_ equation: Equation, index: Int, freeLayers: [String], probe: FormulaEvaluator,
+                                  context: FormulaContext) -> EquationResult? {
+        // `:=`, `\equiv`, `\triangleq` define; so does a left side that names nothing yet.
+        if equation.isDefinition {
+            guard case let .symbol(symbol) = equation.left.kind else {
+                return EquationResult(index: index, source: equation.source, status: .error,
+                                      message: "\(equation.relation) defines a symbol: its left side must be one")
+            }
+            return define(symbol, equation, index: index, freeLayers: freeLayers, context: context)
+        }
+        guard case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe),
+              probe.indexedChapterValue(symbol, indices: ["i", "j", "k"]) == nil else { return nil }
+        // With explicit definitions only `:=` and its kin (and an algorithm's `\leftarrow`) define.
+        if context.explicitDefinitions, equation.relation != "←" {
+            return EquationResult(index: index, source: equation.source, status: .error,
+                                  message: "\(equation.left) names no value, and this chapter's definitions are "
+                                      + "explicit (notation explicit definitions): define it with :=, or bind it "
+                                      + "with where")
+        }
+        return define(symbol, equation, index: index, freeLayers: freeLayers, context: context)
+    }
+
+    /// One value of the free layer indices and of a free θ, for which an equation is compared.
+    private struct EquationInstance {
+        var layers: [String: Int]
+        var subject: EquationSubject
+    }
+
+    /// Every instance the equation stands for: each layer of the model for a
+    /// free layer index, each stepped param for θ, and the entry indices it holds for.
+    private func instances(of equation: Equation, freeLayers: [String], layerCount: Int, probe: FormulaEvaluator,
+                           context: FormulaContext) -> [EquationInstance] {
+        let layerChoices: [[String: Int]] = freeLayers.isEmpty ? [[:]]
+            : (1...layerCount).map { l in Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, l) }) }
+        let focusChoices: [String?] = mentionsParameterFamily(equation, context: context)
+            ? steppedParameters(context: context).map { $0 } : [nil]
+        let components = freeComponents(in: equation, probe)
+        return layerChoices.flatMap { layers in
+            focusChoices.map { focus in
+                EquationInstance(layers: layers,
+                                 subject: EquationSubject(layer: layers.values.first, parameter: focus, components: components))
+            }
+        }
+    }
+
+    /// Both sides of the equation evaluated at one instance and compared entry by entry.
+    private func compareSides(of equation: Equation, index: Int, at instance: EquationInstance, context: FormulaContext,
+                              tolerance: Tolerance) throws -> EquationResult {
+        let subject = instance.subject
+        var result = EquationResult(index: index, source: equation.source,
+                                    subject: subject == EquationSubject() ? nil : subject, status: .passed)
+        let assignment = isAssignment(equation)
+        let evaluator = FormulaEvaluator(context: context, layerValues: instance.layers, focus: subject.parameter)
+        evaluator.productsAreElementwise = assignment || isStepped(equation)
+        evaluator.stepAfter = context.stepAfter
+        result.tolerance = tolerance
+        do {
+            let sides = [equation.left, equation.right]
+            // Free indices (`\delta^l_j = …`): each side at every entry, compared together.
+            func side(_ expression: Expr) throws -> Tensor {
+                guard !subject.components.isEmpty else { return try evaluator.evaluate(expression).value }
+                return try evaluator.assembled(subject.components, over: sides, at: expression.location) {
+                    try evaluator.evaluate(expression)
+                }.value
+            }
+            evaluator.paramsAfterStep = assignment
+            let left = try side(equation.left)
+            evaluator.paramsAfterStep = false
+            let right = try side(equation.right)
+            compare(left, right, tolerance: tolerance, into: &result)
+        } catch let limit as TimeLimitExceeded {
+            throw limit
+        } catch {
+            // An equation left half evaluated may not have reached every binding.
+            context.evaluationsStopped = true
+            describe(error, into: &result)
+        }
+        result.derivatives = evaluator.notes
+        return result
+    }
+
+    /// The status and diagnostic of an equation whose evaluation stopped at `error`.
     private func describe(_ error: any Error, into result: inout EquationResult) {
         switch error {
         case let missing as FormulaEvaluator.MissingLayer:
@@ -223,9 +248,9 @@ extension Interpreter {
         // The right side is evaluated by the formulas that use the symbol; the
         // where clauses it names are this check's all the same.
         for name in symbolNames(in: equation.right) { context.noteUse(.init(name: name, layer: nil, step: nil)) }
-        let scope = layerVariable.map { " for every layer \($0)" } ?? ""
-        return EquationResult(index: index, source: equation.source, status: .definition,
-                              message: "defines \(equation.left)\(scope); nothing compared")
+        var result = EquationResult(index: index, source: equation.source, status: .definition)
+        result.defined = DefinedSymbol(symbol: "\(equation.left)", everyLayer: layerVariable)
+        return result
     }
 
     private func symbolNames(in expression: Expr) -> Set<String> {
@@ -387,9 +412,9 @@ extension Interpreter {
                          into result: inout EquationResult) {
         result.left = left
         result.right = right
+        // Sides of different shapes fail with no entry compared.
         guard left.shape == right.shape || (left.count == 1 && right.count == 1) else {
             result.status = .failed
-            result.message = "the left side has shape \(left.shape), the right side \(right.shape)"
             return
         }
         var maxAbs = 0.0, maxRel = 0.0, worstRatio = -1.0
@@ -412,61 +437,24 @@ extension Interpreter {
         result.maxAbsoluteError = maxAbs.isFinite ? maxAbs : nil
         result.maxRelativeError = maxRel.isFinite ? maxRel : nil
         result.worst = worst
-        let passed = worstRatio <= 1
-        result.status = passed ? .passed : .failed
-        guard !passed, let worst else {
-            result.message = "both sides agree"
-            return
-        }
-        let nonFinite = !(worst.left.isFinite && worst.right.isFinite)
-        result.message = (nonFinite ? "a side is not finite: at" : "the sides differ: worst at")
-            + " (\(worst.row), \(worst.column)): \(NumberText.format(worst.left)) vs \(NumberText.format(worst.right))"
+        result.status = worstRatio <= 1 ? .passed : .failed
     }
 
+    /// The check's status from its equations'; Render writes its sentence from them.
     private func summarize(_ results: [EquationResult], check: FormulaCheck, statement: Statement) -> CheckResult {
-        let compared = results.filter { $0.status == .passed || $0.status == .failed }
-        let failed = results.filter { $0.status == .failed }
-        let errors = results.filter { $0.status == .error }
-        let definitions = results.filter { $0.status == .definition }
+        let compared = results.filter(\.compared)
+        let failed = results.contains { $0.status == .failed }
         let status: CheckStatus
-        var message: String
-        if !errors.isEmpty {
+        if results.contains(where: { $0.status == .error }) {
             status = .error
-            message = errors.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? ""): \($0.message)" }
-                .joined(separator: "; ")
         } else if check.expectsFailure {
-            status = failed.isEmpty ? .xpass : .xfail
-            message = failed.isEmpty
-                ? "expected to fail, but every equation holds"
-                : "does not hold, as expected: " + failed.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? "") — \($0.message)" }
-                    .joined(separator: "; ")
-        } else if !failed.isEmpty {
-            status = .failed
-            message = failed.map { "equation \($0.index)\($0.subject.map { " (\($0))" } ?? ""): \($0.message)" }
-                .joined(separator: "; ")
+            status = failed ? .xfail : .xpass
         } else {
-            status = .passed
-            var parts: [String] = []
-            if !compared.isEmpty { parts.append("\(compared.count) comparison\(compared.count == 1 ? "" : "s") verified") }
-            // An algorithm box's intermediates and the rows its tests leave out are counted, not listed.
-            let intermediates = definitions.filter { $0.message.hasPrefix(Self.intermediateMessage) }.count
-            let defined = definitions.filter { !$0.message.hasPrefix(Self.intermediateMessage) }
-                .map { $0.message.replacingOccurrences(of: "; nothing compared", with: "") }
-            let notApplicable = results.filter { $0.status == .skipped && $0.message.hasPrefix(Self.notApplicableMessage) }
-                .count
-            if !defined.isEmpty { parts.append(defined.joined(separator: ", ")) }
-            if intermediates > 0 {
-                parts.append("\(intermediates) intermediate assignment\(intermediates == 1 ? "" : "s")")
-            }
-            if notApplicable > 0 {
-                parts.append("\(notApplicable) row\(notApplicable == 1 ? "" : "s") not applicable to this optimizer")
-            }
-            if compared.isEmpty, !parts.isEmpty { parts[parts.count - 1] += "; nothing compared" }
-            message = parts.joined(separator: "; ")
+            status = failed ? .failed : .passed
         }
         var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source, status: status,
                                  maxAbsoluteError: compared.compactMap(\.maxAbsoluteError).max(),
-                                 maxRelativeError: compared.compactMap(\.maxRelativeError).max(), message: message)
+                                 maxRelativeError: compared.compactMap(\.maxRelativeError).max(), message: "")
         result.equations = results
         result.tolerance = check.tolerance.map { Tolerance(absolute: $0, relative: $0) } ?? .formula
         return result

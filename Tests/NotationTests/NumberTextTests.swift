@@ -1,4 +1,4 @@
-import Runner
+import Notation
 import XCTest
 
 final class NumberTextTests: XCTestCase {

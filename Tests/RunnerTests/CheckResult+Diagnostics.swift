@@ -1,0 +1,9 @@
+import Runner
+
+extension CheckResult {
+    /// What the runner said in words: the diagnostic of a check that could not
+    /// be made, or its equations' (an error, sides that cannot be formed).
+    var diagnostics: String {
+        ([message] + equations.map(\.message)).filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+}
