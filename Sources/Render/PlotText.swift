@@ -19,3 +19,7 @@ extension ScatterPlotResult {
 extension HistogramResult {
     var title: String { "Entries of \(value)" }
 }
+
+extension BarPlotResult {
+    var title: String { "Entries of \(value)" }
+}

@@ -146,7 +146,7 @@ extension Interpreter {
                                at: plot.value.location)
         }
         let finite = value.scalars.indices.filter { value.scalars[$0].isFinite }
-        return BarPlotResult(line: location.line, title: "Entries of \(label)", value: label,
+        return BarPlotResult(line: location.line, value: label,
                              indices: finite, values: finite.map { value.scalars[$0] }, count: value.count)
     }
 }

@@ -51,7 +51,6 @@ public struct ScatterPlotResult: Sendable, Codable {
 /// A vector's entries as bars, against their index from 0.
 public struct BarPlotResult: Sendable, Codable {
     public var line: Int
-    public var title: String
     /// The value as written.
     public var value: String
     /// The finite entries with their index; entries that are NaN or infinite have no bar.

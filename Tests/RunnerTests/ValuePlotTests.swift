@@ -131,7 +131,7 @@ final class ValuePlotTests: XCTestCase {
         XCTAssertEqual(bars.map(\.values), [[0.5, -2], [1, 2], [7]])
         XCTAssertEqual(bars.map(\.count), [3, 2, 1])
         XCTAssertEqual(bars.map(\.line), [4, 5, 6])
-        XCTAssertEqual(bars[1].title, "Entries of [1; 2]")
+        XCTAssertEqual(bars[1].value, "[1; 2]", "the vector as written, which Render titles")
     }
 
     func testBarsRefuseWhatIsNoShortVector() throws {
