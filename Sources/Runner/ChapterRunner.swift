@@ -66,8 +66,7 @@ public struct ChapterRunner: Sendable {
                                          at: SourceLocation(file: displayPath, line: 1, column: 1))])
         let document = reading.document
         var diagnostics = reading.diagnostics
-        let sourceLines = bytes.map { String(decoding: $0, as: UTF8.self) }
-            .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) } } ?? []
+        let sourceLines = bytes.map(ChapterReader.sourceLines(contents:)) ?? []
         // A diagnostic the runner makes, with the chapter line it points at.
         func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
             let line = sourceLines.indices.contains(location.line - 1) ? sourceLines[location.line - 1] : nil
@@ -266,9 +265,9 @@ extension ChapterRunner {
         let contents = location != nil && Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
         let bytes = contents.map { [UInt8]($0) } ?? []
         let reading = ChapterReader.read(file: displayPath, contents: bytes)
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ChapterReader.sourceLines(contents: bytes)
         let place = location ?? SourceLocation(file: displayPath, line: 1, column: 1)
-        let sourceLine = lines.indices.contains(place.line - 1) ? String(lines[place.line - 1].trimmingSuffix("\r")) : nil
+        let sourceLine = lines.indices.contains(place.line - 1) ? lines[place.line - 1] : nil
         let failure = Diagnostic(message, at: place, sourceLine: sourceLine)
         var placed = false
         var blocks: [BlockResult] = []
@@ -326,8 +325,4 @@ private extension Finding {
 struct StatementFailure: Error {
     var error: RuntimeError
     var findings: [Finding]
-}
-
-private extension Substring {
-    func trimmingSuffix(_ suffix: Character) -> Substring { last == suffix ? dropLast() : self }
 }
