@@ -81,7 +81,7 @@ extension FormulaEvaluator {
             return .constant(state)
         }),
         SymbolRule(name: "the loss (C, L, J, E, ℒ)", meaning: { e, q in
-            guard q.names.contains(where: FormulaEvaluator.lossNames.contains), e.context.before.loss != nil else { return nil }
+            guard q.names.contains(where: FunctionLetters.loss.contains), e.context.before.loss != nil else { return nil }
             return .loss(q.symbol.step == 1 ? .after : .before)
         }),
     ]
