@@ -11,6 +11,7 @@ struct SourceText {
     let file: String
     /// UTF-8 without a byte-order mark, lines ended by `\n` only.
     let bytes: [UInt8]
+    /// The lines of `bytes`.
     let lineTable: LineTable
 
     init(file: String, raw: [UInt8]) {
@@ -49,7 +50,6 @@ struct SourceText {
         let range = lineRange(line)
         return min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
     }
-
 
     /// Where a byte offset sits, its column counted in Unicode scalars.
     func location(of offset: Int) -> SourceLocation {
