@@ -55,7 +55,6 @@ enum PreviewPage {
                     version: version)
     }
 
-
     private static func page(title: String, body: String, version: Int) -> String {
         """
         <!DOCTYPE html>

@@ -4,12 +4,12 @@
 /// them their values, share.
 public enum FunctionLetters {
     /// The loss: the chapter's `loss`, at the values its arguments name.
-    public static let loss: Set<String> = ["C", "L", "J", "E", "ℒ"]
+    public static let loss = ["C", "L", "J", "E", "ℒ"]
     /// An activation: the one of the layer its argument belongs to (`f(z^{(l)})`).
-    public static let activation: Set<String> = ["f", "g", "h", "φ"]
+    public static let activation = ["f", "g", "h", "φ"]
     /// The sigmoid.
     public static let sigmoid = "σ"
     /// Every letter read as a function: those above, and ℓ, l and Q, which only
     /// a `where` binding gives a meaning.
-    public static let all: Set<String> = loss.union(activation).union([sigmoid, "ℓ", "l", "Q"])
+    public static let all = Set(loss + activation + [sigmoid, "ℓ", "l", "Q"])
 }
