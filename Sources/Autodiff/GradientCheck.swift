@@ -224,32 +224,3 @@ func branchSignature(of output: Variable) -> UInt64 {
     }
     return hash.value
 }
-
-/// FNV-1a over 64-bit words: a fixed, fast fingerprint (not a secure hash).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func combine(_ word: UInt64) { value = (value ^ word) &* 0x100_0000_01b3 }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): a small, fixed generator for the
-/// check's random directions, so a report is the same on every machine.
-///
-/// Also the seeding step of `RandomGenerator`, which fills its state with
-/// four of these outputs.
-public struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [−1, 1).
-    mutating func nextSigned() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
-}

@@ -114,7 +114,7 @@ struct BlockAssembly {
         while first <= last, source.isBlank(line: first) { first += 1 }
         while last >= first, source.isBlank(line: last) { last -= 1 }
         guard first <= last else { return }
-        let start = source.lineStarts[first - 1]
+        let start = source.lineStart(first)
         let end = source.lineRange(last).upperBound
 
         var headings: [Heading] = []

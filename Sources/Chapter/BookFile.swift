@@ -67,12 +67,12 @@ public struct BookFile: Equatable, Sendable {
 private struct BookFileReader {
     let text: String
     let file: String
-    let lines: [Substring]
+    let lines: [String]
 
     init(text: String, file: String) {
         self.text = text
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = LineTable.lines(of: text)
     }
 
     func read() throws -> BookFile {
@@ -245,7 +245,7 @@ private struct BookFileReader {
     }
 
     private func sourceLine(_ number: Int) -> String? {
-        lines.indices.contains(number - 1) ? String(lines[number - 1]) : nil
+        lines.indices.contains(number - 1) ? lines[number - 1] : nil
     }
 
     /// The parser's own reason at its place.

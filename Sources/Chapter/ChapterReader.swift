@@ -40,6 +40,12 @@ public enum ChapterReader {
         read(file: file, contents: Array(contents.utf8))
     }
 
+    /// The chapter's lines as the reader numbers them, without line endings or
+    /// a byte-order mark: the source lines that diagnostics made later quote.
+    public static func sourceLines(contents: [UInt8]) -> [String] {
+        SourceText.lines(of: contents)
+    }
+
     /// Reads the file at `path`; diagnostics name the path as given.
     public static func read(path: String) -> (document: ChapterDocument, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -1,3 +1,5 @@
+import Notation
+
 /// Renders a prose block to HTML through cmark, with math and heading anchors put in afterwards.
 ///
 /// Each inline math span is swapped for a unique alphanumeric token before cmark
@@ -29,7 +31,7 @@ public enum ProseHTMLRenderer {
                                      prose.headings)
         return replacingTokens(stem: tokenStem, in: html, count: prose.inlineMath.count) { index, inTag in
             let span = prose.inlineMath[index]
-            return inTag ? attributeEscaped(source[span.sourceRange]) : math(span)
+            return inTag ? XMLEscaping.text(String(decoding: source[span.sourceRange], as: UTF8.self)) : math(span)
         }
     }
 
@@ -70,22 +72,6 @@ public enum ProseHTMLRenderer {
             index += 1
         }
         return String(decoding: result, as: UTF8.self)
-    }
-
-    /// The span as written, safe inside a quoted attribute value; escaped scalar by
-    /// scalar, since a combining mark would hide a `"` from a character match.
-    private static func attributeEscaped(_ bytes: ArraySlice<UInt8>) -> String {
-        var escaped = ""
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 
     /// Gives the n-th `<hN>` opening tag the `id` of the n-th heading.

@@ -11,40 +11,38 @@ struct SourceText {
     let file: String
     /// UTF-8 without a byte-order mark, lines ended by `\n` only.
     let bytes: [UInt8]
-    /// Byte offset where each line starts; element 0 is line 1.
-    let lineStarts: [Int]
+    /// The lines of `bytes`.
+    let lineTable: LineTable
 
     init(file: String, raw: [UInt8]) {
         self.file = file
-        var body = raw[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let body = Array(raw.starts(with: [0xEF, 0xBB, 0xBF]) ? raw.dropFirst(3) : raw[...])
+        let lines = LineTable(body).lines
         var bytes: [UInt8] = []
         bytes.reserveCapacity(body.count)
-        var lineStarts = [0]
-        var index = body.startIndex
-        while index < body.endIndex {
-            var byte = body[index]
-            index += 1
-            if byte == UInt8(ascii: "\r") {
-                if index < body.endIndex, body[index] == UInt8(ascii: "\n") { index += 1 }
-                byte = UInt8(ascii: "\n")
-            }
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\n"), index < body.endIndex { lineStarts.append(bytes.count) }
+        for (index, line) in lines.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "\n")) }
+            bytes += body[line]
         }
         self.bytes = bytes
-        self.lineStarts = lineStarts
+        lineTable = LineTable(bytes)
     }
 
-    var lineCount: Int { lineStarts.count }
+    /// The chapter's lines as this reading numbers them, without their line
+    /// endings: what a diagnostic made after reading quotes.
+    static func lines(of raw: [UInt8]) -> [String] {
+        let source = SourceText(file: "", raw: raw)
+        return source.lineTable.lines.map(source.text)
+    }
+
+    var lineCount: Int { lineTable.lines.count }
+
+    /// The byte offset where a 1-based line starts.
+    func lineStart(_ line: Int) -> Int { lineRange(line).lowerBound }
 
     /// The bytes of a 1-based line, without its `\n`; empty past the last line.
     func lineRange(_ line: Int) -> Range<Int> {
-        guard line <= lineStarts.count else { return bytes.count..<bytes.count }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        return start..<end
+        lineTable.range(ofLine: line) ?? bytes.count..<bytes.count
     }
 
     /// The byte offset of cmark's 1-based line and 1-based byte column.
@@ -53,20 +51,10 @@ struct SourceText {
         return min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
     }
 
-    /// The 1-based line holding a byte offset.
-    func line(containing offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low + 1
-    }
-
     /// Where a byte offset sits, its column counted in Unicode scalars.
     func location(of offset: Int) -> SourceLocation {
-        let line = line(containing: offset)
-        let start = lineStarts[line - 1]
+        let line = lineTable.line(containing: offset)
+        let start = lineStart(line)
         let scalars = bytes[start..<offset].lazy.filter { $0 & 0xC0 != 0x80 }.count
         return SourceLocation(file: file, line: line, column: scalars + 1)
     }
@@ -75,7 +63,7 @@ struct SourceText {
     /// earlier offset (at a scalar boundary) when it is on the same line: finding
     /// many offsets of one line in order takes time linear in the line.
     func location(of offset: Int, after known: (offset: Int, location: SourceLocation)) -> SourceLocation {
-        let line = line(containing: offset)
+        let line = lineTable.line(containing: offset)
         guard known.offset <= offset, known.location.line == line else { return location(of: offset) }
         let scalars = bytes[known.offset..<offset].lazy.filter { $0 & 0xC0 != 0x80 }.count
         return SourceLocation(file: file, line: line, column: known.location.column + scalars)

@@ -16,12 +16,7 @@ import Foundation
 ///     s₂ ^= s₀;  s₃ ^= s₁;  s₁ ^= s₂;  s₀ ^= s₃;  s₂ ^= t;  s₃ = rotl(s₃, 45)
 ///
 /// The state is filled from the 64-bit seed by four steps of **SplitMix64**
-/// (Steele, Lea & Flood), as the xoshiro authors recommend:
-///
-///     x += 0x9E3779B97F4A7C15
-///     z = (x ^ (x >> 30)) · 0xBF58476D1CE4E5B9
-///     z = (z ^ (z >> 27)) · 0x94D049BB133111EB
-///     output z ^ (z >> 31)
+/// (`SplitMix64`), as the xoshiro authors recommend.
 ///
 /// All arithmetic is modulo 2⁶⁴. Integers and uniforms are bit-exact everywhere;
 /// normals go through `log`, `sin` and `cos`, so they are as reproducible as the

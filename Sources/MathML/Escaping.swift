@@ -1,21 +1,5 @@
-/// Text made safe for HTML, SVG and XML alike: pages must parse as XML, so only
-/// the five predefined entities are used and control characters are dropped.
-public enum Escaping {
-    public static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}
+import Notation
+
+/// The escaping every page writer uses: `XMLEscaping`, shared with the prose
+/// reader; addresses are escaped in Render's `Escaping+Address.swift`.
+public typealias Escaping = XMLEscaping

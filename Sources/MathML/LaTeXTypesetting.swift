@@ -1,4 +1,5 @@
 import Foundation
+import Notation
 
 /// Prose math outside the LaTeX tutor reads (`l = 1, \dots, L`, `\partial a /
 /// \partial z`), typeset as written rather than shown as source: letters,
@@ -14,17 +15,8 @@ public enum LaTeXTypesetting {
         return MathML.element(body, display: display)
     }
 
-    private static let identifiers: [String: String] = [
-        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
-        "zeta": "ζ", "eta": "η", "theta": "θ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
-        "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "ϕ", "varphi": "φ", "chi": "χ",
-        "psi": "ψ", "omega": "ω", "infty": "∞", "ell": "ℓ",
-    ]
-    /// Capital Greek letters are upright.
-    private static let uprightIdentifiers: [String: String] = [
-        "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Sigma": "Σ", "Phi": "Φ",
-        "Psi": "Ψ", "Omega": "Ω",
-    ]
+    /// Identifiers besides the Greek letters, which `GreekLetter` draws.
+    private static let identifiers: [String: String] = ["infty": "∞"]
     private static let operators: [String: String] = [
         "partial": "∂", "nabla": "∇", "cdot": "⋅", "times": "×", "odot": "⊙", "circ": "∘",
         "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠",
@@ -135,8 +127,11 @@ public enum LaTeXTypesetting {
                 default: return nil
                 }
             }
+            if let letter = GreekLetter.glyph(forCommand: name) {
+                // Capital Greek letters are upright.
+                return GreekLetter.isUpright(name) ? "<mi mathvariant=\"normal\">\(letter)</mi>" : mi(String(letter))
+            }
             if let letter = LaTeXTypesetting.identifiers[name] { return mi(letter) }
-            if let letter = LaTeXTypesetting.uprightIdentifiers[name] { return "<mi mathvariant=\"normal\">\(letter)</mi>" }
             if let symbol = LaTeXTypesetting.operators[name] { return mo(symbol) }
             if let accent = LaTeXTypesetting.accents[name], let base = atom() {
                 return "<mover accent=\"true\">" + base + mo(accent) + "</mover>"

@@ -22,9 +22,16 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     /// The compiler form followed by the source line and a caret under the
     /// column, counted in display columns (a Chinese character takes two).
     public var rendered: String {
-        guard let line = sourceLine else { return description }
+        guard let caret = sourceCaret else { return description }
+        return "\(description)\n\(caret)"
+    }
+
+    /// The source line and, under it, a caret at the column; nil when the line
+    /// is not known.
+    public var sourceCaret: String? {
+        guard let line = sourceLine else { return nil }
         let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
             .map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined()
-        return "\(description)\n\(line)\n\(prefix)^"
+        return "\(line)\n\(prefix)^"
     }
 }

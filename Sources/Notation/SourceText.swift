@@ -9,14 +9,8 @@ struct SourceText {
     init(_ source: String, file: String, firstLine: Int) {
         self.file = file
         self.firstLine = firstLine
-        // Split on scalars, not Characters: "\r\n" is one Character.
-        lines = source.unicodeScalars
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in
-                var scalars = Array(line)
-                if scalars.last == "\r" { scalars.removeLast() }
-                return scalars
-            }
+        let scalars = Array(source.unicodeScalars)
+        lines = LineTable(scalars).lines.map { Array(scalars[$0]) }
     }
 
     /// Every line lexed, in order.

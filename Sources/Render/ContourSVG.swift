@@ -34,7 +34,7 @@ enum ContourSVG {
         let levels = contours.levels
 
         var svg = frame.opening(title: title, standalone: standalone)
-        svg += "<text class=\"title\" x=\"\(SVG.number(frame.left))\" y=\"22\">\(Escaping.text(title))</text>\n"
+        svg += frame.title(title)
         svg += frame.axes(xLabel: surface.xName, yLabel: surface.yName)
 
         // Grid coordinates (column, row) to page coordinates.

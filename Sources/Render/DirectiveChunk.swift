@@ -29,7 +29,7 @@ struct DirectiveChunk {
     /// newline that ends the last line does not start another.
     static func lines(of directive: Directive) -> [Line] {
         let first = directive.contentLocation.line
-        var texts = directive.content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var texts = LineTable.lines(of: directive.content)
         if texts.last == "" { texts.removeLast() }
         return texts.enumerated().map { Line(number: first + $0.offset, text: $0.element) }
     }

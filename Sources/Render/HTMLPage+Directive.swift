@@ -62,7 +62,7 @@ extension HTMLPage {
         let d = diagnostic
         var html = "<div class=\"error-box\" role=\"note\">\n"
         html += "<p><span class=\"badge error\">! error</span> line \(d.location.line), column \(d.location.column): \(Escaping.text(d.message))</p>\n"
-        if let caret = chapter.caretLines(for: d) {
+        if let caret = d.sourceCaret {
             html += "<pre><code>\(Escaping.text(caret))</code></pre>\n"
         }
         return html + "</div>\n"

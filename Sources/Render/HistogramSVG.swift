@@ -12,7 +12,7 @@ enum HistogramSVG {
                               x: .linear(plot.lower...plot.upper, count: 6, fitted: true),
                               y: .linear(0...Double(max(5, highest)), count: 5))  // whole counts: ticks 1 apart at least
         var svg = frame.opening(title: plot.title, standalone: standalone)
-        svg += "<text class=\"title\" x=\"\(SVG.number(frame.left))\" y=\"22\">\(Escaping.text(plot.title))</text>\n"
+        svg += frame.title(plot.title)
         svg += frame.axes(xLabel: plot.value, yLabel: "entries")
         var bars = "<g class=\"bars\">\n"
         let bins = Double(plot.counts.count)

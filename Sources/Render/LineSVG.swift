@@ -14,21 +14,9 @@ enum LineSVG {
                               x: .linear((xs.min() ?? 0)...(xs.max() ?? 1), count: 6),
                               y: .linear((ys.min() ?? 0)...(ys.max() ?? 1), count: 5))
         var svg = frame.opening(title: plot.title, standalone: standalone)
-        svg += "<text class=\"title\" x=\"\(SVG.number(frame.left))\" y=\"22\">\(Escaping.text(plot.title))</text>\n"
+        svg += frame.title(plot.title)
         svg += frame.axes(xLabel: plot.xLabel, yLabel: curves.count == 1 ? curves[0].0 : "value")
-        var drawn = ""
-        for (k, curve) in curves.enumerated() {
-            let style = k % FigureStyle.seriesColours.count
-            let coordinates = curve.1.map { (frame.px($0.0), frame.py($0.1)) }
-            drawn += "<g class=\"series\">\n" + SVG.polyline(coordinates, class: "series-\(style)")
-            // About twenty markers a line: enough to tell lines apart, few enough to see each.
-            let every = max(1, (coordinates.count + 19) / 20)
-            for (index, point) in coordinates.enumerated() where index % every == 0 || index == coordinates.count - 1 {
-                drawn += SVG.marker(k, at: point, class: "marker-\(style)")
-            }
-            drawn += "</g>\n"
-        }
-        svg += frame.clippedArea(drawn)
+        svg += frame.seriesLines(curves.map { $0.1.map { (x: $0.0, y: $0.1) } })
         if curves.count > 1 {
             svg += FigureLegend.render(curves.enumerated().map { (.series($0.offset), $0.element.0) }, inside: frame)
         }

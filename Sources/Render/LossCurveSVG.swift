@@ -28,22 +28,10 @@ enum LossCurveSVG {
                               y: logarithmic ? .logarithmic(yData) : .linear(yData, count: 5))
 
         var svg = frame.opening(title: title, standalone: standalone)
-        svg += "<text class=\"title\" x=\"\(SVG.number(frame.left))\" y=\"22\">\(Escaping.text(title))</text>\n"
+        svg += frame.title(title)
         let drawn = minimised.count == 1 ? axisName(minimised[0]) : "loss"
         svg += frame.axes(xLabel: "epoch", yLabel: logarithmic ? "\(drawn) (log scale)" : drawn)
-        var lines = ""
-        for (k, curve) in curves.enumerated() {
-            let style = k % FigureStyle.seriesColours.count
-            let coordinates = curve.1.map { (frame.px(Double($0.epoch)), frame.py($0.loss)) }
-            lines += "<g class=\"series\">\n" + SVG.polyline(coordinates, class: "series-\(style)")
-            // About twenty markers a curve: enough to tell series apart, few enough to see the line.
-            let every = max(1, (coordinates.count + 19) / 20)
-            for (index, point) in coordinates.enumerated() where index % every == 0 || index == coordinates.count - 1 {
-                lines += SVG.marker(k, at: point, class: "marker-\(style)")
-            }
-            lines += "</g>\n"
-        }
-        svg += frame.clippedArea(lines)
+        svg += frame.seriesLines(curves.map { $0.1.map { (x: Double($0.epoch), y: $0.loss) } })
         if curves.count > 1 { svg += legend(curves.map(\.0), frame: frame) }
         return svg + "</svg>\n"
     }

@@ -198,7 +198,7 @@ public struct MarkdownPage {
 
     private func error(_ d: Diagnostic) -> String {
         var md = "! **error** at line \(d.location.line), column \(d.location.column): \(MarkdownText.text(d.message))\n"
-        if let caret = chapter.caretLines(for: d) { md += "\n" + MarkdownText.fence(caret, language: "text") }
+        if let caret = d.sourceCaret { md += "\n" + MarkdownText.fence(caret, language: "text") }
         return md
     }
 }

@@ -24,7 +24,7 @@ enum ScatterSVG {
                               x: .linear(plot.xRange, count: 6, fitted: true),
                               y: .linear(plot.yRange, count: 6, fitted: true))
         var svg = frame.opening(title: plot.title, standalone: standalone)
-        svg += "<text class=\"title\" x=\"\(SVG.number(frame.left))\" y=\"22\">\(Escaping.text(plot.title))</text>\n"
+        svg += frame.title(plot.title)
         svg += frame.axes(xLabel: plot.xLabel, yLabel: plot.yLabel)
         var drawn = ""
         if let boundary = plot.boundary { drawn += self.boundary(boundary, frame: frame) }

@@ -15,17 +15,17 @@ extension ChapterResult {
                                    + "so the page shows it as source", at: math.location, severity: .warning,
                                    // The LaTeX's first line is its source line when it starts one.
                                    sourceLine: math.location.column == 1
-                                       ? math.latex.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+                                       ? LineTable.lines(of: math.latex).first
                                        : nil)]
             }
             guard case let .prose(prose) = block else { return [] }
-            let lines = prose.source.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = LineTable.lines(of: prose.source)
             return prose.inlineMath.filter { FormulaHTML.typeset($0) == nil }.map { math in
                 let index = math.location.line - prose.location.line
                 return Diagnostic("this inline math is outside the LaTeX tutor typesets, so the page shows it as source; "
                                   + "write it with the commands tutor reads (docs/chapter-format.md, Formulas), "
                                   + "or as code in backticks", at: math.location, severity: .warning,
-                                  sourceLine: lines.indices.contains(index) ? String(lines[index]) : nil)
+                                  sourceLine: lines.indices.contains(index) ? lines[index] : nil)
             }
         }
     }

@@ -56,35 +56,15 @@ public struct ChapterRunner: Sendable {
 
     private func run(path: String, displayPath: String, mode: CacheMode) -> ChapterResult? {
         let started = DispatchTime.now().uptimeNanoseconds
-        let problem = Self.unreadable(path)
-        let contents = problem == nil ? FileManager.default.contents(atPath: path) : nil
-        let bytes = contents.map { [UInt8]($0) }
-        let reading = bytes.map { ChapterReader.read(file: displayPath, contents: $0) }
-            ?? (document: ChapterDocument(file: displayPath, blocks: []),
-                diagnostics: [Diagnostic(problem ?? "cannot read the chapter file",
-                                         at: SourceLocation(file: displayPath, line: 1, column: 1))])
-        let document = reading.document
-        var diagnostics = reading.diagnostics
-        let sourceLines = bytes.map { String(decoding: $0, as: UTF8.self) }
-            .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) } } ?? []
-        // A diagnostic the runner makes, with the chapter line it points at.
-        func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
-            let line = sourceLines.indices.contains(location.line - 1) ? sourceLines[location.line - 1] : nil
-            return Diagnostic(message, at: location, sourceLine: line)
-        }
-
-        let interpreter = Interpreter(file: displayPath, chapterDirectory: (path as NSString).deletingLastPathComponent,
+        let source = Self.read(path: path, displayPath: displayPath)
+        let document = source.document
+        let contents = source.contents
+        let chapterDirectory = (path as NSString).deletingLastPathComponent
+        let interpreter = Interpreter(file: displayPath, chapterDirectory: chapterDirectory,
                                       bookRoot: bookRoot, progress: progress)
         if let timeLimit {
             // At most 30 years: any larger limit (or infinity) would overflow the clock.
             interpreter.environment.deadline = started + UInt64(min(max(0, timeLimit), 1e9) * 1e9)
-        }
-        // A byte-order mark alone is no more a chapter than no bytes at all.
-        if let bytes, (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
-            .allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
-            // An empty file in a book is a mistake, not a chapter.
-            diagnostics.append(diagnostic("the chapter is empty: nothing to read or run",
-                                          at: SourceLocation(file: displayPath, line: 1, column: 1)))
         }
         var timedOut = false
         var stopped = false
@@ -93,7 +73,6 @@ public struct ChapterRunner: Sendable {
         // from them the formula definitions, which only `check formula` reads
         // and writes), whether blocks may come from the cache, and the stored
         // state to continue from.
-        let chapterDirectory = (path as NSString).deletingLastPathComponent
         var chain = cache?.startKey(file: displayPath, chapterDirectory: chapterDirectory, bookRoot: bookRoot)
         var definitionsKey: String?
         let reusing = mode != .notReading && cache != nil && contents != nil
@@ -156,44 +135,7 @@ public struct ChapterRunner: Sendable {
             }
             if !stopped { blocksRun += 1 }
             let filesBefore = interpreter.dataFiles.count
-            let firstError = parsed.diagnostics.first?.location
-            var result = BlockResult(diagnostics: parsed.diagnostics)
-            for statement in parsed.statements {
-                if let error = firstError, error < statement.location, !stopped {
-                    stopped = true  // statements after a syntax error do not run
-                }
-                if stopped {
-                    result.statements.append(StatementResult(statement: statement, state: .notRun))
-                    continue
-                }
-                progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column,
-                                     source: Self.firstLine(of: statement, in: sourceLines)))
-                do {
-                    let findings = try interpreter.execute(statement).map { $0.placed(at: statement.location.column) }
-                    result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
-                } catch let failure as StatementFailure {
-                    let failed = diagnostic(failure.error.message, at: failure.error.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(failed),
-                                                             findings: failure.findings.map { $0.placed(at: statement.location.column) }))
-                    stopped = true
-                } catch is TimeLimitExceeded {
-                    timedOut = true
-                    let limit = timeLimit.map { String(format: "%g", $0) } ?? "?"
-                    let failed = diagnostic("the chapter ran past its time limit of \(limit) s while running this "
-                                            + "statement (--timeout sets the limit)", at: statement.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
-                    stopped = true
-                } catch let error as RuntimeError {
-                    let failed = diagnostic(error.message, at: error.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
-                    stopped = true
-                } catch {
-                    let failed = diagnostic("\(error)", at: statement.location)
-                    result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
-                    stopped = true
-                }
-            }
-            if firstError != nil { stopped = true }
+            let result = runStatements(of: parsed, in: interpreter, source: source, stopped: &stopped, timedOut: &timedOut)
             blocks.append(result)
             if timedOut { chain = nil }  // a block cut short is not kept, nor anything after it
             if let cache, let key, let blockKey, chain != nil {
@@ -220,24 +162,116 @@ public struct ChapterRunner: Sendable {
             }
         }
 
-        diagnostics += blocks.flatMap { $0.diagnostics }
-        diagnostics += blocks.flatMap { $0.statements.compactMap { if case let .failed(d) = $0.state { return d } else { return nil } } }
-        let errata = Errata.group(document, blocks)
-        diagnostics += errata.problems.map { diagnostic($0.0, at: $0.1) }
-        // Every diagnostic carries its line from where it was made: the
-        // reader's and the parser's from their source, the runner's from `diagnostic`.
-        diagnostics.sort { $0.location < $1.location }
-        var result = ChapterResult(file: displayPath, title: document.title, document: document,
-                                   blocks: blocks, diagnostics: diagnostics)
-        result.errata = errata.errata
+        var result = Self.result(of: source, blocks: blocks, interpreter: interpreter)
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        result.dataFiles = interpreter.dataFiles
-        result.dataFileHashes = interpreter.dataFileHashes
-        result.chapterHash = contents.map(ChapterCache.hash)
         result.timedOut = timedOut
         result.blocksRun = blocksRun
         result.blocksReused = blocksReused
         result.cacheKeys = cache != nil && !timedOut ? cacheKeys : nil
+        return result
+    }
+
+    /// The chapter file as read: its bytes (nil when it cannot be read), the
+    /// document, the diagnostics of reading it, and its lines for the
+    /// diagnostics the runner makes.
+    private struct ChapterSource {
+        var contents: Data?
+        var document: ChapterDocument
+        var diagnostics: [Diagnostic]
+        var lines: [String]
+
+        /// A diagnostic the runner makes, with the chapter line it points at.
+        func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
+            let line = lines.indices.contains(location.line - 1) ? lines[location.line - 1] : nil
+            return Diagnostic(message, at: location, sourceLine: line)
+        }
+    }
+
+    private static func read(path: String, displayPath: String) -> ChapterSource {
+        let start = SourceLocation(file: displayPath, line: 1, column: 1)
+        let problem = unreadable(path)
+        guard problem == nil, let contents = FileManager.default.contents(atPath: path) else {
+            return ChapterSource(document: ChapterDocument(file: displayPath, blocks: []),
+                                 diagnostics: [Diagnostic(problem ?? "cannot read the chapter file", at: start)], lines: [])
+        }
+        let bytes = [UInt8](contents)
+        let reading = ChapterReader.read(file: displayPath, contents: bytes)
+        var source = ChapterSource(contents: contents, document: reading.document, diagnostics: reading.diagnostics,
+                                   lines: ChapterReader.sourceLines(contents: bytes))
+        // A byte-order mark alone is no more a chapter than no bytes at all.
+        if (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
+            .allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
+            // An empty file in a book is a mistake, not a chapter.
+            source.diagnostics.append(source.diagnostic("the chapter is empty: nothing to read or run", at: start))
+        }
+        return source
+    }
+
+    /// Runs a block's statements in order until one fails (or the chapter has
+    /// stopped already, or the block has a syntax error before the statement):
+    /// those after it are marked not run.
+    private func runStatements(of parsed: DirectiveBlock, in interpreter: Interpreter, source: ChapterSource,
+                               stopped: inout Bool, timedOut: inout Bool) -> BlockResult {
+        let displayPath = source.document.file
+        let firstError = parsed.diagnostics.first?.location
+        var result = BlockResult(diagnostics: parsed.diagnostics)
+        for statement in parsed.statements {
+            if let error = firstError, error < statement.location, !stopped {
+                stopped = true  // statements after a syntax error do not run
+            }
+            if stopped {
+                result.statements.append(StatementResult(statement: statement, state: .notRun))
+                continue
+            }
+            progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column,
+                                 source: Self.firstLine(of: statement, in: source.lines)))
+            do {
+                let findings = try interpreter.execute(statement).map { $0.placed(at: statement.location.column) }
+                result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
+            } catch let failure as StatementFailure {
+                let failed = source.diagnostic(failure.error.message, at: failure.error.location)
+                result.statements.append(StatementResult(statement: statement, state: .failed(failed),
+                                                         findings: failure.findings.map { $0.placed(at: statement.location.column) }))
+                stopped = true
+            } catch is TimeLimitExceeded {
+                timedOut = true
+                let limit = timeLimit.map { String(format: "%g", $0) } ?? "?"
+                let failed = source.diagnostic("the chapter ran past its time limit of \(limit) s while running this "
+                                        + "statement (--timeout sets the limit)", at: statement.location)
+                result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
+                stopped = true
+            } catch let error as RuntimeError {
+                let failed = source.diagnostic(error.message, at: error.location)
+                result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
+                stopped = true
+            } catch {
+                let failed = source.diagnostic("\(error)", at: statement.location)
+                result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
+                stopped = true
+            }
+        }
+        if firstError != nil { stopped = true }
+        return result
+    }
+
+    /// The chapter's result from its blocks' results: every diagnostic in
+    /// source order, the errata judged, the data files read.
+    private static func result(of source: ChapterSource, blocks: [BlockResult], interpreter: Interpreter) -> ChapterResult {
+        let document = source.document
+        var diagnostics = source.diagnostics
+        diagnostics += blocks.flatMap { $0.diagnostics }
+        diagnostics += blocks.flatMap { $0.statements.compactMap { if case let .failed(d) = $0.state { return d } else { return nil } } }
+        let errata = Errata.group(document, blocks)
+        diagnostics += errata.problems.map { source.diagnostic($0.0, at: $0.1) }
+        // Every diagnostic carries its line from where it was made: the
+        // reader's and the parser's from their source, the runner's from `diagnostic`.
+        diagnostics.sort { $0.location < $1.location }
+        var result = ChapterResult(file: document.file, title: document.title, document: document,
+                                   blocks: blocks, diagnostics: diagnostics)
+        result.errata = errata.errata
+        result.dataFiles = interpreter.dataFiles
+        result.dataFileHashes = interpreter.dataFileHashes
+        result.chapterHash = source.contents.map(ChapterCache.hash)
         return result
     }
 
@@ -265,9 +299,9 @@ extension ChapterRunner {
         let contents = location != nil && Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
         let bytes = contents.map { [UInt8]($0) } ?? []
         let reading = ChapterReader.read(file: displayPath, contents: bytes)
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ChapterReader.sourceLines(contents: bytes)
         let place = location ?? SourceLocation(file: displayPath, line: 1, column: 1)
-        let sourceLine = lines.indices.contains(place.line - 1) ? String(lines[place.line - 1].trimmingSuffix("\r")) : nil
+        let sourceLine = lines.indices.contains(place.line - 1) ? lines[place.line - 1] : nil
         let failure = Diagnostic(message, at: place, sourceLine: sourceLine)
         var placed = false
         var blocks: [BlockResult] = []
@@ -325,8 +359,4 @@ private extension Finding {
 struct StatementFailure: Error {
     var error: RuntimeError
     var findings: [Finding]
-}
-
-private extension Substring {
-    func trimmingSuffix(_ suffix: Character) -> Substring { last == suffix ? dropLast() : self }
 }

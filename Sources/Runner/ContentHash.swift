@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// A 128-bit fingerprint of bytes (FNV-1a in two 64-bit lanes with different
@@ -5,9 +6,8 @@ import Foundation
 /// keys: fast, the same on every machine, and with 2^-64 odds of two inputs
 /// colliding — a stale page at worst, never a wrong check.
 public struct ContentHash: Sendable {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
-    private static let prime: UInt64 = 0x100_0000_01b3
+    private var a = FNV1a()
+    private var b = FNV1a(offsetBasis: 0x8422_2325_cbf2_9ce4)
 
     public init() {}
 
@@ -38,21 +38,21 @@ public struct ContentHash: Sendable {
     /// reaches every bit of the fingerprint.
     @inline(__always)
     private mutating func mix(word: UInt64) {
-        a = (a ^ word) &* Self.prime
-        a ^= a >> 32
-        b = (b ^ (word << 32 | word >> 32)) &* Self.prime
-        b ^= b >> 29
+        a.combine(word)
+        a.foldHighBits(by: 32)
+        b.combine(word << 32 | word >> 32)
+        b.foldHighBits(by: 29)
     }
 
     @inline(__always)
     private mutating func mix(_ byte: UInt8) {
-        a = (a ^ UInt64(byte)) &* Self.prime
-        b = (b ^ UInt64(byte ^ 0x5a)) &* Self.prime
+        a.combine(byte: byte)
+        b.combine(byte: byte ^ 0x5a)
     }
 
     /// 32 hexadecimal digits.
     public var hex: String {
-        [a, b].map { word in
+        [a.value, b.value].map { word in
             let digits = String(word, radix: 16)
             return String(repeating: "0", count: 16 - digits.count) + digits
         }.joined()

@@ -1,4 +1,5 @@
 import Foundation
+import Notation
 
 /// What the preview adds to the pages it serves, and the pages it makes of
 /// its own. None of it is ever written into the output folder: the book's
@@ -41,7 +42,7 @@ enum PreviewPage {
         page(title: "The book could not be rendered",
              body: "<p>The pages on disk are from an earlier rendering; the terminal shows the same. "
                  + "Save a fix and this page reloads.</p>\n<pre class=\"preview-error\">"
-                 + messages.map(escaped).joined(separator: "\n") + "</pre>\n",
+                 + messages.map(XMLEscaping.text).joined(separator: "\n") + "</pre>\n",
              version: version)
     }
 
@@ -49,14 +50,9 @@ enum PreviewPage {
     static func notFound(_ target: String, version: Int) -> String {
         let why = version == 0
             ? "The book is being rendered; this page reloads when it is ready."
-            : "No page of the book is at <code>\(escaped(target))</code>."
+            : "No page of the book is at <code>\(XMLEscaping.text(target))</code>."
         return page(title: "Not found", body: "<p>\(why)</p>\n<p><a href=\"/\">Contents of the book</a></p>\n",
                     version: version)
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private static func page(title: String, body: String, version: Int) -> String {
@@ -65,7 +61,7 @@ enum PreviewPage {
         <html lang="en">
         <head>
         <meta charset="utf-8"/>
-        <title>\(escaped(title)) · tutor preview</title>
+        <title>\(XMLEscaping.text(title)) · tutor preview</title>
         <style>
         body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
         h1 { font-size: 1.4rem; }
@@ -73,7 +69,7 @@ enum PreviewPage {
         </style>
         </head>
         <body>
-        <h1>\(escaped(title))</h1>
+        <h1>\(XMLEscaping.text(title))</h1>
         \(body)\(reloadScript(version: version))</body>
         </html>
 

@@ -55,6 +55,14 @@ final class BookFileTests: XCTestCase {
                        "unknown setting 'colour' in a part; a part takes `part`, `folder`, `chapters`, `language`")
     }
 
+    func testEveryLineEndingQuotesTheSameLine() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let top = parseError(["title: T", "authr: A", ""].joined(separator: ending))
+            XCTAssertEqual(top?.location, SourceLocation(file: "book.yml", line: 2, column: 1), ending.debugDescription)
+            XCTAssertEqual(top?.sourceLine, "authr: A", ending.debugDescription)
+        }
+    }
+
     func testYAMLErrorsAreLocated() {
         let error = parseError("title: [T\nchapters: 1\n")
         XCTAssertEqual(error?.location, SourceLocation(file: "book.yml", line: 2, column: 9), error?.message ?? "")

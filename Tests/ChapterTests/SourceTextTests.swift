@@ -15,6 +15,23 @@ final class SourceTextTests: XCTestCase {
         XCTAssertEqual(document.blocks[2].directive?.contentLocation, location(9, 1))
     }
 
+    func testEveryLineEndingReadsAsLF() {
+        // An unclosed `$$` is a diagnostic with its line.
+        let markdown = "# Title\n\n$$\na \\\\\nb\n$$\n\n```tutor\nlet x = 1\n```\n\n$$ x + 1\n\nEnd.\n"
+        let lf = readChapter(markdown)
+        XCTAssertEqual(lf.diagnostics.map(\.location), [location(12, 1)])
+        XCTAssertEqual(lf.diagnostics.map(\.sourceLine), ["$$ x + 1"])
+        for ending in ["\r\n", "\r"] {
+            let other = readChapter(markdown.replacingOccurrences(of: "\n", with: ending))
+            XCTAssertEqual(other.document, lf.document)
+            XCTAssertEqual(other.diagnostics, lf.diagnostics)
+            XCTAssertEqual(ChapterReader.sourceLines(contents: Array(markdown.replacingOccurrences(of: "\n", with: ending).utf8)),
+                           ChapterReader.sourceLines(contents: Array(markdown.utf8)))
+        }
+        XCTAssertEqual(ChapterReader.sourceLines(contents: [0xEF, 0xBB, 0xBF] + Array("# A\rB".utf8)), ["# A", "B"],
+                       "without the byte-order mark")
+    }
+
     func testByteOrderMarkIsStrippedAndColumnsStay() {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("# Heading $h$\n".utf8)
         let (document, _) = ChapterReader.read(file: "ch.md", contents: bytes)

@@ -106,7 +106,8 @@ final class PreviewTests: XCTestCase {
             let reply = try RawHTTP.get(target, port: port)
             XCTAssertEqual(reply.status, 500, target)
             XCTAssertTrue(reply.text.contains("The book could not be rendered"), reply.text)
-            XCTAssertTrue(reply.text.contains("its page 'index.html' would replace the book's index"), reply.text)
+            // Escaped as the pages escape text.
+            XCTAssertTrue(reply.text.contains("its page &#39;index.html&#39; would replace the book&#39;s index"), reply.text)
             XCTAssertTrue(reply.text.contains("new EventSource("), "the error page reloads when fixed")
         }
         XCTAssertTrue(preview.standardError.contains("book/index.md:1:1: error:"), preview.standardError)

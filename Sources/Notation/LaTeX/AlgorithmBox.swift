@@ -101,7 +101,7 @@ enum AlgorithmBox {
                 text.unicodeScalars.append(c)
                 if c == "," || c == ":" { text += " " }
             case let .command(name):
-                if let greek = GreekLetter.letter(forCommand: name) {
+                if let greek = GreekLetter.glyph(forCommand: name) {
                     text.unicodeScalars.append(greek)
                 } else if let symbol = symbols[name] {
                     text += symbol

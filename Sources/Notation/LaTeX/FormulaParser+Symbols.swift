@@ -1,12 +1,6 @@
 /// Symbols and what joins their names: accents, subscripts, layer superscripts,
 /// time steps, primes, and the rule that makes `f(z)` an application.
 extension FormulaParser {
-    /// Letters that, directly followed by a parenthesised argument, are functions
-    /// applied to it (`f(z)`, `σ(z)`, `J(θ_t)`, `L(y, ŷ)`); any other letter before
-    /// parentheses is a factor of a juxtaposition (`W (a + b)`). Upright names
-    /// (`\operatorname{relu}(z)`) and the commands `\exp`, `\log` … are applications too.
-    static let functionLetters: Set<String> = ["f", "g", "h", "σ", "φ", "J", "L", "C", "E", "ℓ", "l", "ℒ", "Q"]
-
     /// The scripts and the prime or argument list that may follow a symbol's letter,
     /// already read as `base`.
     mutating func parseSymbol(base: String, startingAt start: LaTeXToken,
@@ -99,11 +93,13 @@ extension FormulaParser {
             }
             return try node(.prime(function: name, argument: arguments[0].value), at: at)
         }
-        if plain, current.isCharacter("("), isFunctionName || FormulaParser.functionLetters.contains(name) {
+        // Any other letter before parentheses is a factor of a juxtaposition (`W (a + b)`);
+        // upright names (`\operatorname{relu}(z)`), `\exp`, `\log` … are applications too.
+        if plain, current.isCharacter("("), isFunctionName || FunctionLetters.all.contains(name) {
             return try node(.call(name: name, arguments: parseArguments()), at: at)
         }
         // `f_t(θ_{t-1})`: the objective at step t, applied to its argument.
-        if layer == nil, step != nil, power == nil, current.isCharacter("("), FormulaParser.functionLetters.contains(name) {
+        if layer == nil, step != nil, power == nil, current.isCharacter("("), FunctionLetters.all.contains(name) {
             return try node(.call(name: name, arguments: parseArguments()), at: at)
         }
         var read = try node(.symbol(symbol), at: at)

@@ -4,7 +4,8 @@
 /// Naming rules, so that a `where` clause, a statement and the formula agree:
 /// - Greek letters name themselves in Unicode (`\eta` is `η`); `asciiName` spells
 ///   them out (`eta`). Variant forms are the same letter (`\varepsilon` and
-///   `\epsilon` are both `ε`, `\varphi` and `\phi` both `φ`).
+///   `\epsilon` are both `ε`, `\varphi` and `\phi` both `φ`), drawn as LaTeX
+///   draws each (`typesetName`).
 /// - An accent follows its letter as a combining mark (`\hat{m}` is `m̂`, `\bar{x}`
 ///   is `x̄`); Swift compares strings by canonical equivalence, so a precomposed
 ///   `ŷ` typed elsewhere is the same name. `asciiName` writes it as a suffix (`m_hat`).
@@ -68,10 +69,14 @@ public struct FormulaSymbol: Hashable, Sendable, Codable {
         return result
     }
 
-    /// The name as it is typeset: its letters, the mark drawn over them (`^` for
+    /// The name as it is typeset: its letters in the glyphs its LaTeX draws
+    /// (`\epsilon` is named ε and drawn ϵ), the mark drawn over them (`^` for
     /// `m̂`) and the subscript after the first `_` (`ij` for `w_ij`).
     public var typesetName: (base: String, accent: String?, subscript: String?) {
-        let parts = name.split(separator: "_", maxSplits: 1, omittingEmptySubsequences: false)
+        let glyphs = GreekLetter.glyphs(spelledIn: latex)
+        var drawn = ""
+        for scalar in name.unicodeScalars { drawn.unicodeScalars.append(glyphs[scalar] ?? scalar) }
+        let parts = drawn.split(separator: "_", maxSplits: 1, omittingEmptySubsequences: false)
         var base = ""
         var accent: String?
         for scalar in parts[0].unicodeScalars {

@@ -151,10 +151,10 @@ extension FormulaEvaluator {
            case let .name(text) = bound.kind, let activation = Activation(name: text) {
             return activation
         }
-        if function == "σ" || function == "sigma" { return .sigmoid }
+        if function == FunctionLetters.sigmoid || function == "sigma" { return .sigmoid }
         // `\mathrm{ReLU}`, `\operatorname{Softmax}`: as typeset, capitals and all.
         if let activation = Activation(name: function) ?? Activation(name: function.lowercased()) { return activation }
-        if Self.functionNames.contains(function), case let .symbol(s) = argument.kind, let layerExpr = s.layer,
+        if FunctionLetters.activation.contains(function), case let .symbol(s) = argument.kind, let layerExpr = s.layer,
            let model = model() {
             let layer = try layerIndex(layerExpr)
             guard layer >= 1, layer <= model.network.layers.count else {
@@ -168,7 +168,7 @@ extension FormulaEvaluator {
 
     /// Functions applied in a formula.
     func call(_ name: String, _ arguments: [Expr], at location: SourceLocation) throws -> Variable {
-        if Self.lossNames.contains(name) || context.before.loss?.name == name || isObjective(name, arguments),
+        if FunctionLetters.loss.contains(name) || context.before.loss?.name == name || isObjective(name, arguments),
            let loss = context.before.loss, context.before.binding(name) == nil || loss.name == name {
             return try lossCall(name, arguments, expression: loss.expression, at: location)
         }

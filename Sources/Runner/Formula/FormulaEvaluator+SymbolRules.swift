@@ -80,8 +80,8 @@ extension FormulaEvaluator {
                   let state = try e.optimizerState(q.names, step: q.symbol.step, at: q.location) else { return nil }
             return .constant(state)
         }),
-        SymbolRule(name: "the loss (C, L, J, E, ℒ)", meaning: { e, q in
-            guard q.names.contains(where: FormulaEvaluator.lossNames.contains), e.context.before.loss != nil else { return nil }
+        SymbolRule(name: "the loss (\(FunctionLetters.loss.joined(separator: ", ")))", meaning: { e, q in
+            guard q.names.contains(where: FunctionLetters.loss.contains), e.context.before.loss != nil else { return nil }
             return .loss(q.symbol.step == 1 ? .after : .before)
         }),
     ]

@@ -24,9 +24,6 @@ extension FormulaEvaluator {
         case loss(Moment)
     }
 
-    static let lossNames: Set<String> = ["C", "L", "J", "E", "ℒ"]
-    static let functionNames: Set<String> = ["f", "g", "h", "φ"]
-
     /// Greek and textbook names of the optimizer's options.
     static let hyperparameterAliases: [String: [String]] = [
         "η": ["lr"], "eta": ["lr"], "α": ["alpha", "lr"], "alpha": ["alpha", "lr"], "lr": ["lr"],
