@@ -74,8 +74,9 @@ public struct ChapterRunner: Sendable {
             return Diagnostic(message, at: location, sourceLine: line)
         }
 
+        // Without a cache nothing reads the data files' hashes (`tutor check`).
         let interpreter = Interpreter(file: displayPath, chapterDirectory: (path as NSString).deletingLastPathComponent,
-                                      bookRoot: bookRoot, progress: progress)
+                                      bookRoot: bookRoot, progress: progress, hashesDataFiles: cache != nil)
         if let timeLimit {
             // At most 30 years: any larger limit (or infinity) would overflow the clock.
             interpreter.environment.deadline = started + UInt64(min(max(0, timeLimit), 1e9) * 1e9)

@@ -15,7 +15,7 @@ final class Interpreter {
     /// Every data file the chapter read, for the cache's key.
     var dataFiles: [String] = [] {
         didSet {
-            for path in dataFiles where dataFileHashes[path] == nil {
+            for path in dataFiles where hashesDataFiles && dataFileHashes[path] == nil {
                 dataFileHashes[path] = ChapterCache.hash(ofFile: path) ?? ""
             }
         }
@@ -23,6 +23,9 @@ final class Interpreter {
     /// The hash of each data file, taken when it is read: an edit saved while
     /// the chapter runs does not give the old result the new bytes' key.
     private(set) var dataFileHashes: [String: String] = [:]
+    /// Whether a cache will key results by those hashes; reading a 26 MB data
+    /// file again only to hash it is wasted otherwise.
+    let hashesDataFiles: Bool
     /// Takes on data files read by blocks whose results came from the cache,
     /// with the hashes they were read with.
     func adoptDataFiles(_ files: [String], hashes: [String: String]) {
@@ -35,8 +38,9 @@ final class Interpreter {
     var formulaNotation = FormulaNotation()
 
     init(file: String, chapterDirectory: String, bookRoot: String,
-         progress: (@Sendable (ProgressEvent) -> Void)?) {
+         progress: (@Sendable (ProgressEvent) -> Void)?, hashesDataFiles: Bool = true) {
         self.file = file
+        self.hashesDataFiles = hashesDataFiles
         self.chapterDirectory = chapterDirectory
         self.bookRoot = bookRoot
         self.progress = progress
