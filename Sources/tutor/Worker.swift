@@ -36,7 +36,9 @@ struct Worker: ParsableCommand {
         tuneProcessForTraining()
         let output = WorkerOutput()
         let blocks = cache.flatMap { folder in tool.map { BlockCache(directory: folder, toolIdentity: $0) } }
-        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeout, cache: blocks, progress: { output.send($0) })
+        // Without a cache (`check`, `run --no-cache`) nothing reads the data files' hashes.
+        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeout, cache: blocks, hashesDataFiles: blocks != nil,
+                                   progress: { output.send($0) })
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()
         let thread = Thread { [chapter, display] in
