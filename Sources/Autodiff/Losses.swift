@@ -64,11 +64,18 @@ public enum Loss {
         let p = probability.value, t = target.value
         let n = Double(p.count)
         func clampedLog(_ x: Double) -> Double { Swift.max(Foundation.log(x), -100) }
-        var total = 0.0
-        for k in 0..<p.count {
-            let pk = p.scalars[k], tk = t.scalars[k]
-            total -= tk * clampedLog(pk) + (1 - tk) * clampedLog(1 - pk)
+        // For a probability in [0, 1] both clamped logs are finite, so a target
+        // of exactly 1 or 0 (one-hot labels) needs only one of them: the other
+        // term is 0 times a finite number, and the sum keeps the same bits.
+        func term(_ pk: Double, _ tk: Double) -> Double {
+            if pk >= 0 && pk <= 1 {
+                if tk == 1 { return clampedLog(pk) }
+                if tk == 0 { return clampedLog(1 - pk) }
+            }
+            return tk * clampedLog(pk) + (1 - tk) * clampedLog(1 - pk)
         }
+        var total = 0.0
+        for k in 0..<p.count { total -= term(p.scalars[k], t.scalars[k]) }
         return Variable(Tensor(total / n), operation: "bce", edges: [
             Variable.Edge(input: probability) { g in
                 Tensor.zip(p, t, to: p.shape) { pk, tk in

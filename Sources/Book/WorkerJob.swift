@@ -47,7 +47,8 @@ public struct WorkerJob {
 
     public func run() throws {
         let output = ReportOutput()
-        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit, cache: cache,
+        // Without a cache (`check`, `run --no-cache`) nothing reads the data files' hashes.
+        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit, cache: cache, hashesDataFiles: cache != nil,
                                    progress: { output.send(.progress($0)) })
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()

@@ -36,9 +36,13 @@ public enum Gzip {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, "cannot be read (check its permissions)")
         }
-        let bytes = [UInt8](data)
-        guard bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b else { return bytes }
-        return try inflate(bytes, file: path, limit: limit)
+        guard data.count >= 2, data[data.startIndex] == 0x1f, data[data.startIndex + 1] == 0x8b else {
+            return [UInt8](data)
+        }
+        // Inflated straight from the file's bytes: no copy of the compressed data.
+        return try data.withUnsafeBytes { raw in
+            try inflate(raw.bindMemory(to: UInt8.self), file: path, limit: limit)
+        }
     }
 
     /// The concatenated contents of the gzip members in `compressed`.
@@ -46,56 +50,73 @@ public enum Gzip {
     /// `inflateInit2` with window bits 15 + 32 accepts a gzip or zlib header and
     /// checks the CRC-32 and length in each member's trailer, so a damaged or cut
     /// file is an error rather than wrong numbers.
-    static func inflate(_ compressed: [UInt8], file: String, limit: Int) throws -> [UInt8] {
+    static func inflate(_ compressed: UnsafeBufferPointer<UInt8>, file: String, limit: Int) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DataError(file: file, "zlib could not start inflating (out of memory?)")
         }
         defer { inflateEnd(&stream) }
+        stream.next_in = UnsafeMutablePointer(mutating: compressed.baseAddress)
+        stream.avail_in = UInt32(compressed.count)
 
-        var output: [UInt8] = []
         // A gzip trailer ends with the inflated length mod 2³², a first capacity that
-        // is only trusted up to deflate's largest ratio, 1032:1.
+        // is only trusted up to deflate's largest ratio, 1032:1. zlib writes into it
+        // directly; only output beyond it goes through a chunk.
         let lengthHint = compressed.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
-        output.reserveCapacity(min(lengthHint, limit, compressed.count * 1032))
+        let firstCapacity = max(min(lengthHint, limit, compressed.count * 1032), 1 << 16)
+        var ended = false
+        var output = try [UInt8](unsafeUninitializedCapacity: firstCapacity) { buffer, initialized in
+            initialized = 0
+            (initialized, ended) = try inflateStep(&stream, compressed, into: buffer, after: 0, file: file)
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-
-        try compressed.withUnsafeBufferPointer { input in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            while true {
-                let (status, produced) = chunk.withUnsafeMutableBufferPointer { buffer in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = UInt32(buffer.count)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    return (status, buffer.count - Int(stream.avail_out))
-                }
-                output.append(contentsOf: chunk[..<produced])
-                guard output.count <= limit else {
-                    throw DataError(file: file, "inflates to more than \(limit) bytes, the limit for a data file")
-                }
-                switch status {
-                case Z_OK:
-                    continue
-                case Z_STREAM_END:
-                    let rest = Int(stream.avail_in)
-                    if rest == 0 { return }
-                    let next = input.count - rest
-                    guard rest >= 2, input[next] == 0x1f, input[next + 1] == 0x8b else {
-                        throw DataError(file: file, "\(rest) unexpected bytes after the end of the gzip data")
-                    }
-                    inflateReset(&stream)  // a further gzip member, as `gzip -c a b` writes
-                case Z_BUF_ERROR where stream.avail_in == 0:
-                    throw DataError(file: file, "truncated: the gzip data ends early, "
-                                    + "after \(compressed.count) bytes (\(output.count) inflated)")
-                case Z_MEM_ERROR:
-                    throw DataError(file: file, "out of memory while inflating")
-                default:
-                    let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
-                    throw DataError(file: file, "corrupt gzip data: \(reason)")
-                }
+        while !ended, output.count <= limit {
+            let produced: Int
+            (produced, ended) = try chunk.withUnsafeMutableBufferPointer { buffer in
+                try inflateStep(&stream, compressed, into: buffer, after: output.count, file: file)
             }
+            output.append(contentsOf: chunk[..<produced])
+        }
+        guard output.count <= limit else {
+            throw DataError(file: file, "inflates to more than \(limit) bytes, the limit for a data file")
         }
         return output
+    }
+
+    /// Inflates into `buffer` until it is full or the last member has ended;
+    /// returns the bytes written and whether the data has ended. `earlier` bytes
+    /// were inflated before, for the message of a cut file.
+    private static func inflateStep(_ stream: inout z_stream, _ input: UnsafeBufferPointer<UInt8>,
+                                    into buffer: UnsafeMutableBufferPointer<UInt8>, after earlier: Int,
+                                    file: String) throws -> (produced: Int, ended: Bool) {
+        stream.next_out = buffer.baseAddress
+        stream.avail_out = UInt32(buffer.count)
+        while true {
+            guard stream.avail_out > 0 else { return (buffer.count, false) }
+            let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+            let produced = buffer.count - Int(stream.avail_out)
+            switch status {
+            case Z_OK:
+                continue
+            case Z_STREAM_END:
+                let rest = Int(stream.avail_in)
+                if rest == 0 { return (produced, true) }
+                let next = input.count - rest
+                guard rest >= 2, input[next] == 0x1f, input[next + 1] == 0x8b else {
+                    throw DataError(file: file, "\(rest) unexpected bytes after the end of the gzip data")
+                }
+                inflateReset(&stream)  // a further gzip member, as `gzip -c a b` writes
+            case Z_BUF_ERROR where stream.avail_in == 0:
+                throw DataError(file: file, "truncated: the gzip data ends early, "
+                                + "after \(input.count) bytes (\(earlier + produced) inflated)")
+            case Z_BUF_ERROR where stream.avail_out == 0:
+                return (buffer.count, false)
+            case Z_MEM_ERROR:
+                throw DataError(file: file, "out of memory while inflating")
+            default:
+                let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+                throw DataError(file: file, "corrupt gzip data: \(reason)")
+            }
+        }
     }
 }

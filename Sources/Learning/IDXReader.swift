@@ -137,13 +137,10 @@ private struct IDXFile {
             throw DataError(file: path, "\(error)")
         }
         let table = (0...255).map { value(UInt8($0)) }
-        let scalars = bytes.withUnsafeBufferPointer { entries in
-            [Double](unsafeUninitializedCapacity: shape.count) { buffer, initialized in
-                for i in 0..<shape.count { buffer[i] = table[Int(entries[dataOffset + i])] }
-                initialized = shape.count
-            }
+        return bytes.withUnsafeBufferPointer { entries in
+            Tensor(shape: shape, bytes: UnsafeBufferPointer(rebasing: entries[dataOffset..<(dataOffset + shape.count)]),
+                   table: table)
         }
-        return Tensor(shape: shape, scalars: scalars)
     }
 }
 

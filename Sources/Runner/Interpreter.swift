@@ -14,7 +14,7 @@ final class Interpreter {
     /// The display math nearest above the running block: what `check formula` checks.
     var displayMathAbove: DisplayMath?
     /// Every data file the chapter read, for the cache's key.
-    var dataFilesRead = DataFilesRead()
+    var dataFilesRead: DataFilesRead
     var dataFiles: [String] { dataFilesRead.paths }
     var dataFileHashes: [String: String] { dataFilesRead.hashes }
     /// Takes on data files read by blocks whose results came from the cache,
@@ -28,8 +28,9 @@ final class Interpreter {
     var formulaNotation = FormulaNotation()
 
     init(file: String, chapterDirectory: String, bookRoot: String,
-         progress: (@Sendable (ProgressEvent) -> Void)?) {
+         progress: (@Sendable (ProgressEvent) -> Void)?, hashesDataFiles: Bool = true) {
         self.file = file
+        dataFilesRead = DataFilesRead(hashesFiles: hashesDataFiles)
         self.chapterDirectory = chapterDirectory
         self.bookRoot = bookRoot
         self.progress = progress

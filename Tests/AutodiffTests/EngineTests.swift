@@ -101,6 +101,15 @@ final class EngineTests: XCTestCase {
         XCTAssertFalse(Variable.sigmoid(-800).isNaN)
     }
 
+    func testBytesBecomeTheirTableEntries() {
+        // More entries than one core converts, so the work is split.
+        let bytes = (0..<(1 << 20) + 7).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ $0 >> 9) }
+        let table = (0...255).map { Double($0) / 255 }
+        let tensor = bytes.withUnsafeBufferPointer { Tensor(shape: .matrix(bytes.count, 1), bytes: $0, table: table) }
+        XCTAssertEqual(tensor.shape, .matrix(bytes.count, 1))
+        XCTAssertEqual(tensor.scalars, bytes.map { Double($0) / 255 })
+    }
+
     func testOneHotAndArgmax() throws {
         let labels = Tensor(rows: [[2], [0]])
         XCTAssertEqual(try Tensor.oneHot(labels, classes: 3), Tensor(rows: [[0, 0, 1], [1, 0, 0]]))

@@ -37,6 +37,31 @@ final class LossTests: XCTestCase {
                        -log(sig), accuracy: 1e-14)
     }
 
+    func testBCEOfExactTargetsIsTheFullSumToTheBit() throws {
+        // Targets of exactly 0 and 1 take one log each; the sum must be the
+        // two-log definition's, bit for bit, also at the clamp and outside [0, 1].
+        func definition(_ p: [Double], _ t: [Double]) -> Double {
+            var total = 0.0
+            for (pk, tk) in zip(p, t) { total -= tk * max(log(pk), -100) + (1 - tk) * max(log(1 - pk), -100) }
+            return total / Double(p.count)
+        }
+        let inRange: [Double] = [0, 1, 0.5, 1e-300, 1 - 1e-16, 0.25, 0.999]
+        for targets in [[Double](repeating: 1, count: 9), [Double](repeating: 0, count: 9),
+                        [1, 0, 1, 0, 0.3, 1, 0, 1, 0]] {
+            for probabilities in [inRange, inRange + [1.5, -0.5]] {
+                let t = Array(targets.prefix(probabilities.count))
+                let value = try Loss.bce(Variable(Tensor(shape: .matrix(1, t.count), scalars: probabilities)),
+                                         Variable(Tensor(shape: .matrix(1, t.count), scalars: t))).value.scalar
+                let expected = definition(probabilities, t)
+                if expected.isNaN {
+                    XCTAssertTrue(value.isNaN, "targets \(t): \(value)")
+                } else {
+                    XCTAssertEqual(value.bitPattern, expected.bitPattern, "targets \(t): \(value) against \(expected)")
+                }
+            }
+        }
+    }
+
     func testExtremeLogitsStayFinite() throws {
         let z = Variable(Tensor(rows: [[1000, -1000, 0], [-1000, 1000, 1000]]))
         let labels = Variable(Tensor(rows: [[1], [0]]))

@@ -27,6 +27,17 @@ final class GzipTests: XCTestCase {
         XCTAssertEqual(try Gzip.contents(ofFile: try folder.write("ab.gz", both)), Array("first\nsecond\n".utf8))
     }
 
+    func testOutputLongerThanTheTrailerSaysIsAllInflated() throws {
+        // The last member's trailer gives its own length, far below the total.
+        let folder = try TemporaryFolder()
+        let long = String(repeating: "the gradient flows backwards\n", count: 10_000)
+        try folder.write("long", long)
+        try folder.write("short", "end\n")
+        let both = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("long"))))
+            + [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("short"))))
+        XCTAssertEqual(try Gzip.contents(ofFile: try folder.write("both.gz", both)), Array((long + "end\n").utf8))
+    }
+
     func testCorruptAndTruncatedStreamsAreErrors() throws {
         let folder = try TemporaryFolder()
         try folder.write("a.txt", text)
