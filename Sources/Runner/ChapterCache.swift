@@ -47,7 +47,7 @@ public struct ChapterCache: Sendable {
               let chapterBytes = FileManager.default.contents(atPath: path) else { return nil }
         let file = entryPath(displayPath), chapter = Self.hash(chapterBytes)
         guard CacheFiles.header(of: file) == [toolIdentity, chapter],
-              let entry = try? CacheFiles.readSealed(Entry.self, from: file),
+              let entry = try? CacheFiles.readSealed(Entry.self, from: file, blobs: blocks.tensors()),
               entry.tool == toolIdentity, entry.chapter == chapter,
               entry.result.file == displayPath, entry.result.isWhole,
               entry.data.allSatisfy({ Self.hash(ofFile: $0.path) == $0.hash }) else { return nil }
@@ -62,14 +62,20 @@ public struct ChapterCache: Sendable {
         let entry = Entry(tool: toolIdentity, chapter: chapterHash,
                           data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
                           result: result)
-        try? CacheFiles.writeSealed(entry, header: [toolIdentity, chapterHash], to: entryPath(result.file))
+        try? CacheFiles.writeSealed(entry, header: [toolIdentity, chapterHash], blobs: blocks.tensors(),
+                                    to: entryPath(result.file))
     }
+
+    /// The block cache in the same folder, whose blobs the entries share.
+    private var blocks: BlockCache { BlockCache(directory: directory, toolIdentity: toolIdentity) }
 
     /// Beside the chapter's blocks (`BlockCache.chapterFolder`).
     private func entryPath(_ displayPath: String) -> String {
-        let folder = BlockCache(directory: directory, toolIdentity: toolIdentity).chapterFolder(displayPath)
-        return (folder as NSString).appendingPathComponent("chapter.json")
+        (blocks.chapterFolder(displayPath) as NSString).appendingPathComponent(ChapterCache.entryName)
     }
+
+    /// The file of a chapter's entry in its folder.
+    static let entryName = "chapter"
 
     static func hash(_ bytes: Data) -> String {
         var hash = ContentHash()
