@@ -15,10 +15,23 @@ public struct ChapterCache: Sendable {
         self.toolIdentity = toolIdentity
     }
 
+    /// A cache in `directory` for the running executable, whose fingerprint
+    /// is kept in the folder's memo of file hashes (`FileHashMemo`), so that
+    /// its 20 MB are hashed once a build, not once a run.
+    public init(directory: String) {
+        self.init(directory: directory,
+                  toolIdentity: Self.runningToolIdentity(hashes: FileHashMemo.memo(in: directory)))
+    }
+
     /// The fingerprint of the running executable.
-    public static func runningToolIdentity() -> String {
+    public static func runningToolIdentity() -> String { runningToolIdentity(hashes: nil) }
+
+    private static func runningToolIdentity(hashes: FileHashMemo?) -> String {
+        // The link names the file this process runs, even once it was replaced.
+        let executable = "/proc/self/exe"
+        if let memo = hashes, let known = memo.hash(ofFile: executable) { return known }
         var hash = ContentHash()
-        if let bytes = FileManager.default.contents(atPath: "/proc/self/exe") {
+        if let bytes = FileManager.default.contents(atPath: executable) {
             hash.add(bytes)
         } else {
             hash.add(CommandLine.arguments.first ?? "tutor")
@@ -50,7 +63,7 @@ public struct ChapterCache: Sendable {
               let entry = try? CacheFiles.readSealed(Entry.self, from: file, blobs: blocks.tensors()),
               entry.tool == toolIdentity, entry.chapter == chapter,
               entry.result.file == displayPath, entry.result.isWhole,
-              entry.data.allSatisfy({ Self.hash(ofFile: $0.path) == $0.hash }) else { return nil }
+              entry.data.allSatisfy({ FileHashMemo.memo(in: directory).hash(ofFile: $0.path) == $0.hash }) else { return nil }
         return entry.result
     }
 

@@ -35,7 +35,7 @@ struct BookRendering {
             return .failed(collisions.map { "\($0.file):1:1: error: \($0.message)" } + ["tutor: nothing was run or written"])
         }
         let cache = usesCache
-            ? ChapterCache(directory: session.defaultCacheFolder, toolIdentity: ChapterCache.runningToolIdentity()) : nil
+            ? ChapterCache(directory: session.defaultCacheFolder) : nil
         let result = session.run(cache: cache)
         var outcome = Outcome.failed(["tutor: stopped before the pages were written"])
         write {

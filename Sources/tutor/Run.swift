@@ -53,7 +53,7 @@ struct Run: ParsableCommand {
         try BookLayout.checkOutput(output, book: session.book)
         try session.checkNames()
         let folder = cache ?? session.defaultCacheFolder
-        let store = noCache ? nil : ChapterCache(directory: folder, toolIdentity: ChapterCache.runningToolIdentity())
+        let store = noCache ? nil : ChapterCache(directory: folder)
         let result = session.run(cache: store)
         do {
             let writer = OutputWriter(directory: output)

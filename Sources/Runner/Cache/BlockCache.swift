@@ -26,12 +26,13 @@ public struct BlockCache: Sendable {
     public let directory: String
     public let toolIdentity: String
     /// Data files' hashes, taken once for the blocks of a run that read the same file.
-    private let fileHashes = FileHashes()
+    private let fileHashes: FileHashes
     private let blobs = KnownBlobs()
 
     public init(directory: String, toolIdentity: String) {
         self.directory = directory
         self.toolIdentity = toolIdentity
+        fileHashes = FileHashes(memo: FileHashMemo.memo(in: directory))
     }
 
     /// What the cache stores for one block.
@@ -175,15 +176,18 @@ public struct BlockCache: Sendable {
     }
 }
 
-/// Hashes of files, each read once.
+/// Hashes of files, each taken once a run.
 private final class FileHashes: @unchecked Sendable {
+    private let memo: FileHashMemo
     private let lock = NSLock()
     private var known: [String: String?] = [:]
+
+    init(memo: FileHashMemo) { self.memo = memo }
 
     func hash(ofFile path: String) -> String? {
         lock.lock(); defer { lock.unlock() }
         if let hash = known[path] { return hash }
-        let hash = ChapterCache.hash(ofFile: path)
+        let hash = memo.hash(ofFile: path)
         known[path] = hash
         return hash
     }
