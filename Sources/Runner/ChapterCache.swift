@@ -63,7 +63,7 @@ public struct ChapterCache: Sendable {
               let entry = try? CacheFiles.readSealed(Entry.self, from: file, blobs: blocks.tensors()),
               entry.tool == toolIdentity, entry.chapter == chapter,
               entry.result.file == displayPath, entry.result.isWhole,
-              entry.data.allSatisfy({ FileHashMemo.memo(in: directory).hash(ofFile: $0.path) == $0.hash }) else { return nil }
+              entry.data.allSatisfy({ hashes.hash(ofFile: $0.path) == $0.hash }) else { return nil }
         return entry.result
     }
 
@@ -78,6 +78,9 @@ public struct ChapterCache: Sendable {
         try? CacheFiles.writeSealed(entry, header: [toolIdentity, chapterHash], blobs: blocks.tensors(),
                                     to: entryPath(result.file))
     }
+
+    /// The hashes of files this cache knows (`FileHashMemo`).
+    private var hashes: FileHashMemo { FileHashMemo.memo(in: directory) }
 
     /// The block cache in the same folder, whose blobs the entries share.
     private var blocks: BlockCache { BlockCache(directory: directory, toolIdentity: toolIdentity) }
