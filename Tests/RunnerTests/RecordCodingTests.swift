@@ -158,7 +158,7 @@ final class RecordCodingTests: XCTestCase {
         }
         var refused = 0
         for index in bytes.indices {
-            for flip: UInt8 in [0x01, 0x80, 0xff] {
+            for flip: UInt8 in [0x01, 0xff] {
                 var changed = bytes
                 changed[index] ^= flip
                 if (try? RecordDecoder(blobs: store()).decode(ChapterResult.self, from: Data(changed))) == nil { refused += 1 }

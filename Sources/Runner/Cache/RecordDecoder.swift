@@ -181,8 +181,9 @@ final class Record {
         case .blob:
             let entries = try varint(at: &position)
             let name = try text(at: &position)
+            guard entries <= UInt64(Int.max / 8) else { throw damage }
             guard let blobs else { throw CacheDamage("a blob where none can be read") }
-            return try blobs.load(entries: name, count: Int(clamping: entries))
+            return try blobs.load(entries: name, count: Int(entries))
         default: throw mismatch(.doubles, at: offset)
         }
     }
