@@ -5,7 +5,7 @@ import Render
 import Runner
 
 /// `tutor worker`: runs one chapter in a process of its own and writes its
-/// result as JSON to a file; started by `run` and `check`, never by hand.
+/// result in the cache's binary form to a file; started by `run` and `check`, never by hand.
 ///
 /// On standard output it reports each statement before running it and the
 /// progress of training, one event a line (`ChapterWorker` reads them), so that
@@ -55,7 +55,7 @@ struct Worker: ParsableCommand {
             _ = HTMLPage(prepared).render()
             _ = MarkdownPage(prepared).render()
         }
-        let data = try ChapterResult.encoder().encode(value)
+        let data = try value.record()
         let temporary = result + ".part"
         guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, result) == 0 else {
             throw ExitCode(73)

@@ -69,6 +69,14 @@ final class RecordCodingTests: XCTestCase {
         XCTAssertLessThan(bytes.count, try json.encode(result).count / 10, "the sides are not in the record")
     }
 
+    /// As a worker hands its result back: every value inline.
+    func testAResultHandedBackInlineIsTheSame() throws {
+        let result = try runChapter(Self.chapter)
+        let back = try ChapterResult(record: try result.record())
+        let json = ChapterResult.encoder()
+        XCTAssertEqual(try json.encode(back), try json.encode(result))
+    }
+
     func testDoublesKeepEveryBit() throws {
         let values: [Double] = [.nan, -.nan, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, 0.1, -1e308]
         let signalling = Double(bitPattern: 0x7ff4_0000_0000_0001)
