@@ -32,7 +32,7 @@ public struct BookRunner: Sendable {
     /// their first changed block, and the cache is pruned afterwards.
     public func run(report: @escaping @Sendable (BookEvent) -> Void) -> BookResult {
         let chapters = plan.chapters, bookRoot = plan.book.root
-        let cache = cacheFolder.map { ChapterCache(directory: $0, toolIdentity: ChapterCache.runningToolIdentity()) }
+        let cache = cacheFolder.map { ChapterCache(directory: $0) }
         let blocks = cache.map { BlockCache(directory: $0.directory, toolIdentity: $0.toolIdentity) }
         let worker = ChapterWorker(command: worker, bookRoot: bookRoot, timeLimit: timeLimit, cache: blocks,
                                    progress: { report(.progress($0)) }, drawsPages: drawsPages)

@@ -42,7 +42,7 @@ struct ChapterWorker {
                                     message: "cannot make a temporary folder for the chapter's worker process: \(error)",
                                     timedOut: false)
         }
-        let resultFile = folder.appendingPathComponent("result.json")
+        let resultFile = folder.appendingPathComponent("result")
         let errorFile = folder.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
@@ -100,7 +100,7 @@ struct ChapterWorker {
 
         if process.terminationReason == .exit, process.terminationStatus == 0,
            let data = FileManager.default.contents(atPath: resultFile.path),
-           let result = try? ChapterResult.decoder().decode(ChapterResult.self, from: data), result.isWhole {
+           let result = try? ChapterResult(record: data), result.isWhole {
             return result
         }
         let message: String

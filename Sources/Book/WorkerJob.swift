@@ -2,8 +2,8 @@ import Foundation
 import Render
 import Runner
 
-/// A worker process's work: runs one chapter and writes its result as JSON
-/// (the cache's encoding) to a file, for the `ChapterWorker` that started it.
+/// A worker process's work: runs one chapter and writes its result in the cache's
+/// binary form to a file, for the `ChapterWorker` that started it.
 ///
 /// On standard output it reports each statement before running it and the
 /// progress of training (`WorkerReport`), so that whatever stops this process
@@ -68,7 +68,7 @@ public struct WorkerJob {
             _ = HTMLPage(prepared).render()
             _ = MarkdownPage(prepared).render()
         }
-        let data = try ChapterResult.encoder().encode(value)
+        let data = try value.record()
         let temporary = resultFile + ".part"
         guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, resultFile) == 0 else {
             throw Failure.cannotWriteResult

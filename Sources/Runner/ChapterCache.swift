@@ -15,10 +15,23 @@ public struct ChapterCache: Sendable {
         self.toolIdentity = toolIdentity
     }
 
+    /// A cache in `directory` for the running executable, whose fingerprint
+    /// is kept in the folder's memo of file hashes (`FileHashMemo`), so that
+    /// its 20 MB are hashed once a build, not once a run.
+    public init(directory: String) {
+        self.init(directory: directory,
+                  toolIdentity: Self.runningToolIdentity(hashes: FileHashMemo.memo(in: directory)))
+    }
+
     /// The fingerprint of the running executable.
-    public static func runningToolIdentity() -> String {
+    public static func runningToolIdentity() -> String { runningToolIdentity(hashes: nil) }
+
+    private static func runningToolIdentity(hashes: FileHashMemo?) -> String {
+        // The link names the file this process runs, even once it was replaced.
+        let executable = "/proc/self/exe"
+        if let memo = hashes, let known = memo.hash(ofFile: executable) { return known }
         var hash = ContentHash()
-        if let bytes = FileManager.default.contents(atPath: "/proc/self/exe") {
+        if let bytes = FileManager.default.contents(atPath: executable) {
             hash.add(bytes)
         } else {
             hash.add(CommandLine.arguments.first ?? "tutor")
@@ -47,10 +60,10 @@ public struct ChapterCache: Sendable {
               let chapterBytes = FileManager.default.contents(atPath: path) else { return nil }
         let file = entryPath(displayPath), chapter = Self.hash(chapterBytes)
         guard CacheFiles.header(of: file) == [toolIdentity, chapter],
-              let entry = try? CacheFiles.readSealed(Entry.self, from: file),
+              let entry = try? CacheFiles.readSealed(Entry.self, from: file, blobs: blocks.tensors()),
               entry.tool == toolIdentity, entry.chapter == chapter,
               entry.result.file == displayPath, entry.result.isWhole,
-              entry.data.allSatisfy({ Self.hash(ofFile: $0.path) == $0.hash }) else { return nil }
+              entry.data.allSatisfy({ hashes.hash(ofFile: $0.path) == $0.hash }) else { return nil }
         return entry.result
     }
 
@@ -62,14 +75,23 @@ public struct ChapterCache: Sendable {
         let entry = Entry(tool: toolIdentity, chapter: chapterHash,
                           data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
                           result: result)
-        try? CacheFiles.writeSealed(entry, header: [toolIdentity, chapterHash], to: entryPath(result.file))
+        try? CacheFiles.writeSealed(entry, header: [toolIdentity, chapterHash], blobs: blocks.tensors(),
+                                    to: entryPath(result.file))
     }
+
+    /// The hashes of files this cache knows (`FileHashMemo`).
+    private var hashes: FileHashMemo { FileHashMemo.memo(in: directory) }
+
+    /// The block cache in the same folder, whose blobs the entries share.
+    private var blocks: BlockCache { BlockCache(directory: directory, toolIdentity: toolIdentity) }
 
     /// Beside the chapter's blocks (`BlockCache.chapterFolder`).
     private func entryPath(_ displayPath: String) -> String {
-        let folder = BlockCache(directory: directory, toolIdentity: toolIdentity).chapterFolder(displayPath)
-        return (folder as NSString).appendingPathComponent("chapter.json")
+        (blocks.chapterFolder(displayPath) as NSString).appendingPathComponent(ChapterCache.entryName)
     }
+
+    /// The file of a chapter's entry in its folder.
+    static let entryName = "chapter"
 
     static func hash(_ bytes: Data) -> String {
         var hash = ContentHash()

@@ -89,6 +89,35 @@ final class BlockCacheTests: XCTestCase {
         XCTAssertFalse(progress.contains("epoch"), progress)
     }
 
+    /// Every regular file of the cache, by its path, with its inode and time
+    /// of last write; not the memo of file hashes, which keeps the executable's
+    /// only once it is two seconds old.
+    func cacheFiles() throws -> [String: [Int]] {
+        var files: [String: [Int]] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: cacheFolder.path) where name != ".file-hashes" {
+            var info = stat()
+            let path = cacheFolder.appendingPathComponent(name).path
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            files[name] = [Int(info.st_ino), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+        }
+        return files
+    }
+
+    /// What comes from the cache is not stored again: after a prose edit the
+    /// chapter's entry is the one file written, and with nothing changed none is.
+    func testWhatComesFromTheCacheIsNotStoredAgain() throws {
+        _ = try runAndCompare()
+        let cold = try cacheFiles()
+        XCTAssertGreaterThan(cold.count, 7)
+        try edit("Some prose, with a comma.", "Some prose with a comma.")
+        XCTAssertTrue(try runAndCompare().contains(": 0 blocks run, 3 from the cache"))
+        let edited = try cacheFiles()
+        let written = Set(cold.keys).union(edited.keys).filter { cold[$0] != edited[$0] }
+        XCTAssertEqual(written.map { ($0 as NSString).lastPathComponent }, ["chapter"], written.description)
+        XCTAssertTrue(try runAndCompare().contains("cached  book/01-cached.md"))
+        XCTAssertEqual(try cacheFiles(), edited, "a run with nothing changed writes nothing")
+    }
+
     func testAnEditInTheLastBlockRunsOnlyThatBlock() throws {
         _ = try runAndCompare()
         try edit("train 5 epochs", "train 6 epochs")

@@ -121,6 +121,32 @@ final class BlockCacheTests: XCTestCase {
         XCTAssertEqual(try encoded(warm), try encoded(try run(chapter(lastEpochs: 6), cached: false)))
     }
 
+    func testRecordsCutShortRunAgainAsACold() throws {
+        _ = try run(chapter(lastEpochs: 5), cached: true)
+        let chapterFolder = cache.chapterFolder("01-states.md")
+        var cut = 0
+        for kind in ["blocks", "states"] {
+            let kindFolder = (chapterFolder as NSString).appendingPathComponent(kind)
+            for name in try FileManager.default.contentsOfDirectory(atPath: kindFolder) {
+                let url = URL(fileURLWithPath: kindFolder).appendingPathComponent(name)
+                let data = try Data(contentsOf: url)
+                try data.prefix(data.count * 2 / 3).write(to: url)
+                cut += 1
+            }
+        }
+        XCTAssertEqual(cut, 4, "two blocks and their states")
+        let notes = Notes()
+        let path = folder.appendingPathComponent("01-states.md").path
+        let warm = ChapterRunner(bookRoot: folder.path, cache: cache, progress: { notes.add($0) })
+            .run(path: path, displayPath: "01-states.md")
+        XCTAssertEqual([warm.blocksRun, warm.blocksReused], [2, 0])
+        XCTAssertEqual(notes.all.count, 2, "a note for each block: \(notes.all)")
+        XCTAssertTrue(notes.all.allSatisfy { $0.contains("cut short or edited") }, "\(notes.all)")
+        XCTAssertEqual(try encoded(warm), try encoded(try run(chapter(lastEpochs: 5), cached: false)))
+        let again = try run(chapter(lastEpochs: 5), cached: true)
+        XCTAssertEqual([again.blocksRun, again.blocksReused], [0, 2], "stored whole again")
+    }
+
     func testPruningDropsOtherChaptersOverTheLimitAndValuesNoStateUses() throws {
         let result = try run(chapter(lastEpochs: 5), cached: true)
         let other = cache.chapterFolder("02-gone.md")
@@ -136,5 +162,22 @@ final class BlockCacheTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: other), "over the limit, other chapters go first")
         let warm = try run(chapter(lastEpochs: 5), cached: true)
         XCTAssertEqual([warm.blocksRun, warm.blocksReused], [0, 2], "what the book uses stays")
+    }
+}
+
+/// The notes a run gives, collected from its progress.
+private final class Notes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var notes: [String] = []
+
+    func add(_ event: ProgressEvent) {
+        guard case let .note(_, message) = event else { return }
+        lock.lock(); defer { lock.unlock() }
+        notes.append(message)
+    }
+
+    var all: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return notes
     }
 }

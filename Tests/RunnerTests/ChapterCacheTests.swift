@@ -62,4 +62,40 @@ final class ChapterCacheTests: XCTestCase {
         _ = try write("1,2\n3,4\n", "d.csv")
         XCTAssertNotNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the stored key is the data that were read")
     }
+
+    private func entryFile() throws -> URL {
+        let cacheFolder = folder.appendingPathComponent("cache")
+        let entries = try FileManager.default.subpathsOfDirectory(atPath: cacheFolder.path)
+            .filter { ($0 as NSString).lastPathComponent == ChapterCache.entryName }
+        XCTAssertEqual(entries.count, 1, entries.description)
+        return cacheFolder.appendingPathComponent(try XCTUnwrap(entries.first))
+    }
+
+    func testAnEntryCutShortChangedOrOfAnEarlierFormatIsAMiss() throws {
+        let path = try write(chapter, "01-cached.md")
+        _ = try write("1,2\n3,4\n", "d.csv")
+        let cache = ChapterCache(directory: folder.appendingPathComponent("cache").path, toolIdentity: "test")
+        let result = ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-cached.md")
+        cache.store(result)
+        let file = try entryFile()
+        let whole = try Data(contentsOf: file)
+        XCTAssertNotNil(cache.lookup(path: path, displayPath: "01-cached.md"))
+
+        for cut in [whole.count - 1, whole.count / 2, 80, 0] {
+            try whole.prefix(cut).write(to: file)
+            XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "cut at \(cut) of \(whole.count)")
+        }
+        for index in [whole.count - 1, whole.count / 2, 40] {
+            var changed = whole
+            changed[index] ^= 0x04
+            try changed.write(to: file)
+            XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "byte \(index) changed")
+        }
+        let earlier = String(decoding: whole, as: UTF8.self).replacingOccurrences(of: "tutor-cache 3", with: "tutor-cache 2")
+        try Data(earlier.utf8).write(to: file)
+        XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "an entry of an earlier format")
+
+        try whole.write(to: file)
+        XCTAssertNotNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the whole entry reads again")
+    }
 }

@@ -26,12 +26,13 @@ public struct BlockCache: Sendable {
     public let directory: String
     public let toolIdentity: String
     /// Data files' hashes, taken once for the blocks of a run that read the same file.
-    private let fileHashes = FileHashes()
+    private let fileHashes: FileHashes
     private let blobs = KnownBlobs()
 
     public init(directory: String, toolIdentity: String) {
         self.directory = directory
         self.toolIdentity = toolIdentity
+        fileHashes = FileHashes(memo: FileHashMemo.memo(in: directory))
     }
 
     /// What the cache stores for one block.
@@ -59,7 +60,7 @@ public struct BlockCache: Sendable {
     func blockKey(after state: String, block: Directive) -> String {
         var hash = ContentHash()
         hash.add(state)
-        hash.add((try? ChapterResult.encoder().encode(block)) ?? Data())
+        hash.add(Self.bytes(of: block))
         return hash.hex
     }
 
@@ -71,7 +72,7 @@ public struct BlockCache: Sendable {
         hash.add(blockKey)
         if let formulas {
             hash.add(formulas.definitions ?? "none")
-            hash.add((try? ChapterResult.encoder().encode(formulas.displayMath)) ?? Data())
+            hash.add(Self.bytes(of: formulas.displayMath))
         } else {
             hash.add("no formulas")
         }
@@ -97,14 +98,20 @@ public struct BlockCache: Sendable {
         var hash = ContentHash()
         hash.add(previous ?? "none")
         hash.add(state)
-        hash.add((try? ChapterResult.encoder().encode(displayMath)) ?? Data())
+        hash.add(Self.bytes(of: displayMath))
         return hash.hex
+    }
+
+    /// A value's bytes in the cache's form, for a key.
+    private static func bytes<T: Encodable>(of value: T) -> Data {
+        Data((try? RecordEncoder().encode(value)) ?? [])
     }
 
     /// The stored block under `key`: nil when there is none or a data file it
     /// read changed; `CacheDamage` when the stored file cannot be used.
     func entry(_ key: String, file: String) throws -> Entry? {
-        guard let entry = try CacheFiles.readSealed(Entry.self, from: blockPath(key, file: file)) else { return nil }
+        guard let entry = try CacheFiles.readSealed(Entry.self, from: blockPath(key, file: file), blobs: tensors())
+        else { return nil }
         guard entry.tool == toolIdentity, entry.key == key else { throw CacheDamage("stored under another key") }
         for path in Set(entry.dataFiles) where fileHashes.hash(ofFile: path) != entry.dataFileHashes[path] {
             return nil
@@ -113,17 +120,18 @@ public struct BlockCache: Sendable {
     }
 
     func state(_ key: String, file: String) throws -> (StateSnapshot, TensorStore) {
-        guard let state = try CacheFiles.readSealed(StateSnapshot.self, from: statePath(key, file: file)) else {
+        let tensors = tensors()
+        guard let state = try CacheFiles.readSealed(StateSnapshot.self, from: statePath(key, file: file), blobs: tensors) else {
             throw CacheDamage("the state it continues from is missing")
         }
-        return (state, TensorStore(directory: blobFolder, known: blobs))
+        return (state, tensors)
     }
 
     /// The formula definitions under `key` (none before the first block that checks formulas).
     func definitions(_ key: String?, file: String) throws -> [FormulaContext.SymbolKey: FormulaContext.Definition] {
         guard let key else { return [:] }
         guard let stored = try CacheFiles.readSealed([StateSnapshot.Definition].self,
-                                                     from: definitionsPath(key, file: file)) else {
+                                                     from: definitionsPath(key, file: file), blobs: tensors()) else {
             throw CacheDamage("the formula definitions it continues from are missing")
         }
         return Dictionary(stored.map { ($0.key, $0.definition) }, uniquingKeysWith: { a, _ in a })
@@ -132,16 +140,19 @@ public struct BlockCache: Sendable {
     /// Keeps a block's results and, given an interpreter, the state after it
     /// and, under `definitions`, its formula definitions.
     func store(_ entry: Entry, state interpreter: Interpreter?, definitions: String?, file: String) throws {
-        let tensors = TensorStore(directory: blobFolder, known: blobs)
+        let tensors = tensors()
         if let interpreter, let state = try StateSnapshot(interpreter, tensors: tensors) {
-            try CacheFiles.writeSealed(state, header: tensors.referenced, to: statePath(entry.stateKey, file: file))
+            try CacheFiles.writeSealed(state, blobs: tensors, to: statePath(entry.stateKey, file: file))
             if let definitions {
-                try CacheFiles.writeSealed(StateSnapshot.definitions(of: interpreter),
+                try CacheFiles.writeSealed(StateSnapshot.definitions(of: interpreter), blobs: self.tensors(),
                                            to: definitionsPath(definitions, file: file))
             }
         }
-        try CacheFiles.writeSealed(entry, to: blockPath(entry.key, file: file))
+        try CacheFiles.writeSealed(entry, blobs: self.tensors(), to: blockPath(entry.key, file: file))
     }
+
+    /// A store of large values for one file: what it refers to is listed in that file.
+    func tensors() -> TensorStore { TensorStore(directory: blobFolder, known: blobs) }
 
     /// The folder of one chapter's blocks and states.
     public func chapterFolder(_ file: String) -> String {
@@ -165,15 +176,18 @@ public struct BlockCache: Sendable {
     }
 }
 
-/// Hashes of files, each read once.
+/// Hashes of files, each taken once a run.
 private final class FileHashes: @unchecked Sendable {
+    private let memo: FileHashMemo
     private let lock = NSLock()
     private var known: [String: String?] = [:]
+
+    init(memo: FileHashMemo) { self.memo = memo }
 
     func hash(ofFile path: String) -> String? {
         lock.lock(); defer { lock.unlock() }
         if let hash = known[path] { return hash }
-        let hash = ChapterCache.hash(ofFile: path)
+        let hash = memo.hash(ofFile: path)
         known[path] = hash
         return hash
     }

@@ -3,10 +3,11 @@ import Foundation
 /// Keeps the cache folder to what can still be used, after a run:
 ///
 /// 1. in the folder of every chapter that ran with the cache, the blocks,
-///    states and formula definitions its run did not use (an edit leaves the old ones unreachable);
+///    states and formula definitions its run did not use (an edit leaves the
+///    old ones unreachable), and files of an earlier format;
 /// 2. while the cache is larger than `sizeLimit`, whole folders of chapters
 ///    this run did not touch, least recently used first;
-/// 3. large values no stored state refers to any more.
+/// 3. large values no stored file refers to any more.
 ///
 /// What this run used is never removed, so a book larger than the limit keeps
 /// its own cache.
@@ -29,7 +30,10 @@ public struct CachePruning: Sendable {
             let folder = cache.chapterFolder(chapter.file)
             used.insert((folder as NSString).lastPathComponent)
             guard let keys = chapter.cacheKeys.map(Set.init) else { continue }
-            for kind in ["blocks", "states", "formulas"] {
+            for name in (try? files.contentsOfDirectory(atPath: folder)) ?? [] where !Self.chapterFiles.contains(name) {
+                try? files.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+            }
+            for kind in Self.kinds {
                 let path = (folder as NSString).appendingPathComponent(kind)
                 for name in (try? files.contentsOfDirectory(atPath: path)) ?? [] where !keys.contains(name) {
                     try? files.removeItem(atPath: (path as NSString).appendingPathComponent(name))
@@ -47,6 +51,11 @@ public struct CachePruning: Sendable {
         removeUnreferencedBlobs()
     }
 
+    /// The folders of a chapter's stored files, by kind.
+    private static let kinds = ["blocks", "states", "formulas"]
+    /// What a chapter's folder holds.
+    private static let chapterFiles = Set(kinds + [ChapterCache.entryName])
+
     private func chapterFolders() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.directory)) ?? []
         return names.filter { $0 != "blobs" && !$0.hasPrefix(".") }
@@ -56,9 +65,12 @@ public struct CachePruning: Sendable {
     private func removeUnreferencedBlobs() {
         var referenced = Set<String>()
         for folder in chapterFolders() {
-            let states = (folder as NSString).appendingPathComponent("states")
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: states)) ?? [] {
-                referenced.formUnion(CacheFiles.header(of: (states as NSString).appendingPathComponent(name)))
+            referenced.formUnion(CacheFiles.blobs(of: (folder as NSString).appendingPathComponent(ChapterCache.entryName)))
+            for kind in Self.kinds {
+                let path = (folder as NSString).appendingPathComponent(kind)
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                    referenced.formUnion(CacheFiles.blobs(of: (path as NSString).appendingPathComponent(name)))
+                }
             }
         }
         let blobs = cache.blobFolder

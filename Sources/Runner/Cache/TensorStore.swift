@@ -18,14 +18,14 @@ struct StoredTensor: Codable {
     var blob: String?
 }
 
-/// Writes and reads the large tensors of stored states (`<cache>/blobs/`).
+/// Writes and reads the large values of stored states and records (`<cache>/blobs/`).
 final class TensorStore {
     /// Tensors with more entries than this go to a file of their own.
     static let inlineLimit = 4096
 
     let directory: String
     private let known: KnownBlobs
-    /// The blobs the states written through this store refer to.
+    /// The blobs the files written through this store refer to, in the order first met.
     private(set) var referenced: [String] = []
 
     init(directory: String, known: KnownBlobs) {
@@ -37,25 +37,25 @@ final class TensorStore {
         guard tensor.scalars.count > Self.inlineLimit else {
             return StoredTensor(shape: tensor.shape, bits: tensor.scalars.map(\.bitPattern))
         }
+        return StoredTensor(shape: tensor.shape, blob: try store(entries: tensor.scalars))
+    }
+
+    /// Keeps `entries` as a blob, unless this run stored or read them already,
+    /// and returns its name.
+    func store(entries: [Double]) throws -> String {
         let name: String
-        if let seen = known.name(of: tensor) {
+        if let seen = known.name(of: entries) {
             name = seen
         } else {
-            name = tensor.scalars.withUnsafeBufferPointer { doubles in
-                doubles.withMemoryRebound(to: UInt64.self) { words in
-                    var hash = ContentHash()
-                    hash.add(words: words)
-                    return hash.hex
-                }
-            }
+            name = Self.fingerprint(entries)
             let path = blobPath(name)
             if !FileManager.default.fileExists(atPath: path) {
-                try CacheFiles.write(tensor.scalars.withUnsafeBufferPointer { Data(buffer: $0) }, to: path)
+                try CacheFiles.write(entries.withUnsafeBufferPointer { Data(buffer: $0) }, to: path)
             }
-            known.remember(tensor, as: name)
+            known.remember(entries, as: name)
         }
         if !referenced.contains(name) { referenced.append(name) }
-        return StoredTensor(shape: tensor.shape, blob: name)
+        return name
     }
 
     func load(_ stored: StoredTensor?) throws -> Tensor {
@@ -64,32 +64,40 @@ final class TensorStore {
         if let inline = stored.bits {
             scalars = inline.map(Double.init(bitPattern:))
         } else if let name = stored.blob {
-            guard let data = FileManager.default.contents(atPath: blobPath(name)), data.count % 8 == 0 else {
-                throw CacheDamage("the stored entries \(name) are missing or cut short")
-            }
-            // Little-endian bits, as written: copied once into the entries.
-            let entries = [Double](unsafeUninitializedCapacity: data.count / 8) { buffer, count in
-                _ = data.copyBytes(to: buffer)
-                count = data.count / 8
-            }
-            let hex = entries.withUnsafeBufferPointer { doubles in
-                doubles.withMemoryRebound(to: UInt64.self) { words in
-                    var hash = ContentHash()
-                    hash.add(words: words)
-                    return hash.hex
-                }
-            }
-            guard hex == name else { throw CacheDamage("the stored entries \(name) were changed") }
-            scalars = entries
+            scalars = try load(entries: name, count: stored.shape.count)
         } else {
             throw CacheDamage("a value without its entries")
         }
         guard scalars.count == stored.shape.count else {
             throw CacheDamage("a value of shape \(stored.shape) with \(scalars.count) entries")
         }
-        let tensor = Tensor(shape: stored.shape, scalars: scalars)
-        if let name = stored.blob { known.remember(tensor, as: name) }
-        return tensor
+        return Tensor(shape: stored.shape, scalars: scalars)
+    }
+
+    /// The `count` entries of the blob `name`, checked against its name.
+    func load(entries name: String, count: Int) throws -> [Double] {
+        guard (0...Int.max / 8).contains(count), let data = FileManager.default.contents(atPath: blobPath(name)),
+              data.count == 8 * count else {
+            throw CacheDamage("the stored entries \(name) are missing or cut short")
+        }
+        // Little-endian bits, as written: copied once into the entries.
+        let entries = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = data.copyBytes(to: buffer)
+            initialized = count
+        }
+        guard Self.fingerprint(entries) == name else { throw CacheDamage("the stored entries \(name) were changed") }
+        known.remember(entries, as: name)
+        return entries
+    }
+
+    private static func fingerprint(_ entries: [Double]) -> String {
+        entries.withUnsafeBufferPointer { doubles in
+            doubles.withMemoryRebound(to: UInt64.self) { words in
+                var hash = ContentHash()
+                hash.add(words: words)
+                return hash.hex
+            }
+        }
     }
 
     private func blobPath(_ name: String) -> String {
@@ -97,26 +105,26 @@ final class TensorStore {
     }
 }
 
-/// Large tensors of this run already stored or restored, by the address of
-/// their entries: a data set in every state after the block that loaded it is
-/// hashed once, not once a block. The tensors are kept, so their entries stay
-/// where they are and cannot change (a change would copy them elsewhere).
+/// Large values of this run already stored or read, by the address of their
+/// entries: a data set in every state after the block that loaded it is
+/// hashed once, not once a block. The arrays are kept, so their
+/// entries stay where they are and cannot change (a change would copy them elsewhere).
 final class KnownBlobs: @unchecked Sendable {
     private let lock = NSLock()
-    private var tensors: [(tensor: Tensor, name: String)] = []
+    private var blobs: [(entries: [Double], name: String)] = []
 
-    func name(of tensor: Tensor) -> String? {
-        let address = Self.address(tensor)
+    func name(of entries: [Double]) -> String? {
+        let address = Self.address(entries)
         lock.lock(); defer { lock.unlock() }
-        return tensors.first { Self.address($0.tensor) == address && $0.tensor.shape == tensor.shape }?.name
+        return blobs.first { Self.address($0.entries) == address && $0.entries.count == entries.count }?.name
     }
 
-    func remember(_ tensor: Tensor, as name: String) {
+    func remember(_ entries: [Double], as name: String) {
         lock.lock(); defer { lock.unlock() }
-        tensors.append((tensor, name))
+        blobs.append((entries, name))
     }
 
-    private static func address(_ tensor: Tensor) -> UnsafeRawPointer? {
-        tensor.scalars.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    private static func address(_ entries: [Double]) -> UnsafeRawPointer? {
+        entries.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
 }
