@@ -43,9 +43,9 @@ final class RobustnessTests: XCTestCase {
         let entries = (0..<350_000).map { String($0 % 10) }.joined(separator: ", ")
         let matrix = "let x = [" + entries + "]"
         XCTAssertGreaterThan(matrix.utf8.count, 1_000_000)
-        let start = ContinuousClock.now
+        // Read in one pass: a reader quadratic in the line's length would not end
+        // within the suite's time. No clock is asserted: speed is for benchmarks.
         let block = parseDirectives(matrix + "\nshow x", file: "f.md", firstLine: 1)
-        XCTAssertLessThan(ContinuousClock.now - start, .seconds(20))
         XCTAssertEqual(block.diagnostics, [])
         XCTAssertEqual(block.statements.count, 2)
         guard case .let(_, let value) = block.statements.first?.kind, case .matrix(let rows) = value.kind
