@@ -29,10 +29,11 @@ public struct BLASLibrary: Sendable {
     /// The library as it is after `prepare()`.
     public static var current: BLASLibrary {
         let (loaded, choice) = decision
-        return BLASLibrary(configuration: String(cString: openblas_get_config()),
-                           path: tutor_openblas_path().map { String(cString: $0) },
-                           libraryKernel: loaded, kernel: String(cString: openblas_get_corename()),
-                           choice: choice)
+        return BLASLibrary(
+            configuration: String(cString: openblas_get_config()),
+            path: tutor_openblas_path().map { String(cString: $0) },
+            libraryKernel: loaded, kernel: String(cString: openblas_get_corename()),
+            choice: choice)
     }
 
     /// The kernel OpenBLAS loaded with, and how the one in use was decided.
@@ -41,7 +42,8 @@ public struct BLASLibrary: Sendable {
         let user = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
         let choice = BLASKernel.choice(features: .current, userCoreType: user)
         if case let .features(kernel) = choice, kernel.caseInsensitiveCompare(loaded) != .orderedSame,
-           !switchKernel(to: kernel) {
+            !switchKernel(to: kernel)
+        {
             return (loaded, .library)
         }
         return (loaded, choice)
@@ -56,7 +58,7 @@ public struct BLASLibrary: Sendable {
         // The kernel's table is looked for first: a build without it would
         // stop the process when asked for it.
         guard dlsym(nil, "gotoblas_" + kernel.uppercased()) != nil,
-              let quit = dlsym(nil, "gotoblas_dynamic_quit"), let initialise = dlsym(nil, "gotoblas_dynamic_init")
+            let quit = dlsym(nil, "gotoblas_dynamic_quit"), let initialise = dlsym(nil, "gotoblas_dynamic_init")
         else { return false }
         setenv("OPENBLAS_CORETYPE", kernel, 1)
         unsafeBitCast(quit, to: Hook.self)()
@@ -70,8 +72,11 @@ public struct BLASLibrary: Sendable {
         let how: String
         switch choice {
         case let .user(name): how = "set by OPENBLAS_CORETYPE=\(name)"
-        case .features: how = "chosen by tutor from the CPU's features"
-            + (libraryKernel.caseInsensitiveCompare(kernel) == .orderedSame ? "" : " (OpenBLAS alone picked \(libraryKernel))")
+        case .features:
+            how =
+                "chosen by tutor from the CPU's features"
+                + (libraryKernel.caseInsensitiveCompare(kernel) == .orderedSame
+                    ? "" : " (OpenBLAS alone picked \(libraryKernel))")
         case .library: how = "OpenBLAS's own pick"
         }
         let cpu = CPUFeatures.current

@@ -11,8 +11,10 @@ public struct CPUFeatures: Equatable, Sendable {
     /// The OS saves YMM (AVX) and ZMM (AVX-512) state across context switches.
     public var osSavesYMM = false, osSavesZMM = false
 
-    public init(vendor: String = "", avx: Bool = false, fma: Bool = false, avx2: Bool = false,
-                avx512: Bool = false, osSavesYMM: Bool = false, osSavesZMM: Bool = false) {
+    public init(
+        vendor: String = "", avx: Bool = false, fma: Bool = false, avx2: Bool = false,
+        avx512: Bool = false, osSavesYMM: Bool = false, osSavesZMM: Bool = false
+    ) {
         self.vendor = vendor
         self.avx = avx
         self.fma = fma
@@ -26,9 +28,10 @@ public struct CPUFeatures: Equatable, Sendable {
     public static let current: CPUFeatures = {
         var raw = tutor_read_cpu_features()
         let vendor = withUnsafeBytes(of: &raw.vendor) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return CPUFeatures(vendor: vendor, avx: raw.avx, fma: raw.fma, avx2: raw.avx2,
-                           avx512: raw.avx512f && raw.avx512dq && raw.avx512cd && raw.avx512bw && raw.avx512vl,
-                           osSavesYMM: raw.osSavesYMM, osSavesZMM: raw.osSavesZMM)
+        return CPUFeatures(
+            vendor: vendor, avx: raw.avx, fma: raw.fma, avx2: raw.avx2,
+            avx512: raw.avx512f && raw.avx512dq && raw.avx512cd && raw.avx512bw && raw.avx512vl,
+            osSavesYMM: raw.osSavesYMM, osSavesZMM: raw.osSavesZMM)
     }()
 
     /// The usable ones, for a person: "AVX AVX2 FMA AVX-512".

@@ -35,15 +35,20 @@ struct FiniteDifferenceProbe {
 
     func central(_ direction: Tensor, _ h: Double) throws -> (fd: Double, roundoff: Double) {
         let f1 = try value(at: along(direction, h)), f_1 = try value(at: along(direction, -h))
-        return ((f1 - f_1) / (2 * h),
-                GradientCheckOptions.roundoff(terms: graphSize, sumOfMagnitudes: Swift.abs(f1) + Swift.abs(f_1), divisor: 2 * h))
+        return (
+            (f1 - f_1) / (2 * h),
+            GradientCheckOptions.roundoff(
+                terms: graphSize, sumOfMagnitudes: Swift.abs(f1) + Swift.abs(f_1), divisor: 2 * h)
+        )
     }
 
     func fivePoint(_ direction: Tensor, _ h: Double) throws -> (fd: Double, roundoff: Double) {
         let f1 = try value(at: along(direction, h)), f_1 = try value(at: along(direction, -h))
         let f2 = try value(at: along(direction, 2 * h)), f_2 = try value(at: along(direction, -2 * h))
         let magnitudes = Swift.abs(f2) + 8 * Swift.abs(f1) + 8 * Swift.abs(f_1) + Swift.abs(f_2)
-        return ((-f2 + 8 * f1 - 8 * f_1 + f_2) / (12 * h),
-                GradientCheckOptions.roundoff(terms: graphSize, sumOfMagnitudes: magnitudes, divisor: 12 * h))
+        return (
+            (-f2 + 8 * f1 - 8 * f_1 + f_2) / (12 * h),
+            GradientCheckOptions.roundoff(terms: graphSize, sumOfMagnitudes: magnitudes, divisor: 12 * h)
+        )
     }
 }

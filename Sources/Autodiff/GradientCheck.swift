@@ -117,9 +117,11 @@ public struct GradientCheckReport: Sendable, Equatable, Codable {
 ///
 /// `gradient`, when given, is the autodiff gradient to confirm (one computed
 /// elsewhere, on another graph); otherwise it is computed here from `f`.
-public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
-                          options: GradientCheckOptions = GradientCheckOptions(),
-                          _ f: (Variable) throws -> Variable) throws -> GradientCheckReport {
+public func checkGradient(
+    at x: Tensor, gradient supplied: Tensor? = nil,
+    options: GradientCheckOptions = GradientCheckOptions(),
+    _ f: (Variable) throws -> Variable
+) throws -> GradientCheckReport {
     if let supplied, supplied.shape != x.shape {
         throw TensorError.shapeMismatch(operation: "checkGradient", x.shape, supplied.shape)
     }
@@ -128,7 +130,8 @@ public func checkGradient(at x: Tensor, gradient supplied: Tensor? = nil,
         let output = try f(leaf)
         let gradient = try supplied ?? gradients(of: output, withRespectTo: [leaf])[0]
         let probe = FiniteDifferenceProbe(x: x, output: output, f)
-        let (method, points) = plannedComparisons(at: x, gradient: gradient, graphSize: probe.graphSize, options: options)
+        let (method, points) = plannedComparisons(
+            at: x, gradient: gradient, graphSize: probe.graphSize, options: options)
         var tally = GradientCheckTally(method: method)
         for point in points { try tally.compare(point, probe, options: options) }
         return tally.report
@@ -150,14 +153,20 @@ private struct PlannedComparison {
 /// `maximumEntries` entries or the entries would cost more than `maximumWork`;
 /// made one at a time, as the check reaches them.
 private func plannedComparisons(at x: Tensor, gradient: Tensor, graphSize: Int, options: GradientCheckOptions)
-    -> (GradientCheckReport.Method, AnySequence<PlannedComparison>) {
+    -> (GradientCheckReport.Method, AnySequence<PlannedComparison>)
+{
     if x.count <= options.maximumEntries && x.count * graphSize <= options.maximumWork {
-        return (.entries, AnySequence((0..<x.count).lazy.map { k in
-            var unit = Tensor.zeros(x.shape)
-            unit.scalars[k] = 1
-            return PlannedComparison(direction: unit, step: options.step(at: x.scalars[k]), autodiff: gradient.scalars[k],
-                                     row: k / x.cols, column: k % x.cols)
-        }))
+        return (
+            .entries,
+            AnySequence(
+                (0..<x.count).lazy.map { k in
+                    var unit = Tensor.zeros(x.shape)
+                    unit.scalars[k] = 1
+                    return PlannedComparison(
+                        direction: unit, step: options.step(at: x.scalars[k]), autodiff: gradient.scalars[k],
+                        row: k / x.cols, column: k % x.cols)
+                })
+        )
     }
     // A unit direction moves each of n entries by about 1/√n of the step;
     // scaled by √n, each entry moves as much as in an entry-by-entry
@@ -185,8 +194,10 @@ private struct GradientCheckTally {
 
     /// Skips a point near a kink; otherwise compares with central differences,
     /// retried with the five-point stencil before a disagreement counts.
-    mutating func compare(_ point: PlannedComparison, _ probe: FiniteDifferenceProbe,
-                          options: GradientCheckOptions) throws {
+    mutating func compare(
+        _ point: PlannedComparison, _ probe: FiniteDifferenceProbe,
+        options: GradientCheckOptions
+    ) throws {
         let (ad, direction, h) = (point.autodiff, point.direction, point.step)
         if try probe.nearKink(direction, h) {
             report.skippedNearKink += 1
@@ -202,8 +213,9 @@ private struct GradientCheckTally {
             }
         }
         report.checked += 1
-        let comparison = GradientCheckReport.Comparison(row: point.row, column: point.column, autodiff: ad,
-                                                        finiteDifference: fd)
+        let comparison = GradientCheckReport.Comparison(
+            row: point.row, column: point.column, autodiff: ad,
+            finiteDifference: fd)
         let error = comparison.absoluteError.isNaN ? Double.infinity : comparison.absoluteError
         report.maxAbsoluteError = Swift.max(report.maxAbsoluteError, error)
         let scale = Swift.max(Swift.abs(ad), Swift.abs(fd), 1e-8)

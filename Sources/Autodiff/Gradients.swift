@@ -9,8 +9,9 @@
 /// - Throws: `TensorError.invalidShape` when `output` is not a single number.
 public func gradients(of output: Variable, withRespectTo targets: [Variable]) throws -> [Tensor] {
     guard output.value.count == 1 else {
-        throw TensorError.invalidShape(operation: "gradient", output.shape,
-                                       expected: "a scalar (the gradient is taken of one number)")
+        throw TensorError.invalidShape(
+            operation: "gradient", output.shape,
+            expected: "a scalar (the gradient is taken of one number)")
     }
     let order = topologicalOrder(from: output)
     var index = [ObjectIdentifier: Int](minimumCapacity: order.count)
@@ -20,7 +21,8 @@ public func gradients(of output: Variable, withRespectTo targets: [Variable]) th
     let targetIDs = Set(targets.map(ObjectIdentifier.init))
     var leadsToTarget = [Bool](repeating: false, count: order.count)
     for (i, node) in order.enumerated() {
-        leadsToTarget[i] = targetIDs.contains(ObjectIdentifier(node))
+        leadsToTarget[i] =
+            targetIDs.contains(ObjectIdentifier(node))
             || node.edges.contains { leadsToTarget[index[ObjectIdentifier($0.input)]!] }
     }
 

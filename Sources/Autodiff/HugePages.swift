@@ -9,12 +9,12 @@ import Foundation
 @usableFromInline
 func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<Double>) {
     #if os(Linux)
-    let bytes = buffer.count * MemoryLayout<Double>.stride
-    guard bytes >= 4 << 20, let base = buffer.baseAddress else { return }
-    let huge = 2 << 20
-    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-    let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
-    guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-    _ = madvise(pointer, end - start, MADV_HUGEPAGE)
+        let bytes = buffer.count * MemoryLayout<Double>.stride
+        guard bytes >= 4 << 20, let base = buffer.baseAddress else { return }
+        let huge = 2 << 20
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, MADV_HUGEPAGE)
     #endif
 }

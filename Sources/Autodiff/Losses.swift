@@ -13,10 +13,12 @@ public enum Loss {
         let d = try prediction.value - target.value
         let n = Double(d.count)
         let loss = d.scalars.reduce(0) { $0 + $1 * $1 } / n
-        return Variable(Tensor(loss), operation: "mse", edges: [
-            Variable.Edge(input: prediction) { g in d.scaled(by: 2 * g.scalar / n) },
-            Variable.Edge(input: target) { g in d.scaled(by: -2 * g.scalar / n) },
-        ])
+        return Variable(
+            Tensor(loss), operation: "mse",
+            edges: [
+                Variable.Edge(input: prediction) { g in d.scaled(by: 2 * g.scalar / n) },
+                Variable.Edge(input: target) { g in d.scaled(by: -2 * g.scalar / n) },
+            ])
     }
 
     /// Cross-entropy of softmax(logits) against labels, mean over rows:
@@ -34,22 +36,25 @@ public enum Loss {
         } else if labels.shape == .matrix(z.rows, 1) || (z.rows == 1 && labels.shape.isScalar) {
             targets = try Tensor.oneHot(labels.value, classes: z.cols)
         } else {
-            throw TensorError.shapeMismatch(operation: "cross_entropy (labels: m×1 class indices or m×k)",
-                                            z.shape, labels.shape)
+            throw TensorError.shapeMismatch(
+                operation: "cross_entropy (labels: m×1 class indices or m×k)",
+                z.shape, labels.shape)
         }
         let lanes = try Lanes(of: z.shape, axis: 1, operation: "cross_entropy")
         let logp = z.logSoftmax(along: lanes)
         let m = Double(z.rows)
         var total = 0.0
         for k in 0..<z.count where targets.scalars[k] != 0 { total -= targets.scalars[k] * logp.scalars[k] }
-        var edges = [Variable.Edge(input: logits) { (g: Tensor) -> Tensor in
-            let p = logp.map(Foundation.exp)
-            // Rows of t that do not sum to 1 (soft labels) need the general form.
-            let rowSums = targets.laneSums(lanes)
-            return p.combiningLanes(targets, perLane: rowSums, lanes) { pk, tk, s in
-                (pk * s - tk) * g.scalar / m
+        var edges = [
+            Variable.Edge(input: logits) { (g: Tensor) -> Tensor in
+                let p = logp.map(Foundation.exp)
+                // Rows of t that do not sum to 1 (soft labels) need the general form.
+                let rowSums = targets.laneSums(lanes)
+                return p.combiningLanes(targets, perLane: rowSums, lanes) { pk, tk, s in
+                    (pk * s - tk) * g.scalar / m
+                }
             }
-        }]
+        ]
         if labels.shape == z.shape {
             edges.append(Variable.Edge(input: labels) { g in logp.scaled(by: -g.scalar / m) })
         }
@@ -76,16 +81,18 @@ public enum Loss {
         }
         var total = 0.0
         for k in 0..<p.count { total -= term(p.scalars[k], t.scalars[k]) }
-        return Variable(Tensor(total / n), operation: "bce", edges: [
-            Variable.Edge(input: probability) { g in
-                Tensor.zip(p, t, to: p.shape) { pk, tk in
-                    (pk - tk) / Swift.max(pk * (1 - pk), 1e-12) * g.scalar / n
-                }
-            },
-            Variable.Edge(input: target) { g in
-                p.map { pk in (clampedLog(1 - pk) - clampedLog(pk)) * g.scalar / n }
-            },
-        ])
+        return Variable(
+            Tensor(total / n), operation: "bce",
+            edges: [
+                Variable.Edge(input: probability) { g in
+                    Tensor.zip(p, t, to: p.shape) { pk, tk in
+                        (pk - tk) / Swift.max(pk * (1 - pk), 1e-12) * g.scalar / n
+                    }
+                },
+                Variable.Edge(input: target) { g in
+                    p.map { pk in (clampedLog(1 - pk) - clampedLog(pk)) * g.scalar / n }
+                },
+            ])
     }
 
     /// Binary cross-entropy on logits, stable for any z:
@@ -100,18 +107,21 @@ public enum Loss {
             let zk = z.scalars[k]
             total += Swift.max(zk, 0) - zk * t.scalars[k] + Foundation.log1p(Foundation.exp(-Swift.abs(zk)))
         }
-        return Variable(Tensor(total / n), operation: "bce_with_logits", edges: [
-            Variable.Edge(input: logits) { g in
-                Tensor.zip(z, t, to: z.shape) { zk, tk in (Variable.sigmoid(zk) - tk) * g.scalar / n }
-            },
-            Variable.Edge(input: target) { g in z.scaled(by: -g.scalar / n) },
-        ])
+        return Variable(
+            Tensor(total / n), operation: "bce_with_logits",
+            edges: [
+                Variable.Edge(input: logits) { g in
+                    Tensor.zip(z, t, to: z.shape) { zk, tk in (Variable.sigmoid(zk) - tk) * g.scalar / n }
+                },
+                Variable.Edge(input: target) { g in z.scaled(by: -g.scalar / n) },
+            ])
     }
 
     private static func sameShape(_ name: String, _ a: Variable, _ b: Variable) throws {
         guard a.shape == b.shape else {
-            throw TensorError.shapeMismatch(operation: "\(name) (prediction and target must have the same shape)",
-                                            a.shape, b.shape)
+            throw TensorError.shapeMismatch(
+                operation: "\(name) (prediction and target must have the same shape)",
+                a.shape, b.shape)
         }
     }
 }

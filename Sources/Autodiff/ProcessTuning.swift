@@ -1,7 +1,7 @@
 import CBLAS
 import Foundation
 #if os(Linux)
-import CMalloc
+    import CMalloc
 #endif
 
 /// Process-wide settings under which training runs fastest. Call once, at the
@@ -30,9 +30,9 @@ public func tuneProcessForTraining() {
 /// tensors came back as fresh zeroed pages.
 func retainFreedMemory() {
     #if os(Linux)
-    _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
-    _ = mallopt(M_TRIM_THRESHOLD, 1 << 30)
-    _ = mallopt(M_ARENA_MAX, 1)
+        _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
+        _ = mallopt(M_TRIM_THRESHOLD, 1 << 30)
+        _ = mallopt(M_ARENA_MAX, 1)
     #endif
 }
 

@@ -37,7 +37,8 @@ public struct Shape: Hashable, Sendable, Codable, CustomStringConvertible {
         if isScalar { return other }
         if other.isScalar { return self }
         guard let r = Shape.broadcastDimension(rows, other.rows),
-              let c = Shape.broadcastDimension(cols, other.cols) else { return nil }
+            let c = Shape.broadcastDimension(cols, other.cols)
+        else { return nil }
         return .matrix(r, c)
     }
 

@@ -20,8 +20,10 @@ extension Tensor {
     ///
     /// Throws `TensorError.shapeMismatch` naming `operation` and both shapes when
     /// they do not broadcast.
-    public static func broadcasting(_ a: Tensor, _ b: Tensor, operation: String,
-                                    _ f: (Double, Double) -> Double) throws -> Tensor {
+    public static func broadcasting(
+        _ a: Tensor, _ b: Tensor, operation: String,
+        _ f: (Double, Double) -> Double
+    ) throws -> Tensor {
         guard let shape = a.shape.broadcast(with: b.shape) else {
             throw TensorError.shapeMismatch(operation: operation, a.shape, b.shape)
         }
@@ -30,8 +32,10 @@ extension Tensor {
 
     /// `broadcasting` for operands already known to broadcast to `shape`.
     @usableFromInline
-    static func zip(_ a: Tensor, _ b: Tensor, to shape: Shape,
-                    _ f: (Double, Double) -> Double) -> Tensor {
+    static func zip(
+        _ a: Tensor, _ b: Tensor, to shape: Shape,
+        _ f: (Double, Double) -> Double
+    ) -> Tensor {
         let rows = shape.rows, cols = shape.cols, n = shape.count
         let out = a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in

@@ -5,21 +5,26 @@ extension Tensor {
     ///
     /// Calls `cblas_dgemm` with its transpose flags: no transposed copy is made.
     /// Both operands must be matrices; the inner dimensions must agree.
-    public static func matmul(_ a: Tensor, _ b: Tensor,
-                              transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
+    public static func matmul(
+        _ a: Tensor, _ b: Tensor,
+        transposeA: Bool = false, transposeB: Bool = false
+    ) throws -> Tensor {
         let shape = try matmulShape(a, b, transposeA: transposeA, transposeB: transposeB)
         let inner = transposeA ? a.rows : a.cols
         return product(a, b, transposeA: transposeA, transposeB: transposeB, shape: shape, inner: inner)
     }
 
     /// The shape of op(a)·op(b), or the error that says why there is none.
-    static func matmulShape(_ a: Tensor, _ b: Tensor, transposeA: Bool = false,
-                            transposeB: Bool = false) throws -> Shape {
+    static func matmulShape(
+        _ a: Tensor, _ b: Tensor, transposeA: Bool = false,
+        transposeB: Bool = false
+    ) throws -> Shape {
         let name = "@"
         if a.shape.isScalar || b.shape.isScalar {
             let which = a.shape.isScalar ? a.shape : b.shape
-            throw TensorError.invalidShape(operation: name, which,
-                                           expected: "a matrix on both sides (use * to scale)")
+            throw TensorError.invalidShape(
+                operation: name, which,
+                expected: "a matrix on both sides (use * to scale)")
         }
         let m = transposeA ? a.cols : a.rows
         let k = transposeA ? a.rows : a.cols
@@ -34,8 +39,10 @@ extension Tensor {
     }
 
     /// The product once shapes are known to fit.
-    static func product(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool,
-                        shape: Shape, inner k: Int) -> Tensor {
+    static func product(
+        _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool,
+        shape: Shape, inner k: Int
+    ) -> Tensor {
         let m = shape.rows, n = shape.cols
         guard m > 0, n > 0 else { return Tensor.zeros(shape) }
         guard k > 0 else { return Tensor.zeros(shape) }
@@ -44,13 +51,14 @@ extension Tensor {
             adviseHugePages(dst)
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
-                    cblas_dgemm(CblasRowMajor,
-                                transposeA ? CblasTrans : CblasNoTrans,
-                                transposeB ? CblasTrans : CblasNoTrans,
-                                Int32(m), Int32(n), Int32(k),
-                                1.0, pa.baseAddress, Int32(a.cols),
-                                pb.baseAddress, Int32(b.cols),
-                                0.0, dst.baseAddress, Int32(n))
+                    cblas_dgemm(
+                        CblasRowMajor,
+                        transposeA ? CblasTrans : CblasNoTrans,
+                        transposeB ? CblasTrans : CblasNoTrans,
+                        Int32(m), Int32(n), Int32(k),
+                        1.0, pa.baseAddress, Int32(a.cols),
+                        pb.baseAddress, Int32(b.cols),
+                        0.0, dst.baseAddress, Int32(n))
                 }
             }
             initialized = m * n

@@ -16,8 +16,9 @@ public struct Tensor: Equatable, Sendable, Codable {
 
     /// A tensor from its entries; the count must match the shape.
     public init(shape: Shape, scalars: [Double]) {
-        precondition(scalars.count == shape.count,
-                     "Tensor: \(scalars.count) entries for shape \(shape)")
+        precondition(
+            scalars.count == shape.count,
+            "Tensor: \(scalars.count) entries for shape \(shape)")
         self.shape = shape
         self.scalars = scalars
     }
@@ -45,8 +46,9 @@ public struct Tensor: Equatable, Sendable, Codable {
     /// The shape of a rows × cols matrix, refused when it is negative or too large.
     public static func checkedShape(_ rows: Int, _ cols: Int) throws -> Shape {
         guard rows >= 0, cols >= 0 else {
-            throw TensorError.invalidArgument(operation: "shape",
-                                              message: "sizes must not be negative, got \(rows)×\(cols)")
+            throw TensorError.invalidArgument(
+                operation: "shape",
+                message: "sizes must not be negative, got \(rows)×\(cols)")
         }
         let (count, overflow) = rows.multipliedReportingOverflow(by: cols)
         guard !overflow, count <= maximumElementCount else {

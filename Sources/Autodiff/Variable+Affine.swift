@@ -16,15 +16,17 @@ extension Variable {
             throw TensorError.shapeMismatch(operation: "+", product, vb.shape)
         }
         let value = Tensor.affine(vx, vw, vb, shape: product)
-        return Variable(value, operation: "affine", edges: [
-            Edge(input: x) { g in
-                Tensor.product(g, vw, transposeA: false, transposeB: false, shape: vx.shape, inner: g.cols)
-            },
-            Edge(input: weight) { g in
-                Tensor.product(g, vx, transposeA: true, transposeB: false, shape: vw.shape, inner: g.rows)
-            },
-            Edge(input: bias) { g in g.summed(to: vb.shape) },
-        ])
+        return Variable(
+            value, operation: "affine",
+            edges: [
+                Edge(input: x) { g in
+                    Tensor.product(g, vw, transposeA: false, transposeB: false, shape: vx.shape, inner: g.cols)
+                },
+                Edge(input: weight) { g in
+                    Tensor.product(g, vx, transposeA: true, transposeB: false, shape: vw.shape, inner: g.rows)
+                },
+                Edge(input: bias) { g in g.summed(to: vb.shape) },
+            ])
     }
 }
 
@@ -50,9 +52,10 @@ extension Tensor {
         x.scalars.withUnsafeBufferPointer { px in
             w.scalars.withUnsafeBufferPointer { pw in
                 out.withUnsafeMutableBufferPointer { dst in
-                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
-                                1.0, px.baseAddress, Int32(k), pw.baseAddress, Int32(k),
-                                1.0, dst.baseAddress, Int32(n))
+                    cblas_dgemm(
+                        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
+                        1.0, px.baseAddress, Int32(k), pw.baseAddress, Int32(k),
+                        1.0, dst.baseAddress, Int32(n))
                 }
             }
         }
@@ -69,9 +72,10 @@ extension Tensor {
             adviseHugePages(dst)
             x.scalars.withUnsafeBufferPointer { px in
                 w.scalars.withUnsafeBufferPointer { pw in
-                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(m), Int32(k),
-                                1.0, pw.baseAddress, Int32(k), px.baseAddress, Int32(k),
-                                0.0, dst.baseAddress, Int32(m))
+                    cblas_dgemm(
+                        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(m), Int32(k),
+                        1.0, pw.baseAddress, Int32(k), px.baseAddress, Int32(k),
+                        0.0, dst.baseAddress, Int32(m))
                 }
             }
             initialized = n * m

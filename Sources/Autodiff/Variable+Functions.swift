@@ -8,14 +8,18 @@ extension Variable {
     /// Always inlined so that `f` and `derivative` are known at each use and their
     /// loops compile to straight code rather than a call per entry.
     @inline(__always)
-    func elementwise(_ name: String, _ f: (Double) -> Double,
-                     derivative: @escaping (_ x: Double, _ y: Double) -> Double,
-                     branchSignature: (() -> UInt64)? = nil) -> Variable {
+    func elementwise(
+        _ name: String, _ f: (Double) -> Double,
+        derivative: @escaping (_ x: Double, _ y: Double) -> Double,
+        branchSignature: (() -> UInt64)? = nil
+    ) -> Variable {
         let x = value
         let y = x.map(f)
-        return Variable(y, operation: name, edges: [
-            Edge(input: self) { g in g.chained(x, y, derivative) },
-        ], branchSignature: branchSignature)
+        return Variable(
+            y, operation: name,
+            edges: [
+                Edge(input: self) { g in g.chained(x, y, derivative) }
+            ], branchSignature: branchSignature)
     }
 
     /// eˣ;  d/dx = eˣ.
@@ -30,8 +34,9 @@ extension Variable {
     /// |x|;  d/dx = sign x (0 at the kink x = 0).
     public func abs() -> Variable {
         let x = value
-        return elementwise("abs", Swift.abs, derivative: { x, _ in x > 0 ? 1 : (x < 0 ? -1 : 0) },
-                           branchSignature: { x.signPattern { $0 > 0 ? 1 : ($0 < 0 ? 2 : 0) } })
+        return elementwise(
+            "abs", Swift.abs, derivative: { x, _ in x > 0 ? 1 : (x < 0 ? -1 : 0) },
+            branchSignature: { x.signPattern { $0 > 0 ? 1 : ($0 < 0 ? 2 : 0) } })
     }
 
     /// σ(x) = 1/(1 + e⁻ˣ);  d/dx = σ(x)(1 − σ(x)).
@@ -45,8 +50,9 @@ extension Variable {
     /// max(x, 0);  d/dx = 1 for x > 0, else 0 (the kink at 0 takes 0, as PyTorch).
     public func relu() -> Variable {
         let x = value
-        return elementwise("relu", { $0 > 0 ? $0 : 0 }, derivative: { x, _ in x > 0 ? 1 : 0 },
-                           branchSignature: { x.signPattern { $0 > 0 ? 1 : 0 } })
+        return elementwise(
+            "relu", { $0 > 0 ? $0 : 0 }, derivative: { x, _ in x > 0 ? 1 : 0 },
+            branchSignature: { x.signPattern { $0 > 0 ? 1 : 0 } })
     }
 
     /// The logistic function without overflow: the exponential is only taken of

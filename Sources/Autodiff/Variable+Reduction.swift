@@ -5,9 +5,11 @@ extension Variable {
     public func sum(axis: Int? = nil) throws -> Variable {
         let lanes = try Lanes(of: shape, axis: axis, operation: "sum")
         let input = shape
-        return Variable(value.sum(along: lanes), operation: "sum", edges: [
-            Edge(input: self) { g in g.spread(over: input, lanes) },
-        ])
+        return Variable(
+            value.sum(along: lanes), operation: "sum",
+            edges: [
+                Edge(input: self) { g in g.spread(over: input, lanes) }
+            ])
     }
 
     /// Σ x / n;  each entry gets 1/n of its lane's gradient.
@@ -17,9 +19,11 @@ extension Variable {
             throw TensorError.invalidShape(operation: "mean", shape, expected: "at least one entry")
         }
         let input = shape, n = Double(lanes.length)
-        return Variable(value.sum(along: lanes).scaled(by: 1 / n), operation: "mean", edges: [
-            Edge(input: self) { g in g.spread(over: input, lanes).scaled(by: 1 / n) },
-        ])
+        return Variable(
+            value.sum(along: lanes).scaled(by: 1 / n), operation: "mean",
+            edges: [
+                Edge(input: self) { g in g.spread(over: input, lanes).scaled(by: 1 / n) }
+            ])
     }
 
     /// The largest entry of each lane. Its gradient goes to the entries that
@@ -51,20 +55,23 @@ extension Variable {
             }
             return out
         }
-        return Variable(best, operation: name, edges: [
-            Edge(input: self) { g in
-                let isWinner = winners()
-                var out = [Double](repeating: 0, count: x.count)
-                for lane in 0..<lanes.count {
-                    let ks = (0..<lanes.length).map { lanes.start(lane) + $0 * lanes.step }
-                    let ties = Double(ks.filter { isWinner[$0] }.count)
-                    for k in ks where isWinner[k] { out[k] = g.scalars[lane] / ties }
+        return Variable(
+            best, operation: name,
+            edges: [
+                Edge(input: self) { g in
+                    let isWinner = winners()
+                    var out = [Double](repeating: 0, count: x.count)
+                    for lane in 0..<lanes.count {
+                        let ks = (0..<lanes.length).map { lanes.start(lane) + $0 * lanes.step }
+                        let ties = Double(ks.filter { isWinner[$0] }.count)
+                        for k in ks where isWinner[k] { out[k] = g.scalars[lane] / ties }
+                    }
+                    return Tensor(shape: x.shape, scalars: out)
                 }
-                return Tensor(shape: x.shape, scalars: out)
-            },
-        ], branchSignature: {
-            Tensor(shape: x.shape, scalars: winners().map { $0 ? 1 : 0 }).signPattern { $0 > 0 ? 1 : 0 }
-        })
+            ],
+            branchSignature: {
+                Tensor(shape: x.shape, scalars: winners().map { $0 ? 1 : 0 }).signPattern { $0 > 0 ? 1 : 0 }
+            })
     }
 }
 
@@ -82,10 +89,12 @@ extension Tensor {
     /// The index of the largest entry of each row (m×1), the first on ties.
     public func argmaxRows() -> Tensor {
         let c = cols
-        return Tensor(shape: .matrix(rows, 1), scalars: (0..<rows).map { r in
-            var best = 0
-            for j in 1..<Swift.max(c, 1) where self[r, j] > self[r, best] { best = j }
-            return Double(best)
-        })
+        return Tensor(
+            shape: .matrix(rows, 1),
+            scalars: (0..<rows).map { r in
+                var best = 0
+                for j in 1..<Swift.max(c, 1) where self[r, j] > self[r, best] { best = j }
+                return Double(best)
+            })
     }
 }

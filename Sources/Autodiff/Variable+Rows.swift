@@ -8,19 +8,22 @@ extension Variable {
             throw TensorError.invalidShape(operation: "row", shape, expected: "a matrix")
         }
         if let bad = indices.first(where: { $0 < 0 || $0 >= x.rows }) {
-            throw TensorError.invalidArgument(operation: "row",
-                                              message: "index \(bad) is outside 0..<\(x.rows)")
+            throw TensorError.invalidArgument(
+                operation: "row",
+                message: "index \(bad) is outside 0..<\(x.rows)")
         }
-        return Variable(x.rows(indices), operation: "rows", edges: [
-            Edge(input: self) { g in
-                var out = Tensor.zeros(x.shape)
-                let c = x.cols
-                for (k, r) in indices.enumerated() {
-                    for j in 0..<c { out.scalars[r * c + j] += g.scalars[k * c + j] }
+        return Variable(
+            x.rows(indices), operation: "rows",
+            edges: [
+                Edge(input: self) { g in
+                    var out = Tensor.zeros(x.shape)
+                    let c = x.cols
+                    for (k, r) in indices.enumerated() {
+                        for j in 0..<c { out.scalars[r * c + j] += g.scalars[k * c + j] }
+                    }
+                    return out
                 }
-                return out
-            },
-        ])
+            ])
     }
 }
 
@@ -40,10 +43,12 @@ extension Tensor {
     /// whole numbers in 0..<classes gives n×classes.
     public static func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
         guard classes > 0 else {
-            throw TensorError.invalidArgument(operation: "onehot", message: "the number of classes must be positive, got \(classes)")
+            throw TensorError.invalidArgument(
+                operation: "onehot", message: "the number of classes must be positive, got \(classes)")
         }
         guard labels.shape.isScalar || labels.rows == 1 || labels.cols == 1 else {
-            throw TensorError.invalidShape(operation: "onehot", labels.shape, expected: "a column of class indices (n×1)")
+            throw TensorError.invalidShape(
+                operation: "onehot", labels.shape, expected: "a column of class indices (n×1)")
         }
         let shape = try checkedShape(labels.count, classes)
         var out = [Double](repeating: 0, count: shape.count)

@@ -8,25 +8,29 @@ extension Variable {
     public func softmax(axis: Int = 1) throws -> Variable {
         let lanes = try Lanes(of: shape, axis: axis, operation: "softmax")
         let y = value.softmax(along: lanes)
-        return Variable(y, operation: "softmax", edges: [
-            Edge(input: self) { g in
-                let gy = Tensor.zip(g, y, to: y.shape, *)
-                let s = gy.laneSums(lanes)
-                return y.combiningLanes(g, perLane: s, lanes) { yi, gi, si in yi * (gi - si) }
-            },
-        ])
+        return Variable(
+            y, operation: "softmax",
+            edges: [
+                Edge(input: self) { g in
+                    let gy = Tensor.zip(g, y, to: y.shape, *)
+                    let s = gy.laneSums(lanes)
+                    return y.combiningLanes(g, perLane: s, lanes) { yi, gi, si in yi * (gi - si) }
+                }
+            ])
     }
 
     /// log softmax(x)ᵢ = xᵢ − log Σⱼ e^{xⱼ};  ∂/∂x = g − softmax(x) · Σ g along the axis.
     public func logSoftmax(axis: Int = 1) throws -> Variable {
         let lanes = try Lanes(of: shape, axis: axis, operation: "log_softmax")
         let y = value.logSoftmax(along: lanes)
-        return Variable(y, operation: "log_softmax", edges: [
-            Edge(input: self) { g in
-                let s = g.laneSums(lanes)
-                return y.combiningLanes(g, perLane: s, lanes) { yi, gi, si in gi - Foundation.exp(yi) * si }
-            },
-        ])
+        return Variable(
+            y, operation: "log_softmax",
+            edges: [
+                Edge(input: self) { g in
+                    let s = g.laneSums(lanes)
+                    return y.combiningLanes(g, perLane: s, lanes) { yi, gi, si in gi - Foundation.exp(yi) * si }
+                }
+            ])
     }
 }
 
@@ -58,8 +62,10 @@ extension Tensor {
     }
 
     /// Each entry from itself and its lane's maximum and log-sum.
-    private func mappingLanes(_ lanes: Lanes, _ shifts: [(maximum: Double, logSum: Double)],
-                              _ f: (Double, Double, Double) -> Double) -> Tensor {
+    private func mappingLanes(
+        _ lanes: Lanes, _ shifts: [(maximum: Double, logSum: Double)],
+        _ f: (Double, Double, Double) -> Double
+    ) -> Tensor {
         var out = [Double](repeating: 0, count: count)
         scalars.withUnsafeBufferPointer { p in
             for lane in 0..<lanes.count {
@@ -75,8 +81,10 @@ extension Tensor {
 
     /// Builds a tensor of this shape entry by entry from this tensor's entry,
     /// the matching entry of `other`, and the value `perLane` holds for its lane.
-    func combiningLanes(_ other: Tensor, perLane: [Double], _ lanes: Lanes,
-                        _ f: (Double, Double, Double) -> Double) -> Tensor {
+    func combiningLanes(
+        _ other: Tensor, perLane: [Double], _ lanes: Lanes,
+        _ f: (Double, Double, Double) -> Double
+    ) -> Tensor {
         var out = [Double](repeating: 0, count: count)
         scalars.withUnsafeBufferPointer { p in
             other.scalars.withUnsafeBufferPointer { q in

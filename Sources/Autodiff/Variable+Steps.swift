@@ -13,28 +13,34 @@ extension Variable {
     public func rounded() -> Variable {
         let x = value
         let y = x.map { $0.rounded(.toNearestOrEven) + 0 }  // + 0: round(−0.4) is 0, not −0
-        return Variable(y, operation: "round", edges: [Edge(input: self) { _ in Tensor.zeros(x.shape) }],
-                        branchSignature: { y.stepPattern })
+        return Variable(
+            y, operation: "round", edges: [Edge(input: self) { _ in Tensor.zeros(x.shape) }],
+            branchSignature: { y.stepPattern })
     }
 
     /// −1, 0 or 1 by the sign of each entry (NaN stays NaN).
     public func sign() -> Variable {
         let x = value
         let y = x.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0 == 0 ? 0 : .nan)) }
-        return Variable(y, operation: "sign", edges: [Edge(input: self) { _ in Tensor.zeros(x.shape) }],
-                        branchSignature: { y.stepPattern })
+        return Variable(
+            y, operation: "sign", edges: [Edge(input: self) { _ in Tensor.zeros(x.shape) }],
+            branchSignature: { y.stepPattern })
     }
 
     /// 1 where `holds` is true of the entries of `a` and `b` (broadcast), 0
     /// elsewhere; a comparison with NaN is 0, as IEEE 754 has it.
-    public static func compare(_ a: Variable, _ b: Variable, operation: String,
-                               _ holds: @escaping (Double, Double) -> Bool) throws -> Variable {
+    public static func compare(
+        _ a: Variable, _ b: Variable, operation: String,
+        _ holds: @escaping (Double, Double) -> Bool
+    ) throws -> Variable {
         let y = try Tensor.broadcasting(a.value, b.value, operation: operation) { holds($0, $1) ? 1 : 0 }
         let (sa, sb) = (a.shape, b.shape)
-        return Variable(y, operation: operation, edges: [
-            Edge(input: a) { _ in Tensor.zeros(sa) },
-            Edge(input: b) { _ in Tensor.zeros(sb) },
-        ], branchSignature: { y.stepPattern })
+        return Variable(
+            y, operation: operation,
+            edges: [
+                Edge(input: a) { _ in Tensor.zeros(sa) },
+                Edge(input: b) { _ in Tensor.zeros(sb) },
+            ], branchSignature: { y.stepPattern })
     }
 }
 

@@ -39,7 +39,8 @@ public struct Book: Sendable {
 
     /// The part of each chapter in one, by display name.
     public var parts: [String: String] {
-        Dictionary(all.compactMap { chapter in chapter.part.map { (chapter.display, $0) } }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            all.compactMap { chapter in chapter.part.map { (chapter.display, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The file a display name stands for.

@@ -51,7 +51,8 @@ public enum BookLayout {
             // folders of the named files (not what lies below them) make the book.
             var seen = Set<String>()
             all = named.flatMap { absolute, isFolder, _ in
-                isFolder ? chapterFiles(below: absolute)
+                isFolder
+                    ? chapterFiles(below: absolute)
                     : chapterFiles(in: (absolute as NSString).deletingLastPathComponent)
             }
             .filter { seen.insert(resolved($0)).inserted }
@@ -64,11 +65,13 @@ public enum BookLayout {
             } else if let chapter = all.first(where: { resolved($0.path) == resolved(absolute) }) {
                 selected.append(chapter)
             } else if file?.chapters != nil {
-                throw BookError.commandLine("'\(spelled)' is not a chapter of the book: "
-                                            + "\(display(bookFilePath, root: root)) does not list it")
+                throw BookError.commandLine(
+                    "'\(spelled)' is not a chapter of the book: "
+                        + "\(display(bookFilePath, root: root)) does not list it")
             } else if !isChapterName((absolute as NSString).lastPathComponent) {
-                throw BookError.commandLine("'\(spelled)' is not a chapter: README.md describes a folder and is not run "
-                                            + "(a book file may list it as a chapter)")
+                throw BookError.commandLine(
+                    "'\(spelled)' is not a chapter: README.md describes a folder and is not run "
+                        + "(a book file may list it as a chapter)")
             } else {
                 selected.append(BookChapter(path: absolute, display: display(absolute, root: root)))
             }
@@ -77,11 +80,15 @@ public enum BookLayout {
         var seen = Set<String>()
         selected = selected.filter { seen.insert(resolved($0.path)).inserted }
         let order = Dictionary(all.enumerated().map { (resolved($1.path), $0) }, uniquingKeysWith: { a, _ in a })
-        selected.sort { (order[resolved($0.path)] ?? .max, $0.display) < (order[resolved($1.path)] ?? .max, $1.display) }
+        selected.sort {
+            (order[resolved($0.path)] ?? .max, $0.display) < (order[resolved($1.path)] ?? .max, $1.display)
+        }
         var book = Book(root: root, file: file, all: all, selected: selected)
         if file?.chapters != nil {
             let listed = Set(all.map { resolved($0.path) })
-            book.unlisted = chapterFiles(below: root).filter { !listed.contains(resolved($0)) }.map { display($0, root: root) }
+            book.unlisted = chapterFiles(below: root).filter { !listed.contains(resolved($0)) }.map {
+                display($0, root: root)
+            }
         }
         return book
     }
@@ -95,8 +102,10 @@ public enum BookLayout {
         var seen = Set<String>()
         func add(_ chapter: BookChapter, from entry: BookFile.Entry) throws {
             guard seen.insert(resolved(chapter.path)).inserted else {
-                throw BookError.book(["\(entry.location): error: '\(chapter.display)' is in the book twice "
-                                      + "(listed twice, or also in a part's folder); a chapter is in a book once"])
+                throw BookError.book([
+                    "\(entry.location): error: '\(chapter.display)' is in the book twice "
+                        + "(listed twice, or also in a part's folder); a chapter is in a book once"
+                ])
             }
             chapters.append(chapter)
         }
@@ -106,19 +115,27 @@ public enum BookLayout {
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if entry.partFolder != nil {
                 guard exists, isDirectory.boolValue else {
-                    throw BookError.book(["\(entry.location): error: the part's folder '\(entry.path)' is not in the book's folder"])
+                    throw BookError.book([
+                        "\(entry.location): error: the part's folder '\(entry.path)' is not in the book's folder"
+                    ])
                 }
                 for file in chapterFiles(below: path) {
-                    try add(BookChapter(path: file, display: display(file, root: root), language: entry.language,
-                                        part: entry.part), from: entry)
+                    try add(
+                        BookChapter(
+                            path: file, display: display(file, root: root), language: entry.language,
+                            part: entry.part), from: entry)
                 }
             } else {
                 guard exists, !isDirectory.boolValue else {
-                    throw BookError.book(["\(entry.location): error: no chapter '\(entry.path)' in the book's folder"
-                                          + " (paths in the book file are relative to it)"])
+                    throw BookError.book([
+                        "\(entry.location): error: no chapter '\(entry.path)' in the book's folder"
+                            + " (paths in the book file are relative to it)"
+                    ])
                 }
-                try add(BookChapter(path: path, display: display(path, root: root), language: entry.language,
-                                    part: entry.part), from: entry)
+                try add(
+                    BookChapter(
+                        path: path, display: display(path, root: root), language: entry.language,
+                        part: entry.part), from: entry)
             }
         }
         return chapters
@@ -161,7 +178,8 @@ public enum BookLayout {
 
     /// An output folder of tutor's (its index carries tutor's mark): its `*.md` are pages, not chapters.
     private static func holdsTutorPages(_ folder: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html")) else {
+        guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html"))
+        else {
             return false
         }
         defer { try? handle.close() }
@@ -199,12 +217,18 @@ public enum BookLayout {
         let target = resolved(output)
         let folder = resolved(book.root)
         let why: String
-        if target == folder { why = "is the folder of chapters" }
-        else if isInside(target, folder) { why = "lies inside the folder of chapters" }
-        else if isInside(folder, target) { why = "contains the folder of chapters" }
-        else { return }
-        throw BookError.commandLine("the output folder '\(output)' \(why) '\(fromHere(book.root))': "
-                                    + "choose another with --output (the default is output/)")
+        if target == folder {
+            why = "is the folder of chapters"
+        } else if isInside(target, folder) {
+            why = "lies inside the folder of chapters"
+        } else if isInside(folder, target) {
+            why = "contains the folder of chapters"
+        } else {
+            return
+        }
+        throw BookError.commandLine(
+            "the output folder '\(output)' \(why) '\(fromHere(book.root))': "
+                + "choose another with --output (the default is output/)")
     }
 
     /// `path` as the terminal's user would write it: relative to the current
@@ -229,14 +253,19 @@ public enum BookLayout {
                 continue
             }
             if let longest = outputs.map({ $0.utf8.count }).max(), longest > Int(NAME_MAX) {
-                problems.append((chapter, "the file name is too long for its pages: '\(names.html)' would have "
-                                 + "\(longest) bytes, more than the \(NAME_MAX) a file name may have; shorten it"))
+                problems.append(
+                    (
+                        chapter,
+                        "the file name is too long for its pages: '\(names.html)' would have "
+                            + "\(longest) bytes, more than the \(NAME_MAX) a file name may have; shorten it"
+                    ))
                 continue
             }
             var clash: String?
             for output in outputs {
-                if let what = reserved[output] { clash = "its page '\(output)' would replace \(what); rename the chapter" }
-                else if let other = owners[output] {
+                if let what = reserved[output] {
+                    clash = "its page '\(output)' would replace \(what); rename the chapter"
+                } else if let other = owners[output] {
                     clash = "its output '\(output)' is also an output of \(other); rename one of the two"
                 }
                 if clash != nil { break }
@@ -255,10 +284,11 @@ public enum BookLayout {
             rest.insert((existing as NSString).lastPathComponent, at: 0)
             existing = (existing as NSString).deletingLastPathComponent
         }
-        let real = realpath(existing, nil).map { pointer -> String in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? existing
+        let real =
+            realpath(existing, nil).map { pointer -> String in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? existing
         return rest.reduce(real) { ($0 as NSString).appendingPathComponent($1) }
     }
 

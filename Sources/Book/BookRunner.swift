@@ -17,8 +17,10 @@ public struct BookRunner: Sendable {
     /// What starts a worker process.
     public var worker: WorkerCommand
 
-    public init(plan: RunPlan, timeLimit: Double, jobs: Int, cacheFolder: String?, drawsPages: Bool,
-                worker: WorkerCommand) {
+    public init(
+        plan: RunPlan, timeLimit: Double, jobs: Int, cacheFolder: String?, drawsPages: Bool,
+        worker: WorkerCommand
+    ) {
         self.plan = plan
         self.timeLimit = timeLimit
         self.jobs = jobs
@@ -34,8 +36,9 @@ public struct BookRunner: Sendable {
         let chapters = plan.chapters, bookRoot = plan.book.root
         let cache = cacheFolder.map { ChapterCache(directory: $0) }
         let blocks = cache.map { BlockCache(directory: $0.directory, toolIdentity: $0.toolIdentity) }
-        let worker = ChapterWorker(command: worker, bookRoot: bookRoot, timeLimit: timeLimit, cache: blocks,
-                                   progress: { report(.progress($0)) }, drawsPages: drawsPages)
+        let worker = ChapterWorker(
+            command: worker, bookRoot: bookRoot, timeLimit: timeLimit, cache: blocks,
+            progress: { report(.progress($0)) }, drawsPages: drawsPages)
         let results = ResultSlots(count: chapters.count)
         let next = NextIndex()
         let group = DispatchGroup()
@@ -54,8 +57,10 @@ public struct BookRunner: Sendable {
                         report(.finished(result, fromCache: true))
                     } else {
                         report(.started(chapter: chapter.display))
-                        if var reused = blocks.flatMap({ ChapterRunner(bookRoot: bookRoot, cache: $0)
-                                .resultFromCache(path: chapter.path, displayPath: chapter.display) }) {
+                        if var reused = blocks.flatMap({
+                            ChapterRunner(bookRoot: bookRoot, cache: $0)
+                                .resultFromCache(path: chapter.path, displayPath: chapter.display)
+                        }) {
                             // Every block from the cache: nothing runs, so no worker is needed.
                             reused.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                             result = reused

@@ -66,8 +66,9 @@ public struct BookWriter {
             let names = fileNames[index]
             let prepared = PreparedChapter(chapter)
             let position = order[chapter.file]
-            let page = HTMLPage(prepared, previous: link(position.map { $0 - 1 }), next: link(position.map { $0 + 1 }),
-                                language: book.language(of: chapter.file))
+            let page = HTMLPage(
+                prepared, previous: link(position.map { $0 - 1 }), next: link(position.map { $0 + 1 }),
+                language: book.language(of: chapter.file))
             let (html, shown) = links.html(page.render(), of: chapter.file)
             for image in shown where images[image] == nil { images[image] = chapter.file }
             if formats.contains(.html) {
@@ -76,23 +77,27 @@ public struct BookWriter {
             if formats.contains(.md) {
                 let page = MarkdownPage(prepared).render()
                 for (number, file) in page.files.enumerated() {
-                    try writer.stage(number == 0 ? links.markdown(file.contents, of: chapter.file) : file.contents, to: file.path)
+                    try writer.stage(
+                        number == 0 ? links.markdown(file.contents, of: chapter.file) : file.contents, to: file.path)
                 }
                 figures[names.stem] = page.figureNames
             }
         }
         if formats.contains(.html) {
-            try writer.stage(IndexPage.render(entries, title: book.file?.title, author: book.file?.author,
-                                              language: book.file?.language ?? "en",
-                                              parts: book.parts), to: "index.html")
+            try writer.stage(
+                IndexPage.render(
+                    entries, title: book.file?.title, author: book.file?.author,
+                    language: book.file?.language ?? "en",
+                    parts: book.parts), to: "index.html")
         }
         if formats.contains(.json) {
             try writer.stage(JSONReport.render(entries), to: "report.json")
         }
         warnings += try stage(images, with: writer)
         try writer.commit()
-        try writer.removeStaleOutputs(current: fileNames, figures: formats.contains(.md) ? figures : nil,
-                                      chapterFolders: folders, kept: Set(earlier.map(\.names.stem)))
+        try writer.removeStaleOutputs(
+            current: fileNames, figures: formats.contains(.md) ? figures : nil,
+            chapterFolders: folders, kept: Set(earlier.map(\.names.stem)))
         return warnings
     }
 
@@ -105,19 +110,24 @@ public struct BookWriter {
             // Only pictures: a page's name (`02-x.md`, `index.html`) must never be replaced by a copy.
             let kind = (image.pathInBook as NSString).pathExtension.lowercased()
             guard Self.imageKinds.contains(kind) else {
-                warnings.append("tutor: warning: \(chapter): '\(image.pathInBook)' is not copied: only images ("
-                                + Self.imageKinds.sorted().joined(separator: ", ") + ") are copied beside the pages")
+                warnings.append(
+                    "tutor: warning: \(chapter): '\(image.pathInBook)' is not copied: only images ("
+                        + Self.imageKinds.sorted().joined(separator: ", ") + ") are copied beside the pages")
                 continue
             }
             let source: String
             do {
                 source = try BookPath.resolve(image.pathInBook, chapterDirectory: book.root, bookRoot: book.root)
             } catch {
-                warnings.append("tutor: warning: \(chapter): the image '\(image.pathInBook)' is not copied: it leads outside the book's folder")
+                warnings.append(
+                    "tutor: warning: \(chapter): the image '\(image.pathInBook)' is not copied: it leads outside the book's folder"
+                )
                 continue
             }
             guard let data = FileManager.default.contents(atPath: source) else {
-                warnings.append("tutor: warning: \(chapter): the image '\(image.pathInBook)' is not in the book's folder; the page shows it missing")
+                warnings.append(
+                    "tutor: warning: \(chapter): the image '\(image.pathInBook)' is not in the book's folder; the page shows it missing"
+                )
                 continue
             }
             try writer.stage(data: data, to: image.pathInBook)
@@ -130,12 +140,17 @@ public struct BookWriter {
     /// The entries of the folder's `report.json` for chapters this run did not
     /// run that are still in the book: their source is where the report says,
     /// or beside this run's chapters.
-    private func keptEntries(of directory: String, besides chapters: [ChapterResult],
-                             folders: [String]) -> ([BookEntry], String?) {
+    private func keptEntries(
+        of directory: String, besides chapters: [ChapterResult],
+        folders: [String]
+    ) -> ([BookEntry], String?) {
         let path = (directory as NSString).appendingPathComponent("report.json")
         guard let data = FileManager.default.contents(atPath: path) else { return ([], nil) }
         guard let earlier = BookEntry.entries(ofReport: String(decoding: data, as: UTF8.self)) else {
-            return ([], "tutor: warning: '\(path)' is not a report tutor wrote; the index and report list this run's chapters only")
+            return (
+                [],
+                "tutor: warning: '\(path)' is not a report tutor wrote; the index and report list this run's chapters only"
+            )
         }
         let files = Set(chapters.map(\.file))
         let stems = Set(chapters.map { ChapterFileNames(chapterFile: $0.file).stem })
@@ -144,7 +159,9 @@ public struct BookWriter {
             let stem = entry.names.stem
             guard !files.contains(entry.file), !stems.contains(stem), seen.insert(stem).inserted else { return false }
             return FileManager.default.fileExists(atPath: book.source(of: entry.file))
-                || folders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(stem + ".md")) }
+                || folders.contains {
+                    FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(stem + ".md"))
+                }
         }
         return (kept, nil)
     }

@@ -32,15 +32,17 @@ struct ChapterWorker {
     }
 
     private func supervise(path: String, displayPath: String) -> ChapterResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-worker-\(getpid())-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tutor-worker-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            return runner.abandoned(path: path, displayPath: displayPath, at: nil,
-                                    message: "cannot make a temporary folder for the chapter's worker process: \(error)",
-                                    timedOut: false)
+            return runner.abandoned(
+                path: path, displayPath: displayPath, at: nil,
+                message: "cannot make a temporary folder for the chapter's worker process: \(error)",
+                timedOut: false)
         }
         let resultFile = folder.appendingPathComponent("result")
         let errorFile = folder.appendingPathComponent("stderr")
@@ -49,8 +51,11 @@ struct ChapterWorker {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command.executable)
         // `--name=value` and `--` keep a name that starts with "-" from reading as an option.
-        process.arguments = command.arguments + ["--display=\(displayPath)", "--book-root=\(bookRoot)",
-                             "--timeout=\(timeLimit)", "--result=\(resultFile.path)"]
+        process.arguments =
+            command.arguments + [
+                "--display=\(displayPath)", "--book-root=\(bookRoot)",
+                "--timeout=\(timeLimit)", "--result=\(resultFile.path)",
+            ]
             + (cache.map { ["--cache=\($0.directory)", "--tool=\($0.toolIdentity)"] } ?? [])
             + (drawsPages ? ["--draw-pages"] : []) + ["--", path]
         var environment = ProcessInfo.processInfo.environment
@@ -63,8 +68,9 @@ struct ChapterWorker {
         do {
             try process.run()
         } catch {
-            return runner.abandoned(path: path, displayPath: displayPath, at: nil,
-                                    message: "cannot start the chapter's worker process: \(error)", timedOut: false)
+            return runner.abandoned(
+                path: path, displayPath: displayPath, at: nil,
+                message: "cannot start the chapter's worker process: \(error)", timedOut: false)
         }
         let killed = KillSwitch()
         let deadline = DispatchTime.now() + timeLimit + Self.killGrace
@@ -88,7 +94,9 @@ struct ChapterWorker {
                 case .drawing:
                     drawing = true
                 case let .progress(event):
-                    if case let .statement(_, l, c, _) = event { running = SourceLocation(file: displayPath, line: l, column: c) }
+                    if case let .statement(_, l, c, _) = event {
+                        running = SourceLocation(file: displayPath, line: l, column: c)
+                    }
                     progress(event)
                 case nil:
                     break
@@ -99,29 +107,35 @@ struct ChapterWorker {
         killed.disarm()
 
         if process.terminationReason == .exit, process.terminationStatus == 0,
-           let data = FileManager.default.contents(atPath: resultFile.path),
-           let result = try? ChapterResult(record: data), result.isWhole {
+            let data = FileManager.default.contents(atPath: resultFile.path),
+            let result = try? ChapterResult(record: data), result.isWhole
+        {
             return result
         }
         let message: String
         var timedOut = false
         if killed.hasFired {
             timedOut = true
-            message = "the chapter ran past its time limit of \(String(format: "%g", timeLimit)) s while running this "
+            message =
+                "the chapter ran past its time limit of \(String(format: "%g", timeLimit)) s while running this "
                 + "statement and was stopped (--timeout sets the limit)"
         } else if drawing {
             // The chapter ran but its pages cannot be drawn: drawing them here
             // would stop the whole book, so the page shows this error alone.
-            message = "the chapter ran, but drawing its pages stopped the worker process with signal "
-                + "\(process.terminationStatus) (\(Self.signalName(process.terminationStatus)))" + Self.lastLine(of: errorFile)
+            message =
+                "the chapter ran, but drawing its pages stopped the worker process with signal "
+                + "\(process.terminationStatus) (\(Self.signalName(process.terminationStatus)))"
+                + Self.lastLine(of: errorFile)
                 + "; its pages show this error only"
             running = nil
         } else if process.terminationReason == .uncaughtSignal {
-            message = "the chapter's worker process stopped with signal \(process.terminationStatus) "
+            message =
+                "the chapter's worker process stopped with signal \(process.terminationStatus) "
                 + "(\(Self.signalName(process.terminationStatus))) while running this statement"
                 + Self.lastLine(of: errorFile) + "; the results of the statements before it are lost"
         } else {
-            message = "the chapter's worker process ended with status \(process.terminationStatus) without a result"
+            message =
+                "the chapter's worker process ended with status \(process.terminationStatus) without a result"
                 + " while running this statement" + Self.lastLine(of: errorFile)
         }
         return runner.abandoned(path: path, displayPath: displayPath, at: running, message: message, timedOut: timedOut)

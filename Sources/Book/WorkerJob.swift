@@ -21,8 +21,10 @@ public struct WorkerJob {
     /// Only when pages are to be written: `check` writes none, so nothing is drawn.
     public var drawsPages: Bool
 
-    public init(chapter: String, display: String, bookRoot: String, timeLimit: Double, resultFile: String,
-                cache: BlockCache?, drawsPages: Bool) {
+    public init(
+        chapter: String, display: String, bookRoot: String, timeLimit: Double, resultFile: String,
+        cache: BlockCache?, drawsPages: Bool
+    ) {
         self.chapter = chapter
         self.display = display
         self.bookRoot = bookRoot
@@ -48,8 +50,9 @@ public struct WorkerJob {
     public func run() throws {
         let output = ReportOutput()
         // Without a cache (`check`, `run --no-cache`) nothing reads the data files' hashes.
-        let runner = ChapterRunner(bookRoot: bookRoot, timeLimit: timeLimit, cache: cache, hashesDataFiles: cache != nil,
-                                   progress: { output.send(.progress($0)) })
+        let runner = ChapterRunner(
+            bookRoot: bookRoot, timeLimit: timeLimit, cache: cache, hashesDataFiles: cache != nil,
+            progress: { output.send(.progress($0)) })
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()
         let thread = Thread { [chapter, display] in
@@ -70,7 +73,8 @@ public struct WorkerJob {
         }
         let data = try value.record()
         let temporary = resultFile + ".part"
-        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, resultFile) == 0 else {
+        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, resultFile) == 0
+        else {
             throw Failure.cannotWriteResult
         }
     }

@@ -14,9 +14,11 @@ enum WorkerReport {
     var line: String {
         switch self {
         case .drawing: return "drawing\n"
-        case let .progress(.statement(_, line, column, source)): return "statement \(line) \(column) \(Self.oneLine(source))\n"
+        case let .progress(.statement(_, line, column, source)):
+            return "statement \(line) \(column) \(Self.oneLine(source))\n"
         case let .progress(.note(_, message)): return "note \(Self.oneLine(message))\n"
-        case let .progress(.training(_, line, epoch, epochs, loss)): return "training \(line) \(epoch) \(epochs) \(loss)\n"
+        case let .progress(.training(_, line, epoch, epochs, loss)):
+            return "training \(line) \(epoch) \(epochs) \(loss)\n"
         }
     }
 
@@ -31,7 +33,8 @@ enum WorkerReport {
         } else if line.hasPrefix("note ") {
             self = .progress(.note(file: file, message: String(line.dropFirst(5))))
         } else if words.first == "training", words.count == 5, let l = Int(words[1]), let e = Int(words[2]),
-                  let n = Int(words[3]), let loss = Double(words[4]) {
+            let n = Int(words[3]), let loss = Double(words[4])
+        {
             self = .progress(.training(file: file, line: l, epoch: e, epochs: n, loss: loss))
         } else {
             return nil

@@ -23,11 +23,13 @@ public enum FolderComparison {
     /// Every regular file under `root`, as paths relative to it.
     static func files(under root: URL) throws -> Set<String> {
         let base = root.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: root.path])
         }
         var paths: Set<String> = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        for case let url as URL in walker
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             let path = url.standardizedFileURL.path
             paths.insert(String(path.dropFirst(base.count + 1)))
         }

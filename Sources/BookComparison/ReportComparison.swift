@@ -38,12 +38,19 @@ public enum ReportComparison {
 
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if c.decodeNil() { self = .null }
-            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-            else if let x = try? c.decode(Double.self) { self = .number(x) }
-            else if let s = try? c.decode(String.self) { self = .string(s) }
-            else if let a = try? c.decode([JSON].self) { self = .array(a) }
-            else { self = .object(try c.decode([String: JSON].self)) }
+            if c.decodeNil() {
+                self = .null
+            } else if let b = try? c.decode(Bool.self) {
+                self = .bool(b)
+            } else if let x = try? c.decode(Double.self) {
+                self = .number(x)
+            } else if let s = try? c.decode(String.self) {
+                self = .string(s)
+            } else if let a = try? c.decode([JSON].self) {
+                self = .array(a)
+            } else {
+                self = .object(try c.decode([String: JSON].self))
+            }
         }
 
         var text: String {
@@ -59,7 +66,8 @@ public enum ReportComparison {
     }
 
     /// `noise`: the values are residuals of a comparison that held.
-    private static func compare(_ e: JSON, _ a: JSON, path: String, noise: Bool, into found: inout [String], limit: Int) {
+    private static func compare(_ e: JSON, _ a: JSON, path: String, noise: Bool, into found: inout [String], limit: Int)
+    {
         guard found.count < limit else { return }
         func differ(_ what: String) { found.append("\(path.isEmpty ? "(top)" : path): \(what)") }
         switch (e, a) {
@@ -68,8 +76,9 @@ public enum ReportComparison {
             if case let .string(status)? = e["status"], findingStatuses.contains(status) { held = false }
             for k in e.keys.sorted() {
                 guard let value = a[k] else { differ("field \"\(k)\" is missing"); continue }
-                compare(e[k]!, value, path: path + "." + k, noise: held && residualFields.contains(k),
-                        into: &found, limit: limit)
+                compare(
+                    e[k]!, value, path: path + "." + k, noise: held && residualFields.contains(k),
+                    into: &found, limit: limit)
             }
             for k in a.keys.sorted() where e[k] == nil { differ("unexpected field \"\(k)\"") }
         case let (.array(e), .array(a)):

@@ -48,24 +48,31 @@ struct BlockAssembly {
         let isClosed = node.end.line > node.start.line && fence.isClosed(by: line(node.end.line))
         let isDirective = firstWord == "tutor"
         if !isClosed {
-            let fenceText = String(decoding: Array(repeating: fence.character, count: fence.length),
-                                   as: UTF8.self)
+            let fenceText = String(
+                decoding: Array(repeating: fence.character, count: fence.length),
+                as: UTF8.self)
             let what = isDirective ? "`tutor` block" : "code block"
-            diagnostics.append(Diagnostic(
-                "this \(what) is never closed, so it runs to the end of the file; "
-                    + "expected a closing \(fenceText) line",
-                at: location, severity: isDirective ? .error : .warning,
-                sourceLine: source.lineText(node.start.line)))
+            diagnostics.append(
+                Diagnostic(
+                    "this \(what) is never closed, so it runs to the end of the file; "
+                        + "expected a closing \(fenceText) line",
+                    at: location, severity: isDirective ? .error : .warning,
+                    sourceLine: source.lineText(node.start.line)))
         }
         guard isDirective else {
-            return .code(CodeBlock(language: firstWord.isEmpty ? nil : firstWord,
-                                   text: node.literal, location: location))
+            return .code(
+                CodeBlock(
+                    language: firstWord.isEmpty ? nil : firstWord,
+                    text: node.literal, location: location))
         }
         let arguments = String(info.dropFirst(firstWord.count)).trimmingWhitespace()
-        let contentLocation = SourceLocation(file: source.file, line: node.start.line + 1,
-                                             column: location.column)
-        return .directive(Directive(content: node.literal, arguments: arguments,
-                                    contentLocation: contentLocation, fenceLocation: location))
+        let contentLocation = SourceLocation(
+            file: source.file, line: node.start.line + 1,
+            column: location.column)
+        return .directive(
+            Directive(
+                content: node.literal, arguments: arguments,
+                contentLocation: contentLocation, fenceLocation: location))
     }
 
     /// A paragraph that is one `$$…$$` from its first byte to its last.
@@ -79,19 +86,21 @@ struct BlockAssembly {
         while end > open, bytes[end - 1].isASCIIWhitespace { end -= 1 }
         guard end - open >= 2, bytes[open] == dollar, bytes[open + 1] == dollar else { return nil }
         guard let close = MathScanner.closingDouble(in: bytes, from: open + 2, limit: end) else {
-            diagnostics.append(Diagnostic(
-                "display math opened with $$ is never closed; expected $$ before the "
-                    + "paragraph ends (a blank line, list item or heading ends it)",
-                at: source.location(of: open), sourceLine: source.lineText(node.start.line)))
+            diagnostics.append(
+                Diagnostic(
+                    "display math opened with $$ is never closed; expected $$ before the "
+                        + "paragraph ends (a blank line, list item or heading ends it)",
+                    at: source.location(of: open), sourceLine: source.lineText(node.start.line)))
             return nil
         }
         guard close + 2 == end else { return nil }
         var latexStart = open + 2, latexEnd = close
         while latexStart < latexEnd, bytes[latexStart].isASCIIWhitespace { latexStart += 1 }
         while latexEnd > latexStart, bytes[latexEnd - 1].isASCIIWhitespace { latexEnd -= 1 }
-        return DisplayMath(latex: source.text(latexStart..<latexEnd),
-                           location: source.location(of: latexStart),
-                           isShownUnchecked: isMarkedShown(above: node.start.line))
+        return DisplayMath(
+            latex: source.text(latexStart..<latexEnd),
+            location: source.location(of: latexStart),
+            isShownUnchecked: isMarkedShown(above: node.start.line))
     }
 
     /// Whether the nearest line above `line` that is not blank is the show
@@ -135,24 +144,29 @@ struct BlockAssembly {
                 for span in MathScanner.spans(in: source.bytes, lower..<upper) {
                     let offset = span.content.lowerBound
                     lastMath = (offset, source.location(of: offset, after: lastMath))
-                    inlineMath.append(InlineMath(
-                        latex: source.text(span.content),
-                        location: lastMath.location,
-                        isDisplayStyle: span.isDouble,
-                        sourceRange: span.range.lowerBound - start..<span.range.upperBound - start))
+                    inlineMath.append(
+                        InlineMath(
+                            latex: source.text(span.content),
+                            location: lastMath.location,
+                            isDisplayStyle: span.isDouble,
+                            sourceRange: span.range.lowerBound - start..<span.range.upperBound - start))
                 }
             }
         }
-        blocks.append(.prose(Prose(source: source.text(start..<end),
-                                   location: proseLocation,
-                                   inlineMath: inlineMath, headings: headings)))
+        blocks.append(
+            .prose(
+                Prose(
+                    source: source.text(start..<end),
+                    location: proseLocation,
+                    inlineMath: inlineMath, headings: headings)))
     }
 
     private mutating func heading(_ node: MarkdownNode) -> Heading {
         let text = node.plainText.trimmingWhitespace()
-        return Heading(level: node.headingLevel, text: text,
-                       location: source.location(of: startOffset(node)),
-                       anchor: anchors.anchor(for: text))
+        return Heading(
+            level: node.headingLevel, text: text,
+            location: source.location(of: startOffset(node)),
+            anchor: anchors.anchor(for: text))
     }
 
     // MARK: Positions

@@ -48,7 +48,8 @@ public struct BookFile: Equatable, Sendable {
             throw Diagnostic("cannot read the book file", at: SourceLocation(file: displayPath, line: 1, column: 1))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic("the book file is not UTF-8 text", at: SourceLocation(file: displayPath, line: 1, column: 1))
+            throw Diagnostic(
+                "the book file is not UTF-8 text", at: SourceLocation(file: displayPath, line: 1, column: 1))
         }
         return try parse(text, file: displayPath)
     }
@@ -84,7 +85,8 @@ private struct BookFileReader {
         }
         guard let root else { return BookFile() }
         guard let mapping = root.mapping else {
-            throw error("the book file is a list of settings (`title: …`, `chapters: …`), not \(kind(of: root))", at: root)
+            throw error(
+                "the book file is a list of settings (`title: …`, `chapters: …`), not \(kind(of: root))", at: root)
         }
         var book = BookFile()
         for (key, value) in mapping {
@@ -118,16 +120,19 @@ private struct BookFileReader {
                     entries.append(try chapter(mapping, at: item, folder: folder, part: part, language: language))
                 }
             } else {
-                throw error("a chapter is a file name (`- 01-intro.md`), a `file:` with settings, or a part, "
-                            + "not \(kind(of: item))", at: item)
+                throw error(
+                    "a chapter is a file name (`- 01-intro.md`), a `file:` with settings, or a part, "
+                        + "not \(kind(of: item))", at: item)
             }
         }
         return entries
     }
 
     /// `- file: 03-chinese.md` with `language: zh`.
-    private func chapter(_ mapping: Node.Mapping, at node: Node, folder: String?, part: String?,
-                         language: String?) throws -> BookFile.Entry {
+    private func chapter(
+        _ mapping: Node.Mapping, at node: Node, folder: String?, part: String?,
+        language: String?
+    ) throws -> BookFile.Entry {
         var path: Node?, own = language
         for (key, value) in mapping {
             switch try name(of: key, among: BookFile.chapterKeys, in: "a chapter") {
@@ -155,7 +160,10 @@ private struct BookFileReader {
             throw error("the part '\(title)' needs `folder:`, the subfolder that holds its chapters", at: node)
         }
         guard let list else {
-            return [BookFile.Entry(path: path, language: language, part: title, partFolder: path, location: location(of: node))]
+            return [
+                BookFile.Entry(
+                    path: path, language: language, part: title, partFolder: path, location: location(of: node))
+            ]
         }
         return try chapters(list, folder: path, part: title, language: language)
     }
@@ -169,7 +177,8 @@ private struct BookFileReader {
         guard let normal = Self.normalized(path) else {
             throw error("'\(written)' leaves the book's folder: chapters live in it or its subfolders", at: node)
         }
-        return BookFile.Entry(path: normal, language: language, part: part, partFolder: nil, location: location(of: node))
+        return BookFile.Entry(
+            path: normal, language: language, part: part, partFolder: nil, location: location(of: node))
     }
 
     /// A path relative to the book's folder that stays inside it.
@@ -200,7 +209,11 @@ private struct BookFileReader {
     private func language(_ node: Node) throws -> String {
         let tag = try string(node, for: "language")
         let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = !subtags.isEmpty && subtags.allSatisfy { $0.count >= 1 && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        let valid =
+            !subtags.isEmpty
+            && subtags.allSatisfy {
+                $0.count >= 1 && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
             && subtags[0].count >= 2 && subtags[0].allSatisfy(\.isLetter)
         guard valid else {
             throw error("'\(tag)' is not a language tag: write one such as en, de, zh or zh-Hans", at: node)
@@ -217,9 +230,12 @@ private struct BookFileReader {
     /// as a suggestion); an empty `known` accepts any text key.
     @discardableResult
     private func name(of key: Node, among known: [String], in place: String) throws -> String {
-        guard let name = key.scalar?.string else { throw error("a setting's name is text, not \(kind(of: key))", at: key) }
+        guard let name = key.scalar?.string else {
+            throw error("a setting's name is text, not \(kind(of: key))", at: key)
+        }
         guard known.isEmpty || known.contains(name) else {
-            let hint = nearestName(to: name, among: known).map { "; did you mean '\($0)'?" }
+            let hint =
+                nearestName(to: name, among: known).map { "; did you mean '\($0)'?" }
                 ?? "; \(place) takes " + known.map { "`\($0)`" }.joined(separator: ", ")
             throw error("unknown setting '\(name)' in \(place)\(hint)", at: key)
         }
@@ -253,18 +269,21 @@ private struct BookFileReader {
         let located: (String, Mark?)
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             located = ([problem, context?.text].compactMap { $0 }.joined(separator: " "), mark)
         case let .duplicatedKeysInMapping(duplicates, context):
             let place = SourceLocation(file: file, line: max(1, context.mark.line), column: max(1, context.mark.column))
-            return Diagnostic("the setting '\(duplicates.first ?? "")' is given twice in one list of settings; keep one",
-                              at: place, sourceLine: sourceLine(place.line))
+            return Diagnostic(
+                "the setting '\(duplicates.first ?? "")' is given twice in one list of settings; keep one",
+                at: place, sourceLine: sourceLine(place.line))
         case let .reader(problem, _, _, _):
             located = (problem, nil)
         default:
             located = ("\(error)", nil)
         }
-        let place = SourceLocation(file: file, line: max(1, located.1?.line ?? 1), column: max(1, located.1?.column ?? 1))
-        return Diagnostic("the book file is not valid YAML: \(located.0)", at: place, sourceLine: sourceLine(place.line))
+        let place = SourceLocation(
+            file: file, line: max(1, located.1?.line ?? 1), column: max(1, located.1?.column ?? 1))
+        return Diagnostic(
+            "the book file is not valid YAML: \(located.0)", at: place, sourceLine: sourceLine(place.line))
     }
 }

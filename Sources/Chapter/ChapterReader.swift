@@ -49,8 +49,9 @@ public enum ChapterReader {
     /// Reads the file at `path`; diagnostics name the path as given.
     public static func read(path: String) -> (document: ChapterDocument, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let diagnostic = Diagnostic("cannot read the chapter file",
-                                        at: SourceLocation(file: path, line: 1, column: 1))
+            let diagnostic = Diagnostic(
+                "cannot read the chapter file",
+                at: SourceLocation(file: path, line: 1, column: 1))
             return (emptyDocument(file: path), [diagnostic])
         }
         return read(file: path, contents: [UInt8](data))

@@ -9,7 +9,8 @@ struct CodeFence {
     init?(openingLine line: ArraySlice<UInt8>) {
         let body = line.drop { $0 == UInt8(ascii: " ") }
         guard line.count - body.count <= 3, let first = body.first,
-              first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
+            first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
+        else { return nil }
         let run = body.prefix { $0 == first }.count
         guard run >= 3 else { return nil }
         character = first

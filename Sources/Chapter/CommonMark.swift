@@ -68,8 +68,8 @@ enum CommonMark {
     private static func isLeaf(_ type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK,
-             CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
-             CMARK_NODE_HTML_INLINE:
+            CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+            CMARK_NODE_HTML_INLINE:
             return true
         default:
             return false
@@ -79,10 +79,12 @@ enum CommonMark {
     private static func copy(_ node: OpaquePointer) -> MarkdownNode {
         var copied = MarkdownNode(
             kind: kind(cmark_node_get_type(node)),
-            start: .init(line: Int(cmark_node_get_start_line(node)),
-                         column: Int(cmark_node_get_start_column(node))),
-            end: .init(line: Int(cmark_node_get_end_line(node)),
-                       column: Int(cmark_node_get_end_column(node))))
+            start: .init(
+                line: Int(cmark_node_get_start_line(node)),
+                column: Int(cmark_node_get_start_column(node))),
+            end: .init(
+                line: Int(cmark_node_get_end_line(node)),
+                column: Int(cmark_node_get_end_column(node))))
         if let literal = cmark_node_get_literal(node) { copied.literal = String(cString: literal) }
         if copied.kind == .codeBlock, let info = cmark_node_get_fence_info(node) {
             copied.fenceInfo = String(cString: info)

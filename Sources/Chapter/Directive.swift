@@ -13,8 +13,10 @@ public struct Directive: Sendable, Equatable, Codable {
     /// The opening fence.
     public var fenceLocation: SourceLocation
 
-    public init(content: String, arguments: String,
-                contentLocation: SourceLocation, fenceLocation: SourceLocation) {
+    public init(
+        content: String, arguments: String,
+        contentLocation: SourceLocation, fenceLocation: SourceLocation
+    ) {
         self.content = content
         self.arguments = arguments
         self.contentLocation = contentLocation

@@ -33,9 +33,10 @@ public struct DisplayMath: Sendable, Equatable, Codable {
     /// The reading is not stored: it is the reader's, made again from the LaTeX.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(latex: try container.decode(String.self, forKey: .latex),
-                  location: try container.decode(SourceLocation.self, forKey: .location),
-                  isShownUnchecked: try container.decode(Bool.self, forKey: .isShownUnchecked))
+        self.init(
+            latex: try container.decode(String.self, forKey: .latex),
+            location: try container.decode(SourceLocation.self, forKey: .location),
+            isShownUnchecked: try container.decode(Bool.self, forKey: .isShownUnchecked))
     }
 
     public func encode(to encoder: any Encoder) throws {

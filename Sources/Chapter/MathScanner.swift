@@ -32,18 +32,24 @@ enum MathScanner {
                 index = endOfCodeSpan(in: bytes, startingAt: index, limit: range.upperBound)
             case dollar where index + 1 < range.upperBound && bytes[index + 1] == dollar:
                 if let close = closingDouble(in: bytes, from: index + 2, limit: range.upperBound),
-                   close > index + 2 {
-                    spans.append(MathSpan(range: index..<close + 2, content: index + 2..<close,
-                                          isDouble: true))
+                    close > index + 2
+                {
+                    spans.append(
+                        MathSpan(
+                            range: index..<close + 2, content: index + 2..<close,
+                            isDouble: true))
                     index = close + 2
                 } else {
                     index += 2
                 }
-            case dollar where singleCanClose && index + 1 < range.upperBound
+            case dollar
+            where singleCanClose && index + 1 < range.upperBound
                 && !bytes[index + 1].isASCIIWhitespace:
                 if let close = closingSingle(in: bytes, from: index + 1, limit: range.upperBound) {
-                    spans.append(MathSpan(range: index..<close + 1, content: index + 1..<close,
-                                          isDouble: false))
+                    spans.append(
+                        MathSpan(
+                            range: index..<close + 1, content: index + 1..<close,
+                            isDouble: false))
                     index = close + 1
                 } else {
                     singleCanClose = false
@@ -80,7 +86,8 @@ enum MathScanner {
                 continue
             }
             if bytes[index] == dollar, index > start, !bytes[index - 1].isASCIIWhitespace,
-               !(index + 1 < limit && isDigit(bytes[index + 1])) {
+                !(index + 1 < limit && isDigit(bytes[index + 1]))
+            {
                 return index
             }
             index += 1

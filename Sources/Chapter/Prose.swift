@@ -13,8 +13,10 @@ public struct Prose: Sendable, Equatable, Codable {
     /// Headings at any depth (also inside quotes and lists), in order.
     public var headings: [Heading]
 
-    public init(source: String, location: SourceLocation,
-                inlineMath: [InlineMath], headings: [Heading]) {
+    public init(
+        source: String, location: SourceLocation,
+        inlineMath: [InlineMath], headings: [Heading]
+    ) {
         self.source = source
         self.location = location
         self.inlineMath = inlineMath
@@ -34,8 +36,10 @@ public struct InlineMath: Sendable, Equatable, Codable {
     /// The span with its delimiters, as UTF-8 offsets into the prose's `source`.
     public var sourceRange: Range<Int>
 
-    public init(latex: String, location: SourceLocation, isDisplayStyle: Bool,
-                sourceRange: Range<Int>) {
+    public init(
+        latex: String, location: SourceLocation, isDisplayStyle: Bool,
+        sourceRange: Range<Int>
+    ) {
         self.latex = latex
         self.location = location
         self.isDisplayStyle = isDisplayStyle

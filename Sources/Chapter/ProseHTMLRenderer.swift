@@ -27,8 +27,9 @@ public enum ProseHTMLRenderer {
         }
         markdown += source[copied...]
 
-        let html = anchoringHeadings(CommonMark.html(String(decoding: markdown, as: UTF8.self)),
-                                     prose.headings)
+        let html = anchoringHeadings(
+            CommonMark.html(String(decoding: markdown, as: UTF8.self)),
+            prose.headings)
         return replacingTokens(stem: tokenStem, in: html, count: prose.inlineMath.count) { index, inTag in
             let span = prose.inlineMath[index]
             return inTag ? XMLEscaping.text(String(decoding: source[span.sourceRange], as: UTF8.self)) : math(span)
@@ -49,8 +50,10 @@ public enum ProseHTMLRenderer {
     /// into one character and would hide it from `String.replacing`. A token inside
     /// a tag is a link's destination or title or an image's description, where
     /// markup would break the tag.
-    private static func replacingTokens(stem: String, in html: String, count: Int,
-                                        _ replacement: (Int, Bool) -> String) -> String {
+    private static func replacingTokens(
+        stem: String, in html: String, count: Int,
+        _ replacement: (Int, Bool) -> String
+    ) -> String {
         let bytes = Array(html.utf8)
         let stem = Array(stem.utf8)
         var result: [UInt8] = []
@@ -60,7 +63,8 @@ public enum ProseHTMLRenderer {
             if bytes[index...].starts(with: stem) {
                 let digits = bytes[(index + stem.count)...].prefix { (0x30...0x39).contains($0) }
                 if let number = Int(String(decoding: digits, as: UTF8.self)), number < count,
-                   digits.endIndex < bytes.count, bytes[digits.endIndex] == UInt8(ascii: "z") {
+                    digits.endIndex < bytes.count, bytes[digits.endIndex] == UInt8(ascii: "z")
+                {
                     result += replacement(number, inTag).utf8
                     index = digits.endIndex + 1
                     continue

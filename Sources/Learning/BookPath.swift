@@ -18,8 +18,10 @@ public enum BookPath {
             throw DataError(file: relative, "empty path; write the file's path relative to the chapter")
         }
         guard !relative.hasPrefix("/") else {
-            throw DataError(file: relative, "absolute paths are not allowed; write the path "
-                            + "relative to the chapter's folder, inside the book")
+            throw DataError(
+                file: relative,
+                "absolute paths are not allowed; write the path "
+                    + "relative to the chapter's folder, inside the book")
         }
         let root = lexicallyNormalized(absolute(bookRoot))
         let candidate = lexicallyNormalized(absolute(chapterDirectory) + "/" + relative)
@@ -37,8 +39,10 @@ public enum BookPath {
             target = realPath(existing)
         }
         if let target, !isInside(target, realRoot) {
-            throw DataError(file: relative, "leads outside the book's folder through a symbolic link: "
-                            + "\(existing) is \(target)")
+            throw DataError(
+                file: relative,
+                "leads outside the book's folder through a symbolic link: "
+                    + "\(existing) is \(target)")
         }
         return candidate
     }

@@ -13,8 +13,10 @@ public enum CSVReader {
     ///
     /// `nan`, `inf` and `infinity` (any case, with a sign) are read as IEEE values;
     /// with `finiteOnly: true` the first of them is an error at its location instead.
-    public static func read(_ path: String, header: Bool,
-                            finiteOnly: Bool = false) throws -> (columns: [String]?, values: Tensor) {
+    public static func read(
+        _ path: String, header: Bool,
+        finiteOnly: Bool = false
+    ) throws -> (columns: [String]?, values: Tensor) {
         var scanner = CSVScanner(bytes: try Gzip.contents(ofFile: path), file: path)
         var columns: [String]?
         var width: (count: Int, line: Int)?
@@ -23,12 +25,14 @@ public enum CSVReader {
 
         while let record = try scanner.nextRecord() {
             if let width, record.fields.count != width.count {
-                let (column, excess) = record.fields.count > width.count
+                let (column, excess) =
+                    record.fields.count > width.count
                     ? (record.fields[width.count].column, "more")
                     : (record.endColumn, "fewer")
-                throw DataError(file: path, line: record.line, column: column,
-                                "this row has \(record.fields.count) fields, \(excess) than the "
-                                + "\(width.count) of line \(width.line)")
+                throw DataError(
+                    file: path, line: record.line, column: column,
+                    "this row has \(record.fields.count) fields, \(excess) than the "
+                        + "\(width.count) of line \(width.line)")
             }
             width = width ?? (record.fields.count, record.line)
             if header, columns == nil {
@@ -39,8 +43,9 @@ public enum CSVReader {
                 values.append(try number(field, file: path, finiteOnly: finiteOnly))
             }
             guard values.count <= Tensor.maximumElementCount else {
-                throw DataError(file: path, line: record.line,
-                                "more than \(Tensor.maximumElementCount) numbers, the limit for a value")
+                throw DataError(
+                    file: path, line: record.line,
+                    "more than \(Tensor.maximumElementCount) numbers, the limit for a value")
             }
             rows += 1
         }
@@ -63,12 +68,14 @@ public enum CSVReader {
         let isNonFinite = ["nan", "inf", "infinity"].contains(unsigned.lowercased())
         let isDecimal = unsigned.allSatisfy { "0123456789.eE+-".contains($0) }
         guard isNonFinite || isDecimal, let value = Double(text) else {
-            throw DataError(file: file, line: field.line, column: field.column,
-                            "\"\(text)\" is not a number")
+            throw DataError(
+                file: file, line: field.line, column: field.column,
+                "\"\(text)\" is not a number")
         }
         if finiteOnly, !value.isFinite {
-            throw DataError(file: file, line: field.line, column: field.column,
-                            "\(text) is not a finite number")
+            throw DataError(
+                file: file, line: field.line, column: field.column,
+                "\(text) is not a finite number")
         }
         return value
     }
@@ -133,8 +140,9 @@ private struct CSVScanner {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
             while index < bytes.count, !isDelimiter(bytes[index]) {
                 if bytes[index] == UInt8(ascii: "\"") {
-                    throw DataError(file: file, line: line, column: column,
-                                    "a quote inside a field that does not start with one")
+                    throw DataError(
+                        file: file, line: line, column: column,
+                        "a quote inside a field that does not start with one")
                 }
                 text.append(bytes[index])
                 index += 1
@@ -145,8 +153,9 @@ private struct CSVScanner {
         index += 1
         while true {
             guard index < bytes.count else {
-                throw DataError(file: file, line: start.line, column: start.column,
-                                "this quoted field is not closed before the end of the file")
+                throw DataError(
+                    file: file, line: start.line, column: start.column,
+                    "this quoted field is not closed before the end of the file")
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -167,8 +176,9 @@ private struct CSVScanner {
         }
         skipSpaces()
         guard index == bytes.count || isDelimiter(bytes[index]) else {
-            throw DataError(file: file, line: line, column: column,
-                            "expected a comma or the end of the line after a closing quote")
+            throw DataError(
+                file: file, line: line, column: column,
+                "expected a comma or the end of the line after a closing quote")
         }
         return CSVField(text: String(decoding: text, as: UTF8.self), line: start.line, column: start.column)
     }

@@ -26,18 +26,23 @@ public enum FashionMNIST {
     /// with `limit`, the first `limit` examples (all of them when there are fewer).
     ///
     /// Each file may be gzip (`….gz`, as Debian installs it) or unpacked.
-    public static func load(split: String, limit: Int? = nil,
-                            directory: String = directory()) throws -> (images: Tensor, labels: Tensor) {
+    public static func load(
+        split: String, limit: Int? = nil,
+        directory: String = directory()
+    ) throws -> (images: Tensor, labels: Tensor) {
         let (images, labels) = try files(split: split, directory: directory)
         return try IDXReader.load(images: images, labels: labels, limit: limit)
     }
 
     /// The image and label files of a split (`"train"` or `"test"`): what
     /// `load` reads, for those who must know which files a result depends on.
-    public static func files(split: String, directory: String = directory()) throws -> (images: String, labels: String) {
+    public static func files(split: String, directory: String = directory()) throws -> (images: String, labels: String)
+    {
         let prefix = try filePrefix(split)
-        return (try locate("\(prefix)-images-idx3-ubyte", split: split, in: directory),
-                try locate("\(prefix)-labels-idx1-ubyte", split: split, in: directory))
+        return (
+            try locate("\(prefix)-images-idx3-ubyte", split: split, in: directory),
+            try locate("\(prefix)-labels-idx1-ubyte", split: split, in: directory)
+        )
     }
 
     /// How a split's file names begin: `train` or `t10k`.
@@ -46,8 +51,9 @@ public enum FashionMNIST {
         case "train": return "train"
         case "test": return "t10k"
         default:
-            throw TensorError.invalidArgument(operation: "fashion_mnist",
-                                              message: "split must be \"train\" or \"test\", got \"\(split)\"")
+            throw TensorError.invalidArgument(
+                operation: "fashion_mnist",
+                message: "split must be \"train\" or \"test\", got \"\(split)\"")
         }
     }
 
@@ -59,13 +65,16 @@ public enum FashionMNIST {
             let path = folder.appendingPathComponent(candidate).path
             if FileManager.default.fileExists(atPath: path) { return path }
         }
-        let source = directory == defaultDirectory
+        let source =
+            directory == defaultDirectory
             ? "the default folder" : "the folder set by \(directoryVariable)"
-        let missing = FileManager.default.fileExists(atPath: directory)
+        let missing =
+            FileManager.default.fileExists(atPath: directory)
             ? "no \(name).gz or \(name) in" : "no such folder:"
-        throw DataError(file: folder.appendingPathComponent(name + ".gz").path,
-                        "Fashion-MNIST \(split) split not found: \(missing) \(directory) (\(source)); "
-                        + "install it with `apt-get install dataset-fashion-mnist`, "
-                        + "or set \(directoryVariable) to a folder holding the IDX files")
+        throw DataError(
+            file: folder.appendingPathComponent(name + ".gz").path,
+            "Fashion-MNIST \(split) split not found: \(missing) \(directory) (\(source)); "
+                + "install it with `apt-get install dataset-fashion-mnist`, "
+                + "or set \(directoryVariable) to a folder holding the IDX files")
     }
 }

@@ -86,9 +86,11 @@ public enum Gzip {
     /// Inflates into `buffer` until it is full or the last member has ended;
     /// returns the bytes written and whether the data has ended. `earlier` bytes
     /// were inflated before, for the message of a cut file.
-    private static func inflateStep(_ stream: inout z_stream, _ input: UnsafeBufferPointer<UInt8>,
-                                    into buffer: UnsafeMutableBufferPointer<UInt8>, after earlier: Int,
-                                    file: String) throws -> (produced: Int, ended: Bool) {
+    private static func inflateStep(
+        _ stream: inout z_stream, _ input: UnsafeBufferPointer<UInt8>,
+        into buffer: UnsafeMutableBufferPointer<UInt8>, after earlier: Int,
+        file: String
+    ) throws -> (produced: Int, ended: Bool) {
         stream.next_out = buffer.baseAddress
         stream.avail_out = UInt32(buffer.count)
         while true {
@@ -107,8 +109,10 @@ public enum Gzip {
                 }
                 inflateReset(&stream)  // a further gzip member, as `gzip -c a b` writes
             case Z_BUF_ERROR where stream.avail_in == 0:
-                throw DataError(file: file, "truncated: the gzip data ends early, "
-                                + "after \(input.count) bytes (\(earlier + produced) inflated)")
+                throw DataError(
+                    file: file,
+                    "truncated: the gzip data ends early, "
+                        + "after \(input.count) bytes (\(earlier + produced) inflated)")
             case Z_BUF_ERROR where stream.avail_out == 0:
                 return (buffer.count, false)
             case Z_MEM_ERROR:

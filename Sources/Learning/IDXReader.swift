@@ -25,14 +25,17 @@ public enum IDXReader {
     }
 
     /// An images file and its labels file, whose counts must agree.
-    public static func load(images imagesPath: String, labels labelsPath: String,
-                            limit: Int? = nil) throws -> (images: Tensor, labels: Tensor) {
+    public static func load(
+        images imagesPath: String, labels labelsPath: String,
+        limit: Int? = nil
+    ) throws -> (images: Tensor, labels: Tensor) {
         let take = try checkedLimit(limit)
         let images = try IDXFile(path: imagesPath, role: .images)
         let labels = try IDXFile(path: labelsPath, role: .labels)
         guard images.count == labels.count else {
-            throw DataError(file: labelsPath,
-                            "has \(labels.count) labels but \(imagesPath) has \(images.count) images")
+            throw DataError(
+                file: labelsPath,
+                "has \(labels.count) labels but \(imagesPath) has \(images.count) images")
         }
         return (try images.images(first: take), try labels.labels(first: take))
     }
@@ -73,21 +76,28 @@ private struct IDXFile {
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
             let magic = bytes[0..<4].map { hex($0) }.joined()
-            throw DataError(file: path, "not an IDX file: it begins 0x\(magic), expected two zero bytes "
-                            + "then the type code and dimension count (0x0000080\(role.dimensionCount))")
+            throw DataError(
+                file: path,
+                "not an IDX file: it begins 0x\(magic), expected two zero bytes "
+                    + "then the type code and dimension count (0x0000080\(role.dimensionCount))")
         }
         let typeCode = bytes[2]
         guard typeCode == 0x08 else {
-            let known: [UInt8: String] = [0x09: "signed byte", 0x0B: "16-bit integer", 0x0C: "32-bit integer",
-                                          0x0D: "32-bit float", 0x0E: "64-bit float"]
-            let what = known[typeCode].map { "type code 0x\(hex(typeCode)) (\($0)) is not supported" }
+            let known: [UInt8: String] = [
+                0x09: "signed byte", 0x0B: "16-bit integer", 0x0C: "32-bit integer",
+                0x0D: "32-bit float", 0x0E: "64-bit float",
+            ]
+            let what =
+                known[typeCode].map { "type code 0x\(hex(typeCode)) (\($0)) is not supported" }
                 ?? "unknown type code 0x\(hex(typeCode))"
             throw DataError(file: path, "\(what); images and labels are 0x08 (unsigned byte)")
         }
         let dimensionCount = Int(bytes[3])
         guard dimensionCount == role.dimensionCount else {
-            throw DataError(file: path, "has \(dimensionCount) dimensions, "
-                            + "expected \(role.dimensionCount) (\(role.layout))")
+            throw DataError(
+                file: path,
+                "has \(dimensionCount) dimensions, "
+                    + "expected \(role.dimensionCount) (\(role.layout))")
         }
         dataOffset = 4 + 4 * dimensionCount
         guard bytes.count >= dataOffset else {
@@ -109,12 +119,16 @@ private struct IDXFile {
         }
         let actual = bytes.count - dataOffset
         guard actual >= expected else {
-            throw DataError(file: path, "truncated: header says \(sizes) = \(expected) bytes of data, "
-                            + "file has \(actual)")
+            throw DataError(
+                file: path,
+                "truncated: header says \(sizes) = \(expected) bytes of data, "
+                    + "file has \(actual)")
         }
         guard actual == expected else {
-            throw DataError(file: path, "\(actual - expected) bytes after the data: header says "
-                            + "\(sizes) = \(expected) bytes of data, file has \(actual)")
+            throw DataError(
+                file: path,
+                "\(actual - expected) bytes after the data: header says "
+                    + "\(sizes) = \(expected) bytes of data, file has \(actual)")
         }
     }
 
@@ -138,8 +152,9 @@ private struct IDXFile {
         }
         let table = (0...255).map { value(UInt8($0)) }
         return bytes.withUnsafeBufferPointer { entries in
-            Tensor(shape: shape, bytes: UnsafeBufferPointer(rebasing: entries[dataOffset..<(dataOffset + shape.count)]),
-                   table: table)
+            Tensor(
+                shape: shape, bytes: UnsafeBufferPointer(rebasing: entries[dataOffset..<(dataOffset + shape.count)]),
+                table: table)
         }
     }
 }

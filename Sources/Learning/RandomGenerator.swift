@@ -103,8 +103,10 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Codable {
     }
 
     /// A rows × cols matrix of numbers uniform in [low, high), filled row by row.
-    public mutating func uniform(_ rows: Int, _ cols: Int,
-                                 low: Double = 0, high: Double = 1) throws -> Tensor {
+    public mutating func uniform(
+        _ rows: Int, _ cols: Int,
+        low: Double = 0, high: Double = 1
+    ) throws -> Tensor {
         guard low.isFinite, high.isFinite, low <= high else {
             throw TensorError.invalidArgument(
                 operation: "uniform",
@@ -116,8 +118,10 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Codable {
     }
 
     /// A rows × cols matrix of numbers from N(mean, std²), filled row by row.
-    public mutating func normal(_ rows: Int, _ cols: Int,
-                                mean: Double = 0, std: Double = 1) throws -> Tensor {
+    public mutating func normal(
+        _ rows: Int, _ cols: Int,
+        mean: Double = 0, std: Double = 1
+    ) throws -> Tensor {
         guard mean.isFinite, std.isFinite, std >= 0 else {
             throw TensorError.invalidArgument(
                 operation: "normal",
@@ -141,8 +145,9 @@ extension RandomGenerator {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let words = try container.decode([UInt64].self, forKey: .state)
         guard words.count == 4 else {
-            throw DecodingError.dataCorruptedError(forKey: .state, in: container,
-                                                   debugDescription: "a generator's state is 4 words")
+            throw DecodingError.dataCorruptedError(
+                forKey: .state, in: container,
+                debugDescription: "a generator's state is 4 words")
         }
         state = (words[0], words[1], words[2], words[3])
         cachedNormal = try container.decodeIfPresent(UInt64.self, forKey: .cachedNormal).map(Double.init(bitPattern:))

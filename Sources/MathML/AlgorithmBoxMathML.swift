@@ -14,12 +14,14 @@ public enum AlgorithmBoxMathML {
                     return MathML.render(equation.left) + mo(equation.relation) + MathML.render(equation.right)
                 }.joined(separator: mo(",") + "<mspace width=\"1em\"/>")
             case let .keyword(word, test, expression, text):
-                let keyword = "<mtext class=\"keyword\" mathvariant=\"bold\">\(Escaping.text(word == "elseif" ? "else if" : word))</mtext>"
+                let keyword =
+                    "<mtext class=\"keyword\" mathvariant=\"bold\">\(Escaping.text(word == "elseif" ? "else if" : word))</mtext>"
                 if text.hasPrefix(":") {
                     // `\textbf{input} : …`: the colon follows the keyword.
                     content = keyword + "<mtext>\(Escaping.text(text))</mtext>"
                 } else {
-                    let rest = test.map(render) ?? expression.map(MathML.render)
+                    let rest =
+                        test.map(render) ?? expression.map(MathML.render)
                         ?? (text.isEmpty ? "" : "<mtext>\(Escaping.text(text))</mtext>")
                     content = keyword + (rest.isEmpty ? "" : "<mspace width=\"0.5em\"/>" + rest)
                 }
@@ -30,8 +32,9 @@ public enum AlgorithmBoxMathML {
             let indent = row.indent > 0 ? "<mspace width=\"\(format(row.indent / 4.2))em\"/>" : ""
             return "<mtr><mtd><mrow>\(indent)\(content)</mrow></mtd></mtr>"
         }
-        return MathML.element("<mtable class=\"algorithm\" columnalign=\"left\">" + rows.joined() + "</mtable>",
-                              display: true)
+        return MathML.element(
+            "<mtable class=\"algorithm\" columnalign=\"left\">" + rows.joined() + "</mtable>",
+            display: true)
     }
 
     private static func render(_ test: AlgorithmCondition) -> String {

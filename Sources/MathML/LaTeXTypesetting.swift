@@ -28,10 +28,13 @@ public enum LaTeXTypesetting {
     private static let functions: Set<String> = ["log", "ln", "exp", "sin", "cos", "tanh", "max", "min", "arg"]
     /// Delimiter sizes: the delimiter after them is drawn at the size MathML stretches it to.
     private static let sizes: Set<String> = [
-        "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
+        "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl",
+        "Biggr",
     ]
     /// Styles whose argument is drawn as it is.
-    private static let styles: Set<String> = ["mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathcal", "text", "operatorname"]
+    private static let styles: Set<String> = [
+        "mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathcal", "text", "operatorname",
+    ]
 
     /// Deeper braces and commands are not typeset: the reader recurses as they
     /// nest, and an author's 20,000 nested `\frac` must not exhaust the stack.
@@ -95,7 +98,8 @@ public enum LaTeXTypesetting {
                 var digits = String(c)
                 while position < text.count {
                     let next = text[position]
-                    let separated = (next == "." || next == ",") && position + 1 < text.count && text[position + 1].isNumber
+                    let separated =
+                        (next == "." || next == ",") && position + 1 < text.count && text[position + 1].isNumber
                     guard next.isNumber || separated else { break }
                     digits.append(next)
                     position += 1

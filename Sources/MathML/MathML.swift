@@ -19,7 +19,8 @@ public enum MathML {
                 "<mtr><mtd>" + render(equation.left) + "</mtd><mtd>"
                     + mrow(mo(equation.relation) + render(equation.right)) + "</mtd></mtr>"
             }
-            body = #"<mtable class="equations" columnalign="right left" columnspacing="0">"# + rows.joined() + "</mtable>"
+            body =
+                #"<mtable class="equations" columnalign="right left" columnspacing="0">"# + rows.joined() + "</mtable>"
         }
         return element(body, display: display, namespace: namespace)
     }
@@ -64,7 +65,8 @@ public enum MathML {
             // A brace, then one row per case: its value, and its condition or "otherwise".
             let rows = stride(from: 0, to: arguments.count - 1, by: 2).map { k in
                 let condition = arguments[k + 1]
-                let when = condition.label == PiecewiseNames.otherwise ? "<mtext>otherwise</mtext>" : render(condition.value)
+                let when =
+                    condition.label == PiecewiseNames.otherwise ? "<mtext>otherwise</mtext>" : render(condition.value)
                 return "<mtr><mtd>" + render(arguments[k].value) + "</mtd><mtd>" + when + "</mtd></mtr>"
             }
             return mrow(mo("{") + #"<mtable class="cases" columnalign="left left">"# + rows.joined() + "</mtable>")
@@ -75,18 +77,21 @@ public enum MathML {
         case .binary(.divide, let numerator, let denominator, _) where isFraction(expr):
             return "<mfrac>" + render(numerator) + render(denominator) + "</mfrac>"
         case .binary(.power, let base, let exponent, _)
-            where expr.spelling?.hasSuffix("^") == true && base.kind.isCall:
+        where expr.spelling?.hasSuffix("^") == true && base.kind.isCall:
             // `\tanh^2(x)`: the power on the function's name, as its author wrote it.
             guard case let .call(name, arguments) = base.kind else { return "" }
-            return mrow("<msup>" + mi(name) + render(exponent) + "</msup>" + mo("\u{2061}")
-                        + argumentList(arguments.map(\.value)))
+            return mrow(
+                "<msup>" + mi(name) + render(exponent) + "</msup>" + mo("\u{2061}")
+                    + argumentList(arguments.map(\.value)))
         case .binary(.power, let base, let exponent, _):
-            return "<msup>" + operand(base, if: level(of: base) <= .power || hasLayer(base)) + render(exponent) + "</msup>"
+            return "<msup>" + operand(base, if: level(of: base) <= .power || hasLayer(base)) + render(exponent)
+                + "</msup>"
         case .binary(let op, let left, let right, _):
             let binding = op.precedence
-            return mrow(operand(left, if: level(of: left) < binding)
-                       + mo(operatorText(for: op, spelled: expr.spelling))
-                       + operand(right, if: level(of: right) <= binding))
+            return mrow(
+                operand(left, if: level(of: left) < binding)
+                    + mo(operatorText(for: op, spelled: expr.spelling))
+                    + operand(right, if: level(of: right) <= binding))
         case .transpose(let operand):
             return transpose(operand, spelled: expr.spelling)
         case .row(let matrix, let index):
@@ -103,7 +108,8 @@ public enum MathML {
             let d = expr.spelling?.contains("{d}") == true ? mi("d") : mo("\u{2202}")
             if expr.isDerivativeOperator {
                 // `∂/∂x (…)`: the operator before its operand, as written.
-                let fraction = "<mfrac>" + d + mrow(d + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
+                let fraction =
+                    "<mfrac>" + d + mrow(d + operand(withRespectTo, if: level(of: withRespectTo) < .postfix))
                     + "</mfrac>"
                 return mrow(fraction + operand(of, if: level(of: of) < .multiplicative))
             }
@@ -113,7 +119,8 @@ public enum MathML {
         case .prime(let function, let argument):
             return mrow(mi(function) + prime + mo("\u{2061}") + argumentList([argument]))
         case .entry(let operand, let indices):
-            return "<msub>" + self.operand(operand, if: level(of: operand) < .postfix) + mi(indices.joined()) + "</msub>"
+            return "<msub>" + self.operand(operand, if: level(of: operand) < .postfix) + mi(indices.joined())
+                + "</msub>"
         }
     }
 

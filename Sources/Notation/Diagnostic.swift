@@ -8,8 +8,10 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     /// The source line the location points into, for the caret display.
     public var sourceLine: String?
 
-    public init(_ message: String, at location: SourceLocation,
-                severity: Severity = .error, sourceLine: String? = nil) {
+    public init(
+        _ message: String, at location: SourceLocation,
+        severity: Severity = .error, sourceLine: String? = nil
+    ) {
         self.message = message
         self.location = location
         self.severity = severity

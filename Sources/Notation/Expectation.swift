@@ -5,4 +5,3 @@ public enum Expectation: Hashable, Sendable, Codable {
     /// `expect w ≈ 2 ± 0.01`: `|value - target| ≤ tolerance`.
     case approximately(Expr, Expr, tolerance: Expr)
 }
-

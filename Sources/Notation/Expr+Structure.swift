@@ -10,12 +10,15 @@ extension Expr {
         case let (.string(a), .string(b)), let (.name(a), .name(b)):
             return a == b
         case let (.matrix(a), .matrix(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { rowA, rowB in
-                rowA.count == rowB.count && zip(rowA, rowB).allSatisfy { $0.hasSameStructure(as: $1) }
-            }
+            return a.count == b.count
+                && zip(a, b).allSatisfy { rowA, rowB in
+                    rowA.count == rowB.count && zip(rowA, rowB).allSatisfy { $0.hasSameStructure(as: $1) }
+                }
         case let (.call(nameA, argumentsA), .call(nameB, argumentsB)):
             return nameA == nameB && argumentsA.count == argumentsB.count
-                && zip(argumentsA, argumentsB).allSatisfy { $0.label == $1.label && $0.value.hasSameStructure(as: $1.value) }
+                && zip(argumentsA, argumentsB).allSatisfy {
+                    $0.label == $1.label && $0.value.hasSameStructure(as: $1.value)
+                }
         case let (.negate(a), .negate(b)), let (.transpose(a), .transpose(b)):
             return a.hasSameStructure(as: b)
         case let (.binary(opA, leftA, rightA, _), .binary(opB, leftB, rightB, _)):

@@ -85,9 +85,11 @@ public struct Expr: Hashable, Sendable, Codable {
     /// Builds a node as a parser does, refusing trees taller than `maximumHeight`
     /// with the error `refusal` makes of the message and where to report it:
     /// `reportingAt` (the operator that made the tree too tall), else `location`.
-    static func checked(_ kind: Kind, at location: SourceLocation, spelling: String? = nil,
-                        reportingAt reportLocation: SourceLocation? = nil,
-                        refusal: (String, SourceLocation) -> Diagnostic) throws(Diagnostic) -> Expr {
+    static func checked(
+        _ kind: Kind, at location: SourceLocation, spelling: String? = nil,
+        reportingAt reportLocation: SourceLocation? = nil,
+        refusal: (String, SourceLocation) -> Diagnostic
+    ) throws(Diagnostic) -> Expr {
         let expression = Expr(kind, at: location, spelling: spelling)
         if expression.height > maximumHeight {
             throw refusal("expression nested more than \(maximumHeight) levels deep", reportLocation ?? location)

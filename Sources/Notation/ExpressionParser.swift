@@ -5,8 +5,9 @@
 public func parseExpression(_ text: String, file: String = "<expression>", line: Int = 1) throws(Diagnostic) -> Expr {
     let source = SourceText(text, file: file, firstLine: line)
     var tokens = source.lexedLines().flatMap(\.tokens)
-    tokens.append(tokens.last.map(Token.end(after:))
-        ?? Token(kind: .end, text: "", location: SourceLocation(file: file, line: line, column: 1), length: 0))
+    tokens.append(
+        tokens.last.map(Token.end(after:))
+            ?? Token(kind: .end, text: "", location: SourceLocation(file: file, line: line, column: 1), length: 0))
     var parser = Parser(tokens: tokens, source: source)
     let expression = try parser.parseExpression()
     if parser.current.kind != .end {
@@ -40,8 +41,9 @@ extension Parser {
         if comparison(current) != nil {
             throw error("comparisons do not chain: write (a < b) * (b < c) for both", at: current.location)
         }
-        return try node(.binary(op, left, right, operatorLocation: operation.location),
-                        at: left.location, reportingAt: operation.location)
+        return try node(
+            .binary(op, left, right, operatorLocation: operation.location),
+            at: left.location, reportingAt: operation.location)
     }
 
     /// The comparison a token spells, if any.
@@ -69,15 +71,17 @@ extension Parser {
             case .symbol(.minus): op = .subtract
             case .symbol(.plusMinus) where operation.text == "+-" && !stoppingAtTolerance:
                 op = .add
-                negatedRight = SourceLocation(file: operation.location.file, line: operation.location.line,
-                                              column: operation.location.column + 1)
+                negatedRight = SourceLocation(
+                    file: operation.location.file, line: operation.location.line,
+                    column: operation.location.column + 1)
             default:
                 return left
             }
             advance()
             let right = try parseProduct(negatedAt: negatedRight)
-            left = try node(.binary(op, left, right, operatorLocation: operation.location),
-                            at: left.location, reportingAt: operation.location)
+            left = try node(
+                .binary(op, left, right, operatorLocation: operation.location),
+                at: left.location, reportingAt: operation.location)
         }
     }
 
@@ -94,8 +98,9 @@ extension Parser {
             }
             advance()
             let right = try parsePrefix()
-            left = try node(.binary(op, left, right, operatorLocation: operation.location),
-                            at: left.location, reportingAt: operation.location)
+            left = try node(
+                .binary(op, left, right, operatorLocation: operation.location),
+                at: left.location, reportingAt: operation.location)
         }
     }
 
@@ -134,8 +139,9 @@ extension Parser {
         var result = bases.removeLast()
         while let caret = carets.popLast(), let minuses = exponentMinuses.popLast(), let base = bases.popLast() {
             let exponent = try negate(result, at: minuses)
-            result = try node(.binary(.power, base, exponent, operatorLocation: caret),
-                              at: base.location, reportingAt: caret)
+            result = try node(
+                .binary(.power, base, exponent, operatorLocation: caret),
+                at: base.location, reportingAt: caret)
         }
         return result
     }
@@ -225,8 +231,9 @@ extension Parser {
         }
         try close(.rightBracket, opening: opening, expected: "',', ';' or ']'")
         for (number, row) in rows.enumerated() where row.count != rows[0].count {
-            throw error("row \(number + 1) of the matrix has \(entries(row.count)), row 1 has \(entries(rows[0].count))",
-                        at: row[0].location)
+            throw error(
+                "row \(number + 1) of the matrix has \(entries(row.count)), row 1 has \(entries(rows[0].count))",
+                at: row[0].location)
         }
         return try node(.matrix(rows), at: opening.location)
     }
@@ -236,8 +243,10 @@ extension Parser {
     }
 
     /// Builds a node, refusing trees taller than `Expr.maximumHeight`.
-    private func node(_ kind: Expr.Kind, at location: SourceLocation,
-                      reportingAt operatorLocation: SourceLocation? = nil) throws(Diagnostic) -> Expr {
+    private func node(
+        _ kind: Expr.Kind, at location: SourceLocation,
+        reportingAt operatorLocation: SourceLocation? = nil
+    ) throws(Diagnostic) -> Expr {
         try Expr.checked(kind, at: location, reportingAt: operatorLocation, refusal: error)
     }
 }

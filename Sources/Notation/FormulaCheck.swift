@@ -11,8 +11,10 @@ public struct FormulaCheck: Hashable, Sendable, Codable {
     /// `in d2l notation`: whose notation the formula is in, over the chapter's `notation`.
     public var convention: FormulaConvention?
 
-    public init(bindings: [FormulaBinding] = [], example: Int? = nil,
-                tolerance: Double? = nil, expectsFailure: Bool = false) {
+    public init(
+        bindings: [FormulaBinding] = [], example: Int? = nil,
+        tolerance: Double? = nil, expectsFailure: Bool = false
+    ) {
         self.bindings = bindings
         self.example = example
         self.tolerance = tolerance

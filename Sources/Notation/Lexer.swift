@@ -57,8 +57,10 @@ struct Lexer {
         index += 1
         if let ascii = Self.asciiLookalike(of: scalar) {
             let name = scalar.properties.name.map { " (\($0.lowercased()))" } ?? ""
-            return token(.invalid("unexpected character \(describe(scalar))\(name): directives are written in ASCII — "
-                                  + "use '\(ascii)'"), from: start)
+            return token(
+                .invalid(
+                    "unexpected character \(describe(scalar))\(name): directives are written in ASCII — "
+                        + "use '\(ascii)'"), from: start)
         }
         return token(.invalid("unexpected character \(describe(scalar))"), from: start)
     }
@@ -79,7 +81,7 @@ struct Lexer {
     private func describe(_ scalar: Unicode.Scalar) -> String {
         switch scalar.properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
-             .nonspacingMark, .enclosingMark, .privateUse, .unassigned, .surrogate:
+            .nonspacingMark, .enclosingMark, .privateUse, .unassigned, .surrogate:
             let hex = String(scalar.value, radix: 16, uppercase: true)
             return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         default:
@@ -88,9 +90,10 @@ struct Lexer {
     }
 
     private func token(_ kind: Token.Kind, from start: Int) -> Token {
-        Token(kind: kind, text: text(start..<index),
-              location: SourceLocation(file: file, line: line, column: start + 1),
-              length: index - start)
+        Token(
+            kind: kind, text: text(start..<index),
+            location: SourceLocation(file: file, line: line, column: start + 1),
+            length: index - start)
     }
 
     private func text(_ range: Range<Int>) -> String {
@@ -161,8 +164,9 @@ struct Lexer {
         index += 1
         while let scalar = peek(), scalar != "\"" { index += 1 }
         guard peek() == "\"" else {
-            return token(.invalid("expected '\"' to close the string at \(line):\(start + 1), found end of line"),
-                         from: start)
+            return token(
+                .invalid("expected '\"' to close the string at \(line):\(start + 1), found end of line"),
+                from: start)
         }
         index += 1
         return token(.string(text(start + 1..<index - 1)), from: start)
@@ -177,27 +181,29 @@ struct Lexer {
             index += 3
             return .range
         }
-        let pair: Symbol? = switch (scalars[index], peek(1)) {
-        case (".", "."): .range
-        case (">", ">"): .compose
-        case ("<", "="): .lessOrEqual
-        case (">", "="): .greaterOrEqual
-        case ("=", "="): .equalEqual
-        case ("!", "="): .notEqual
-        case ("~", "="): .approximately
-        case ("+", "-"): .plusMinus
-        default: nil
-        }
+        let pair: Symbol? =
+            switch (scalars[index], peek(1)) {
+            case (".", "."): .range
+            case (">", ">"): .compose
+            case ("<", "="): .lessOrEqual
+            case (">", "="): .greaterOrEqual
+            case ("=", "="): .equalEqual
+            case ("!", "="): .notEqual
+            case ("~", "="): .approximately
+            case ("+", "-"): .plusMinus
+            default: nil
+            }
         if let pair {
             index += 2
             return pair
         }
-        let single: Symbol? = switch scalars[index] {
-        case "≤": .lessOrEqual
-        case "≥": .greaterOrEqual
-        case "≠": .notEqual
-        default: Symbol(rawValue: String(scalars[index]))
-        }
+        let single: Symbol? =
+            switch scalars[index] {
+            case "≤": .lessOrEqual
+            case "≥": .greaterOrEqual
+            case "≠": .notEqual
+            default: Symbol(rawValue: String(scalars[index]))
+            }
         if single != nil { index += 1 }
         return single
     }

@@ -7,8 +7,10 @@
 /// Ties go to the earlier candidate. Names longer than `nearestNameMaximumLength`
 /// get no suggestion: the comparison is quadratic in the length, and a
 /// 200,000-letter name is no typo.
-public func nearestName(to name: String, among candidates: some Sequence<String>,
-                        maximumDistance: Int? = nil) -> String? {
+public func nearestName(
+    to name: String, among candidates: some Sequence<String>,
+    maximumDistance: Int? = nil
+) -> String? {
     let length = name.unicodeScalars.count
     guard length <= nearestNameMaximumLength else { return nil }
     let limit = maximumDistance ?? max(1, length / 3)

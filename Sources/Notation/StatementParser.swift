@@ -27,8 +27,9 @@ extension Parser {
         if peek().isSymbol(.equals) {
             return error("unknown statement \(quote(word)); to name a value, begin with 'let'", at: token.location)
         }
-        return error("unknown statement \(quote(word)); a statement begins with one of: "
-                     + keywords.joined(separator: ", "), at: token.location)
+        return error(
+            "unknown statement \(quote(word)); a statement begins with one of: "
+                + keywords.joined(separator: ", "), at: token.location)
     }
 
     private mutating func parseBody(of keyword: StatementKeyword) throws(Diagnostic) -> Statement.Kind {
@@ -62,7 +63,8 @@ extension Parser {
         case .train:
             return .train(try parseTrainingSchedule())
         case .step:
-            return .step(current.kind == .end ? 1 : try parseCount("a number of steps (a whole number ≥ 1)", minimum: 1))
+            return .step(
+                current.kind == .end ? 1 : try parseCount("a number of steps (a whole number ≥ 1)", minimum: 1))
         case .check:
             if acceptWord("gradients") != nil { return try parseGradientCheck() }
             if acceptWord("formula") != nil { return .checkFormula(try parseFormulaCheck()) }
@@ -133,7 +135,7 @@ extension Parser {
     /// A whole-number literal of at least `minimum`: a seed, a count of epochs or steps.
     private mutating func parseCount(_ expected: String, minimum: Int) throws(Diagnostic) -> Int {
         guard case .number(let value) = current.kind, value == value.rounded(),
-              value >= Double(minimum), value < Double(Int.max)
+            value >= Double(minimum), value < Double(Int.max)
         else { throw unexpected(expected) }
         advance()
         return Int(value)
@@ -230,7 +232,7 @@ extension Parser {
                 advance()
                 try expectWord("notation", "'notation' after 'in \(name)'")
                 check.convention = convention
-            default: // "expect", the last clause word accepted above
+            default:  // "expect", the last clause word accepted above
                 try expectWord("fail", "'fail' after 'expect'")
                 check.expectsFailure = true
             }
@@ -278,8 +280,9 @@ extension Parser {
         advance()
         let right = try parseSum()
         if self.comparison(current) != nil {
-            throw error("comparisons do not chain: write expect (a < b) * (b < c) == 1, or two expects",
-                        at: current.location)
+            throw error(
+                "comparisons do not chain: write expect (a < b) * (b < c) == 1, or two expects",
+                at: current.location)
         }
         return .comparison(left, comparison, right)
     }
@@ -298,8 +301,9 @@ extension Parser {
                 } while accept(.comma) != nil
                 try expect(.rightBracket, "',' or ']'")
                 guard entry.count <= 2 else {
-                    throw error("an entry has one index (of a vector) or two (row, column), found \(entry.count)",
-                                at: opening.location)
+                    throw error(
+                        "an entry has one index (of a vector) or two (row, column), found \(entry.count)",
+                        at: opening.location)
                 }
             }
             let label = PlotAxis.label(parameter.name, entry: entry)

@@ -41,7 +41,8 @@ enum Agreement {
 
     /// A `check gradients` row's cell: how far off it was, or that it held.
     static func cell(_ row: CheckRow) -> String {
-        row.passed ? withinTolerance
+        row.passed
+            ? withinTolerance
             : "max abs. error \(NumberText.format(row.maxAbsoluteError)), max rel. error \(NumberText.format(row.maxRelativeError))"
     }
 }

@@ -35,7 +35,8 @@ struct AxisTicks {
             return AxisTicks(domain: lower...upper, values: inside, isLogarithmic: false)
         }
         // A tick past the largest Double is left out: the domain ends at the data.
-        return AxisTicks(domain: min(values.first!, lower)...max(values.last!, upper), values: values, isLogarithmic: false)
+        return AxisTicks(
+            domain: min(values.first!, lower)...max(values.last!, upper), values: values, isLogarithmic: false)
     }
 
     /// Ticks at powers of ten for positive data; the domain is whole decades.
@@ -60,8 +61,10 @@ struct AxisTicks {
     /// (10⁻⁴ is shorter than 0.0001, and each label reads as its decade).
     func label(_ value: Double) -> String {
         guard isLogarithmic else { return NumberText.format(value).replacingOccurrences(of: "-", with: "\u{2212}") }
-        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
-                                                    "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        let superscripts: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+            "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+        ]
         return "10" + String(String(Int(log10(value).rounded())).compactMap { superscripts[$0] })
     }
 

@@ -20,7 +20,8 @@ public struct BookEntry {
     /// The entry of `report.json`'s `chapters` array, or nil when it is not one tutor wrote.
     init?(report: JSONValue) {
         guard let file = report["file"]?.string, let title = report["title"]?.string,
-              let checks = report["checks"]?.items, let errors = report["errors"]?.items else { return nil }
+            let checks = report["checks"]?.items, let errors = report["errors"]?.items
+        else { return nil }
         var counts = ChapterCounts()
         for check in checks {
             switch check["status"]?.string {

@@ -9,7 +9,8 @@ extension ChapterCounts {
         if failed > 0 { parts.append("\(failed) failed") }
         if errata > 0 { parts.append(errata == 1 ? "1 erratum confirmed" : "\(errata) errata confirmed") }
         if unconfirmedErrata > 0 {
-            parts.append(unconfirmedErrata == 1 ? "1 erratum not confirmed" : "\(unconfirmedErrata) errata not confirmed")
+            parts.append(
+                unconfirmedErrata == 1 ? "1 erratum not confirmed" : "\(unconfirmedErrata) errata not confirmed")
         }
         if xfail > 0 { parts.append(xfail == 1 ? "1 expected failure" : "\(xfail) expected failures") }
         if xpass > 0 { parts.append(xpass == 1 ? "1 unexpected pass" : "\(xpass) unexpected passes") }

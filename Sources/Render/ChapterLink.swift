@@ -31,7 +31,8 @@ public struct BookLinks {
     let pages: [String: ChapterFileNames]
 
     public init(chapterFiles: [String]) {
-        pages = Dictionary(chapterFiles.map { ($0, ChapterFileNames(chapterFile: $0)) }, uniquingKeysWith: { a, _ in a })
+        pages = Dictionary(
+            chapterFiles.map { ($0, ChapterFileNames(chapterFile: $0)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// An image a page shows: where it is in the book (`part-2/img/a.png`),
@@ -92,7 +93,9 @@ public struct BookLinks {
 
     /// The page a link goes to, when it names a chapter of the book.
     private func chapterPage(_ address: String, from file: String) -> (names: ChapterFileNames, fragment: String)? {
-        guard isLocal(address), let place = pathInBook(address, from: file), place.path.hasSuffix(".md") else { return nil }
+        guard isLocal(address), let place = pathInBook(address, from: file), place.path.hasSuffix(".md") else {
+            return nil
+        }
         let book = file.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
         let display = file.contains("/") ? book + "/" + place.path : place.path
         return pages[display].map { ($0, place.fragment) }

@@ -38,7 +38,9 @@ public enum CheckText {
         if compared > 0 { parts.append("\(compared) comparison\(compared == 1 ? "" : "s") verified") }
         let defined = results.filter { $0.status == .definition }.map(EquationText.definition)
         if !defined.isEmpty { parts.append(defined.joined(separator: ", ")) }
-        if intermediates > 0 { parts.append("\(intermediates) intermediate assignment\(intermediates == 1 ? "" : "s")") }
+        if intermediates > 0 {
+            parts.append("\(intermediates) intermediate assignment\(intermediates == 1 ? "" : "s")")
+        }
         if notApplicable > 0 {
             parts.append("\(notApplicable) row\(notApplicable == 1 ? "" : "s") not applicable to this optimizer")
         }

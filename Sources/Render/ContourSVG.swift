@@ -27,10 +27,12 @@ enum ContourSVG {
     static func render(_ surface: SurfacePlotResult, contours: Contours, standalone: Bool) -> String {
         let title = "\(surface.function) over \(surface.xName), \(surface.yName)"
         guard let x0 = surface.xs.first, let x1 = surface.xs.last,
-              let y0 = surface.ys.first, let y1 = surface.ys.last else { return "" }
-        let frame = PlotFrame(width: 640, height: 480, left: 70, top: 36, right: 530, bottom: 426,
-                              x: .linear(x0...x1, count: 6, fitted: true),
-                              y: .linear(y0...y1, count: 6, fitted: true))
+            let y0 = surface.ys.first, let y1 = surface.ys.last
+        else { return "" }
+        let frame = PlotFrame(
+            width: 640, height: 480, left: 70, top: 36, right: 530, bottom: 426,
+            x: .linear(x0...x1, count: 6, fitted: true),
+            y: .linear(y0...y1, count: 6, fitted: true))
         let levels = contours.levels
 
         var svg = frame.opening(title: title, standalone: standalone)
@@ -111,8 +113,10 @@ enum ContourSVG {
         var svg = "<g class=\"key\">\n<text x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" dy=\"0.32em\">levels</text>\n"
         y += 20
         for (k, level) in levels.enumerated().reversed() {
-            svg += "<line class=\"contour\" stroke=\"\(colour(k, of: levels.count))\" stroke-width=\"3\" x1=\"\(SVG.number(x))\" y1=\"\(SVG.number(y))\" x2=\"\(SVG.number(x + 24))\" y2=\"\(SVG.number(y))\"/>\n"
-            svg += "<text x=\"\(SVG.number(x + 32))\" y=\"\(SVG.number(y))\" dy=\"0.32em\">\(Escaping.text(NumberText.format(level)))</text>\n"
+            svg +=
+                "<line class=\"contour\" stroke=\"\(colour(k, of: levels.count))\" stroke-width=\"3\" x1=\"\(SVG.number(x))\" y1=\"\(SVG.number(y))\" x2=\"\(SVG.number(x + 24))\" y2=\"\(SVG.number(y))\"/>\n"
+            svg +=
+                "<text x=\"\(SVG.number(x + 32))\" y=\"\(SVG.number(y))\" dy=\"0.32em\">\(Escaping.text(NumberText.format(level)))</text>\n"
             y += 20
         }
         if hasPath {

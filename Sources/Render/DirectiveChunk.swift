@@ -42,7 +42,8 @@ struct DirectiveChunk {
         // Where each statement starts and ends: it ends on its last line that is
         // neither blank nor only a comment before the next statement or error,
         // so a comment above a statement stays with it.
-        let starts = (result.statements.map(\.statement.location.line)
+        let starts =
+            (result.statements.map(\.statement.location.line)
             + result.diagnostics.map(\.location.line)).sorted()
         func end(of start: Int) -> Int {
             let next = starts.first { $0 > start } ?? (first + lines.count)

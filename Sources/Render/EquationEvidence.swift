@@ -8,19 +8,24 @@ import Runner
 /// each derivative in it was computed and confirmed.
 enum EquationEvidence {
     static func html(_ results: [EquationResult]) -> String {
-        var html = "<div class=\"table-scroll\"><table class=\"evidence equations\">\n<thead><tr><th>equation</th><th>verdict</th>"
+        var html =
+            "<div class=\"table-scroll\"><table class=\"evidence equations\">\n<thead><tr><th>equation</th><th>verdict</th>"
             + "<th>left side</th><th>right side</th><th class=\"number\">max rel. error</th><th>how</th></tr></thead>\n<tbody>\n"
         for r in results {
-            let subject = EquationText.subject(r).map { "<br/><span class=\"subject\">\(ScriptedText.html($0))</span>" } ?? ""
+            let subject =
+                EquationText.subject(r).map { "<br/><span class=\"subject\">\(ScriptedText.html($0))</span>" } ?? ""
             html += "<tr><td>\(r.index)\(subject)</td><td>\(badge(r.status))</td>"
             html += "<td class=\"side\">\(side(r.left))</td><td class=\"side\">\(side(r.right))</td>"
             html += "<td class=\"number\">\(Escaping.text(measure(r)))</td>"
             // A failure names its worst entry; the message would say the same again.
             var how = [message(r)]
             if let w = r.worst, r.status == .failed {
-                how = ["worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))"]
+                how = [
+                    "worst entry (\(w.row), \(w.column)): \(NumberText.format(w.left)) vs \(NumberText.format(w.right))"
+                ]
             }
-            html += "<td>\((how + r.derivatives.map(DerivativeText.sentence)).map(ScriptedText.html).joined(separator: "<br/>"))</td></tr>\n"
+            html +=
+                "<td>\((how + r.derivatives.map(DerivativeText.sentence)).map(ScriptedText.html).joined(separator: "<br/>"))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }
@@ -40,7 +45,8 @@ enum EquationEvidence {
     static func markdown(_ results: [EquationResult]) -> String {
         var md = ""
         for r in results {
-            md += ">\n> - equation \(r.index)\(EquationText.subject(r).map { " (\(ScriptedText.markdown($0)))" } ?? ""): **\(label(r.status))**"
+            md +=
+                ">\n> - equation \(r.index)\(EquationText.subject(r).map { " (\(ScriptedText.markdown($0)))" } ?? ""): **\(label(r.status))**"
             md += " — \(ScriptedText.markdown(message(r)))\n"
             md += r.derivatives.map { ">   - \(ScriptedText.markdown(DerivativeText.sentence($0)))\n" }.joined()
         }
@@ -87,6 +93,7 @@ enum EquationEvidence {
         let entries = value.scalars.prefix(value.count == 1 ? 1 : 2)
             .map { "<span class=\"entry\">\(Escaping.text(NumberText.format($0)))</span>" }
         if value.count == 1 { return entries[0] }
-        return "<span class=\"shape\">\(value.shape)</span><br/>\(entries.joined(separator: ", "))\(value.count > 2 ? ", …" : "")"
+        return
+            "<span class=\"shape\">\(value.shape)</span><br/>\(entries.joined(separator: ", "))\(value.count > 2 ? ", …" : "")"
     }
 }

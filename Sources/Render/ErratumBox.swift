@@ -9,14 +9,17 @@ enum ErratumBox {
         html += "<p class=\"erratum-claim\"><span class=\"badge \(Verdict.style(erratum.status))\">"
         html += "\(Verdict.symbol(erratum.status)) \(Escaping.text(Verdict.label(erratum.status)))</span> "
         html += "<span class=\"kind\">erratum</span> The article: \(Escaping.text(erratum.claim))</p>\n"
-        for (title, lines, isEvidence) in [("Evidence", erratum.evidence, true), ("Correction", erratum.correction, false)] {
+        for (title, lines, isEvidence) in [
+            ("Evidence", erratum.evidence, true), ("Correction", erratum.correction, false),
+        ] {
             guard !lines.isEmpty else {
                 html += "<p class=\"erratum-part\">\(title): none checked.</p>\n"
                 continue
             }
             html += "<p class=\"erratum-part\">\(title):</p>\n<ul>\n"
             for line in lines {
-                html += "<li><a href=\"#line-\(line)\">line \(line)</a> \(verdictHTML(evidence.check(at: line), isEvidence))</li>\n"
+                html +=
+                    "<li><a href=\"#line-\(line)\">line \(line)</a> \(verdictHTML(evidence.check(at: line), isEvidence))</li>\n"
             }
             html += "</ul>\n"
         }
@@ -26,7 +29,9 @@ enum ErratumBox {
     static func markdown(_ erratum: ErratumResult, _ evidence: ErratumEvidence) -> String {
         var md = "> **Erratum** · \(Verdict.symbol(erratum.status)) **\(Verdict.label(erratum.status))** — "
         md += "the article: \(MarkdownText.text(erratum.claim))\n"
-        for (title, lines, isEvidence) in [("Evidence", erratum.evidence, true), ("Correction", erratum.correction, false)] {
+        for (title, lines, isEvidence) in [
+            ("Evidence", erratum.evidence, true), ("Correction", erratum.correction, false),
+        ] {
             md += ">\n"
             guard !lines.isEmpty else {
                 md += "> \(title): none checked.\n"

@@ -21,7 +21,8 @@ struct Figure {
     func svg(standalone: Bool) -> String {
         switch drawing {
         case let .loss(series, title): return LossCurveSVG.render(series, title: title, standalone: standalone)
-        case let .contour(surface, contours): return ContourSVG.render(surface, contours: contours, standalone: standalone)
+        case let .contour(surface, contours):
+            return ContourSVG.render(surface, contours: contours, standalone: standalone)
         case let .line(plot): return LineSVG.render(plot, standalone: standalone)
         case let .scatter(plot): return ScatterSVG.render(plot, standalone: standalone)
         case let .histogram(plot): return HistogramSVG.render(plot, standalone: standalone)
@@ -63,40 +64,51 @@ struct ChapterFigures {
         case let .training(t):
             guard !t.log.isEmpty, !plottedLogs.contains(t.log) else { return nil }
             let name = t.optimizer.name
-            return Figure(fileName: "line-\(t.line)-training.svg",
-                          caption: "Loss during training with \(name) (line \(t.line)).",
-                          drawing: .loss([(label: name, log: t.log, loss: t.loss)], title: "Loss"))
+            return Figure(
+                fileName: "line-\(t.line)-training.svg",
+                caption: "Loss during training with \(name) (line \(t.line)).",
+                drawing: .loss([(label: name, log: t.log, loss: t.loss)], title: "Loss"))
         case let .lossPlot(plot):
             let runs = plot.series.count == 1 ? "one run" : "\(plot.series.count) runs"
-            return Figure(fileName: "line-\(plot.line)-loss.svg",
-                          caption: "\(plot.title) of \(runs) (line \(plot.line)).",
-                          drawing: .loss(plot.series.map { (label: OptimizerText.legend($0.optimizer, line: $0.line), log: $0.log, loss: $0.loss) },
-                                         title: plot.title))
+            return Figure(
+                fileName: "line-\(plot.line)-loss.svg",
+                caption: "\(plot.title) of \(runs) (line \(plot.line)).",
+                drawing: .loss(
+                    plot.series.map {
+                        (label: OptimizerText.legend($0.optimizer, line: $0.line), log: $0.log, loss: $0.loss)
+                    },
+                    title: plot.title))
         case let .surfacePlot(surface):
             let path = surface.path.isEmpty ? "" : ", with the path of the last training"
-            return Figure(fileName: "line-\(surface.line)-surface.svg",
-                          caption: "Contours of \(surface.function) over \(surface.xName) and \(surface.yName)\(path) (line \(surface.line)).",
-                          drawing: .contour(surface, contours[surface.line] ?? ContourSVG.contours(surface)))
+            return Figure(
+                fileName: "line-\(surface.line)-surface.svg",
+                caption:
+                    "Contours of \(surface.function) over \(surface.xName) and \(surface.yName)\(path) (line \(surface.line)).",
+                drawing: .contour(surface, contours[surface.line] ?? ContourSVG.contours(surface)))
         case let .linePlot(plot):
-            return Figure(fileName: "line-\(plot.line)-line.svg",
-                          caption: "\(plot.title) against \(plot.xLabel) (line \(plot.line)).", drawing: .line(plot))
+            return Figure(
+                fileName: "line-\(plot.line)-line.svg",
+                caption: "\(plot.title) against \(plot.xLabel) (line \(plot.line)).", drawing: .line(plot))
         case let .scatterPlot(plot):
             let classes = plot.classes.isEmpty ? "" : ", coloured by label"
-            return Figure(fileName: "line-\(plot.line)-scatter.svg",
-                          caption: "\(plot.points.count) points of \(plot.title)\(classes) (line \(plot.line)).",
-                          drawing: .scatter(plot))
+            return Figure(
+                fileName: "line-\(plot.line)-scatter.svg",
+                caption: "\(plot.points.count) points of \(plot.title)\(classes) (line \(plot.line)).",
+                drawing: .scatter(plot))
         case let .histogram(plot):
             let total = plot.counts.reduce(0, +)
             let leftOut = plot.leftOut == 0 ? "" : "; \(plot.leftOut) not finite, left out"
-            return Figure(fileName: "line-\(plot.line)-histogram.svg",
-                          caption: "\(plot.title): \(total) entries in \(plot.counts.count) bins\(leftOut) (line \(plot.line)).",
-                          drawing: .histogram(plot))
+            return Figure(
+                fileName: "line-\(plot.line)-histogram.svg",
+                caption: "\(plot.title): \(total) entries in \(plot.counts.count) bins\(leftOut) (line \(plot.line)).",
+                drawing: .histogram(plot))
         case let .barPlot(plot):
             let leftOut = plot.count - plot.values.count
             let note = leftOut == 0 ? "" : "; \(leftOut) not finite, without a bar"
-            return Figure(fileName: "line-\(plot.line)-bars.svg",
-                          caption: "\(plot.title): \(plot.count) entries against their index\(note) (line \(plot.line)).",
-                          drawing: .bars(plot))
+            return Figure(
+                fileName: "line-\(plot.line)-bars.svg",
+                caption: "\(plot.title): \(plot.count) entries against their index\(note) (line \(plot.line)).",
+                drawing: .bars(plot))
         case .check, .show:
             return nil
         }

@@ -29,7 +29,8 @@ enum FigureLegend {
         guard !entries.isEmpty else { return "" }
         let width = width(entries), rowHeight = 20.0
         var svg = "<g class=\"legend\">\n"
-        svg += "<rect class=\"legend-box\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(Double(entries.count) * rowHeight + 8))\" rx=\"3\"/>\n"
+        svg +=
+            "<rect class=\"legend-box\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(Double(entries.count) * rowHeight + 8))\" rx=\"3\"/>\n"
         for (index, entry) in entries.enumerated() {
             let row = y + 4 + rowHeight * (Double(index) + 0.5)
             let line = { (attributes: String) in
@@ -44,7 +45,8 @@ enum FigureLegend {
             case let .line(attributes):
                 svg += line(attributes)
             }
-            svg += "<text x=\"\(SVG.number(x + 42))\" y=\"\(SVG.number(row))\" dy=\"0.32em\">\(Escaping.text(entry.label))</text>\n"
+            svg +=
+                "<text x=\"\(SVG.number(x + 42))\" y=\"\(SVG.number(row))\" dy=\"0.32em\">\(Escaping.text(entry.label))</text>\n"
         }
         return svg + "</g>\n"
     }

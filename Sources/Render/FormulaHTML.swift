@@ -21,8 +21,9 @@ enum FormulaHTML {
     /// Prose math as MathML, or nil when it is outside what tutor typesets
     /// (shown as source then, with a warning: `typesettingWarnings`).
     static func typeset(_ math: InlineMath) -> String? {
-        typeset(math.latex, reading: readFormula(math.latex, at: math.location), at: math.location,
-                display: math.isDisplayStyle)
+        typeset(
+            math.latex, reading: readFormula(math.latex, at: math.location), at: math.location,
+            display: math.isDisplayStyle)
     }
 
     /// A display formula as MathML without checking it, or nil when it is
@@ -33,8 +34,10 @@ enum FormulaHTML {
 
     /// LaTeX as MathML from what the formula reader made of it: its equations, else
     /// the expression it is, else typeset as written; nil when none of these can be drawn.
-    private static func typeset(_ latex: String, reading: FormulaReading, at location: SourceLocation,
-                                display: Bool) -> String? {
+    private static func typeset(
+        _ latex: String, reading: FormulaReading, at location: SourceLocation,
+        display: Bool
+    ) -> String? {
         if reading.diagnostics.isEmpty, !reading.equations.isEmpty {
             return MathML.render(reading.equations, display: display)
         }

@@ -38,8 +38,10 @@ struct FormulaVerdicts {
                         if case let .check(c) = finding { return c } else { return nil }
                     }
                     if let failure = statement.failure {
-                        checks.append(CheckResult(line: line, kind: .formula, source: statement.statement.source,
-                                                  status: .error, message: failure.message))
+                        checks.append(
+                            CheckResult(
+                                line: line, kind: .formula, source: statement.statement.source,
+                                status: .error, message: failure.message))
                     }
                     for check in checks {
                         let block = check.formula.flatMap { blockOfFormula[$0] } ?? math

@@ -16,7 +16,9 @@ enum GradientCheckText {
     static func remarks(_ report: GradientCheckReport) -> [String] {
         var parts: [String] = []
         if report.skippedNearKink > 0 { parts.append("\(report.skippedNearKink) skipped at a kink") }
-        if report.richardsonRetries > 0 { parts.append("\(report.richardsonRetries) confirmed by the five-point stencil") }
+        if report.richardsonRetries > 0 {
+            parts.append("\(report.richardsonRetries) confirmed by the five-point stencil")
+        }
         return parts
     }
 
@@ -26,8 +28,9 @@ enum GradientCheckText {
         var parts = ["\(compared(report)) checked"] + remarks(report)
         if report.failed > 0, let worst = report.worst {
             let place = worst.row.map { "entry (\($0), \(worst.column ?? 0))" } ?? "a direction"
-            parts.append("\(report.failed) disagree; worst at \(place): autodiff \(NumberText.format(worst.autodiff)), "
-                         + "finite differences \(NumberText.format(worst.finiteDifference))")
+            parts.append(
+                "\(report.failed) disagree; worst at \(place): autodiff \(NumberText.format(worst.autodiff)), "
+                    + "finite differences \(NumberText.format(worst.finiteDifference))")
         }
         return parts.joined(separator: ", ")
     }

@@ -21,7 +21,8 @@ extension HTMLPage {
                     switch outcome {
                     case let .statement(statement):
                         if let erratum = prepared.errata.byLine[statement.statement.location.line],
-                           case .erratum = statement.statement.kind {
+                            case .erratum = statement.statement.kind
+                        {
                             html += ErratumBox.html(erratum, prepared.errata)
                         }
                         html += statement.findings.map(finding).joined()
@@ -51,7 +52,9 @@ extension HTMLPage {
         if let keyword = DirectiveSyntax.keyword(in: code) {
             let rest = code.dropFirst(code.prefix { $0 == " " || $0 == "\t" }.count + keyword.count)
             let indent = String(code.prefix { $0 == " " || $0 == "\t" })
-            body = Escaping.text(indent) + "<span class=\"kw\">\(Escaping.text(keyword))</span>" + Escaping.text(String(rest))
+            body =
+                Escaping.text(indent) + "<span class=\"kw\">\(Escaping.text(keyword))</span>"
+                + Escaping.text(String(rest))
         }
         if !comment.isEmpty { body += "<span class=\"comment\">\(Escaping.text(comment))</span>" }
         return "<span class=\"line\" id=\"line-\(line.number)\"><span class=\"ln\">\(line.number)</span>\(body)</span>"
@@ -61,7 +64,8 @@ extension HTMLPage {
     func errorBox(_ diagnostic: Diagnostic) -> String {
         let d = diagnostic
         var html = "<div class=\"error-box\" role=\"note\">\n"
-        html += "<p><span class=\"badge error\">! error</span> line \(d.location.line), column \(d.location.column): \(Escaping.text(d.message))</p>\n"
+        html +=
+            "<p><span class=\"badge error\">! error</span> line \(d.location.line), column \(d.location.column): \(Escaping.text(d.message))</p>\n"
         if let caret = d.sourceCaret {
             html += "<pre><code>\(Escaping.text(caret))</code></pre>\n"
         }

@@ -24,21 +24,27 @@ extension HTMLPage {
         case .expect: kind = "expectation"
         case .formula: kind = "formula check"
         }
-        var html = "<div class=\"check\">\n<p>\(badge(check)) <span class=\"kind\">\(kind)</span> \(ScriptedText.html(CheckText.message(check)))"
+        var html =
+            "<div class=\"check\">\n<p>\(badge(check)) <span class=\"kind\">\(kind)</span> \(ScriptedText.html(CheckText.message(check)))"
         if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] {
             html += " (<a href=\"#eq-\(number)\">equation \(number)</a>)"
         }
         html += "</p>\n"
-        if let measures = Verdict.measures(check).map(Escaping.text) { html += "<p class=\"measure\">\(measures)</p>\n" }
+        if let measures = Verdict.measures(check).map(Escaping.text) {
+            html += "<p class=\"measure\">\(measures)</p>\n"
+        }
         if !check.rows.isEmpty { html += evidence(check.rows) }
         return html + "</div>\n"
     }
 
     /// One row per value checked: whether it agreed, by how much, and the detail.
     func evidence(_ rows: [CheckRow]) -> String {
-        var html = "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>value</th><th>verdict</th><th>agreement</th><th>detail</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<div class=\"table-scroll\"><table class=\"evidence\">\n<thead><tr><th>value</th><th>verdict</th><th>agreement</th><th>detail</th></tr></thead>\n<tbody>\n"
         for row in rows {
-            let verdict = row.passed ? "<span class=\"badge passed\">✓ agrees</span>" : "<span class=\"badge failed\">✗ disagrees</span>"
+            let verdict =
+                row.passed
+                ? "<span class=\"badge passed\">✓ agrees</span>" : "<span class=\"badge failed\">✗ disagrees</span>"
             html += "<tr><td><code>\(Escaping.text(row.subject))</code></td><td>\(verdict)</td>"
             html += "<td>\(Escaping.text(Agreement.cell(row)))</td>"
             html += "<td>\(Escaping.text(GradientCheckText.detail(row.comparison)))</td></tr>\n"
@@ -52,17 +58,22 @@ extension HTMLPage {
         let name = "<code class=\"name\">\(Escaping.text(show.name))</code>"
         let value = show.value
         if value.shape.isScalar {
-            return "<p class=\"value scalar\">\(name) = <span class=\"number\">\(show.text(value.scalars[0]))</span></p>\n"
+            return
+                "<p class=\"value scalar\">\(name) = <span class=\"number\">\(show.text(value.scalars[0]))</span></p>\n"
         }
         let table = ValueTable(value)
-        var html = "<figure class=\"value matrix\">\n<figcaption>\(name) <span class=\"shape\">\(value.rows)×\(value.cols)</span>"
+        var html =
+            "<figure class=\"value matrix\">\n<figcaption>\(name) <span class=\"shape\">\(value.rows)×\(value.cols)</span>"
         if table.isAbbreviated { html += " <span class=\"abbreviated\">(corners shown)</span>" }
         html += "</figcaption>\n<div class=\"table-scroll\"><table class=\"matrix\">\n<thead><tr><th></th>"
         for column in table.columns { html += "<th>\(column.map(String.init) ?? "⋯")</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             guard let row else {
-                html += "<tr><th>⋮</th>" + table.columns.map { $0 == nil ? "<td class=\"gap\">⋱</td>" : "<td class=\"gap\">⋮</td>" }.joined() + "</tr>\n"
+                html +=
+                    "<tr><th>⋮</th>"
+                    + table.columns.map { $0 == nil ? "<td class=\"gap\">⋱</td>" : "<td class=\"gap\">⋮</td>" }.joined()
+                    + "</tr>\n"
                 continue
             }
             html += "<tr><th>\(row)</th>"
@@ -79,17 +90,20 @@ extension HTMLPage {
     private func training(_ t: TrainingResult) -> String {
         let batch = t.batchSize.map { "batches of \($0)" } ?? "the full batch"
         let first = t.log.first.map { NumberText.format($0.loss) }
-        var html = "<div class=\"training\">\n<p>Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with <code>\(Escaping.text(OptimizerText.full(t.optimizer)))</code>"
+        var html =
+            "<div class=\"training\">\n<p>Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with <code>\(Escaping.text(OptimizerText.full(t.optimizer)))</code>"
         if t.diverged {
             html += ": <span class=\"badge failed\">✗ diverged</span> the loss stopped being a finite number.</p>\n"
         } else {
             html += ": loss \(first.map { "\($0) → " } ?? "")\(NumberText.format(t.finalLoss)).</p>\n"
         }
         guard !t.log.isEmpty else { return html + "</div>\n" }
-        html += "<div class=\"training-body\">\n<table class=\"log\">\n<thead><tr><th class=\"number\">epoch</th><th class=\"number\">loss</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<div class=\"training-body\">\n<table class=\"log\">\n<thead><tr><th class=\"number\">epoch</th><th class=\"number\">loss</th></tr></thead>\n<tbody>\n"
         for entry in TrainingLog.abbreviated(t.log) {
             if let entry {
-                html += "<tr><td class=\"number\">\(entry.epoch)</td><td class=\"number\">\(NumberText.format(entry.loss))</td></tr>\n"
+                html +=
+                    "<tr><td class=\"number\">\(entry.epoch)</td><td class=\"number\">\(NumberText.format(entry.loss))</td></tr>\n"
             } else {
                 html += "<tr><td class=\"gap\">⋮</td><td class=\"gap\">⋮</td></tr>\n"
             }

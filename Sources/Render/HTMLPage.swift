@@ -19,8 +19,10 @@ public struct HTMLPage {
     var figures: ChapterFigures { prepared.figures }
 
     /// `previous` and `next` are the neighbouring chapters of the book, for links.
-    public init(_ prepared: PreparedChapter, previous: ChapterLink? = nil, next: ChapterLink? = nil,
-                language: String = "en") {
+    public init(
+        _ prepared: PreparedChapter, previous: ChapterLink? = nil, next: ChapterLink? = nil,
+        language: String = "en"
+    ) {
         chapter = prepared.chapter
         self.language = language
         self.prepared = prepared
@@ -73,10 +75,14 @@ public struct HTMLPage {
     private func header() -> String {
         var links = ["<a href=\"index.html\">Contents of the book</a>"]
         if let previous {
-            links.append("<a href=\"\(Escaping.text(Escaping.relativeAddress(ChapterFileNames(chapterFile: previous.file).html)))\" rel=\"prev\">← \(Escaping.text(previous.title))</a>")
+            links.append(
+                "<a href=\"\(Escaping.text(Escaping.relativeAddress(ChapterFileNames(chapterFile: previous.file).html)))\" rel=\"prev\">← \(Escaping.text(previous.title))</a>"
+            )
         }
         if let next {
-            links.append("<a href=\"\(Escaping.text(Escaping.relativeAddress(ChapterFileNames(chapterFile: next.file).html)))\" rel=\"next\">\(Escaping.text(next.title)) →</a>")
+            links.append(
+                "<a href=\"\(Escaping.text(Escaping.relativeAddress(ChapterFileNames(chapterFile: next.file).html)))\" rel=\"next\">\(Escaping.text(next.title)) →</a>"
+            )
         }
         return "<header class=\"page-header\">\n<nav>\(links.joined(separator: "\n"))</nav>\n"
             + "<div class=\"chapter-status\">\(HTMLPage.statusBadge(chapter.status)) \(Escaping.text(chapter.counts.summary))</div>\n"
@@ -89,11 +95,14 @@ public struct HTMLPage {
 
     private func tableOfContents() -> String {
         // The chapter's title heads the page itself; listing it would only push the sections down.
-        let headings = chapter.document.headings.filter { $0.level <= 3 && !($0.level == 1 && $0.text == chapter.title) }
+        let headings = chapter.document.headings.filter {
+            $0.level <= 3 && !($0.level == 1 && $0.text == chapter.title)
+        }
         guard headings.count > 1 else { return "" }
         var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
         for heading in headings {
-            html += "<li class=\"level-\(heading.level)\"><a href=\"#\(Escaping.text(heading.anchor))\">\(Escaping.text(heading.text))</a></li>\n"
+            html +=
+                "<li class=\"level-\(heading.level)\"><a href=\"#\(Escaping.text(heading.anchor))\">\(Escaping.text(heading.text))</a></li>\n"
         }
         return html + "</ol>\n</nav>\n"
     }
@@ -101,16 +110,19 @@ public struct HTMLPage {
     /// Every error of the chapter at the top, each linked to its line, so a
     /// reader sees at once what went wrong and what did not run.
     private func problems() -> String {
-        let errors = (chapter.errors.map { ($0.location.line, $0.message) }
+        let errors =
+            (chapter.errors.map { ($0.location.line, $0.message) }
             + chapter.checks.filter { $0.status == .error }.map { ($0.line, CheckText.message($0)) })
             .sorted { $0.0 < $1.0 }
         guard !errors.isEmpty else { return "" }
-        let directiveLines = Set(chapter.document.blocks.flatMap { block -> [Int] in
-            guard case let .directive(d) = block else { return [] }
-            return DirectiveChunk.lines(of: d).map(\.number)
-        })
+        let directiveLines = Set(
+            chapter.document.blocks.flatMap { block -> [Int] in
+                guard case let .directive(d) = block else { return [] }
+                return DirectiveChunk.lines(of: d).map(\.number)
+            })
         var html = "<section class=\"problems\" aria-label=\"Errors\">\n"
-        html += "<p>\(errors.count == 1 ? "This chapter has an error." : "This chapter has \(errors.count) errors.")</p>\n<ul>\n"
+        html +=
+            "<p>\(errors.count == 1 ? "This chapter has an error." : "This chapter has \(errors.count) errors.")</p>\n<ul>\n"
         for (line, message) in errors {
             let link = directiveLines.contains(line) ? "<a href=\"#line-\(line)\">line \(line)</a>" : "line \(line)"
             html += "<li>\(link): \(Escaping.text(message))</li>\n"
@@ -118,7 +130,8 @@ public struct HTMLPage {
         html += "</ul>\n"
         let stopped = chapter.blocks.contains { $0.statements.contains(where: \.isNotRun) }
         if stopped, let first = chapter.errors.first {
-            html += "<p class=\"not-run-note\">The statements after the error at line \(first.location.line) were not run.</p>\n"
+            html +=
+                "<p class=\"not-run-note\">The statements after the error at line \(first.location.line) were not run.</p>\n"
         }
         return html + "</section>\n"
     }
@@ -146,15 +159,18 @@ public struct HTMLPage {
         html += FormulaHTML.display(math)
         html += "\n<a class=\"equation-number\" href=\"#eq-\(number)\">(\(number))</a>\n</div>\n"
         if math.isShownUnchecked {
-            html += "<ul class=\"formula-verdicts\">\n<li><span class=\"badge definition unchecked\">\(Escaping.text(UncheckedFormula.badge))</span> "
+            html +=
+                "<ul class=\"formula-verdicts\">\n<li><span class=\"badge definition unchecked\">\(Escaping.text(UncheckedFormula.badge))</span> "
                 + "\(Escaping.text(UncheckedFormula.sentence))</li>\n</ul>\n"
         }
         if let entries = verdicts.byBlock[index] {
             html += "<ul class=\"formula-verdicts\">\n"
             for entry in entries {
                 html += "<li>\(badge(entry.check)) \(ScriptedText.html(CheckText.message(entry.check)))"
-                html += Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
-                html += EquationEvidence.derivativeSummary(entry.check.equations)
+                html +=
+                    Verdict.measures(entry.check).map { " <span class=\"measure\">\(Escaping.text($0))</span>" } ?? ""
+                html +=
+                    EquationEvidence.derivativeSummary(entry.check.equations)
                     .map { " <span class=\"measure\">· \(Escaping.text($0))</span>" } ?? ""
                 html += " <a href=\"#line-\(entry.line)\">check at line \(entry.line)</a>"
                 if !entry.check.rows.isEmpty {
@@ -162,7 +178,8 @@ public struct HTMLPage {
                 }
                 if !entry.check.equations.isEmpty {
                     let open = entry.check.status == .passed ? "" : " open=\"open\""
-                    html += "\n<details\(open)><summary>evidence</summary>\n"
+                    html +=
+                        "\n<details\(open)><summary>evidence</summary>\n"
                         + "\(EquationEvidence.html(entry.check.equations))</details>\n"
                 }
                 html += "</li>\n"

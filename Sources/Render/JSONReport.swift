@@ -17,61 +17,101 @@ public enum JSONReport {
         }
         let document = JSONValue.object([
             ("chapters", .array(entries.map(\.report))),
-            ("summary", .object([
-                ("chapters", .integer(entries.count)), ("passed", .integer(counts.passed)), ("failed", .integer(counts.failed)),
-                ("xfail", .integer(counts.xfail)), ("xpass", .integer(counts.xpass)), ("errors", .integer(counts.errors)),
-                ("errata", .integer(counts.errata)), ("errata_not_confirmed", .integer(counts.unconfirmedErrata)),
-            ] + total("unchecked_formulas") + total("warnings"))),
+            (
+                "summary",
+                .object(
+                    [
+                        ("chapters", .integer(entries.count)), ("passed", .integer(counts.passed)),
+                        ("failed", .integer(counts.failed)),
+                        ("xfail", .integer(counts.xfail)), ("xpass", .integer(counts.xpass)),
+                        ("errors", .integer(counts.errors)),
+                        ("errata", .integer(counts.errata)),
+                        ("errata_not_confirmed", .integer(counts.unconfirmedErrata)),
+                    ] + total("unchecked_formulas") + total("warnings"))
+            ),
         ])
         return document.serialized() + "\n"
     }
 
     static func chapter(_ c: ChapterResult) -> JSONValue {
-        .object([
-            ("file", .string(c.file)),
-            ("title", .string(c.title)),
-            ("status", .string(c.status.rawValue)),
-            ("checks", .array(c.checks.map { check in
-                .object([
-                    ("line", .integer(check.line)), ("kind", .string(check.kind.rawValue)),
-                    ("source", .string(check.source)), ("status", .string(check.status.rawValue)),
-                    ("max_abs_error", check.maxAbsoluteError.map(JSONValue.number) ?? .null),
-                    ("max_rel_error", check.maxRelativeError.map(JSONValue.number) ?? .null),
-                    ("message", .string(CheckText.message(check))),
-                ] + (check.kind == .formula ? [("equations", .array(check.equations.map(equation)))] : [])
-                  + (check.formula.map { [("formula_line", JSONValue.integer($0.line))] } ?? []))
-            })),
-            ("trainings", .array(c.trainings.map { t in
-                .object([
-                    ("line", .integer(t.line)),
-                    ("optimizer", .string(OptimizerText.full(t.optimizer))),
-                    ("log", .array(t.log.map { .object([("epoch", .integer($0.epoch)), ("loss", .number($0.loss))]) })),
-                    ("final_loss", .number(t.finalLoss)),
-                    ("diverged", .bool(t.diverged)),
-                ])
-            })),
-            ("shows", .array(c.shows.map { show in
-                // Entries stay numbers (1 and 0); a boolean value says so beside them.
-                .object([
-                    ("line", .integer(show.line)), ("name", .string(show.name)),
-                    ("shape", .array(show.value.shape.dimensions.map(JSONValue.integer))),
-                    ("value", value(show.value)),
-                ] + (show.isBoolean ? [("boolean", .bool(true))] : []))
-            })),
-            ("errors", .array(c.errors.map { e in
-                .object([("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
-                         ("message", .string(e.message))])
-            })),
-        ] + plots(c) + uncheckedFormulas(c) + warnings(c) + [
-            ("errata", .array(c.errata.map { e in
-                .object([
-                    ("line", .integer(e.line)), ("column", .integer(e.column)), ("claim", .string(e.claim)),
-                    ("evidence", .array(e.evidence.map(JSONValue.integer))),
-                    ("correction", .array(e.correction.map(JSONValue.integer))),
-                    ("status", .string(e.status.rawValue)),
-                ])
-            })),
-        ])
+        .object(
+            [
+                ("file", .string(c.file)),
+                ("title", .string(c.title)),
+                ("status", .string(c.status.rawValue)),
+                (
+                    "checks",
+                    .array(
+                        c.checks.map { check in
+                            .object(
+                                [
+                                    ("line", .integer(check.line)), ("kind", .string(check.kind.rawValue)),
+                                    ("source", .string(check.source)), ("status", .string(check.status.rawValue)),
+                                    ("max_abs_error", check.maxAbsoluteError.map(JSONValue.number) ?? .null),
+                                    ("max_rel_error", check.maxRelativeError.map(JSONValue.number) ?? .null),
+                                    ("message", .string(CheckText.message(check))),
+                                ]
+                                    + (check.kind == .formula
+                                        ? [("equations", .array(check.equations.map(equation)))] : [])
+                                    + (check.formula.map { [("formula_line", JSONValue.integer($0.line))] } ?? []))
+                        })
+                ),
+                (
+                    "trainings",
+                    .array(
+                        c.trainings.map { t in
+                            .object([
+                                ("line", .integer(t.line)),
+                                ("optimizer", .string(OptimizerText.full(t.optimizer))),
+                                (
+                                    "log",
+                                    .array(
+                                        t.log.map {
+                                            .object([("epoch", .integer($0.epoch)), ("loss", .number($0.loss))])
+                                        })
+                                ),
+                                ("final_loss", .number(t.finalLoss)),
+                                ("diverged", .bool(t.diverged)),
+                            ])
+                        })
+                ),
+                (
+                    "shows",
+                    .array(
+                        c.shows.map { show in
+                            // Entries stay numbers (1 and 0); a boolean value says so beside them.
+                            .object(
+                                [
+                                    ("line", .integer(show.line)), ("name", .string(show.name)),
+                                    ("shape", .array(show.value.shape.dimensions.map(JSONValue.integer))),
+                                    ("value", value(show.value)),
+                                ] + (show.isBoolean ? [("boolean", .bool(true))] : []))
+                        })
+                ),
+                (
+                    "errors",
+                    .array(
+                        c.errors.map { e in
+                            .object([
+                                ("line", .integer(e.location.line)), ("column", .integer(e.location.column)),
+                                ("message", .string(e.message)),
+                            ])
+                        })
+                ),
+            ] + plots(c) + uncheckedFormulas(c) + warnings(c) + [
+                (
+                    "errata",
+                    .array(
+                        c.errata.map { e in
+                            .object([
+                                ("line", .integer(e.line)), ("column", .integer(e.column)), ("claim", .string(e.claim)),
+                                ("evidence", .array(e.evidence.map(JSONValue.integer))),
+                                ("correction", .array(e.correction.map(JSONValue.integer))),
+                                ("status", .string(e.status.rawValue)),
+                            ])
+                        })
+                )
+            ])
     }
 
     /// `unchecked_formulas`: display formulas marked shown, not checked
@@ -79,8 +119,10 @@ public enum JSONReport {
     private static func uncheckedFormulas(_ c: ChapterResult) -> [(String, JSONValue)] {
         let formulas = c.document.blocks.compactMap { block -> JSONValue? in
             guard case let .displayMath(math) = block, math.isShownUnchecked else { return nil }
-            return .object([("line", .integer(math.location.line)), ("column", .integer(math.location.column)),
-                            ("latex", .string(math.latex))])
+            return .object([
+                ("line", .integer(math.location.line)), ("column", .integer(math.location.column)),
+                ("latex", .string(math.latex)),
+            ])
         }
         return formulas.isEmpty ? [] : [("unchecked_formulas", .array(formulas))]
     }
@@ -88,8 +130,10 @@ public enum JSONReport {
     /// `warnings`, like `errors`, present when the chapter has any.
     private static func warnings(_ c: ChapterResult) -> [(String, JSONValue)] {
         let warnings = c.warnings.map { w in
-            JSONValue.object([("line", .integer(w.location.line)), ("column", .integer(w.location.column)),
-                              ("message", .string(w.message))])
+            JSONValue.object([
+                ("line", .integer(w.location.line)), ("column", .integer(w.location.column)),
+                ("message", .string(w.message)),
+            ])
         }
         return warnings.isEmpty ? [] : [("warnings", .array(warnings))]
     }
@@ -103,10 +147,16 @@ public enum JSONReport {
                 return .object([
                     ("line", .integer(p.line)), ("kind", .string("line")), ("title", .string(p.title)),
                     ("x_label", .string(p.xLabel)),
-                    ("series", .array(p.series.map { s in
-                        .object([("label", .string(s.label)), ("x", .array(s.xs.map(JSONValue.number))),
-                                 ("y", .array(s.ys.map(JSONValue.number)))])
-                    })),
+                    (
+                        "series",
+                        .array(
+                            p.series.map { s in
+                                .object([
+                                    ("label", .string(s.label)), ("x", .array(s.xs.map(JSONValue.number))),
+                                    ("y", .array(s.ys.map(JSONValue.number))),
+                                ])
+                            })
+                    ),
                 ])
             case let .scatterPlot(p):
                 return .object([
@@ -159,7 +209,8 @@ public enum JSONReport {
 
     private static func derivative(_ d: DerivativeNote) -> JSONValue {
         .object([
-            ("derivative", .string(d.label)), ("method", .string(d.method.rawValue)), ("detail", .string(DerivativeText.detail(d))),
+            ("derivative", .string(d.label)), ("method", .string(d.method.rawValue)),
+            ("detail", .string(DerivativeText.detail(d))),
             ("remarks", .array(DerivativeText.remarks(d).map(JSONValue.string))),
             ("max_rel_error", d.maxRelativeError.map(JSONValue.number) ?? .null),
             ("atol", d.tolerance.map { .number($0.absolute) } ?? .null),

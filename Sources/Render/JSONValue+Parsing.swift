@@ -67,7 +67,9 @@ extension JSONValue {
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
                 while true {
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else {
+                        return nil
+                    }
                     skipSpace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                     index += 1
@@ -111,7 +113,8 @@ extension JSONValue {
                 case UInt8(ascii: "f"): out.append(0x0c)
                 case UInt8(ascii: "u"):
                     guard index + 4 <= bytes.count,
-                          let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else { return nil }
+                        let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                    else { return nil }
                     index += 4
                     // A surrogate pair is two escapes; tutor writes only control characters this way.
                     guard let scalar = Unicode.Scalar(code) else { return nil }

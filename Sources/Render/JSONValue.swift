@@ -32,7 +32,8 @@ enum JSONValue {
         case let .object(fields):
             if fields.isEmpty { return "{}" }
             let inner = indent + "  "
-            return "{\n" + fields.map { inner + JSONValue.quote($0.0) + ": " + $0.1.serialized(indent: inner) }
+            return "{\n"
+                + fields.map { inner + JSONValue.quote($0.0) + ": " + $0.1.serialized(indent: inner) }
                 .joined(separator: ",\n") + "\n\(indent)}"
         }
     }
@@ -54,7 +55,8 @@ enum JSONValue {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                     + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }

@@ -10,9 +10,10 @@ enum LineSVG {
         }
         let points = curves.flatMap(\.1)
         let xs = points.map(\.0), ys = points.map(\.1)
-        let frame = PlotFrame(width: 640, height: 380, left: 70, top: 36, right: 622, bottom: 326,
-                              x: .linear((xs.min() ?? 0)...(xs.max() ?? 1), count: 6),
-                              y: .linear((ys.min() ?? 0)...(ys.max() ?? 1), count: 5))
+        let frame = PlotFrame(
+            width: 640, height: 380, left: 70, top: 36, right: 622, bottom: 326,
+            x: .linear((xs.min() ?? 0)...(xs.max() ?? 1), count: 6),
+            y: .linear((ys.min() ?? 0)...(ys.max() ?? 1), count: 5))
         var svg = frame.opening(title: plot.title, standalone: standalone)
         svg += frame.title(plot.title)
         svg += frame.axes(xLabel: plot.xLabel, yLabel: curves.count == 1 ? curves[0].0 : "value")

@@ -16,16 +16,20 @@ enum LossCurveSVG {
     static func render(_ series: [Series], title: String, standalone: Bool) -> String {
         let minimised = distinctLosses(series)
         let curves = series.map { s in
-            (minimised.count > 1 ? "\(s.loss?.name ?? "loss") · \(s.label)" : s.label, s.log.filter { $0.loss.isFinite })
+            (
+                minimised.count > 1 ? "\(s.loss?.name ?? "loss") · \(s.label)" : s.label,
+                s.log.filter { $0.loss.isFinite }
+            )
         }
         let points = curves.flatMap(\.1)
         let epochs = points.map { Double($0.epoch) }, losses = points.map(\.loss)
         let xData = (epochs.min() ?? 0)...(epochs.max() ?? 1)
         let yData = (losses.min() ?? 0)...(losses.max() ?? 1)
         let logarithmic = yData.lowerBound > 0 && yData.upperBound / yData.lowerBound > 100
-        let frame = PlotFrame(width: 640, height: 380, left: 70, top: 36, right: 622, bottom: 326,
-                              x: .linear(xData, count: 6),
-                              y: logarithmic ? .logarithmic(yData) : .linear(yData, count: 5))
+        let frame = PlotFrame(
+            width: 640, height: 380, left: 70, top: 36, right: 622, bottom: 326,
+            x: .linear(xData, count: 6),
+            y: logarithmic ? .logarithmic(yData) : .linear(yData, count: 5))
 
         var svg = frame.opening(title: title, standalone: standalone)
         svg += frame.title(title)
@@ -57,13 +61,16 @@ enum LossCurveSVG {
         let width = min(360, Double(longest) * 7 + 50), rowHeight = 20.0
         let x = frame.right - width - 8, y = frame.top + 8
         var svg = "<g class=\"legend\">\n"
-        svg += "<rect class=\"legend-box\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(Double(labels.count) * rowHeight + 8))\" rx=\"3\"/>\n"
+        svg +=
+            "<rect class=\"legend-box\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(Double(labels.count) * rowHeight + 8))\" rx=\"3\"/>\n"
         for (k, label) in labels.enumerated() {
             let style = k % FigureStyle.seriesColours.count
             let row = y + 4 + rowHeight * (Double(k) + 0.5)
-            svg += "<line class=\"series-\(style)\" x1=\"\(SVG.number(x + 8))\" y1=\"\(SVG.number(row))\" x2=\"\(SVG.number(x + 36))\" y2=\"\(SVG.number(row))\"/>\n"
+            svg +=
+                "<line class=\"series-\(style)\" x1=\"\(SVG.number(x + 8))\" y1=\"\(SVG.number(row))\" x2=\"\(SVG.number(x + 36))\" y2=\"\(SVG.number(row))\"/>\n"
             svg += SVG.marker(k, at: (x + 22, row), class: "marker-\(style)")
-            svg += "<text x=\"\(SVG.number(x + 42))\" y=\"\(SVG.number(row))\" dy=\"0.32em\">\(Escaping.text(label))</text>\n"
+            svg +=
+                "<text x=\"\(SVG.number(x + 42))\" y=\"\(SVG.number(row))\" dy=\"0.32em\">\(Escaping.text(label))</text>\n"
         }
         return svg + "</g>\n"
     }

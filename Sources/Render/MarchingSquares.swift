@@ -26,15 +26,18 @@ enum MarchingSquares {
                 // Corners counter-clockwise from the bottom left.
                 let v = [values[j][i], values[j][i + 1], values[j + 1][i + 1], values[j + 1][i]]
                 guard v.allSatisfy(\.isFinite) else { continue }
-                let corners = [Point(x: Double(i), y: Double(j)), Point(x: Double(i + 1), y: Double(j)),
-                               Point(x: Double(i + 1), y: Double(j + 1)), Point(x: Double(i), y: Double(j + 1))]
+                let corners = [
+                    Point(x: Double(i), y: Double(j)), Point(x: Double(i + 1), y: Double(j)),
+                    Point(x: Double(i + 1), y: Double(j + 1)), Point(x: Double(i), y: Double(j + 1)),
+                ]
                 let above = v.map { $0 >= level }
                 /// The crossing on edge e, which joins corner e to corner e+1.
                 func crossing(_ e: Int) -> Point {
                     let a = e, b = (e + 1) % 4
                     let t = (level - v[a]) / (v[b] - v[a])
-                    return Point(x: corners[a].x + t * (corners[b].x - corners[a].x),
-                                 y: corners[a].y + t * (corners[b].y - corners[a].y))
+                    return Point(
+                        x: corners[a].x + t * (corners[b].x - corners[a].x),
+                        y: corners[a].y + t * (corners[b].y - corners[a].y))
                 }
                 let edges = (0..<4).filter { above[$0] != above[($0 + 1) % 4] }
                 switch edges.count {

@@ -38,7 +38,8 @@ public struct MarkdownPage {
     public func render() -> Output {
         var figureFiles: [RenderedFile] = []
         var figureNames = Set<String>()
-        var page = "\(Self.generatorMark) from \(chapter.file.replacingOccurrences(of: "--", with: "-")): the chapter with its results. -->\n\n"
+        var page =
+            "\(Self.generatorMark) from \(chapter.file.replacingOccurrences(of: "--", with: "-")): the chapter with its results. -->\n\n"
         var statusWritten = false
         for (index, block) in chapter.document.blocks.enumerated() {
             switch block {
@@ -67,7 +68,8 @@ public struct MarkdownPage {
             }
         }
         while page.hasSuffix("\n\n") { page.removeLast() }
-        return Output(files: [RenderedFile(path: names.markdown, contents: page)] + figureFiles, figureNames: figureNames)
+        return Output(
+            files: [RenderedFile(path: names.markdown, contents: page)] + figureFiles, figureNames: figureNames)
     }
 
     private func status() -> String {
@@ -78,7 +80,8 @@ public struct MarkdownPage {
         let number = verdicts.equationNumbers[index] ?? 0
         var md = "$$\n\(math.latex)\n$$\n\n"
         if math.isShownUnchecked {
-            md += "> **(\(number))** **\(UncheckedFormula.badge)** — \(MarkdownText.text(UncheckedFormula.sentence))\n\n"
+            md +=
+                "> **(\(number))** **\(UncheckedFormula.badge)** — \(MarkdownText.text(UncheckedFormula.sentence))\n\n"
         }
         guard let entries = verdicts.byBlock[index] else { return md }
         for entry in entries {
@@ -97,8 +100,10 @@ public struct MarkdownPage {
         "\(Verdict.symbol(check)) **\(Verdict.label(check, isEvidence: prepared.errata.isEvidence(check)))**"
     }
 
-    private func directive(_ directive: Directive, _ chunks: [DirectiveChunk],
-                           figures files: inout [RenderedFile], names figureNames: inout Set<String>) -> String {
+    private func directive(
+        _ directive: Directive, _ chunks: [DirectiveChunk],
+        figures files: inout [RenderedFile], names figureNames: inout Set<String>
+    ) -> String {
         var md = ""
         let info = directive.arguments.isEmpty ? "tutor" : "tutor \(directive.arguments)"
         for chunk in chunks {
@@ -108,10 +113,13 @@ public struct MarkdownPage {
                 switch outcome {
                 case let .statement(statement):
                     if let erratum = prepared.errata.byLine[statement.statement.location.line],
-                       case .erratum = statement.statement.kind {
+                        case .erratum = statement.statement.kind
+                    {
                         md += "\n" + ErratumBox.markdown(erratum, prepared.errata)
                     }
-                    for finding in statement.findings { md += "\n" + self.finding(finding, files: &files, names: &figureNames) }
+                    for finding in statement.findings {
+                        md += "\n" + self.finding(finding, files: &files, names: &figureNames)
+                    }
                     if let failure = statement.failure { md += "\n" + error(failure) }
                 case let .syntaxError(diagnostic):
                     md += "\n" + error(diagnostic)
@@ -127,12 +135,15 @@ public struct MarkdownPage {
         case let .check(check):
             var md = "\(verdict(check)) — \(ScriptedText.markdown(CheckText.message(check)))"
             if let measures = Verdict.measures(check) { md += " (\(measures))" }
-            if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] { md += " · equation (\(number))" }
+            if check.kind == .formula, let number = verdicts.equationOfCheck[check.line] {
+                md += " · equation (\(number))"
+            }
             md += "\n"
             if !check.rows.isEmpty {
                 md += "\n| value | verdict | agreement | detail |\n|---|---|---|---|\n"
                 for row in check.rows {
-                    md += "| \(MarkdownText.code(row.subject)) | \(row.passed ? "✓ agrees" : "✗ disagrees") | "
+                    md +=
+                        "| \(MarkdownText.code(row.subject)) | \(row.passed ? "✓ agrees" : "✗ disagrees") | "
                         + "\(MarkdownText.text(Agreement.cell(row))) | "
                         + "\(MarkdownText.text(GradientCheckText.detail(row.comparison))) |\n"
                 }
@@ -153,7 +164,8 @@ public struct MarkdownPage {
             return "\(MarkdownText.code(show.name)) = \(show.text(value.scalars[0]))\n"
         }
         let table = ValueTable(value)
-        var md = "\(MarkdownText.code(show.name)) (\(value.rows)×\(value.cols)\(table.isAbbreviated ? ", corners shown" : "")):\n\n"
+        var md =
+            "\(MarkdownText.code(show.name)) (\(value.rows)×\(value.cols)\(table.isAbbreviated ? ", corners shown" : "")):\n\n"
         md += "| |" + table.columns.map { " \($0.map(String.init) ?? "⋯") |" }.joined() + "\n"
         md += "|--:|" + table.columns.map { _ in "--:|" }.joined() + "\n"
         for row in table.rows {
@@ -161,20 +173,24 @@ public struct MarkdownPage {
                 md += "| ⋮ |" + table.columns.map { $0 == nil ? " ⋱ |" : " ⋮ |" }.joined() + "\n"
                 continue
             }
-            md += "| **\(row)** |" + table.columns.map { column in
-                " \(column.map { show.text(value[row, $0]) } ?? "⋯") |"
-            }.joined() + "\n"
+            md +=
+                "| **\(row)** |"
+                + table.columns.map { column in
+                    " \(column.map { show.text(value[row, $0]) } ?? "⋯") |"
+                }.joined() + "\n"
         }
         return md
     }
 
     private func training(_ t: TrainingResult, files: inout [RenderedFile], names: inout Set<String>) -> String {
         let batch = t.batchSize.map { "batches of \($0)" } ?? "the full batch"
-        var md = "Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with \(MarkdownText.code(OptimizerText.full(t.optimizer)))"
+        var md =
+            "Trained \(t.epochs) epoch\(t.epochs == 1 ? "" : "s") on \(batch) with \(MarkdownText.code(OptimizerText.full(t.optimizer)))"
         if t.diverged {
             md += ": ✗ **diverged**, the loss stopped being a finite number.\n"
         } else {
-            md += ": loss \(t.log.first.map { NumberText.format($0.loss) + " → " } ?? "")\(NumberText.format(t.finalLoss)).\n"
+            md +=
+                ": loss \(t.log.first.map { NumberText.format($0.loss) + " → " } ?? "")\(NumberText.format(t.finalLoss)).\n"
         }
         guard !t.log.isEmpty else { return md }
         md += "\n| epoch | loss |\n|--:|--:|\n"
@@ -185,7 +201,9 @@ public struct MarkdownPage {
         return figure.isEmpty ? md : md + "\n" + figure
     }
 
-    private func figure(for finding: Finding, files: inout [RenderedFile], names figureNames: inout Set<String>) -> String {
+    private func figure(for finding: Finding, files: inout [RenderedFile], names figureNames: inout Set<String>)
+        -> String
+    {
         guard let figure = figures.figure(for: finding) else { return "" }
         let path = "\(names.figureFolder)/\(figure.fileName)"
         files.append(RenderedFile(path: path, contents: figure.svg(standalone: true)))
@@ -197,7 +215,8 @@ public struct MarkdownPage {
     }
 
     private func error(_ d: Diagnostic) -> String {
-        var md = "! **error** at line \(d.location.line), column \(d.location.column): \(MarkdownText.text(d.message))\n"
+        var md =
+            "! **error** at line \(d.location.line), column \(d.location.column): \(MarkdownText.text(d.message))\n"
         if let caret = d.sourceCaret { md += "\n" + MarkdownText.fence(caret, language: "text") }
         return md
     }

@@ -20,8 +20,10 @@ import Foundation
 extension OutputWriter {
     /// Returns the removed paths, relative to the output folder, sorted.
     @discardableResult
-    public func removeStaleOutputs(current: [ChapterFileNames], figures: [String: Set<String>]?,
-                                   chapterFolders: [String], kept: Set<String> = []) throws -> [String] {
+    public func removeStaleOutputs(
+        current: [ChapterFileNames], figures: [String: Set<String>]?,
+        chapterFolders: [String], kept: Set<String> = []
+    ) throws -> [String] {
         let manager = FileManager.default
         let stems = Set(current.map(\.stem)).union(kept)
         var removed: [String] = []
@@ -51,7 +53,8 @@ extension OutputWriter {
                 continue
             }
             guard Self.isChapterStem(stem), !stems.contains(stem), !Self.chapterExists(stem, in: chapterFolders),
-                  Self.file(path, startsWithin: 4096, containing: mark) else { continue }
+                Self.file(path, startsWithin: 4096, containing: mark)
+            else { continue }
             try manager.removeItem(atPath: path)
             removed.append(name)
         }
@@ -82,7 +85,9 @@ extension OutputWriter {
     }
 
     private static func chapterExists(_ stem: String, in folders: [String]) -> Bool {
-        folders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(stem + ".md")) }
+        folders.contains {
+            FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(stem + ".md"))
+        }
     }
 
     private static func file(_ path: String, startsWithin limit: Int, containing mark: String) -> Bool {

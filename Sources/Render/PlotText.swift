@@ -10,7 +10,8 @@ extension LinePlotResult {
 extension ScatterPlotResult {
     /// "x by y, with the 0.5 contour of net(x)".
     var title: String {
-        features + (labels.map { " by \($0)" } ?? "") + (boundary.map { ", with the 0.5 contour of \($0.function)" } ?? "")
+        features + (labels.map { " by \($0)" } ?? "")
+            + (boundary.map { ", with the 0.5 contour of \($0.function)" } ?? "")
     }
     var xLabel: String { "\(features), column 0" }
     var yLabel: String { "\(features), column 1" }

@@ -25,11 +25,14 @@ enum SVG {
         case 0:
             return "<circle class=\"\(name)\" cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"3.5\"/>\n"
         case 1:
-            return "<rect class=\"\(name)\" x=\"\(number(x - 3.2))\" y=\"\(number(y - 3.2))\" width=\"6.4\" height=\"6.4\"/>\n"
+            return
+                "<rect class=\"\(name)\" x=\"\(number(x - 3.2))\" y=\"\(number(y - 3.2))\" width=\"6.4\" height=\"6.4\"/>\n"
         case 2:
-            return "<path class=\"\(name)\" d=\"M\(number(x)) \(number(y - 4.2))L\(number(x + 4)) \(number(y + 3))L\(number(x - 4)) \(number(y + 3))Z\"/>\n"
+            return
+                "<path class=\"\(name)\" d=\"M\(number(x)) \(number(y - 4.2))L\(number(x + 4)) \(number(y + 3))L\(number(x - 4)) \(number(y + 3))Z\"/>\n"
         default:
-            return "<path class=\"\(name)\" d=\"M\(number(x)) \(number(y - 4.5))L\(number(x + 4)) \(number(y))L\(number(x)) \(number(y + 4.5))L\(number(x - 4)) \(number(y))Z\"/>\n"
+            return
+                "<path class=\"\(name)\" d=\"M\(number(x)) \(number(y - 4.5))L\(number(x + 4)) \(number(y))L\(number(x)) \(number(y + 4.5))L\(number(x - 4)) \(number(y))Z\"/>\n"
         }
     }
 }

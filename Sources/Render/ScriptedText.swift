@@ -39,14 +39,17 @@ enum ScriptedText {
         pieces(characters, 0..<characters.count, closing: closingBraces(characters), depth: 0)
     }
 
-    private static func pieces(_ characters: [Character], _ range: Range<Int>, closing: [Int: Int], depth: Int) -> [Piece] {
+    private static func pieces(_ characters: [Character], _ range: Range<Int>, closing: [Int: Int], depth: Int)
+        -> [Piece]
+    {
         var result: [Piece] = []
         var text = ""
         var index = range.lowerBound
         while index < range.upperBound {
             let c = characters[index]
             if depth < deepestScript, c == "^" || c == "_", index + 1 < range.upperBound,
-               let close = closing[index + 1], close < range.upperBound {
+                let close = closing[index + 1], close < range.upperBound
+            {
                 if !text.isEmpty { result.append(.text(text)); text = "" }
                 let inner = pieces(characters, (index + 2)..<close, closing: closing, depth: depth + 1)
                 result.append(.script(raised: c == "^", inner))

@@ -11,21 +11,25 @@ extension ChapterResult {
     public var typesettingWarnings: [Diagnostic] {
         document.blocks.flatMap { block -> [Diagnostic] in
             if case let .displayMath(math) = block, math.isShownUnchecked, FormulaHTML.typeset(math) == nil {
-                return [Diagnostic("this formula, marked shown and not checked, is outside the LaTeX tutor typesets, "
-                                   + "so the page shows it as source", at: math.location, severity: .warning,
-                                   // The LaTeX's first line is its source line when it starts one.
-                                   sourceLine: math.location.column == 1
-                                       ? LineTable.lines(of: math.latex).first
-                                       : nil)]
+                return [
+                    Diagnostic(
+                        "this formula, marked shown and not checked, is outside the LaTeX tutor typesets, "
+                            + "so the page shows it as source", at: math.location, severity: .warning,
+                        // The LaTeX's first line is its source line when it starts one.
+                        sourceLine: math.location.column == 1
+                            ? LineTable.lines(of: math.latex).first
+                            : nil)
+                ]
             }
             guard case let .prose(prose) = block else { return [] }
             let lines = LineTable.lines(of: prose.source)
             return prose.inlineMath.filter { FormulaHTML.typeset($0) == nil }.map { math in
                 let index = math.location.line - prose.location.line
-                return Diagnostic("this inline math is outside the LaTeX tutor typesets, so the page shows it as source; "
-                                  + "write it with the commands tutor reads (docs/chapter-format.md, Formulas), "
-                                  + "or as code in backticks", at: math.location, severity: .warning,
-                                  sourceLine: lines.indices.contains(index) ? lines[index] : nil)
+                return Diagnostic(
+                    "this inline math is outside the LaTeX tutor typesets, so the page shows it as source; "
+                        + "write it with the commands tutor reads (docs/chapter-format.md, Formulas), "
+                        + "or as code in backticks", at: math.location, severity: .warning,
+                    sourceLine: lines.indices.contains(index) ? lines[index] : nil)
             }
         }
     }

@@ -21,8 +21,9 @@ enum Accuracy {
     static func of(_ prediction: Tensor, _ labels: Tensor) throws(Refusal) -> Double {
         let n = prediction.rows
         guard !prediction.shape.isScalar, n > 0 else {
-            throw Refusal(message: "accuracy takes one prediction per row (n×1 probabilities or n×k class scores); "
-                          + "got shape \(prediction.shape)")
+            throw Refusal(
+                message: "accuracy takes one prediction per row (n×1 probabilities or n×k class scores); "
+                    + "got shape \(prediction.shape)")
         }
         let predicted = try classes(prediction)
         let truth = try labelClasses(labels, prediction: prediction)
@@ -33,8 +34,9 @@ enum Accuracy {
     private static func classes(_ prediction: Tensor) throws(Refusal) -> [Int] {
         if prediction.cols == 1 {
             for (row, p) in prediction.scalars.enumerated() where !(p >= 0 && p <= 1) {
-                throw Refusal(message: "an n×1 prediction is read as probabilities in [0, 1], but row \(row) is "
-                              + "\(NumberText.format(p)); for logits write accuracy(sigmoid(z), y)")
+                throw Refusal(
+                    message: "an n×1 prediction is read as probabilities in [0, 1], but row \(row) is "
+                        + "\(NumberText.format(p)); for logits write accuracy(sigmoid(z), y)")
             }
             return prediction.scalars.map { $0 > 0.5 ? 1 : 0 }
         }
@@ -50,15 +52,18 @@ enum Accuracy {
             for row in 0..<n {
                 let entries = (0..<k).map { labels[row, $0] }
                 guard entries.allSatisfy({ $0 == 0 || $0 == 1 }), entries.filter({ $0 == 1 }).count == 1 else {
-                    throw Refusal(message: "labels of shape \(labels.shape) are read as one-hot rows, "
-                                  + "but row \(row) is not one 1 among 0s")
+                    throw Refusal(
+                        message: "labels of shape \(labels.shape) are read as one-hot rows, "
+                            + "but row \(row) is not one 1 among 0s")
                 }
             }
             return labels.argmaxRows().scalars.map { Int($0) }
         }
         guard labels.shape == .matrix(n, 1) else {
-            throw Refusal(message: "the labels must be \(n)×1 class indices"
-                          + (k > 1 ? " or \(n)×\(k) one-hot rows" : "") + ", one per row of the prediction; got \(labels.shape)")
+            throw Refusal(
+                message: "the labels must be \(n)×1 class indices"
+                    + (k > 1 ? " or \(n)×\(k) one-hot rows" : "")
+                    + ", one per row of the prediction; got \(labels.shape)")
         }
         let classCount = k == 1 ? 2 : k
         for (row, label) in labels.scalars.enumerated()

@@ -19,8 +19,9 @@ public struct ChapterCache: Sendable {
     /// is kept in the folder's memo of file hashes (`FileHashMemo`), so that
     /// its 20 MB are hashed once a build, not once a run.
     public init(directory: String) {
-        self.init(directory: directory,
-                  toolIdentity: Self.runningToolIdentity(hashes: FileHashMemo.memo(in: directory)))
+        self.init(
+            directory: directory,
+            toolIdentity: Self.runningToolIdentity(hashes: FileHashMemo.memo(in: directory)))
     }
 
     /// The fingerprint of the running executable.
@@ -57,13 +58,15 @@ public struct ChapterCache: Sendable {
     /// edited since it was stored is a miss (`CacheFiles`).
     public func lookup(path: String, displayPath: String) -> ChapterResult? {
         guard ChapterRunner.unreadable(path) == nil,
-              let chapterBytes = FileManager.default.contents(atPath: path) else { return nil }
+            let chapterBytes = FileManager.default.contents(atPath: path)
+        else { return nil }
         let file = entryPath(displayPath), chapter = Self.hash(chapterBytes)
         guard CacheFiles.header(of: file) == [toolIdentity, chapter],
-              let entry = try? CacheFiles.readSealed(Entry.self, from: file, blobs: blocks.tensors()),
-              entry.tool == toolIdentity, entry.chapter == chapter,
-              entry.result.file == displayPath, entry.result.isWhole,
-              entry.data.allSatisfy({ hashes.hash(ofFile: $0.path) == $0.hash }) else { return nil }
+            let entry = try? CacheFiles.readSealed(Entry.self, from: file, blobs: blocks.tensors()),
+            entry.tool == toolIdentity, entry.chapter == chapter,
+            entry.result.file == displayPath, entry.result.isWhole,
+            entry.data.allSatisfy({ hashes.hash(ofFile: $0.path) == $0.hash })
+        else { return nil }
         return entry.result
     }
 
@@ -72,11 +75,13 @@ public struct ChapterCache: Sendable {
     /// the files are not read again, so an edit saved during the run is a miss next time.
     public func store(_ result: ChapterResult) {
         guard !result.timedOut, let chapterHash = result.chapterHash else { return }
-        let entry = Entry(tool: toolIdentity, chapter: chapterHash,
-                          data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
-                          result: result)
-        try? CacheFiles.writeSealed(entry, header: [toolIdentity, chapterHash], blobs: blocks.tensors(),
-                                    to: entryPath(result.file))
+        let entry = Entry(
+            tool: toolIdentity, chapter: chapterHash,
+            data: result.dataFiles.map { DataFile(path: $0, hash: result.dataFileHashes[$0] ?? "") },
+            result: result)
+        try? CacheFiles.writeSealed(
+            entry, header: [toolIdentity, chapterHash], blobs: blocks.tensors(),
+            to: entryPath(result.file))
     }
 
     /// The hashes of files this cache knows (`FileHashMemo`).

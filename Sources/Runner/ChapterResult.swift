@@ -31,8 +31,10 @@ public struct ChapterResult: Sendable, Codable {
     /// use the cache): what pruning keeps.
     public var cacheKeys: [String]?
 
-    public init(file: String, title: String, document: ChapterDocument,
-                blocks: [BlockResult], diagnostics: [Diagnostic]) {
+    public init(
+        file: String, title: String, document: ChapterDocument,
+        blocks: [BlockResult], diagnostics: [Diagnostic]
+    ) {
         self.file = file
         self.title = title
         self.document = document
@@ -41,9 +43,15 @@ public struct ChapterResult: Sendable, Codable {
     }
 
     /// Every check, in source order.
-    public var checks: [CheckResult] { findings.compactMap { if case let .check(c) = $0 { return c } else { return nil } } }
-    public var trainings: [TrainingResult] { findings.compactMap { if case let .training(t) = $0 { return t } else { return nil } } }
-    public var shows: [ShowResult] { findings.compactMap { if case let .show(s) = $0 { return s } else { return nil } } }
+    public var checks: [CheckResult] {
+        findings.compactMap { if case let .check(c) = $0 { return c } else { return nil } }
+    }
+    public var trainings: [TrainingResult] {
+        findings.compactMap { if case let .training(t) = $0 { return t } else { return nil } }
+    }
+    public var shows: [ShowResult] {
+        findings.compactMap { if case let .show(s) = $0 { return s } else { return nil } }
+    }
 
     /// The figures of `plot line`, `scatter`, `histogram` and `bars`, in source order.
     public var valuePlots: [Finding] {
@@ -154,9 +162,11 @@ public struct CheckResult: Sendable, Codable {
     /// verdict is drawn beside that formula and no other.
     public var formula: SourceLocation?
 
-    public init(line: Int, kind: CheckKind, source: String, status: CheckStatus,
-                maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,
-                message: String, rows: [CheckRow] = []) {
+    public init(
+        line: Int, kind: CheckKind, source: String, status: CheckStatus,
+        maxAbsoluteError: Double? = nil, maxRelativeError: Double? = nil,
+        message: String, rows: [CheckRow] = []
+    ) {
         self.line = line
         self.kind = kind
         self.source = source

@@ -29,8 +29,10 @@ public struct ChapterRunner: Sendable {
     /// reads: `tutor check` need not read a 26 MB data file a second time.
     public var hashesDataFiles: Bool
 
-    public init(bookRoot: String, timeLimit: Double? = nil, cache: BlockCache? = nil,
-                hashesDataFiles: Bool = true, progress: (@Sendable (ProgressEvent) -> Void)? = nil) {
+    public init(
+        bookRoot: String, timeLimit: Double? = nil, cache: BlockCache? = nil,
+        hashesDataFiles: Bool = true, progress: (@Sendable (ProgressEvent) -> Void)? = nil
+    ) {
         self.bookRoot = bookRoot
         self.timeLimit = timeLimit
         self.cache = cache
@@ -64,8 +66,9 @@ public struct ChapterRunner: Sendable {
         let document = source.document
         let contents = source.contents
         let chapterDirectory = (path as NSString).deletingLastPathComponent
-        let interpreter = Interpreter(file: displayPath, chapterDirectory: chapterDirectory,
-                                      bookRoot: bookRoot, progress: progress, hashesDataFiles: hashesDataFiles)
+        let interpreter = Interpreter(
+            file: displayPath, chapterDirectory: chapterDirectory,
+            bookRoot: bookRoot, progress: progress, hashesDataFiles: hashesDataFiles)
         if let timeLimit {
             // At most 30 years: any larger limit (or infinity) would overflow the clock.
             interpreter.environment.deadline = started + UInt64(min(max(0, timeLimit), 1e9) * 1e9)
@@ -90,8 +93,11 @@ public struct ChapterRunner: Sendable {
                 blocks.append(BlockResult())
                 continue
             }
-            let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
-            let checksFormulas = parsed.statements.contains { if case .checkFormula = $0.kind { return true } else { return false } }
+            let parsed = parseDirectives(
+                directive.content, file: displayPath, firstLine: directive.contentLocation.line)
+            let checksFormulas = parsed.statements.contains {
+                if case .checkFormula = $0.kind { return true } else { return false }
+            }
             let blockKey = chain.flatMap { cache?.blockKey(after: $0, block: directive) }
             // A block's results depend on the display math above it and on the
             // definitions so far only when it checks formulas.
@@ -107,8 +113,9 @@ public struct ChapterRunner: Sendable {
                         chain = entry.stateKey
                         cacheKeys.append(entry.stateKey)
                         if checksFormulas {
-                            definitionsKey = BlockCache.definitionsKey(after: definitionsKey, state: entry.stateKey,
-                                                                       displayMath: interpreter.displayMathAbove)
+                            definitionsKey = BlockCache.definitionsKey(
+                                after: definitionsKey, state: entry.stateKey,
+                                displayMath: interpreter.displayMathAbove)
                             cacheKeys.append(definitionsKey!)
                         }
                         continueFrom = (entry.stateKey, definitionsKey)
@@ -118,8 +125,11 @@ public struct ChapterRunner: Sendable {
                     }
                 } catch {
                     if mode == .onlyFromCache { return nil }  // the worker that runs it says so
-                    progress?(.note(file: displayPath, message: "a cached block at line \(directive.contentLocation.line) "
-                                    + "was ignored (\(error)); it runs again"))
+                    progress?(
+                        .note(
+                            file: displayPath,
+                            message: "a cached block at line \(directive.contentLocation.line) "
+                                + "was ignored (\(error)); it runs again"))
                 }
                 // A miss: this block runs. Later blocks may still come from the
                 // cache (an edited formula changes nothing a training reads).
@@ -132,34 +142,45 @@ public struct ChapterRunner: Sendable {
                     try state.restore(into: interpreter, tensors: tensors)
                     interpreter.formulaDefinitions = try cache.definitions(stored.definitions, file: displayPath)
                 } catch {
-                    progress?(.note(file: displayPath, message: "the cached state before line \(directive.contentLocation.line) "
-                                    + "was ignored (\(error)); the chapter runs from its start"))
+                    progress?(
+                        .note(
+                            file: displayPath,
+                            message: "the cached state before line \(directive.contentLocation.line) "
+                                + "was ignored (\(error)); the chapter runs from its start"))
                     return run(path: path, displayPath: displayPath, mode: .notReading)
                 }
             }
             if !stopped { blocksRun += 1 }
             let filesBefore = interpreter.dataFiles.count
-            let result = runStatements(of: parsed, in: interpreter, source: source, stopped: &stopped, timedOut: &timedOut)
+            let result = runStatements(
+                of: parsed, in: interpreter, source: source, stopped: &stopped, timedOut: &timedOut)
             blocks.append(result)
             if timedOut { chain = nil }  // a block cut short is not kept, nor anything after it
             if let cache, let key, let blockKey, chain != nil {
                 let read = Array(interpreter.dataFiles[filesBefore...])
-                let stateKey = BlockCache.stateKey(blockKey, dataFiles: read, hashes: interpreter.dataFileHashes,
-                                                   stopped: stopped)
-                let entry = BlockCache.Entry(tool: cache.toolIdentity, key: key, stateKey: stateKey, stopped: stopped,
-                                             dataFiles: read, dataFileHashes: interpreter.dataFileHashes.filter { read.contains($0.key) },
-                                             result: result)
+                let stateKey = BlockCache.stateKey(
+                    blockKey, dataFiles: read, hashes: interpreter.dataFileHashes,
+                    stopped: stopped)
+                let entry = BlockCache.Entry(
+                    tool: cache.toolIdentity, key: key, stateKey: stateKey, stopped: stopped,
+                    dataFiles: read, dataFileHashes: interpreter.dataFileHashes.filter { read.contains($0.key) },
+                    result: result)
                 if checksFormulas {
-                    definitionsKey = BlockCache.definitionsKey(after: definitionsKey, state: stateKey,
-                                                               displayMath: interpreter.displayMathAbove)
+                    definitionsKey = BlockCache.definitionsKey(
+                        after: definitionsKey, state: stateKey,
+                        displayMath: interpreter.displayMathAbove)
                     cacheKeys.append(definitionsKey!)
                 }
                 do {
-                    try cache.store(entry, state: stopped ? nil : interpreter,
-                                    definitions: checksFormulas ? definitionsKey : nil, file: displayPath)
+                    try cache.store(
+                        entry, state: stopped ? nil : interpreter,
+                        definitions: checksFormulas ? definitionsKey : nil, file: displayPath)
                 } catch {
-                    progress?(.note(file: displayPath, message: "the block at line \(directive.contentLocation.line) "
-                                    + "could not be cached (\(error))"))
+                    progress?(
+                        .note(
+                            file: displayPath,
+                            message: "the block at line \(directive.contentLocation.line) "
+                                + "could not be cached (\(error))"))
                 }
                 chain = stateKey
                 cacheKeys.append(stateKey)
@@ -195,16 +216,19 @@ public struct ChapterRunner: Sendable {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         let problem = unreadable(path)
         guard problem == nil, let contents = FileManager.default.contents(atPath: path) else {
-            return ChapterSource(document: ChapterDocument(file: displayPath, blocks: []),
-                                 diagnostics: [Diagnostic(problem ?? "cannot read the chapter file", at: start)], lines: [])
+            return ChapterSource(
+                document: ChapterDocument(file: displayPath, blocks: []),
+                diagnostics: [Diagnostic(problem ?? "cannot read the chapter file", at: start)], lines: [])
         }
         let bytes = [UInt8](contents)
         let reading = ChapterReader.read(file: displayPath, contents: bytes)
-        var source = ChapterSource(contents: contents, document: reading.document, diagnostics: reading.diagnostics,
-                                   lines: ChapterReader.sourceLines(contents: bytes))
+        var source = ChapterSource(
+            contents: contents, document: reading.document, diagnostics: reading.diagnostics,
+            lines: ChapterReader.sourceLines(contents: bytes))
         // A byte-order mark alone is no more a chapter than no bytes at all.
         if (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
-            .allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
+            .allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 })
+        {
             // An empty file in a book is a mistake, not a chapter.
             source.diagnostics.append(source.diagnostic("the chapter is empty: nothing to read or run", at: start))
         }
@@ -214,8 +238,10 @@ public struct ChapterRunner: Sendable {
     /// Runs a block's statements in order until one fails (or the chapter has
     /// stopped already, or the block has a syntax error before the statement):
     /// those after it are marked not run.
-    private func runStatements(of parsed: DirectiveBlock, in interpreter: Interpreter, source: ChapterSource,
-                               stopped: inout Bool, timedOut: inout Bool) -> BlockResult {
+    private func runStatements(
+        of parsed: DirectiveBlock, in interpreter: Interpreter, source: ChapterSource,
+        stopped: inout Bool, timedOut: inout Bool
+    ) -> BlockResult {
         let displayPath = source.document.file
         let firstError = parsed.diagnostics.first?.location
         var result = BlockResult(diagnostics: parsed.diagnostics)
@@ -227,21 +253,26 @@ public struct ChapterRunner: Sendable {
                 result.statements.append(StatementResult(statement: statement, state: .notRun))
                 continue
             }
-            progress?(.statement(file: displayPath, line: statement.location.line, column: statement.location.column,
-                                 source: Self.firstLine(of: statement, in: source.lines)))
+            progress?(
+                .statement(
+                    file: displayPath, line: statement.location.line, column: statement.location.column,
+                    source: Self.firstLine(of: statement, in: source.lines)))
             do {
                 let findings = try interpreter.execute(statement).map { $0.placed(at: statement.location.column) }
                 result.statements.append(StatementResult(statement: statement, state: .ran, findings: findings))
             } catch let failure as StatementFailure {
                 let failed = source.diagnostic(failure.error.message, at: failure.error.location)
-                result.statements.append(StatementResult(statement: statement, state: .failed(failed),
-                                                         findings: failure.findings.map { $0.placed(at: statement.location.column) }))
+                result.statements.append(
+                    StatementResult(
+                        statement: statement, state: .failed(failed),
+                        findings: failure.findings.map { $0.placed(at: statement.location.column) }))
                 stopped = true
             } catch is TimeLimitExceeded {
                 timedOut = true
                 let limit = timeLimit.map { String(format: "%g", $0) } ?? "?"
-                let failed = source.diagnostic("the chapter ran past its time limit of \(limit) s while running this "
-                                        + "statement (--timeout sets the limit)", at: statement.location)
+                let failed = source.diagnostic(
+                    "the chapter ran past its time limit of \(limit) s while running this "
+                        + "statement (--timeout sets the limit)", at: statement.location)
                 result.statements.append(StatementResult(statement: statement, state: .failed(failed)))
                 stopped = true
             } catch let error as RuntimeError {
@@ -260,18 +291,23 @@ public struct ChapterRunner: Sendable {
 
     /// The chapter's result from its blocks' results: every diagnostic in
     /// source order, the errata judged, the data files read.
-    private static func result(of source: ChapterSource, blocks: [BlockResult], interpreter: Interpreter) -> ChapterResult {
+    private static func result(of source: ChapterSource, blocks: [BlockResult], interpreter: Interpreter)
+        -> ChapterResult
+    {
         let document = source.document
         var diagnostics = source.diagnostics
         diagnostics += blocks.flatMap { $0.diagnostics }
-        diagnostics += blocks.flatMap { $0.statements.compactMap { if case let .failed(d) = $0.state { return d } else { return nil } } }
+        diagnostics += blocks.flatMap {
+            $0.statements.compactMap { if case let .failed(d) = $0.state { return d } else { return nil } }
+        }
         let errata = Errata.group(document, blocks)
         diagnostics += errata.problems.map { source.diagnostic($0.0, at: $0.1) }
         // Every diagnostic carries its line from where it was made: the
         // reader's and the parser's from their source, the runner's from `diagnostic`.
         diagnostics.sort { $0.location < $1.location }
-        var result = ChapterResult(file: document.file, title: document.title, document: document,
-                                   blocks: blocks, diagnostics: diagnostics)
+        var result = ChapterResult(
+            file: document.file, title: document.title, document: document,
+            blocks: blocks, diagnostics: diagnostics)
         result.errata = errata.errata
         result.dataFiles = interpreter.dataFiles
         result.dataFileHashes = interpreter.dataFileHashes
@@ -284,7 +320,8 @@ public struct ChapterRunner: Sendable {
         let index = statement.location.line - 1
         guard lines.indices.contains(index) else { return "" }
         let line = lines[index]
-        let start = line.index(line.startIndex, offsetBy: max(0, statement.location.column - 1), limitedBy: line.endIndex)
+        let start =
+            line.index(line.startIndex, offsetBy: max(0, statement.location.column - 1), limitedBy: line.endIndex)
             ?? line.endIndex
         return String(line[start...]).trimmingCharacters(in: .whitespaces)
     }
@@ -298,9 +335,12 @@ extension ChapterRunner {
     /// Without a statement the run stopped before any ran, perhaps while
     /// reading the chapter, so the chapter is not read again here. Such a
     /// result carries no hash of the chapter, so it is never cached.
-    public func abandoned(path: String, displayPath: String, at location: SourceLocation?,
-                          message: String, timedOut: Bool) -> ChapterResult {
-        let contents = location != nil && Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
+    public func abandoned(
+        path: String, displayPath: String, at location: SourceLocation?,
+        message: String, timedOut: Bool
+    ) -> ChapterResult {
+        let contents =
+            location != nil && Self.unreadable(path) == nil ? FileManager.default.contents(atPath: path) : nil
         let bytes = contents.map { [UInt8]($0) } ?? []
         let reading = ChapterReader.read(file: displayPath, contents: bytes)
         let lines = ChapterReader.sourceLines(contents: bytes)
@@ -314,7 +354,8 @@ extension ChapterRunner {
                 blocks.append(BlockResult())
                 continue
             }
-            let parsed = parseDirectives(directive.content, file: displayPath, firstLine: directive.contentLocation.line)
+            let parsed = parseDirectives(
+                directive.content, file: displayPath, firstLine: directive.contentLocation.line)
             var result = BlockResult(diagnostics: parsed.diagnostics)
             for statement in parsed.statements {
                 if !placed, statement.location == place {
@@ -327,11 +368,13 @@ extension ChapterRunner {
             blocks.append(result)
         }
         let errata = Errata.group(reading.document, blocks)
-        var diagnostics = reading.diagnostics + blocks.flatMap(\.diagnostics) + [failure]
+        var diagnostics =
+            reading.diagnostics + blocks.flatMap(\.diagnostics) + [failure]
             + errata.problems.map { Diagnostic($0.0, at: $0.1) }
         diagnostics.sort { $0.location < $1.location }
-        var result = ChapterResult(file: displayPath, title: reading.document.title, document: reading.document,
-                                   blocks: blocks, diagnostics: diagnostics)
+        var result = ChapterResult(
+            file: displayPath, title: reading.document.title, document: reading.document,
+            blocks: blocks, diagnostics: diagnostics)
         result.errata = errata.errata
         result.timedOut = timedOut
         return result

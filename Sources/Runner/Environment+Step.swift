@@ -26,14 +26,18 @@ extension Environment {
 
     /// The loss, the params it depends on and their gradients (nil when the
     /// loss is not finite). The graph is local, so it is released on return.
-    private func lossGradients(_ loss: (name: String, expression: Expr), overrides: [String: Variable],
-                               fixed: [String]?, at location: SourceLocation) throws
-        -> (loss: Double, names: [String], gradients: [Tensor]?) {
+    private func lossGradients(
+        _ loss: (name: String, expression: Expr), overrides: [String: Variable],
+        fixed: [String]?, at location: SourceLocation
+    ) throws
+        -> (loss: Double, names: [String], gradients: [Tensor]?)
+    {
         let evaluation = Evaluation(self, overrides: overrides)
         let value = try evaluation.evaluate(loss.expression)
         guard value.value.count == 1 else {
-            throw RuntimeError("the loss '\(loss.name)' is now a value of shape \(value.shape), not a single number "
-                               + "(a value it reads was redefined); define the loss again", at: location)
+            throw RuntimeError(
+                "the loss '\(loss.name)' is now a value of shape \(value.shape), not a single number "
+                    + "(a value it reads was redefined); define the loss again", at: location)
         }
         let leaves = evaluation.parameterLeaves
         guard !leaves.isEmpty else {
@@ -41,8 +45,9 @@ extension Environment {
         }
         let names = leaves.map(\.name)
         if let fixed, fixed != names {
-            throw RuntimeError("the loss now depends on \(names.joined(separator: ", ")) but the optimizer was "
-                               + "stepping \(fixed.joined(separator: ", ")); declare the optimizer again", at: location)
+            throw RuntimeError(
+                "the loss now depends on \(names.joined(separator: ", ")) but the optimizer was "
+                    + "stepping \(fixed.joined(separator: ", ")); declare the optimizer again", at: location)
         }
         let scalar = value.value.scalar
         guard scalar.isFinite else { return (scalar, names, nil) }

@@ -39,7 +39,9 @@ public enum ErratumStatus: String, Sendable, Codable {
 /// after `correction` its correction; `end erratum`, the next `erratum` and the
 /// next heading close it. A group that is written wrongly is a located error.
 enum Errata {
-    static func group(_ document: ChapterDocument, _ blocks: [BlockResult]) -> (errata: [ErratumResult], problems: [(String, SourceLocation)]) {
+    static func group(_ document: ChapterDocument, _ blocks: [BlockResult]) -> (
+        errata: [ErratumResult], problems: [(String, SourceLocation)]
+    ) {
         var errata: [ErratumResult] = []
         var problems: [(String, SourceLocation)] = []
         var open: (statement: Statement, claim: String, evidence: [StatementResult], correction: [StatementResult]?)?
@@ -50,8 +52,11 @@ enum Errata {
             let location = group.statement.location
             var status = ErratumStatus.confirmed
             if group.evidence.isEmpty {
-                problems.append(("this erratum has no evidence: follow it with the checks that show the claim wrong "
-                                 + "(check formula … expect fail, or expect …) before 'correction'", location))
+                problems.append(
+                    (
+                        "this erratum has no evidence: follow it with the checks that show the claim wrong "
+                            + "(check formula … expect fail, or expect …) before 'correction'", location
+                    ))
                 status = .error
             }
             let members = group.evidence.map { ($0, true) } + (group.correction ?? []).map { ($0, false) }
@@ -61,8 +66,10 @@ enum Errata {
                 case .notRun: status = .notRun
                 case .ran:
                     for case let .check(check) in member.findings {
-                        let shows = isEvidence ? check.status != .failed && check.status != .xpass
-                                               : check.status == .passed
+                        let shows =
+                            isEvidence
+                            ? check.status != .failed && check.status != .xpass
+                            : check.status == .passed
                         if check.status == .error {
                             status = .error
                         } else if !shows, status == .confirmed {
@@ -71,10 +78,12 @@ enum Errata {
                     }
                 }
             }
-            errata.append(ErratumResult(line: location.line, column: location.column, claim: group.claim,
-                                        evidence: group.evidence.map(\.statement.location.line),
-                                        correction: (group.correction ?? []).map(\.statement.location.line),
-                                        status: status))
+            errata.append(
+                ErratumResult(
+                    line: location.line, column: location.column, claim: group.claim,
+                    evidence: group.evidence.map(\.statement.location.line),
+                    correction: (group.correction ?? []).map(\.statement.location.line),
+                    status: status))
         }
 
         func add(_ result: StatementResult) {
@@ -93,11 +102,17 @@ enum Errata {
                     open = (statement, claim, [], nil)
                 case .correction:
                     if open == nil {
-                        problems.append(("'correction' belongs to an erratum: write erratum \"the article's claim\" "
-                                         + "and its evidence before it", statement.location))
+                        problems.append(
+                            (
+                                "'correction' belongs to an erratum: write erratum \"the article's claim\" "
+                                    + "and its evidence before it", statement.location
+                            ))
                     } else if open?.correction != nil {
-                        problems.append(("this erratum already has its correction (line "
-                                         + "\(open!.statement.location.line)'s erratum)", statement.location))
+                        problems.append(
+                            (
+                                "this erratum already has its correction (line "
+                                    + "\(open!.statement.location.line)'s erratum)", statement.location
+                            ))
                     } else {
                         open?.correction = []
                     }
@@ -108,8 +123,11 @@ enum Errata {
                     close()
                 case let .checkFormula(check):
                     if open?.correction != nil, check.expectsFailure {
-                        problems.append(("a correction is a check that holds: 'expect fail' marks evidence, "
-                                         + "which comes before 'correction'", statement.location))
+                        problems.append(
+                            (
+                                "a correction is a check that holds: 'expect fail' marks evidence, "
+                                    + "which comes before 'correction'", statement.location
+                            ))
                     }
                     add(result)
                 case .checkGradients, .expect:

@@ -69,7 +69,8 @@ extension Evaluation {
     }
 
     private func accuracy(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
-        let args = try CallArguments("accuracy", arguments, parameters: ["prediction", "label"], required: 2, at: location)
+        let args = try CallArguments(
+            "accuracy", arguments, parameters: ["prediction", "label"], required: 2, at: location)
         let p = try evaluate(args["prediction"]!.value).value, t = try evaluate(args["label"]!.value).value
         do {
             return Variable(Tensor(try Accuracy.of(p, t)))
@@ -89,13 +90,14 @@ extension Evaluation {
     private func filled(_ name: String, _ arguments: [Argument], at location: SourceLocation) throws -> Variable {
         let args = try CallArguments(name, arguments, parameters: ["rows", "cols"], required: 2, at: location)
         let rows = try integer(args["rows"]!.value, "rows"), cols = try integer(args["cols"]!.value, "cols")
-        return Variable(try located(at: location) {
-            switch name {
-            case "randn": return try environment.generator.normal(rows, cols)
-            case "rand": return try environment.generator.uniform(rows, cols)
-            default: return Tensor(repeating: name == "ones" ? 1 : 0, shape: try Tensor.checkedShape(rows, cols))
-            }
-        })
+        return Variable(
+            try located(at: location) {
+                switch name {
+                case "randn": return try environment.generator.normal(rows, cols)
+                case "rand": return try environment.generator.uniform(rows, cols)
+                default: return Tensor(repeating: name == "ones" ? 1 : 0, shape: try Tensor.checkedShape(rows, cols))
+                }
+            })
     }
 
     private func identity(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
@@ -107,8 +109,9 @@ extension Evaluation {
     }
 
     private func linspace(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
-        let args = try CallArguments("linspace", arguments, parameters: ["start", "stop", "count"], required: 3,
-                                     at: location)
+        let args = try CallArguments(
+            "linspace", arguments, parameters: ["start", "stop", "count"], required: 3,
+            at: location)
         let a = try number(args["start"]!.value, "start"), b = try number(args["stop"]!.value, "stop")
         let n = try integer(args["count"]!.value, "count")
         let shape = try located(at: location) { try Tensor.checkedShape(n, 1) }
@@ -132,11 +135,13 @@ extension Evaluation {
     /// Why a name cannot be called here: it belongs in another statement, or names nothing.
     private func misuse(of name: String, at location: SourceLocation) -> RuntimeError {
         if name == "dense" {
-            return RuntimeError("dense(…) makes a layer: use it in a model (model net = dense(2, 3, relu) >> dense(3, 1))",
-                                at: location)
+            return RuntimeError(
+                "dense(…) makes a layer: use it in a model (model net = dense(2, 3, relu) >> dense(3, 1))",
+                at: location)
         }
         if Builtins.dataSets.contains(name) {
-            return RuntimeError("\(name)(…) loads data: use it in a data statement (data x, y = \(name)(…))", at: location)
+            return RuntimeError(
+                "\(name)(…) loads data: use it in a data statement (data x, y = \(name)(…))", at: location)
         }
         if Builtins.optimizers.contains(name) {
             return RuntimeError("\(name)(…) is an optimizer: use it in an optimizer statement", at: location)
@@ -148,8 +153,10 @@ extension Evaluation {
     }
 
     /// The single argument of a one-argument function.
-    private func argument(_ function: String, _ arguments: [Argument], _ parameter: String,
-                          at location: SourceLocation) throws -> Variable {
+    private func argument(
+        _ function: String, _ arguments: [Argument], _ parameter: String,
+        at location: SourceLocation
+    ) throws -> Variable {
         let args = try CallArguments(function, arguments, parameters: [parameter], required: 1, at: location)
         return try evaluate(args[parameter]!.value)
     }
@@ -180,13 +187,16 @@ extension Evaluation {
             let l = index + 1
             let w = try variable(named: model.weightName(l), at: location)
             let b = try variable(named: model.biasName(l), at: location)
-            let z = remember(model.preActivationName(l), try located(at: location) {
-                guard layer.accepts(a.shape) else {
-                    throw RuntimeError("\(model.name) layer \(l) takes n×\(layer.inputs) (one example per row); got \(a.shape)",
-                                       at: location)
-                }
-                return try layer.preActivation(a, weight: w, bias: b)
-            })
+            let z = remember(
+                model.preActivationName(l),
+                try located(at: location) {
+                    guard layer.accepts(a.shape) else {
+                        throw RuntimeError(
+                            "\(model.name) layer \(l) takes n×\(layer.inputs) (one example per row); got \(a.shape)",
+                            at: location)
+                    }
+                    return try layer.preActivation(a, weight: w, bias: b)
+                })
             a = remember(model.activationName(l), try located(at: location) { try layer.activation.apply(z) })
         }
         applications[model.name, default: []].append((x, a))

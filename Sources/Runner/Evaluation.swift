@@ -149,16 +149,19 @@ final class Evaluation {
     }
 
     private func tooDeep(at location: SourceLocation) -> RuntimeError {
-        RuntimeError("the expression nests more than \(Self.maximumDepth) levels deep, counting the live "
-                     + "names it reads (a let defined in terms of a let, and so on); shorten the chain", at: location)
+        RuntimeError(
+            "the expression nests more than \(Self.maximumDepth) levels deep, counting the live "
+                + "names it reads (a let defined in terms of a let, and so on); shorten the chain", at: location)
     }
 
     private func unknownName(_ name: String, at location: SourceLocation) -> RuntimeError {
         if let model = environment.models[name.split(separator: ".").first.map(String.init) ?? ""],
-           name.contains(".") {
+            name.contains(".")
+        {
             let layers = model.network.layers.count
-            return RuntimeError("unknown name '\(name)': model '\(model.name)' has layers 1…\(layers), "
-                                + "each with .W, .b, and after a call .z, .a", at: location)
+            return RuntimeError(
+                "unknown name '\(name)': model '\(model.name)' has layers 1…\(layers), "
+                    + "each with .W, .b, and after a call .z, .a", at: location)
         }
         var message = "unknown name '\(name)'"
         if let suggestion = nearestName(to: name, among: environment.knownNames) {
@@ -210,8 +213,10 @@ final class Evaluation {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr,
-                        at location: SourceLocation) throws -> Variable {
+    private func binary(
+        _ op: BinaryOperator, _ left: Expr, _ right: Expr,
+        at location: SourceLocation
+    ) throws -> Variable {
         if op == .matrixProduct {
             // A transpose beside @ becomes a BLAS flag instead of a copy.
             let (a, transposeA) = try transposedOperand(left)
@@ -234,8 +239,9 @@ final class Evaluation {
         var entries: [Double] = []
         for row in rows {
             guard row.count == width else {
-                throw RuntimeError("every row of a matrix needs \(width) entries; this one has \(row.count)",
-                                   at: row.first?.location ?? location)
+                throw RuntimeError(
+                    "every row of a matrix needs \(width) entries; this one has \(row.count)",
+                    at: row.first?.location ?? location)
             }
             for entry in row { entries.append(try number(entry, "a matrix entry")) }
         }
@@ -248,8 +254,9 @@ final class Evaluation {
     func number(_ expression: Expr, _ what: String) throws -> Double {
         let value = try evaluate(expression).value
         guard value.count == 1 else {
-            throw RuntimeError("\(what) must be a single number, got a value of shape \(value.shape)",
-                               at: expression.location)
+            throw RuntimeError(
+                "\(what) must be a single number, got a value of shape \(value.shape)",
+                at: expression.location)
         }
         return value.scalars[0]
     }

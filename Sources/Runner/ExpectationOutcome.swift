@@ -19,8 +19,10 @@ public struct ExpectationOutcome: Sendable, Codable {
     public var worst: Double?
     public var holds: Bool
 
-    public init(left: String, relation: String, leftValue: Value, rightValue: Value,
-                tolerance: String? = nil, worst: Double? = nil, holds: Bool) {
+    public init(
+        left: String, relation: String, leftValue: Value, rightValue: Value,
+        tolerance: String? = nil, worst: Double? = nil, holds: Bool
+    ) {
         self.left = left
         self.relation = relation
         self.leftValue = leftValue

@@ -29,8 +29,9 @@ extension Interpreter {
         try checkRedefinition(name)
         let value = try evaluateOnce(expression)
         guard value.value.count == 1 else {
-            throw RuntimeError("a loss must be a single number; this one has shape \(value.shape)",
-                               at: expression.location)
+            throw RuntimeError(
+                "a loss must be a single number; this one has shape \(value.shape)",
+                at: expression.location)
         }
         environment.bind(name.name, .live(expression))
         environment.loss = (name.name, expression)

@@ -18,8 +18,9 @@ extension Interpreter {
         let base = Evaluation(environment, tracesConstants: true)
         let value = try base.variable(named: outputName, at: outputLocation)
         guard value.value.count == 1 else {
-            throw RuntimeError("'\(outputName)' has shape \(value.shape); gradients are checked for a single number",
-                               at: outputLocation)
+            throw RuntimeError(
+                "'\(outputName)' has shape \(value.shape); gradients are checked for a single number",
+                at: outputLocation)
         }
         var names = targets.map(\.name)
         if names.isEmpty { names = base.parameterLeaves.map(\.name) }
@@ -43,11 +44,12 @@ extension Interpreter {
             rows.append(CheckRow(subject: name, comparison: report))
         }
         let failed = rows.contains { !$0.passed }
-        var result = CheckResult(line: location.line, kind: .gradients, source: statement.source,
-                                 status: failed ? .failed : .passed,
-                                 maxAbsoluteError: rows.map(\.maxAbsoluteError).max(),
-                                 maxRelativeError: rows.map(\.maxRelativeError).max(),
-                                 message: "", rows: rows)
+        var result = CheckResult(
+            line: location.line, kind: .gradients, source: statement.source,
+            status: failed ? .failed : .passed,
+            maxAbsoluteError: rows.map(\.maxAbsoluteError).max(),
+            maxRelativeError: rows.map(\.maxRelativeError).max(),
+            message: "", rows: rows)
         let options = GradientCheckOptions()
         result.tolerance = Tolerance(absolute: options.absoluteTolerance, relative: options.relativeTolerance)
         return result
@@ -69,23 +71,27 @@ extension Interpreter {
         case let .comparison(left, op, right):
             let (x, y) = try values(left, right)
             let pairs = try Tensor.broadcasting(x, y, operation: op.rawValue) { op.holds($0, $1) == true ? 1 : 0 }
-            outcome = ExpectationOutcome(left: "\(left)", relation: op.rawValue, leftValue: .init(x), rightValue: .init(y),
-                                         holds: pairs.scalars.allSatisfy { $0 == 1 })
+            outcome = ExpectationOutcome(
+                left: "\(left)", relation: op.rawValue, leftValue: .init(x), rightValue: .init(y),
+                holds: pairs.scalars.allSatisfy { $0 == 1 })
         case let .approximately(left, right, tolerance):
             let (x, y) = try values(left, right)
             let tol = try evaluation.number(tolerance, "the tolerance")
             guard tol >= 0 else {  // also refuses NaN
-                throw RuntimeError("the tolerance after ± must be a number of at least 0, not \(NumberText.format(tol))",
-                                   at: tolerance.location)
+                throw RuntimeError(
+                    "the tolerance after ± must be a number of at least 0, not \(NumberText.format(tol))",
+                    at: tolerance.location)
             }
             let diff = try Tensor.broadcasting(x, y, operation: "≈") { Swift.abs($0 - $1) }
             let worst = diff.scalars.max() ?? 0
             bound = Tolerance(absolute: tol)
-            outcome = ExpectationOutcome(left: "\(left)", relation: "≈", leftValue: .init(x), rightValue: .init(y),
-                                         tolerance: "\(tolerance)", worst: worst, holds: worst <= tol)  // NaN fails
+            outcome = ExpectationOutcome(
+                left: "\(left)", relation: "≈", leftValue: .init(x), rightValue: .init(y),
+                tolerance: "\(tolerance)", worst: worst, holds: worst <= tol)  // NaN fails
         }
-        var result = CheckResult(line: statement.location.line, kind: .expect, source: statement.source,
-                                 status: outcome.holds ? .passed : .failed, maxAbsoluteError: outcome.worst, message: "")
+        var result = CheckResult(
+            line: statement.location.line, kind: .expect, source: statement.source,
+            status: outcome.holds ? .passed : .failed, maxAbsoluteError: outcome.worst, message: "")
         result.tolerance = bound
         result.expectation = outcome
         return result

@@ -9,7 +9,8 @@ extension Interpreter {
         guard case let .call(function, arguments) = expression.kind, isDataSetCall(function) else {
             // Any other value becomes a data set: one example per row, sliced by mini-batches.
             guard names.count == 1 else {
-                throw RuntimeError("a value made in the chapter is one data set: data x = randn(64, 2)", at: names[1].location)
+                throw RuntimeError(
+                    "a value made in the chapter is one data set: data x = randn(64, 2)", at: names[1].location)
             }
             let value = try evaluateOnce(expression).value
             guard !value.shape.isScalar else {
@@ -33,32 +34,41 @@ extension Interpreter {
             }
             values = [data.images, data.labels]
         case "idx":
-            let args = try CallArguments(function, arguments, parameters: ["images", "labels", "limit"], required: 2,
-                                         at: location)
+            let args = try CallArguments(
+                function, arguments, parameters: ["images", "labels", "limit"], required: 2,
+                at: location)
             let images = try path(args["images"]!), labels = try path(args["labels"]!)
             let limit = try args["limit"].map { try evaluation.integer($0.value, "limit") }
             dataFilesRead.record([images, labels])
-            let data = try locatedInBook(at: location) { try IDXReader.load(images: images, labels: labels, limit: limit) }
+            let data = try locatedInBook(at: location) {
+                try IDXReader.load(images: images, labels: labels, limit: limit)
+            }
             values = [data.images, data.labels]
         case "csv":
-            let args = try CallArguments(function, arguments, parameters: ["file", "header"], required: 1, at: location)
+            let args = try CallArguments(
+                function, arguments, parameters: ["file", "header"], required: 1, at: location)
             let file = try path(args["file"]!)
             let header = try args["header"].map { try flag($0) } ?? false
             dataFilesRead.record([file])
-            let table = try locatedInBook(at: location) { try CSVReader.read(file, header: header, finiteOnly: true) }.values
+            let table = try locatedInBook(at: location) { try CSVReader.read(file, header: header, finiteOnly: true) }
+                .values
             // Two names split off the last column as the target.
-            values = names.count == 2 && table.cols >= 2
+            values =
+                names.count == 2 && table.cols >= 2
                 ? [columns(table, 0..<(table.cols - 1)), columns(table, (table.cols - 1)..<table.cols)]
                 : [table]
         default:
             var message = "unknown data set '\(function)'"
-            if let suggestion = nearestName(to: function, among: Builtins.dataSets) { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion = nearestName(to: function, among: Builtins.dataSets) {
+                message += "; did you mean '\(suggestion)'?"
+            }
             throw RuntimeError(message + " (fashion_mnist, idx, csv)", at: location)
         }
         guard names.count == values.count else {
             let what = values.count == 2 ? "two values (inputs and labels)" : "one value"
-            throw RuntimeError("\(function)(…) gives \(what); name \(values.count == 2 ? "two" : "one"): "
-                               + "data \(values.count == 2 ? "x, y" : "x") = \(function)(…)", at: names[0].location)
+            throw RuntimeError(
+                "\(function)(…) gives \(what); name \(values.count == 2 ? "two" : "one"): "
+                    + "data \(values.count == 2 ? "x, y" : "x") = \(function)(…)", at: names[0].location)
         }
         // Every loader yields finite values only: CSV refuses others as it reads,
         // and IDX images and labels are unsigned bytes (type 0x08, the one type read).
@@ -124,19 +134,22 @@ extension Interpreter {
             throw RuntimeError("'\(name.name)' is already defined; a model needs a name of its own", at: name.location)
         }
         if environment.models[name.name] != nil {
-            throw RuntimeError("model '\(name.name)' is already defined; a model is defined once, so give this one "
-                               + "another name", at: name.location)
+            throw RuntimeError(
+                "model '\(name.name)' is already defined; a model is defined once, so give this one "
+                    + "another name", at: name.location)
         }
         var dense: [Dense] = []
         var initializers: [(Dense.Initializer, Dense.Initializer)] = []
         let evaluation = Evaluation(environment)
         for layer in layers {
             guard case let .call("dense", arguments) = layer.kind else {
-                throw RuntimeError("a model is a stack of dense(in, out, activation) layers joined by >>", at: layer.location)
+                throw RuntimeError(
+                    "a model is a stack of dense(in, out, activation) layers joined by >>", at: layer.location)
             }
-            let args = try CallArguments("dense", arguments,
-                                         parameters: ["inputs", "outputs", "activation", "weight", "std", "bias"],
-                                         required: 2, at: layer.location)
+            let args = try CallArguments(
+                "dense", arguments,
+                parameters: ["inputs", "outputs", "activation", "weight", "std", "bias"],
+                required: 2, at: layer.location)
             let inputs = try evaluation.integer(args["inputs"]!.value, "inputs")
             let outputs = try evaluation.integer(args["outputs"]!.value, "outputs")
             var activation = Activation.identity
@@ -144,10 +157,13 @@ extension Interpreter {
                 let text: String
                 switch a.value.kind {
                 case let .name(n), let .string(n): text = n
-                default: throw RuntimeError("an activation is a name: relu, sigmoid, tanh, softmax or linear", at: a.location)
+                default:
+                    throw RuntimeError(
+                        "an activation is a name: relu, sigmoid, tanh, softmax or linear", at: a.location)
                 }
                 guard let parsed = Activation(name: text) else {
-                    let hint = nearestName(to: text, among: Builtins.activations).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint =
+                        nearestName(to: text, among: Builtins.activations).map { "; did you mean '\($0)'?" } ?? ""
                     throw RuntimeError("unknown activation '\(text)'\(hint)", at: a.location)
                 }
                 activation = parsed
@@ -162,8 +178,9 @@ extension Interpreter {
         let model = Environment.Model(network: network, name: name.name)
         for (index, layer) in dense.enumerated() {
             let (w, b) = try located(at: layers[index].location) {
-                try layer.initialParameters(weight: initializers[index].0, bias: initializers[index].1,
-                                            generator: &environment.generator)
+                try layer.initialParameters(
+                    weight: initializers[index].0, bias: initializers[index].1,
+                    generator: &environment.generator)
             }
             environment.declareParameter(model.weightName(index + 1), w)
             environment.declareParameter(model.biasName(index + 1), b)
@@ -179,7 +196,8 @@ extension Interpreter {
         switch argument.value.kind {
         case let .string(s), let .name(s): text = s
         case .number(0): return .constant(0)
-        default: throw RuntimeError("an initialiser is one of \(kinds.joined(separator: ", "))", at: argument.value.location)
+        default:
+            throw RuntimeError("an initialiser is one of \(kinds.joined(separator: ", "))", at: argument.value.location)
         }
         switch text {
         case "pytorch": return .pytorchDefault
@@ -188,14 +206,16 @@ extension Interpreter {
         case "zeros": return .constant(0)
         default:
             let hint = nearestName(to: text, among: kinds).map { "; did you mean '\($0)'?" } ?? ""
-            throw RuntimeError("unknown initialiser '\(text)'\(hint) (\(kinds.joined(separator: ", ")))",
-                               at: argument.value.location)
+            throw RuntimeError(
+                "unknown initialiser '\(text)'\(hint) (\(kinds.joined(separator: ", ")))",
+                at: argument.value.location)
         }
     }
 
     func defineOptimizer(_ expression: Expr) throws {
         guard case let .call(name, arguments) = expression.kind else {
-            throw RuntimeError("an optimizer is a call: optimizer sgd(0.1) or optimizer adam(lr: 0.01)", at: expression.location)
+            throw RuntimeError(
+                "an optimizer is a call: optimizer sgd(0.1) or optimizer adam(lr: 0.01)", at: expression.location)
         }
         let evaluation = Evaluation(environment)
         var named: [String: Double] = [:]

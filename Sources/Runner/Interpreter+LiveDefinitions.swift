@@ -48,7 +48,9 @@ extension Interpreter {
                 case nil: return false
                 }
             case let .call(name, _):
-                if environment.models[name] != nil || ["grad", "rand", "randn", "value"].contains(name) { return false }
+                if environment.models[name] != nil || ["grad", "rand", "randn", "value"].contains(name) {
+                    return false
+                }
             default:
                 break
             }

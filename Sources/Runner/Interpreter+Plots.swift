@@ -16,8 +16,9 @@ extension Interpreter {
         for axis in plot.axes {
             let entry = (name: axis.parameter.name, index: try entryIndex(axis))
             if let first = entries.first, first == entry {
-                throw RuntimeError("plot surface needs two different params or entries; '\(axis.label)' is named twice",
-                                   at: axis.parameter.location)
+                throw RuntimeError(
+                    "plot surface needs two different params or entries; '\(axis.label)' is named twice",
+                    at: axis.parameter.location)
             }
             entries.append(entry)
             let low = try evaluation.number(axis.lower, "the lower bound")
@@ -25,7 +26,9 @@ extension Interpreter {
             guard low.isFinite, high.isFinite else {
                 throw RuntimeError("the range must have finite bounds: \(low)..\(high)", at: axis.lower.location)
             }
-            guard low < high else { throw RuntimeError("the range must go up: \(low)..\(high)", at: axis.lower.location) }
+            guard low < high else {
+                throw RuntimeError("the range must go up: \(low)..\(high)", at: axis.lower.location)
+            }
             let n = Self.surfaceResolution
             ranges.append((0..<n).map { interpolate(low, high, Double($0), of: Double(n - 1)) })
         }
@@ -44,8 +47,9 @@ extension Interpreter {
                 let value = try Evaluation(environment, overrides: nudged.mapValues { Variable($0) })
                     .evaluate(plot.function).value
                 guard value.count == 1 else {
-                    throw RuntimeError("the plotted function must be a single number; it has shape \(value.shape)",
-                                       at: plot.function.location)
+                    throw RuntimeError(
+                        "the plotted function must be a single number; it has shape \(value.shape)",
+                        at: plot.function.location)
                 }
                 row.append(value.scalars[0])
             }
@@ -53,14 +57,17 @@ extension Interpreter {
         }
         let keys = entries.map { trajectoryKey($0.name, index: $0.index) }
         let path: [SurfacePlotResult.PathPoint]
-        if let xs = environment.lastTraining?.trajectories[keys[0]], let ys = environment.lastTraining?.trajectories[keys[1]] {
+        if let xs = environment.lastTraining?.trajectories[keys[0]],
+            let ys = environment.lastTraining?.trajectories[keys[1]]
+        {
             path = zip(xs, ys).map { SurfacePlotResult.PathPoint(x: $0, y: $1) }
         } else {
             path = []
         }
-        return SurfacePlotResult(line: location.line, function: "\(plot.function)",
-                                 xName: plot.axes[0].label, yName: plot.axes[1].label,
-                                 xs: ranges[0], ys: ranges[1], values: values, path: path)
+        return SurfacePlotResult(
+            line: location.line, function: "\(plot.function)",
+            xName: plot.axes[0].label, yName: plot.axes[1].label,
+            xs: ranges[0], ys: ranges[1], values: values, path: path)
     }
 
     /// The position in the param's entries (row after row) that an axis varies.
@@ -72,26 +79,30 @@ extension Interpreter {
         switch axis.entry.count {
         case 0:
             guard value.count == 1 else {
-                throw RuntimeError("'\(name)' has shape \(value.shape), not a scalar: name one entry of it (\(name)[0,1] in -2..2)",
-                                   at: axis.parameter.location)
+                throw RuntimeError(
+                    "'\(name)' has shape \(value.shape), not a scalar: name one entry of it (\(name)[0,1] in -2..2)",
+                    at: axis.parameter.location)
             }
             return 0
         case 1:
             let i = axis.entry[0]
             guard value.rows == 1 || value.cols == 1 else {
-                throw RuntimeError("'\(name)' has shape \(value.shape): name an entry by row and column (\(name)[\(i),0])",
-                                   at: axis.parameter.location)
+                throw RuntimeError(
+                    "'\(name)' has shape \(value.shape): name an entry by row and column (\(name)[\(i),0])",
+                    at: axis.parameter.location)
             }
             guard i < value.count else {
-                throw RuntimeError("'\(name)' has \(value.count) entries, 0…\(value.count - 1); there is no entry \(i)",
-                                   at: axis.parameter.location)
+                throw RuntimeError(
+                    "'\(name)' has \(value.count) entries, 0…\(value.count - 1); there is no entry \(i)",
+                    at: axis.parameter.location)
             }
             return i
         default:
             let (r, c) = (axis.entry[0], axis.entry[1])
             guard r < value.rows, c < value.cols else {
-                throw RuntimeError("'\(name)' has shape \(value.shape): rows 0…\(value.rows - 1), columns 0…\(value.cols - 1); "
-                                   + "there is no entry [\(r),\(c)]", at: axis.parameter.location)
+                throw RuntimeError(
+                    "'\(name)' has shape \(value.shape): rows 0…\(value.rows - 1), columns 0…\(value.cols - 1); "
+                        + "there is no entry [\(r),\(c)]", at: axis.parameter.location)
             }
             return r * value.cols + c
         }

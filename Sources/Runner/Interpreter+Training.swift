@@ -6,12 +6,15 @@ import Notation
 extension Interpreter {
     func train(_ schedule: TrainingSchedule, at location: SourceLocation) throws -> TrainingResult {
         let loss = try trainingSetup(at: location)
-        guard schedule.epochs >= 0 else { throw RuntimeError("the number of epochs must not be negative", at: location) }
+        guard schedule.epochs >= 0 else {
+            throw RuntimeError("the number of epochs must not be negative", at: location)
+        }
         let logEvery = max(1, schedule.logEvery ?? max(1, schedule.epochs / 10))
         let data = try batchedData(for: loss, batchSize: schedule.batchSize, at: location)
-        var result = TrainingResult(line: location.line, optimizer: optimizerSettings(), epochs: schedule.epochs,
-                                    batchSize: schedule.batchSize, log: [], finalLoss: .nan, diverged: false,
-                                    trajectories: [:], loss: TrainedLoss(name: loss.name, expression: "\(loss.expression)"))
+        var result = TrainingResult(
+            line: location.line, optimizer: optimizerSettings(), epochs: schedule.epochs,
+            batchSize: schedule.batchSize, log: [], finalLoss: .nan, diverged: false,
+            trajectories: [:], loss: TrainedLoss(name: loss.name, expression: "\(loss.expression)"))
         recordTrajectories(&result)
         result.recorded = schedule.recorded.map { RecordedSeries(label: "\($0)", epochs: [], values: []) }
         for epoch in 0..<schedule.epochs {
@@ -26,9 +29,12 @@ extension Interpreter {
                     let rows = Array(order[start..<min(start + batchSize, order.count)])
                     var overrides: [String: Variable] = [:]
                     for name in data.names {
-                        if case let .data(value)? = environment.binding(name) { overrides[name] = Variable(value.rows(rows)) }
+                        if case let .data(value)? = environment.binding(name) {
+                            overrides[name] = Variable(value.rows(rows))
+                        }
                     }
-                    epochLoss += try environment.takeOptimizerStep(overrides: overrides, at: location) * Double(rows.count)
+                    epochLoss +=
+                        try environment.takeOptimizerStep(overrides: overrides, at: location) * Double(rows.count)
                     start += batchSize
                 }
                 epochLoss /= Double(data.rows)
@@ -38,14 +44,17 @@ extension Interpreter {
             recordTrajectories(&result)
             if epoch % logEvery == 0 || epoch == schedule.epochs - 1 || !epochLoss.isFinite {
                 result.log.append(.init(epoch: epoch, loss: epochLoss))
-                progress?(.training(file: file, line: location.line, epoch: epoch + 1, epochs: schedule.epochs, loss: epochLoss))
+                progress?(
+                    .training(
+                        file: file, line: location.line, epoch: epoch + 1, epochs: schedule.epochs, loss: epochLoss))
             }
             if !epochLoss.isFinite {
                 result.diverged = true
                 remember(result)
                 throw StatementFailure(
-                    error: RuntimeError("training diverged: the loss became \(epochLoss) in epoch \(epoch) "
-                                        + "(try a smaller learning rate)", at: location),
+                    error: RuntimeError(
+                        "training diverged: the loss became \(epochLoss) in epoch \(epoch) "
+                            + "(try a smaller learning rate)", at: location),
                     findings: [.training(result)])
             }
         }
@@ -58,7 +67,9 @@ extension Interpreter {
         _ = try trainingSetup(at: location)
         for _ in 0..<max(0, count) {
             let value = try environment.takeOptimizerStep(at: location)
-            guard value.isFinite else { throw RuntimeError("the loss is \(value): the step would not be defined", at: location) }
+            guard value.isFinite else {
+                throw RuntimeError("the loss is \(value): the step would not be defined", at: location)
+            }
         }
     }
 
@@ -70,8 +81,9 @@ extension Interpreter {
         for (k, expression) in values.enumerated() {
             let value = try evaluation.evaluate(expression).value
             guard value.count == 1 else {
-                throw RuntimeError("a recorded value must be a single number; this one has shape \(value.shape)",
-                                   at: expression.location)
+                throw RuntimeError(
+                    "a recorded value must be a single number; this one has shape \(value.shape)",
+                    at: expression.location)
             }
             result.recorded[k].epochs.append(epoch)
             result.recorded[k].values.append(value.scalars[0])
@@ -96,14 +108,17 @@ extension Interpreter {
 
     private func optimizerSettings() -> OptimizerSettings {
         guard let optimizer = environment.optimizer?.optimizer else { return OptimizerSettings(name: "") }
-        return OptimizerSettings(name: optimizer.name,
-                                 options: optimizer.hyperparameters.map { .init(name: $0.name, value: $0.value) })
+        return OptimizerSettings(
+            name: optimizer.name,
+            options: optimizer.hyperparameters.map { .init(name: $0.name, value: $0.value) })
     }
 
     /// The data sets the loss reads, when training in mini-batches: they must
     /// have the same number of rows, one example per row.
-    private func batchedData(for loss: (name: String, expression: Expr), batchSize: Int?,
-                             at location: SourceLocation) throws -> (names: [String], rows: Int)? {
+    private func batchedData(
+        for loss: (name: String, expression: Expr), batchSize: Int?,
+        at location: SourceLocation
+    ) throws -> (names: [String], rows: Int)? {
         guard let batchSize else { return nil }
         guard batchSize > 0 else { throw RuntimeError("the batch size must be positive", at: location) }
         let evaluation = Evaluation(environment)
@@ -111,10 +126,13 @@ extension Interpreter {
         var names: [String] = []
         var rows: Int?
         for name in environment.knownNames {
-            guard case let .data(value)? = environment.binding(name), evaluation.evaluatedNode(name) != nil else { continue }
+            guard case let .data(value)? = environment.binding(name), evaluation.evaluatedNode(name) != nil else {
+                continue
+            }
             if let r = rows, r != value.rows {
-                throw RuntimeError("mini-batches need data sets with the same number of rows; '\(name)' has \(value.rows), "
-                                   + "another has \(r)", at: location)
+                throw RuntimeError(
+                    "mini-batches need data sets with the same number of rows; '\(name)' has \(value.rows), "
+                        + "another has \(r)", at: location)
             }
             rows = value.rows
             names.append(name)

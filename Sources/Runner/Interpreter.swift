@@ -27,8 +27,10 @@ final class Interpreter {
     /// What the chapter's `notation` statements have set for its formula checks.
     var formulaNotation = FormulaNotation()
 
-    init(file: String, chapterDirectory: String, bookRoot: String,
-         progress: (@Sendable (ProgressEvent) -> Void)?, hashesDataFiles: Bool = true) {
+    init(
+        file: String, chapterDirectory: String, bookRoot: String,
+        progress: (@Sendable (ProgressEvent) -> Void)?, hashesDataFiles: Bool = true
+    ) {
         self.file = file
         dataFilesRead = DataFilesRead(hashesFiles: hashesDataFiles)
         self.chapterDirectory = chapterDirectory
@@ -99,8 +101,10 @@ final class Interpreter {
     private func show(_ expressions: [Expr]) throws -> [Finding] {
         let evaluation = Evaluation(environment)
         let shows = try expressions.map { e in
-            Finding.show(ShowResult(line: e.location.line, name: "\(e)", value: try evaluation.evaluate(e).value,
-                                    isBoolean: Booleans.isBoolean(e, in: environment)))
+            Finding.show(
+                ShowResult(
+                    line: e.location.line, name: "\(e)", value: try evaluation.evaluate(e).value,
+                    isBoolean: Booleans.isBoolean(e, in: environment)))
         }
         evaluation.recordLayerValues()
         return shows
@@ -113,7 +117,8 @@ final class Interpreter {
         }
         let runs = environment.unplottedTrainings.isEmpty ? [environment.lastTraining!] : environment.unplottedTrainings
         environment.unplottedTrainings = []
-        return LossPlot(line: location.line, title: "Loss",
-                        series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log, loss: $0.loss) })
+        return LossPlot(
+            line: location.line, title: "Loss",
+            series: runs.map { LossSeries(optimizer: $0.optimizer, line: $0.line, log: $0.log, loss: $0.loss) })
     }
 }

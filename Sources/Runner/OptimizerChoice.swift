@@ -8,14 +8,16 @@ import Notation
 /// "did you mean" suggestion as every other name in a chapter.
 func makeChapterOptimizer(name: String, arguments: [String: Double], positional: [Double]) throws -> any Optimizer {
     guard Builtins.optimizers.contains(name) else {
-        throw OptimizerError.unknownOptimizer(name: name, suggestion: suggestion(for: name, among: Builtins.optimizers),
-                                              valid: Builtins.optimizers)
+        throw OptimizerError.unknownOptimizer(
+            name: name, suggestion: suggestion(for: name, among: Builtins.optimizers),
+            valid: Builtins.optimizers)
     }
     do {
         return try makeOptimizer(name: name, arguments: arguments, positional: positional)
     } catch let OptimizerError.unknownOption(optimizer, option, _, valid) {
-        throw OptimizerError.unknownOption(optimizer: optimizer, option: option,
-                                           suggestion: suggestion(for: option, among: valid), valid: valid)
+        throw OptimizerError.unknownOption(
+            optimizer: optimizer, option: option,
+            suggestion: suggestion(for: option, among: valid), valid: valid)
     }
 }
 

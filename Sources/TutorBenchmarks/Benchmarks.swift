@@ -19,8 +19,10 @@ struct Measurement: Encodable {
 /// Network parameters in layer order: W1, b1, W2, b2, …
 typealias Parameters = [Tensor]
 
-func initialParameters(_ network: Network, weight: Dense.Initializer, bias: Dense.Initializer,
-                       generator: inout RandomGenerator) throws -> Parameters {
+func initialParameters(
+    _ network: Network, weight: Dense.Initializer, bias: Dense.Initializer,
+    generator: inout RandomGenerator
+) throws -> Parameters {
     try network.layers.flatMap { layer -> [Tensor] in
         let (w, b) = try layer.initialParameters(weight: weight, bias: bias, generator: &generator)
         return [w, b]
@@ -29,8 +31,10 @@ func initialParameters(_ network: Network, weight: Dense.Initializer, bias: Dens
 
 /// One full-batch step: forward, MSE loss, backward, plain gradient descent.
 /// Returns the loss before the update.
-func trainingStep(_ network: Network, _ parameters: inout Parameters,
-                  x: Variable, y: Variable, learningRate: Double) throws -> Double {
+func trainingStep(
+    _ network: Network, _ parameters: inout Parameters,
+    x: Variable, y: Variable, learningRate: Double
+) throws -> Double {
     let variables = parameters.map(Variable.init)
     let weights = stride(from: 0, to: variables.count, by: 2).map { variables[$0] }
     let biases = stride(from: 1, to: variables.count, by: 2).map { variables[$0] }
@@ -48,30 +52,37 @@ func trainingStep(_ network: Network, _ parameters: inout Parameters,
 /// N(0, 0.01²), zero biases) on every training image, MSE on the sigmoid outputs,
 /// learning rate 0.1. Each repetition continues training from the last.
 func fashionEpoch(images: Tensor, oneHot: Tensor, repetitions: Int) throws -> Measurement {
-    let network = try Network([Dense(inputs: 784, outputs: 64, activation: .sigmoid),
-                               Dense(inputs: 64, outputs: 10, activation: .sigmoid)])
+    let network = try Network([
+        Dense(inputs: 784, outputs: 64, activation: .sigmoid),
+        Dense(inputs: 64, outputs: 10, activation: .sigmoid),
+    ])
     var generator = RandomGenerator(seed: 1)
-    var parameters = try initialParameters(network, weight: .normal(std: 0.01), bias: .constant(0),
-                                           generator: &generator)
+    var parameters = try initialParameters(
+        network, weight: .normal(std: 0.01), bias: .constant(0),
+        generator: &generator)
     let x = Variable(images), y = Variable(oneHot)
     var loss = 0.0
     let seconds = try bestTime(repetitions: repetitions) {
         loss = try trainingStep(network, &parameters, x: x, y: y, learningRate: 0.1)
     }
-    return Measurement(benchmark: "a", name: "epoch 784-64-10 sigmoid, MSE, 60000 images",
-                       seconds: seconds, repetitions: repetitions, loss: loss)
+    return Measurement(
+        benchmark: "a", name: "epoch 784-64-10 sigmoid, MSE, 60000 images",
+        seconds: seconds, repetitions: repetitions, loss: loss)
 }
 
 /// (b) 1000 full-batch epochs of a 10-5-1 network (relu, then linear) on 100×10
 /// uniform data, MSE, learning rate 0.01. Each repetition starts afresh.
 func smallNetwork(repetitions: Int) throws -> Measurement {
-    let network = try Network([Dense(inputs: 10, outputs: 5, activation: .relu),
-                               Dense(inputs: 5, outputs: 1)])
+    let network = try Network([
+        Dense(inputs: 10, outputs: 5, activation: .relu),
+        Dense(inputs: 5, outputs: 1),
+    ])
     var generator = RandomGenerator(seed: 2)
     let x = Variable(try generator.uniform(100, 10))
     let y = Variable(try generator.uniform(100, 1))
-    let initial = try initialParameters(network, weight: .pytorchDefault, bias: .pytorchDefault,
-                                        generator: &generator)
+    let initial = try initialParameters(
+        network, weight: .pytorchDefault, bias: .pytorchDefault,
+        generator: &generator)
     var loss = 0.0
     let seconds = try bestTime(repetitions: repetitions) {
         var parameters = initial
@@ -79,8 +90,9 @@ func smallNetwork(repetitions: Int) throws -> Measurement {
             loss = try trainingStep(network, &parameters, x: x, y: y, learningRate: 0.01)
         }
     }
-    return Measurement(benchmark: "b", name: "1000 epochs 10-5-1 relu, MSE, 100 rows",
-                       seconds: seconds, repetitions: repetitions, loss: loss)
+    return Measurement(
+        benchmark: "b", name: "1000 epochs 10-5-1 relu, MSE, 100 rows",
+        seconds: seconds, repetitions: repetitions, loss: loss)
 }
 
 /// (c) One n×n by n×n product with `Tensor.matmul`.
@@ -91,6 +103,7 @@ func matrixProduct(size n: Int, repetitions: Int) throws -> Measurement {
         _ = try Tensor.matmul(a, b)
     }
     let flops = 2 * Double(n) * Double(n) * Double(n)
-    return Measurement(benchmark: "c", name: "matmul \(n)×\(n)", seconds: seconds,
-                       repetitions: repetitions, gflops: flops / seconds / 1e9)
+    return Measurement(
+        benchmark: "c", name: "matmul \(n)×\(n)", seconds: seconds,
+        repetitions: repetitions, gflops: flops / seconds / 1e9)
 }

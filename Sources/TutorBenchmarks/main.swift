@@ -48,7 +48,8 @@ for run in runs {
 print("")
 print("tutor (Swift engine), \(blas.library), core \(blas.core), \(blas.threads) threads")
 for m in measurements {
-    var line = "  \(m.benchmark)  \(m.name.padding(toLength: 44, withPad: " ", startingAt: 0))"
+    var line =
+        "  \(m.benchmark)  \(m.name.padding(toLength: 44, withPad: " ", startingAt: 0))"
         + String(format: "%10.4f s  best of %d", m.seconds, m.repetitions)
     if let gflops = m.gflops { line += String(format: "  %7.1f GFLOP/s", gflops) }
     if let loss = m.loss { line += String(format: "  loss %.6f", loss) }

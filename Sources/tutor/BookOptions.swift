@@ -4,25 +4,30 @@ import Foundation
 
 /// The options `run` and `check` share.
 struct BookOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "The book: its folder, or chapter files (*.md) in it.",
-        discussion: "A folder gives the chapters its book.yml lists, or else its *.md files and those of its "
-            + "subfolders in name order (README.md excepted)."))
+    @Argument(
+        help: ArgumentHelp(
+            "The book: its folder, or chapter files (*.md) in it.",
+            discussion: "A folder gives the chapters its book.yml lists, or else its *.md files and those of its "
+                + "subfolders in name order (README.md excepted)."))
     var paths: [String]
 
     @Flag(name: .shortAndLong, help: "Print no progress, only errors and the summary.")
     var quiet = false
 
     // `.unconditional`: `--timeout -1` is a value to refuse with a reason, not a missing one.
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Seconds a chapter may run, above 0 and at most a week (default: 300); a chapter past it stops at the "
-            + "running statement with an error.",
-        valueName: "seconds"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seconds a chapter may run, above 0 and at most a week (default: 300); a chapter past it stops at the "
+                + "running statement with an error.",
+            valueName: "seconds"))
     var timeout: Double?
 
-    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp(
-        "Chapters run at once, at least 1 (default: the number of cores). The output is the same for any value.",
-        valueName: "n"))
+    @Option(
+        name: [.short, .long], parsing: .unconditional,
+        help: ArgumentHelp(
+            "Chapters run at once, at least 1 (default: the number of cores). The output is the same for any value.",
+            valueName: "n"))
     var jobs: Int?
 
     static let defaultTimeout: Double = 300
@@ -34,8 +39,9 @@ struct BookOptions: ParsableArguments {
 
     func validate() throws {
         if let timeout, !(timeout > 0 && timeout <= Self.longestTimeout) {
-            throw ValidationError("--timeout must be a number of seconds above 0 and at most "
-                                  + "\(Int(Self.longestTimeout)) (a week), not \(String(format: "%g", timeout))")
+            throw ValidationError(
+                "--timeout must be a number of seconds above 0 and at most "
+                    + "\(Int(Self.longestTimeout)) (a week), not \(String(format: "%g", timeout))")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
     }
@@ -64,7 +70,8 @@ extension BookOptions {
 
     /// The runner of `plan` with these options, its workers this executable's `worker` command.
     func runner(_ plan: RunPlan, cacheFolder: String?, drawsPages: Bool) -> BookRunner {
-        BookRunner(plan: plan, timeLimit: timeLimit, jobs: chapterJobs, cacheFolder: cacheFolder,
-                   drawsPages: drawsPages, worker: Worker.command)
+        BookRunner(
+            plan: plan, timeLimit: timeLimit, jobs: chapterJobs, cacheFolder: cacheFolder,
+            drawsPages: drawsPages, worker: Worker.command)
     }
 }

@@ -37,7 +37,8 @@ struct BookRendering {
         var outcome = Outcome.failed(["tutor: stopped before the pages were written"])
         write {
             do {
-                for warning in try BookWriter(formats: [.html, .md, .json], book: plan.book).write(result, into: output) {
+                for warning in try BookWriter(formats: [.html, .md, .json], book: plan.book).write(result, into: output)
+                {
                     console.error(warning)
                 }
                 outcome = .rendered(result)

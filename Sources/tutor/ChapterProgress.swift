@@ -44,7 +44,8 @@ struct ChapterProgress {
         if let line { text += "  line \(line): \(statement)" }
         if let epoch {
             let barWidth = 12, filled = epoch.of > 0 ? min(barWidth, barWidth * epoch.done / epoch.of) : barWidth
-            text += "  " + String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
+            text +=
+                "  " + String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
                 + " \(epoch.done)/\(epoch.of)  loss \(Self.format(epoch.loss))"
         }
         return Self.fit(text, width: width)

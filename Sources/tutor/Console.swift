@@ -30,8 +30,10 @@ final class Console: @unchecked Sendable {
     /// On a terminal, the live status is drawn at most this often.
     static let redrawInterval: UInt64 = 100_000_000
 
-    init(quiet: Bool, isTerminal: Bool = isatty(2) == 1,
-         output: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    init(
+        quiet: Bool, isTerminal: Bool = isatty(2) == 1,
+        output: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.quiet = quiet
         self.isTerminal = isTerminal
         self.output = output
@@ -78,7 +80,8 @@ final class Console: @unchecked Sendable {
         } else if case let .training(_, _, epoch, epochs, _) = event {
             let now = Self.now()
             if epoch == epochs || now &- running[index].lastPlainLine >= Self.plainInterval,
-               let line = running[index].trainingLine() {
+                let line = running[index].trainingLine()
+            {
                 running[index].lastPlainLine = now
                 output(line + "\n")
             }
@@ -112,7 +115,9 @@ final class Console: @unchecked Sendable {
             if chapter.blocksReused > 0 { details.append("\(chapter.blocksReused) from the cache") }
         }
         let counts = chapter.counts
-        if counts.failed + counts.xpass > 0 { details.append(counted(counts.failed + counts.xpass, "check") + " failed") }
+        if counts.failed + counts.xpass > 0 {
+            details.append(counted(counts.failed + counts.xpass, "check") + " failed")
+        }
         if counts.errors > 0 { details.append(counted(counts.errors, "error")) }
         return word.padding(toLength: 7, withPad: " ", startingAt: 0)
             + " \(chapter.file) in \(String(format: "%.2f", chapter.seconds)) s: " + details.joined(separator: ", ")
@@ -130,8 +135,10 @@ final class Console: @unchecked Sendable {
         // errata: the article's errors confirmed; one not confirmed shows among failed or errors.
         var rows = [["chapter", "status", "passed", "failed", "xfail", "errata", "errors", "seconds"]]
         func counted(_ counts: ChapterCounts) -> [String] {
-            ["\(counts.passed)", "\(counts.failed + counts.xpass)", "\(counts.xfail)",
-             "\(counts.errata)", "\(counts.errors)"]
+            [
+                "\(counts.passed)", "\(counts.failed + counts.xpass)", "\(counts.xfail)",
+                "\(counts.errata)", "\(counts.errors)",
+            ]
         }
         for c in book.chapters {
             rows.append([c.file, c.status.rawValue] + counted(c.counts) + [String(format: "%.2f", c.seconds)])
@@ -142,15 +149,19 @@ final class Console: @unchecked Sendable {
         let widths = rows[0].indices.map { i in rows.map { displayWidth($0[i]) }.max() ?? 0 }
         var text = "\n"
         for (n, row) in rows.enumerated() {
-            text += row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
-                return i == 0 || i == 1 ? cell + pad : pad + cell
-            }.joined(separator: "  ") + "\n"
-            if n == 0 || n == rows.count - 2 { text += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
+            text +=
+                row.enumerated().map { i, cell in
+                    let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
+                    return i == 0 || i == 1 ? cell + pad : pad + cell
+                }.joined(separator: "  ") + "\n"
+            if n == 0 || n == rows.count - 2 {
+                text += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+            }
         }
         let failed = book.chapters.filter { $0.status != .passed }.count
         let total = book.chapters.count
-        text += "\(Self.counted(total, "chapter")): \(total - fromCache) run, \(fromCache) from the cache, \(failed) failed\n"
+        text +=
+            "\(Self.counted(total, "chapter")): \(total - fromCache) run, \(fromCache) from the cache, \(failed) failed\n"
         permanent(text)
     }
 
@@ -196,9 +207,11 @@ final class Console: @unchecked Sendable {
                 return
             }
             let now = Self.now()
-            for i in self.running.indices where self.running[i].epoch == nil
+            for i in self.running.indices
+            where self.running[i].epoch == nil
                 && now &- self.running[i].statementStarted >= Self.plainInterval
-                && now &- self.running[i].lastPlainLine >= Self.plainInterval {
+                && now &- self.running[i].lastPlainLine >= Self.plainInterval
+            {
                 if let line = self.running[i].runningLine(now: now) {
                     self.running[i].lastPlainLine = now
                     self.output(line + "\n")

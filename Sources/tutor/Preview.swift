@@ -25,8 +25,11 @@ struct Preview: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into and serve.", valueName: "dir"))
     var output = "output"
 
-    @Option(name: .long, help: ArgumentHelp("The port to serve on, on 127.0.0.1 only; 0 picks a free port.",
-                                            valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The port to serve on, on 127.0.0.1 only; 0 picks a free port.",
+            valueName: "n"))
     var port = 8000
 
     func validate() throws {
@@ -65,7 +68,8 @@ struct Preview: ParsableCommand {
             }
             let baseline = watcher.baseline(before: before, dataFiles: dataFiles)
             let changed = watcher.waitForChange(from: baseline, dataFiles: dataFiles)
-            let named = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+            let named =
+                changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
             Self.say("tutor preview: \(named) changed; rendering again")
         }
     }

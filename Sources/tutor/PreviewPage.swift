@@ -39,20 +39,23 @@ enum PreviewPage {
     /// Shown for every page while the last rendering could not make the book:
     /// the pages on disk are an earlier rendering's.
     static func failure(_ messages: [String], version: Int) -> String {
-        page(title: "The book could not be rendered",
-             body: "<p>The pages on disk are from an earlier rendering; the terminal shows the same. "
-                 + "Save a fix and this page reloads.</p>\n<pre class=\"preview-error\">"
-                 + messages.map(XMLEscaping.text).joined(separator: "\n") + "</pre>\n",
-             version: version)
+        page(
+            title: "The book could not be rendered",
+            body: "<p>The pages on disk are from an earlier rendering; the terminal shows the same. "
+                + "Save a fix and this page reloads.</p>\n<pre class=\"preview-error\">"
+                + messages.map(XMLEscaping.text).joined(separator: "\n") + "</pre>\n",
+            version: version)
     }
 
     /// A 404: before the first rendering ends, the page is on its way.
     static func notFound(_ target: String, version: Int) -> String {
-        let why = version == 0
+        let why =
+            version == 0
             ? "The book is being rendered; this page reloads when it is ready."
             : "No page of the book is at <code>\(XMLEscaping.text(target))</code>."
-        return page(title: "Not found", body: "<p>\(why)</p>\n<p><a href=\"/\">Contents of the book</a></p>\n",
-                    version: version)
+        return page(
+            title: "Not found", body: "<p>\(why)</p>\n<p><a href=\"/\">Contents of the book</a></p>\n",
+            version: version)
     }
 
     private static func page(title: String, body: String, version: Int) -> String {

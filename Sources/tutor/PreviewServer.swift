@@ -38,13 +38,16 @@ final class PreviewServer: @unchecked Sendable {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = UInt32(INADDR_LOOPBACK).bigEndian
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(socketFD, 64) == 0 else {
             let reason = Self.lastError()
             close(socketFD)
-            throw Failure(description: "cannot serve on 127.0.0.1:\(port): \(reason)"
-                          + (port == 0 ? "" : "; choose another port with --port (0 picks a free one)"))
+            throw Failure(
+                description: "cannot serve on 127.0.0.1:\(port): \(reason)"
+                    + (port == 0 ? "" : "; choose another port with --port (0 picks a free one)"))
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -97,8 +100,9 @@ final class PreviewServer: @unchecked Sendable {
         }
         let method = String(words[0]), target = String(words[1])
         guard method == "GET" || method == "HEAD" else {
-            respond(connection, status: 405, body: "only GET and HEAD\n", type: "text/plain; charset=utf-8",
-                    head: false, extra: ["Allow: GET, HEAD"])
+            respond(
+                connection, status: 405, body: "only GET and HEAD\n", type: "text/plain; charset=utf-8",
+                head: false, extra: ["Allow: GET, HEAD"])
             return
         }
         let headOnly = method == "HEAD"
@@ -120,11 +124,15 @@ final class PreviewServer: @unchecked Sendable {
         case let .success(file):
             let type = PreviewFile.contentType(of: file)
             if let failure, type == html {
-                respond(connection, status: 500, body: PreviewPage.failure(failure, version: version), type: html, head: head)
+                respond(
+                    connection, status: 500, body: PreviewPage.failure(failure, version: version), type: html,
+                    head: head)
                 return
             }
             guard let data = FileManager.default.contents(atPath: file) else {
-                respond(connection, status: 404, body: PreviewPage.notFound(target, version: version), type: html, head: head)
+                respond(
+                    connection, status: 404, body: PreviewPage.notFound(target, version: version), type: html,
+                    head: head)
                 return
             }
             if type == html {
@@ -134,23 +142,30 @@ final class PreviewServer: @unchecked Sendable {
                 respond(connection, status: 200, bytes: [UInt8](data), type: type, head: head)
             }
         case .failure(.malformed):
-            respond(connection, status: 400, body: "bad request: the target must be a path\n",
-                    type: "text/plain; charset=utf-8", head: head)
+            respond(
+                connection, status: 400, body: "bad request: the target must be a path\n",
+                type: "text/plain; charset=utf-8", head: head)
         case .failure(.outside):
-            respond(connection, status: 403, body: "forbidden: only files inside the output folder are served\n",
-                    type: "text/plain; charset=utf-8", head: head)
+            respond(
+                connection, status: 403, body: "forbidden: only files inside the output folder are served\n",
+                type: "text/plain; charset=utf-8", head: head)
         case .failure(.missing):
             if let failure {
-                respond(connection, status: 500, body: PreviewPage.failure(failure, version: version), type: html, head: head)
+                respond(
+                    connection, status: 500, body: PreviewPage.failure(failure, version: version), type: html,
+                    head: head)
             } else {
-                respond(connection, status: 404, body: PreviewPage.notFound(target, version: version), type: html, head: head)
+                respond(
+                    connection, status: 404, body: PreviewPage.notFound(target, version: version), type: html,
+                    head: head)
             }
         }
     }
 
     /// Server-sent events: the version now, then each new one, until the page goes.
     private func streamEvents(_ connection: Int32, head: Bool) {
-        let header = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
+        let header =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
             + "Connection: close\r\n\r\n"
         guard send(connection, Array(header.utf8)), !head else { return }
         var seen = state.current.version
@@ -179,20 +194,27 @@ final class PreviewServer: @unchecked Sendable {
             let searchFrom = max(0, bytes.count - 3)
             bytes += buffer[..<n]
             if bytes.count >= 4,
-               (searchFrom...(bytes.count - 4)).contains(where: { bytes[$0..<($0 + 4)].elementsEqual(end) }) {
+                (searchFrom...(bytes.count - 4)).contains(where: { bytes[$0..<($0 + 4)].elementsEqual(end) })
+            {
                 return String(decoding: bytes, as: UTF8.self)
             }
         }
         return nil
     }
 
-    private func respond(_ connection: Int32, status: Int, body: String, type: String, head: Bool, extra: [String] = []) {
+    private func respond(_ connection: Int32, status: Int, body: String, type: String, head: Bool, extra: [String] = [])
+    {
         respond(connection, status: status, bytes: Array(body.utf8), type: type, head: head, extra: extra)
     }
 
-    private func respond(_ connection: Int32, status: Int, bytes: [UInt8], type: String, head: Bool, extra: [String] = []) {
-        let lines = ["HTTP/1.1 \(status) \(Self.reason(status))", "Content-Type: \(type)", "Content-Length: \(bytes.count)",
-                     "Cache-Control: no-store", "X-Content-Type-Options: nosniff", "Connection: close"] + extra
+    private func respond(
+        _ connection: Int32, status: Int, bytes: [UInt8], type: String, head: Bool, extra: [String] = []
+    ) {
+        let lines =
+            [
+                "HTTP/1.1 \(status) \(Self.reason(status))", "Content-Type: \(type)", "Content-Length: \(bytes.count)",
+                "Cache-Control: no-store", "X-Content-Type-Options: nosniff", "Connection: close",
+            ] + extra
         let header = Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
         guard send(connection, header), !head else { return }
         _ = send(connection, bytes)

@@ -41,8 +41,9 @@ final class PreviewStop: @unchecked Sendable {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { name -> pid_t? in
             guard let pid = pid_t(name),
-                  let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                  let close = stat.range(of: ")", options: .backwards) else { return nil }
+                let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                let close = stat.range(of: ")", options: .backwards)
+            else { return nil }
             // After "pid (name)": the state, then the parent's id.
             let fields = stat[close.upperBound...].split(separator: " ")
             return fields.count > 1 && pid_t(fields[1]) == me ? pid : nil

@@ -18,14 +18,18 @@ struct Run: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into.", valueName: "dir"))
     var output = "output"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "What to write, comma-separated: html (a page per chapter and index.html), md (GitHub Markdown), json (report.json).",
-        valueName: "formats"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "What to write, comma-separated: html (a page per chapter and index.html), md (GitHub Markdown), json (report.json).",
+            valueName: "formats"))
     var format = "html,md,json"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Where results are kept between runs (default: .tutor-cache in the book's folder): a chapter runs again from its first changed block.",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where results are kept between runs (default: .tutor-cache in the book's folder): a chapter runs again from its first changed block.",
+            valueName: "dir"))
     var cache: String?
 
     @Flag(name: .long, help: "Run every chapter, ignoring (and not updating) the cache.")

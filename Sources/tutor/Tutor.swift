@@ -35,11 +35,13 @@ struct Tutor: ParsableCommand {
     /// "unknown command 'chek'; did you mean 'check'?", or nil when `word` is
     /// an option, a command, a path that exists, or close to no command.
     static func misspelledCommand(_ word: String) -> String? {
-        let commands = configuration.subcommands.filter { $0.configuration.shouldDisplay }
+        let commands =
+            configuration.subcommands.filter { $0.configuration.shouldDisplay }
             .map { $0._commandName } + ["help"]
         guard !word.hasPrefix("-"), !commands.contains(word), !word.contains("/"), !word.contains("."),
-              !FileManager.default.fileExists(atPath: word),
-              let nearest = nearestName(to: word, among: commands) else { return nil }
+            !FileManager.default.fileExists(atPath: word),
+            let nearest = nearestName(to: word, among: commands)
+        else { return nil }
         return "unknown command '\(word)'; did you mean '\(nearest)'?"
     }
 }

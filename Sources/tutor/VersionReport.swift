@@ -7,8 +7,10 @@ enum VersionReport {
     static var text: String {
         let facts = BLASLibrary.current.report
         let width = facts.map(\.0.count).max() ?? 0
-        return (["tutor \(version)"] + facts.map { name, value in
-            name + ":" + String(repeating: " ", count: width - name.count + 1) + value
-        }).joined(separator: "\n")
+        return
+            (["tutor \(version)"]
+            + facts.map { name, value in
+                name + ":" + String(repeating: " ", count: width - name.count + 1) + value
+            }).joined(separator: "\n")
     }
 }

@@ -24,7 +24,8 @@ struct Worker: ParsableCommand {
     /// This command, as the book's runner starts it: the running executable
     /// (not the name it was called by, which may not be on the path).
     static var command: WorkerCommand {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         return WorkerCommand(executable: executable, arguments: [_commandName])
     }
@@ -33,8 +34,9 @@ struct Worker: ParsableCommand {
         WorkerJob.limitMemory()
         tuneProcessForTraining()
         let blocks = cache.flatMap { folder in tool.map { BlockCache(directory: folder, toolIdentity: $0) } }
-        let job = WorkerJob(chapter: chapter, display: display, bookRoot: bookRoot, timeLimit: timeout,
-                            resultFile: result, cache: blocks, drawsPages: drawPages)
+        let job = WorkerJob(
+            chapter: chapter, display: display, bookRoot: bookRoot, timeLimit: timeout,
+            resultFile: result, cache: blocks, drawsPages: drawPages)
         do {
             try job.run()
         } catch WorkerJob.Failure.noResult {

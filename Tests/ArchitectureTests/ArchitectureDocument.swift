@@ -30,7 +30,9 @@ struct ArchitectureDocument: Equatable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
         guard let start = lines.firstIndex(of: header) else { return [] }
         return lines[(start + 1)...].dropFirst().prefix { $0.hasPrefix("|") }.map { line in
-            line.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+            line.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingWhitespace()
+            }
         }
     }
 

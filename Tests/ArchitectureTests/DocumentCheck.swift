@@ -4,8 +4,10 @@
 /// module with the files that import it.
 enum DocumentCheck {
     /// One sentence per disagreement.
-    static func problems(_ document: ArchitectureDocument, manifest: PackageManifest,
-                         imports: [String: SourceImports]) -> [String] {
+    static func problems(
+        _ document: ArchitectureDocument, manifest: PackageManifest,
+        imports: [String: SourceImports]
+    ) -> [String] {
         var problems: [String] = []
         for target in manifest.targets where target.kind != .testTarget {
             guard let documented = document.dependencies[target.name] else {
@@ -13,8 +15,9 @@ enum DocumentCheck {
                 continue
             }
             if documented.sorted() != target.dependencies.sorted() {
-                problems.append("docs/architecture.md says \(target.name) depends on \(list(documented)); "
-                                + "Package.swift declares \(list(target.dependencies))")
+                problems.append(
+                    "docs/architecture.md says \(target.name) depends on \(list(documented)); "
+                        + "Package.swift declares \(list(target.dependencies))")
             }
         }
         for name in document.dependencies.keys.sorted() where manifest[name] == nil {
@@ -31,8 +34,9 @@ enum DocumentCheck {
             let files = imports.values.flatMap { $0.importers[module, default: []] }
                 .map { String($0.split(separator: "/").last!) }
             if documented.sorted() != files.sorted() {
-                problems.append("docs/architecture.md says \(module) is imported by \(list(documented)); "
-                                + "it is imported by \(list(files))")
+                problems.append(
+                    "docs/architecture.md says \(module) is imported by \(list(documented)); "
+                        + "it is imported by \(list(files))")
             }
         }
         return problems

@@ -28,17 +28,21 @@ struct PackageManifest: Equatable {
         var position = 0
         while position < code.count {
             guard code[position] == ".", let (kind, open) = PackageManifest.call(in: code, at: position + 1),
-                  let close = PackageManifest.closing(code, from: open) else {
+                let close = PackageManifest.closing(code, from: open)
+            else {
                 position = PackageManifest.skipString(code, at: position)
                 continue
             }
             let arguments = PackageManifest.labeledArguments(String(code[(open + 1)..<close]))
             if let name = arguments["name"].flatMap(PackageManifest.stringLiteral) {
-                targets.append(Target(
-                    name: name, kind: kind,
-                    dependencies: PackageManifest.elements(arguments["dependencies"]).compactMap(PackageManifest.moduleName),
-                    path: arguments["path"].flatMap(PackageManifest.stringLiteral),
-                    exclude: PackageManifest.elements(arguments["exclude"]).compactMap(PackageManifest.stringLiteral)))
+                targets.append(
+                    Target(
+                        name: name, kind: kind,
+                        dependencies: PackageManifest.elements(arguments["dependencies"]).compactMap(
+                            PackageManifest.moduleName),
+                        path: arguments["path"].flatMap(PackageManifest.stringLiteral),
+                        exclude: PackageManifest.elements(arguments["exclude"]).compactMap(
+                            PackageManifest.stringLiteral)))
             }
             // A target's own dependencies (`.target(name:)` among them) are not targets.
             position = close + 1
@@ -54,7 +58,9 @@ struct PackageManifest: Equatable {
     private static func call(in code: [Character], at start: Int) -> (Kind, Int)? {
         var end = start
         while end < code.count, code[end].isLetter { end += 1 }
-        guard end < code.count, code[end] == "(", let kind = Kind(rawValue: String(code[start..<end])) else { return nil }
+        guard end < code.count, code[end] == "(", let kind = Kind(rawValue: String(code[start..<end])) else {
+            return nil
+        }
         return (kind, end)
     }
 
@@ -93,7 +99,8 @@ struct PackageManifest: Equatable {
             while position < characters.count {
                 if characters[position] == "\"" {
                     position = skipString(characters, at: position)
-                } else if characters[position] == "/", position + 1 < characters.count, characters[position + 1] == "/" {
+                } else if characters[position] == "/", position + 1 < characters.count, characters[position + 1] == "/"
+                {
                     return line.prefix(position)
                 } else {
                     position += 1
@@ -150,7 +157,8 @@ struct PackageManifest: Equatable {
     }
 
     private static func stringLiteral(_ text: String) -> String? {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\""), !text.dropFirst().dropLast().contains("\"") else {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\""), !text.dropFirst().dropLast().contains("\"")
+        else {
             return nil
         }
         return String(text.dropFirst().dropLast())

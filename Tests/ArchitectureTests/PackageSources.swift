@@ -7,7 +7,8 @@ struct PackageSources {
     let imports: [String: SourceImports]
 
     init(root: URL) throws {
-        manifest = PackageManifest(text: try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8))
+        manifest = PackageManifest(
+            text: try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8))
         var imports: [String: SourceImports] = [:]
         for target in manifest.targets {
             imports[target.name] = try SourceImports(root: root, folder: target.folder, exclude: target.exclude)

@@ -49,7 +49,8 @@ struct SourceImports: Equatable {
         words = words.dropFirst()
         if declarationKinds.contains(String(words.first!)), words.count >= 2 { words = words.dropFirst() }
         guard let path = words.first, let module = path.split(separator: ".").first,
-              module.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+            module.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+        else { return nil }
         return (String(module), exported)
     }
 

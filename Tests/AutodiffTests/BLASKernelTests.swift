@@ -54,16 +54,18 @@ final class BLASKernelTests: XCTestCase {
         XCTAssertEqual(BLASKernel.choice(features: skylakeX, userCoreType: "Prescott"), .user("Prescott"))
         XCTAssertEqual(BLASKernel.choice(features: none, userCoreType: "Haswell"), .user("Haswell"))
         XCTAssertEqual(BLASKernel.choice(features: skylakeX, userCoreType: nil), .features("SkylakeX"))
-        XCTAssertEqual(BLASKernel.choice(features: skylakeX, userCoreType: ""), .features("SkylakeX"),
-                       "an empty variable is not a choice")
+        XCTAssertEqual(
+            BLASKernel.choice(features: skylakeX, userCoreType: ""), .features("SkylakeX"),
+            "an empty variable is not a choice")
         XCTAssertEqual(BLASKernel.choice(features: none, userCoreType: nil), .library)
     }
 
     /// On this machine, whatever it is: the engine multiplies on the kernel
     /// its features select (or the user's), and says so.
     func testTheEngineRunsOnTheChosenKernel() throws {
-        let product = try Tensor.matmul(Tensor(shape: .matrix(2, 2), scalars: [1, 2, 3, 4]),
-                                        Tensor(shape: .matrix(2, 2), scalars: [5, 6, 7, 8]))
+        let product = try Tensor.matmul(
+            Tensor(shape: .matrix(2, 2), scalars: [1, 2, 3, 4]),
+            Tensor(shape: .matrix(2, 2), scalars: [5, 6, 7, 8]))
         XCTAssertEqual(product.scalars, [19, 22, 43, 50])
         let blas = BLASLibrary.current
         switch blas.choice {
@@ -74,8 +76,9 @@ final class BLASKernelTests: XCTestCase {
             XCTAssertEqual(blas.kernel.lowercased(), kernel.lowercased(), "OpenBLAS switched to the chosen kernel")
             XCTAssertTrue(blas.configuration.contains(blas.kernel), blas.configuration)
         case .library:
-            XCTAssertTrue(BLASKernel.kernel(for: .current) == nil || !blas.configuration.contains("DYNAMIC_ARCH"),
-                          "a DYNAMIC_ARCH build can switch: its own pick is kept only when no kernel fits")
+            XCTAssertTrue(
+                BLASKernel.kernel(for: .current) == nil || !blas.configuration.contains("DYNAMIC_ARCH"),
+                "a DYNAMIC_ARCH build can switch: its own pick is kept only when no kernel fits")
         }
         XCTAssertGreaterThanOrEqual(blas.threads, 1)
         XCTAssertTrue(blas.name.hasPrefix("OpenBLAS "), blas.name)

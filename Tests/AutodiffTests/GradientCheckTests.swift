@@ -64,7 +64,8 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(report.worst).autodiff, wrong.scalars[4])
 
         let large = random.tensor(.matrix(40, 30), -1, 1)
-        var wrongLarge = Tensor.zip(large, large, to: large.shape) { v, _ in 1 - Foundation.tanh(v) * Foundation.tanh(v) }
+        var wrongLarge = Tensor.zip(large, large, to: large.shape) { v, _ in 1 - Foundation.tanh(v) * Foundation.tanh(v)
+        }
         wrongLarge.scalars[7] += 1
         var options = GradientCheckOptions()
         options.maximumEntries = 100
@@ -147,7 +148,8 @@ extension GradientCheckTests {
         XCTAssertTrue(report.passed)
         var generous = GradientCheckOptions()
         generous.maximumWork = .max
-        XCTAssertEqual(try checkGradient(at: w, options: generous) { try Variable.matmul(data, $0).tanh().sum() }.method,
-                       .entries)
+        XCTAssertEqual(
+            try checkGradient(at: w, options: generous) { try Variable.matmul(data, $0).tanh().sum() }.method,
+            .entries)
     }
 }

@@ -26,15 +26,18 @@ final class LossTests: XCTestCase {
 
         let z = Tensor(rows: [[1, 2, 3]])
         let expected: Double = -(3 - log(exp(1.0) + exp(2.0) + exp(3.0)))
-        XCTAssertEqual(try Loss.crossEntropy(Variable(z), Variable(Tensor(rows: [[2]]))).value.scalar,
-                       expected, accuracy: 1e-14)
+        XCTAssertEqual(
+            try Loss.crossEntropy(Variable(z), Variable(Tensor(rows: [[2]]))).value.scalar,
+            expected, accuracy: 1e-14)
 
         let logit = 0.3, y = 1.0
         let sig = 1 / (1 + exp(-logit))
-        XCTAssertEqual(try Loss.bceWithLogits(Variable(Tensor(rows: [[logit]])), Variable(Tensor(rows: [[y]]))).value.scalar,
-                       -log(sig), accuracy: 1e-14)
-        XCTAssertEqual(try Loss.bce(Variable(Tensor(rows: [[sig]])), Variable(Tensor(rows: [[y]]))).value.scalar,
-                       -log(sig), accuracy: 1e-14)
+        XCTAssertEqual(
+            try Loss.bceWithLogits(Variable(Tensor(rows: [[logit]])), Variable(Tensor(rows: [[y]]))).value.scalar,
+            -log(sig), accuracy: 1e-14)
+        XCTAssertEqual(
+            try Loss.bce(Variable(Tensor(rows: [[sig]])), Variable(Tensor(rows: [[y]]))).value.scalar,
+            -log(sig), accuracy: 1e-14)
     }
 
     func testBCEOfExactTargetsIsTheFullSumToTheBit() throws {
@@ -46,12 +49,16 @@ final class LossTests: XCTestCase {
             return total / Double(p.count)
         }
         let inRange: [Double] = [0, 1, 0.5, 1e-300, 1 - 1e-16, 0.25, 0.999]
-        for targets in [[Double](repeating: 1, count: 9), [Double](repeating: 0, count: 9),
-                        [1, 0, 1, 0, 0.3, 1, 0, 1, 0]] {
+        for targets in [
+            [Double](repeating: 1, count: 9), [Double](repeating: 0, count: 9),
+            [1, 0, 1, 0, 0.3, 1, 0, 1, 0],
+        ] {
             for probabilities in [inRange, inRange + [1.5, -0.5]] {
                 let t = Array(targets.prefix(probabilities.count))
-                let value = try Loss.bce(Variable(Tensor(shape: .matrix(1, t.count), scalars: probabilities)),
-                                         Variable(Tensor(shape: .matrix(1, t.count), scalars: t))).value.scalar
+                let value = try Loss.bce(
+                    Variable(Tensor(shape: .matrix(1, t.count), scalars: probabilities)),
+                    Variable(Tensor(shape: .matrix(1, t.count), scalars: t))
+                ).value.scalar
                 let expected = definition(probabilities, t)
                 if expected.isNaN {
                     XCTAssertTrue(value.isNaN, "targets \(t): \(value)")
@@ -102,7 +109,9 @@ final class LossTests: XCTestCase {
         let s = try z.softmax().value.scalars
         XCTAssertEqual(s[0], 1 / (1 + exp(2.0)), accuracy: 1e-15)
         XCTAssertEqual(s[1], exp(2.0) / (1 + exp(2.0)), accuracy: 1e-15)
-        XCTAssertEqual(try Loss.bceWithLogits(Variable(Tensor(rows: [[1e16, -1e16]])), Variable(Tensor(rows: [[1, 0]]))).value.scalar, 0)
+        XCTAssertEqual(
+            try Loss.bceWithLogits(Variable(Tensor(rows: [[1e16, -1e16]])), Variable(Tensor(rows: [[1, 0]]))).value
+                .scalar, 0)
     }
 
     func testLossShapeMismatchIsAnError() {
@@ -111,6 +120,7 @@ final class LossTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("4×1"), "\(error)")
             XCTAssertTrue("\(error)".contains("1×4"), "\(error)")
         }
-        XCTAssertThrowsError(try Loss.crossEntropy(Variable(Tensor.zeros(.matrix(2, 3))), Variable(Tensor(rows: [[0], [3]]))))
+        XCTAssertThrowsError(
+            try Loss.crossEntropy(Variable(Tensor.zeros(.matrix(2, 3))), Variable(Tensor(rows: [[0], [3]]))))
     }
 }

@@ -77,25 +77,36 @@ final class OperationGradientTests: XCTestCase {
     func testFusedAffineMap() throws {
         for biasShape in [Shape.matrix(1, 5), .scalar, .matrix(1, 1)] {
             let x = random.tensor(.matrix(4, 3)), w = random.tensor(.matrix(5, 3)), b = random.tensor(biasShape)
-            try assertGradientsMatch([x, w, b], "affine with bias \(biasShape)") { try Variable.affine($0[0], $0[1], $0[2]) }
+            try assertGradientsMatch([x, w, b], "affine with bias \(biasShape)") {
+                try Variable.affine($0[0], $0[1], $0[2])
+            }
             let unfused = try Variable.matmul(Variable(x), Variable(w), transposeB: true) + Variable(b)
-            assertClose(try Variable.affine(Variable(x), Variable(w), Variable(b)).value, unfused.value, absolute: 1e-14)
+            assertClose(
+                try Variable.affine(Variable(x), Variable(w), Variable(b)).value, unfused.value, absolute: 1e-14)
         }
         // Many rows and up to 64 outputs take the transposed product, written
         // back in tiles of 64 rows split over the cores: sizes with a partial
         // last tile, with more than one chunk, and just past the limit.
-        for (rows, outputs, biasShape) in [(1500, 3, Shape.matrix(1, 3)), (1024, 64, .matrix(1, 64)),
-                                           (9001, 61, .scalar), (1100, 65, .matrix(1, 65))] {
+        for (rows, outputs, biasShape) in [
+            (1500, 3, Shape.matrix(1, 3)), (1024, 64, .matrix(1, 64)),
+            (9001, 61, .scalar), (1100, 65, .matrix(1, 65)),
+        ] {
             let x = random.tensor(.matrix(rows, 7)), w = random.tensor(.matrix(outputs, 7))
             let b = random.tensor(biasShape)
             let unfused = try Variable.matmul(Variable(x), Variable(w), transposeB: true) + Variable(b)
-            assertClose(try Variable.affine(Variable(x), Variable(w), Variable(b)).value, unfused.value,
-                        absolute: 1e-13, relative: 1e-13, "\(rows)×\(outputs)")
+            assertClose(
+                try Variable.affine(Variable(x), Variable(w), Variable(b)).value, unfused.value,
+                absolute: 1e-13, relative: 1e-13, "\(rows)×\(outputs)")
         }
-        XCTAssertThrowsError(try Variable.affine(Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 2))),
-                                                 Variable(Tensor.zeros(.matrix(1, 5)))))
-        XCTAssertThrowsError(try Variable.affine(Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 3))),
-                                                 Variable(Tensor.zeros(.matrix(1, 4))))) { error in
+        XCTAssertThrowsError(
+            try Variable.affine(
+                Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 2))),
+                Variable(Tensor.zeros(.matrix(1, 5)))))
+        XCTAssertThrowsError(
+            try Variable.affine(
+                Variable(Tensor.zeros(.matrix(4, 3))), Variable(Tensor.zeros(.matrix(5, 3))),
+                Variable(Tensor.zeros(.matrix(1, 4))))
+        ) { error in
             XCTAssertEqual("\(error)", "+: shapes 4×5 and 1×4 do not match")
         }
     }

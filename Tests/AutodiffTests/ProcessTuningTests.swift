@@ -50,8 +50,9 @@ final class ProcessTuningTests: XCTestCase {
         tuneProcessForTraining()
         XCTAssertEqual(openblas_thread_timeout(), 4)
         let a = random.tensor(.matrix(600, 600))
-        assertClose(try Tensor.matmul(a, a), plainProduct(a, a), absolute: 1e-10, relative: 1e-12,
-                    "workers restarted with the new timeout")
+        assertClose(
+            try Tensor.matmul(a, a), plainProduct(a, a), absolute: 1e-10, relative: 1e-12,
+            "workers restarted with the new timeout")
     }
 
     func testTheTimeoutIsSetUnlessTheUserSetOne() {

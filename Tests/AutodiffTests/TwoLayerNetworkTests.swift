@@ -13,8 +13,10 @@ final class TwoLayerNetworkTests: XCTestCase {
     }
 
     func parameters(inputs: Int, hidden: Int, outputs: Int) -> [Tensor] {
-        [random.tensor(.matrix(hidden, inputs)), random.tensor(.matrix(1, hidden)),
-         random.tensor(.matrix(outputs, hidden)), random.tensor(.matrix(1, outputs))]
+        [
+            random.tensor(.matrix(hidden, inputs)), random.tensor(.matrix(1, hidden)),
+            random.tensor(.matrix(outputs, hidden)), random.tensor(.matrix(1, outputs)),
+        ]
     }
 
     func testEveryLossThroughTwoLayers() throws {

@@ -25,23 +25,39 @@ final class ReportComparisonTests: XCTestCase {
     }
 
     func testResidualsOfComparisonsThatHeldAreNoise() {
-        XCTAssertEqual(differences(#"{"status": "passed", "max_rel_error": 0}"#,
-                                   #"{"status": "passed", "max_rel_error": 4.079e-14}"#), [])
-        XCTAssertEqual(differences(#"{"max_abs_error": 8.8e-10}"#, #"{"max_abs_error": 0}"#), [],
-                       "a confirmed derivative has no status")
-        XCTAssertEqual(differences(#"{"derivative_checks": [{"max_rel_error": 2.2e-7}]}"#,
-                                   #"{"derivative_checks": [{"max_rel_error": 2.0e-6}]}"#), [])
-        XCTAssertEqual(differences(#"{"status": "passed", "max_abs_error": null}"#,
-                                   #"{"status": "passed", "max_abs_error": 0}"#).count, 1, "null is not a number")
+        XCTAssertEqual(
+            differences(
+                #"{"status": "passed", "max_rel_error": 0}"#,
+                #"{"status": "passed", "max_rel_error": 4.079e-14}"#), [])
+        XCTAssertEqual(
+            differences(#"{"max_abs_error": 8.8e-10}"#, #"{"max_abs_error": 0}"#), [],
+            "a confirmed derivative has no status")
+        XCTAssertEqual(
+            differences(
+                #"{"derivative_checks": [{"max_rel_error": 2.2e-7}]}"#,
+                #"{"derivative_checks": [{"max_rel_error": 2.0e-6}]}"#), [])
+        XCTAssertEqual(
+            differences(
+                #"{"status": "passed", "max_abs_error": null}"#,
+                #"{"status": "passed", "max_abs_error": 0}"#
+            ).count, 1, "null is not a number")
     }
 
     func testResidualsOfFailuresAreFindings() {
-        XCTAssertEqual(differences(#"{"status": "failed", "max_abs_error": 0.5}"#,
-                                   #"{"status": "failed", "max_abs_error": 0.25}"#).count, 1)
-        XCTAssertEqual(differences(#"{"status": "xfail", "max_rel_error": 0.5}"#,
-                                   #"{"status": "xfail", "max_rel_error": 0.5000000000001}"#), [])
-        XCTAssertEqual(differences(#"{"status": "passed", "max_abs_error": 0}"#,
-                                   #"{"status": "failed", "max_abs_error": 0}"#).count, 1, "the verdict is exact")
+        XCTAssertEqual(
+            differences(
+                #"{"status": "failed", "max_abs_error": 0.5}"#,
+                #"{"status": "failed", "max_abs_error": 0.25}"#
+            ).count, 1)
+        XCTAssertEqual(
+            differences(
+                #"{"status": "xfail", "max_rel_error": 0.5}"#,
+                #"{"status": "xfail", "max_rel_error": 0.5000000000001}"#), [])
+        XCTAssertEqual(
+            differences(
+                #"{"status": "passed", "max_abs_error": 0}"#,
+                #"{"status": "failed", "max_abs_error": 0}"#
+            ).count, 1, "the verdict is exact")
     }
 
     func testStructureStringsBooleansAndNullsAreExact() {
@@ -57,9 +73,11 @@ final class ReportComparisonTests: XCTestCase {
     func testTheKeyOfANumberInsideAnArrayIsItsField() {
         XCTAssertEqual(differences(#"{"log": [{"loss": 0.25}]}"#, #"{"log": [{"loss": 0.2500000000000001}]}"#), [])
         XCTAssertEqual(differences(#"{"max_rel_error": [0, 0]}"#, #"{"max_rel_error": [1e-12, 0]}"#), [])
-        XCTAssertEqual(differences(#"{"status": "failed", "x": [{"max_rel_error": 0.1}]}"#,
-                                   #"{"status": "failed", "x": [{"max_rel_error": 0.2}]}"#), [],
-                       "an inner object without a status held")
+        XCTAssertEqual(
+            differences(
+                #"{"status": "failed", "x": [{"max_rel_error": 0.1}]}"#,
+                #"{"status": "failed", "x": [{"max_rel_error": 0.2}]}"#), [],
+            "an inner object without a status held")
     }
 
     func testNotJSONIsADifference() {
@@ -71,7 +89,10 @@ final class ReportComparisonTests: XCTestCase {
         let root = try TemporaryFolder.create("compare")
         defer { try? FileManager.default.removeItem(at: root) }
         let e = root.appendingPathComponent("e"), a = root.appendingPathComponent("a")
-        for folder in [e, a] { try FileManager.default.createDirectory(at: folder.appendingPathComponent("fig"), withIntermediateDirectories: true) }
+        for folder in [e, a] {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("fig"), withIntermediateDirectories: true)
+        }
         try Data("<p>1</p>\n".utf8).write(to: e.appendingPathComponent("01.html"))
         try Data("<p>1</p>\n".utf8).write(to: a.appendingPathComponent("01.html"))
         try Data(#"{"loss": 0.1}"#.utf8).write(to: e.appendingPathComponent("report.json"))
@@ -83,7 +104,8 @@ final class ReportComparisonTests: XCTestCase {
         try Data("<p>2</p>\n".utf8).write(to: a.appendingPathComponent("01.html"))
         try Data("x".utf8).write(to: a.appendingPathComponent("extra.md"))
         try FileManager.default.removeItem(at: a.appendingPathComponent("fig/a.svg"))
-        XCTAssertEqual(try FolderComparison.differences(expected: e, actual: a),
-                       ["fig/a.svg: missing", "extra.md: not expected", "01.html: differs from line 1"])
+        XCTAssertEqual(
+            try FolderComparison.differences(expected: e, actual: a),
+            ["fig/a.svg: missing", "extra.md: not expected", "01.html: differs from line 1"])
     }
 }

@@ -8,8 +8,10 @@ final class BookFolder {
     let path: String
 
     init(named name: String = "book") throws {
-        parent = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("tutor-book-tests-" + UUID().uuidString).standardizedFileURL.resolvingSymlinksInPath().path
+        parent =
+            URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("tutor-book-tests-" + UUID().uuidString).standardizedFileURL
+            .resolvingSymlinksInPath().path
         path = parent + "/" + name
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -22,8 +24,9 @@ final class BookFolder {
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
         let file = path + "/" + name
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         return file
     }

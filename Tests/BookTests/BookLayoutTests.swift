@@ -5,8 +5,10 @@ import XCTest
 final class BookLayoutTests: XCTestCase {
     func testAFolderIsItsChaptersInNameOrderWithSubfoldersInPlace() throws {
         let book = try BookFolder()
-        for name in ["02-b.md", "01-a.md", "03-part/04-d.md", "03-part/03-c.md", "05-e.md",
-                     "README.md", ".hidden.md", "notes.txt", ".drafts/06-f.md"] {
+        for name in [
+            "02-b.md", "01-a.md", "03-part/04-d.md", "03-part/03-c.md", "05-e.md",
+            "README.md", ".hidden.md", "notes.txt", ".drafts/06-f.md",
+        ] {
             try book.write(name, chapter(name))
         }
         let found = try BookLayout.book(for: [book.path])
@@ -35,8 +37,10 @@ final class BookLayoutTests: XCTestCase {
         XCTAssertEqual(found.file?.title, "T")
         XCTAssertEqual(found.warnings, ["tutor: warning: book/02-b.md is not run: the book file does not list it"])
         XCTAssertThrowsError(try BookLayout.book(for: [book.path + "/02-b.md"])) { error in
-            XCTAssertEqual(error as? BookError, .commandLine(
-                "'\(book.path)/02-b.md' is not a chapter of the book: book/book.yml does not list it"))
+            XCTAssertEqual(
+                error as? BookError,
+                .commandLine(
+                    "'\(book.path)/02-b.md' is not a chapter of the book: book/book.yml does not list it"))
         }
     }
 
@@ -45,9 +49,11 @@ final class BookLayoutTests: XCTestCase {
         try book.write("01-a.md", chapter("A"))
         try book.write("book.yml", "chapters:\n  - 01-a.md\n  - 02-gone.md\n")
         XCTAssertThrowsError(try BookLayout.book(for: [book.path])) { error in
-            XCTAssertEqual(error as? BookError, .book([
-                "book/book.yml:3:5: error: no chapter '02-gone.md' in the book's folder (paths in the book file are relative to it)",
-            ]))
+            XCTAssertEqual(
+                error as? BookError,
+                .book([
+                    "book/book.yml:3:5: error: no chapter '02-gone.md' in the book's folder (paths in the book file are relative to it)"
+                ]))
         }
     }
 
@@ -59,8 +65,10 @@ final class BookLayoutTests: XCTestCase {
             XCTAssertEqual(error as? BookError, .commandLine("no such file or folder: \(book.path)/missing"))
         }
         XCTAssertThrowsError(try BookLayout.book(for: [book.path + "/notes.txt"])) { error in
-            XCTAssertEqual(error as? BookError, .commandLine(
-                "'\(book.path)/notes.txt' is not a chapter: a chapter is a Markdown file named *.md"))
+            XCTAssertEqual(
+                error as? BookError,
+                .commandLine(
+                    "'\(book.path)/notes.txt' is not a chapter: a chapter is a Markdown file named *.md"))
         }
         XCTAssertThrowsError(try BookLayout.book(for: [book.path + "/README.md"])) { error in
             guard case .commandLine = error as? BookError else { return XCTFail("\(error)") }

@@ -12,10 +12,13 @@ final class BookRunnerTests: XCTestCase {
         WorkerCommand(executable: "/bin/sh", arguments: ["-c", script, "worker"])
     }
 
-    private func run(_ folder: BookFolder, worker: WorkerCommand, cacheFolder: String? = nil) throws -> (BookResult, [String]) {
+    private func run(_ folder: BookFolder, worker: WorkerCommand, cacheFolder: String? = nil) throws -> (
+        BookResult, [String]
+    ) {
         let plan = try RunPlan(book: BookLayout.book(for: [folder.path]), paths: [folder.path], output: nil)
-        let runner = BookRunner(plan: plan, timeLimit: 60, jobs: 2, cacheFolder: cacheFolder, drawsPages: false,
-                                worker: worker)
+        let runner = BookRunner(
+            plan: plan, timeLimit: 60, jobs: 2, cacheFolder: cacheFolder, drawsPages: false,
+            worker: worker)
         let events = EventLog()
         let result = runner.run { events.add($0) }
         return (result, events.lines)
@@ -28,11 +31,16 @@ final class BookRunnerTests: XCTestCase {
         XCTAssertEqual(result.chapters.map(\.file), ["book/01-a.md", "book/02-b.md", "book/03-c.md"])
         for chapter in result.chapters {
             XCTAssertEqual(chapter.status, .error)
-            XCTAssertEqual(chapter.errors.map(\.message),
-                           ["the chapter's worker process ended with status 3 without a result while running this statement"])
+            XCTAssertEqual(
+                chapter.errors.map(\.message),
+                ["the chapter's worker process ended with status 3 without a result while running this statement"])
         }
-        XCTAssertEqual(events.sorted(), ["finished book/01-a.md", "finished book/02-b.md", "finished book/03-c.md",
-                                         "started book/01-a.md", "started book/02-b.md", "started book/03-c.md"])
+        XCTAssertEqual(
+            events.sorted(),
+            [
+                "finished book/01-a.md", "finished book/02-b.md", "finished book/03-c.md",
+                "started book/01-a.md", "started book/02-b.md", "started book/03-c.md",
+            ])
     }
 
     func testACrashIsPlacedAtTheStatementTheWorkerReportedLast() throws {
@@ -42,8 +50,9 @@ final class BookRunnerTests: XCTestCase {
         let (result, events) = try run(folder, worker: shell("echo 'statement 7 1 let y = 2'; kill -SEGV $$"))
         let chapter = try XCTUnwrap(result.chapters.first)
         XCTAssertEqual(chapter.errors.map(\.location), [SourceLocation(file: "book/01-a.md", line: 7, column: 1)])
-        XCTAssertTrue(chapter.errors[0].message.hasPrefix(
-            "the chapter's worker process stopped with signal 11 (a segmentation fault, such as a stack overflow)"),
+        XCTAssertTrue(
+            chapter.errors[0].message.hasPrefix(
+                "the chapter's worker process stopped with signal 11 (a segmentation fault, such as a stack overflow)"),
             chapter.errors[0].message)
         XCTAssertEqual(events, ["started book/01-a.md", "statement book/01-a.md 7", "finished book/01-a.md"])
     }
@@ -71,7 +80,8 @@ final class BookRunnerTests: XCTestCase {
         _ = try run(folder, worker: shell("printf '%s\\n' \"$@\" > '\(arguments)'; exit 1"))
         let given = try String(contentsOfFile: arguments, encoding: .utf8).split(separator: "\n").map(String.init)
         XCTAssertEqual(given.count, 6, "\(given)")
-        XCTAssertEqual(Array(given.prefix(3)), ["--display=book/01-a.md", "--book-root=\(folder.path)", "--timeout=60.0"])
+        XCTAssertEqual(
+            Array(given.prefix(3)), ["--display=book/01-a.md", "--book-root=\(folder.path)", "--timeout=60.0"])
         XCTAssertTrue(given[3].hasPrefix("--result="), given[3])
         XCTAssertEqual(Array(given.suffix(2)), ["--", folder.path + "/01-a.md"])
     }

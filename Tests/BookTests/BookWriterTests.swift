@@ -6,9 +6,10 @@ import XCTest
 final class BookWriterTests: XCTestCase {
     /// The book's chapters run in this process (prose and a `let` need no worker).
     private func result(of book: Book) -> BookResult {
-        BookResult(chapters: book.selected.map {
-            ChapterRunner(bookRoot: book.root).run(path: $0.path, displayPath: $0.display)
-        })
+        BookResult(
+            chapters: book.selected.map {
+                ChapterRunner(bookRoot: book.root).run(path: $0.path, displayPath: $0.display)
+            })
     }
 
     func testEveryFormatIsWritten() throws {
@@ -36,7 +37,8 @@ final class BookWriterTests: XCTestCase {
         try folder.write("img/plot.png", "PNG")
         try Data("in the way".utf8).write(to: URL(fileURLWithPath: output + "/img"))
         book = try BookLayout.book(for: [folder.path])
-        XCTAssertThrowsError(try BookWriter(formats: [.html, .json], book: book).write(result(of: book), into: output)) {
+        XCTAssertThrowsError(try BookWriter(formats: [.html, .json], book: book).write(result(of: book), into: output))
+        {
             error in
             let message = (error as? BookWriteError)?.message ?? ""
             XCTAssertTrue(message.hasPrefix("cannot write '\(output)/img': "), message)

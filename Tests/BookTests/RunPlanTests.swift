@@ -25,11 +25,16 @@ final class RunPlanTests: XCTestCase {
         let book = try BookFolder()
         try book.write("01-a.md", chapter("A"))
         let found = try BookLayout.book(for: [book.path])
-        for (output, why) in [(book.path, "is the folder of chapters"), (book.path + "/out", "lies inside the folder of chapters"),
-                              (book.parent, "contains the folder of chapters")] {
+        for (output, why) in [
+            (book.path, "is the folder of chapters"), (book.path + "/out", "lies inside the folder of chapters"),
+            (book.parent, "contains the folder of chapters"),
+        ] {
             XCTAssertThrowsError(try RunPlan(book: found, paths: [book.path], output: output)) { error in
-                XCTAssertEqual(error as? BookError, .commandLine(
-                    "the output folder '\(output)' \(why) '\(book.path)': choose another with --output (the default is output/)"))
+                XCTAssertEqual(
+                    error as? BookError,
+                    .commandLine(
+                        "the output folder '\(output)' \(why) '\(book.path)': choose another with --output (the default is output/)"
+                    ))
             }
         }
         // Nothing is written by `check`: no output folder to refuse.
@@ -43,10 +48,12 @@ final class RunPlanTests: XCTestCase {
         try book.write("index.md", chapter("Index"))
         let found = try BookLayout.book(for: [book.path])
         XCTAssertThrowsError(try RunPlan(book: found, paths: [book.path], output: nil)) { error in
-            XCTAssertEqual(error as? BookError, .book([
-                "book/b/01-x.md:1:1: error: its output '01-x.html' is also an output of book/a/01-x.md; rename one of the two",
-                "book/index.md:1:1: error: its page 'index.html' would replace the book's index; rename the chapter",
-            ]))
+            XCTAssertEqual(
+                error as? BookError,
+                .book([
+                    "book/b/01-x.md:1:1: error: its output '01-x.html' is also an output of book/a/01-x.md; rename one of the two",
+                    "book/index.md:1:1: error: its page 'index.html' would replace the book's index; rename the chapter",
+                ]))
             XCTAssertEqual((error as? BookError)?.messages.last, "tutor: nothing was run or written")
         }
     }

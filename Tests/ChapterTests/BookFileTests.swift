@@ -15,7 +15,8 @@ final class BookFileTests: XCTestCase {
     }
 
     func testTitleAuthorLanguageAndChaptersInParts() throws {
-        let book = try BookFile.parse("""
+        let book = try BookFile.parse(
+            """
             title: Backpropagation, checked
             author: A. Lecturer
             language: en
@@ -33,9 +34,12 @@ final class BookFileTests: XCTestCase {
         XCTAssertEqual(book.author, "A. Lecturer")
         XCTAssertEqual(book.language, "en")
         let chapters = try XCTUnwrap(book.chapters)
-        XCTAssertEqual(chapters.map(\.path), ["01-intro.md", "networks/02-xor.md", "networks/03-deep.md", "appendix", "04-chinese.md"])
+        XCTAssertEqual(
+            chapters.map(\.path),
+            ["01-intro.md", "networks/02-xor.md", "networks/03-deep.md", "appendix", "04-chinese.md"])
         XCTAssertEqual(chapters.map(\.part), [nil, "Networks", "Networks", "Appendix", nil])
-        XCTAssertEqual(chapters.map(\.partFolder), [nil, nil, nil, "appendix", nil], "a part without a list takes its folder")
+        XCTAssertEqual(
+            chapters.map(\.partFolder), [nil, nil, nil, "appendix", nil], "a part without a list takes its folder")
         XCTAssertEqual(chapters.map(\.language), [nil, nil, nil, nil, "zh-Hans"])
         XCTAssertEqual(chapters[0].location, SourceLocation(file: "book.yml", line: 5, column: 5))
     }
@@ -47,12 +51,15 @@ final class BookFileTests: XCTestCase {
 
     func testUnknownKeysAreRefusedWithTheNearestName() {
         let top = parseError("title: T\nauthr: A\n")
-        XCTAssertEqual(top?.description, "book.yml:2:1: error: unknown setting 'authr' in the book file; did you mean 'author'?")
+        XCTAssertEqual(
+            top?.description, "book.yml:2:1: error: unknown setting 'authr' in the book file; did you mean 'author'?")
         XCTAssertEqual(top?.rendered.hasSuffix("authr: A\n^"), true, top?.rendered ?? "")
-        XCTAssertEqual(parseError("chapters:\n  - file: a.md\n    langage: de\n")?.description,
-                       "book.yml:3:5: error: unknown setting 'langage' in a chapter; did you mean 'language'?")
-        XCTAssertEqual(parseError("chapters:\n  - part: P\n    folder: p\n    colour: red\n")?.message,
-                       "unknown setting 'colour' in a part; a part takes `part`, `folder`, `chapters`, `language`")
+        XCTAssertEqual(
+            parseError("chapters:\n  - file: a.md\n    langage: de\n")?.description,
+            "book.yml:3:5: error: unknown setting 'langage' in a chapter; did you mean 'language'?")
+        XCTAssertEqual(
+            parseError("chapters:\n  - part: P\n    folder: p\n    colour: red\n")?.message,
+            "unknown setting 'colour' in a part; a part takes `part`, `folder`, `chapters`, `language`")
     }
 
     func testEveryLineEndingQuotesTheSameLine() {
@@ -66,31 +73,41 @@ final class BookFileTests: XCTestCase {
     func testYAMLErrorsAreLocated() {
         let error = parseError("title: [T\nchapters: 1\n")
         XCTAssertEqual(error?.location, SourceLocation(file: "book.yml", line: 2, column: 9), error?.message ?? "")
-        XCTAssertEqual(parseError("title: A\ntitle: B\n")?.message,
-                       "the setting 'title' is given twice in one list of settings; keep one")
+        XCTAssertEqual(
+            parseError("title: A\ntitle: B\n")?.message,
+            "the setting 'title' is given twice in one list of settings; keep one")
     }
 
     func testValuesOfTheWrongKindAreRefused() {
         XCTAssertEqual(parseError("- a.md\n")?.message.hasPrefix("the book file is a list of settings"), true)
-        XCTAssertEqual(parseError("chapters: a.md\n")?.description,
-                       "book.yml:1:11: error: `chapters` is a list of chapter files (`- 01-intro.md`), not a single value")
+        XCTAssertEqual(
+            parseError("chapters: a.md\n")?.description,
+            "book.yml:1:11: error: `chapters` is a list of chapter files (`- 01-intro.md`), not a single value")
         XCTAssertEqual(parseError("title: [a, b]\n")?.message, "title is text, not a list")
-        XCTAssertEqual(parseError("language: english language\n")?.message,
-                       "'english language' is not a language tag: write one such as en, de, zh or zh-Hans")
+        XCTAssertEqual(
+            parseError("language: english language\n")?.message,
+            "'english language' is not a language tag: write one such as en, de, zh or zh-Hans")
     }
 
     func testChapterPathsStayInsideTheBookAndAreMarkdown() {
-        XCTAssertEqual(parseError("chapters:\n  - ../other/01.md\n")?.description,
-                       "book.yml:2:5: error: '../other/01.md' leaves the book's folder")
-        XCTAssertEqual(parseError("chapters:\n  - /etc/01.md\n")?.message,
-                       "a chapter is named by a path relative to the book's folder, not '/etc/01.md'")
-        XCTAssertEqual(parseError("chapters:\n  - data.csv\n")?.message,
-                       "'data.csv' is not a chapter: a chapter is a Markdown file named *.md")
-        XCTAssertEqual(parseError("chapters:\n  - part: P\n    folder: p\n    chapters: [../../x.md]\n")?.message,
-                       "'../../x.md' leaves the book's folder")
-        XCTAssertEqual(parseError("chapters:\n  - part: P\n")?.message,
-                       "the part 'P' needs `folder:`, the subfolder that holds its chapters")
-        XCTAssertEqual(parseError("chapters:\n  - part: P\n    folder: p\n    chapters:\n      - part: Q\n        folder: q\n")?.message,
-                       "a part cannot hold another part: list its chapters as files")
+        XCTAssertEqual(
+            parseError("chapters:\n  - ../other/01.md\n")?.description,
+            "book.yml:2:5: error: '../other/01.md' leaves the book's folder")
+        XCTAssertEqual(
+            parseError("chapters:\n  - /etc/01.md\n")?.message,
+            "a chapter is named by a path relative to the book's folder, not '/etc/01.md'")
+        XCTAssertEqual(
+            parseError("chapters:\n  - data.csv\n")?.message,
+            "'data.csv' is not a chapter: a chapter is a Markdown file named *.md")
+        XCTAssertEqual(
+            parseError("chapters:\n  - part: P\n    folder: p\n    chapters: [../../x.md]\n")?.message,
+            "'../../x.md' leaves the book's folder")
+        XCTAssertEqual(
+            parseError("chapters:\n  - part: P\n")?.message,
+            "the part 'P' needs `folder:`, the subfolder that holds its chapters")
+        XCTAssertEqual(
+            parseError("chapters:\n  - part: P\n    folder: p\n    chapters:\n      - part: Q\n        folder: q\n")?
+                .message,
+            "a part cannot hold another part: list its chapters as files")
     }
 }

@@ -37,8 +37,9 @@ final class ChapterReaderTests: XCTestCase {
         XCTAssertEqual(directive?.fenceLocation, location(7, 1))
         XCTAssertEqual(directive?.contentLocation, location(8, 1))
 
-        XCTAssertEqual(document.blocks[2].code,
-                       CodeBlock(language: "python", text: "print(\"shown\")\n", location: location(12, 1)))
+        XCTAssertEqual(
+            document.blocks[2].code,
+            CodeBlock(language: "python", text: "print(\"shown\")\n", location: location(12, 1)))
         XCTAssertEqual(document.blocks[3].code?.language, nil)
         XCTAssertEqual(document.blocks[3].code?.text, "indented code\n")
         XCTAssertEqual(document.blocks[4].prose?.source, "Closing words.")
@@ -71,8 +72,9 @@ final class ChapterReaderTests: XCTestCase {
     }
 
     func testTitleIsTheFirstLevelOneHeading() {
-        XCTAssertEqual(readChapter("## Setup\n\n# The *chain* rule\n\n# Later\n").document.title,
-                       "The chain rule")
+        XCTAssertEqual(
+            readChapter("## Setup\n\n# The *chain* rule\n\n# Later\n").document.title,
+            "The chain rule")
     }
 
     func testTitleFallsBackToFirstHeadingThenFileName() {
@@ -100,7 +102,8 @@ final class ChapterReaderTests: XCTestCase {
     func testMissingFileIsADiagnosticAtTheStart() {
         let (document, diagnostics) = ChapterReader.read(path: "/nonexistent/07-missing.md")
         XCTAssertEqual(document.blocks, [])
-        XCTAssertEqual(diagnostics.map(\.location),
-                       [SourceLocation(file: "/nonexistent/07-missing.md", line: 1, column: 1)])
+        XCTAssertEqual(
+            diagnostics.map(\.location),
+            [SourceLocation(file: "/nonexistent/07-missing.md", line: 1, column: 1)])
     }
 }

@@ -19,15 +19,17 @@ final class ChapterFuzzRegressionTests: XCTestCase {
     /// A heading whose text opens with a combining mark lost its anchor, and the
     /// next heading took it.
     func testCombiningMarkOpeningAHeading() {
-        XCTAssertEqual(html("# \u{301}a\n\n## b\n"),
-                       "<h1 id=\"a\">\u{301}a</h1>\n<h2 id=\"b\">b</h2>\n")
+        XCTAssertEqual(
+            html("# \u{301}a\n\n## b\n"),
+            "<h1 id=\"a\">\u{301}a</h1>\n<h2 id=\"b\">b</h2>\n")
     }
 
     /// Dollars in a link's destination or an image's description are not math:
     /// markup put there broke the tag.
     func testMathInsideATagStaysAsWritten() {
-        XCTAssertEqual(html("[link]($x$) ![$y$\"](a.png)\n"),
-                       "<p><a href=\"$x$\">link</a> <img src=\"a.png\" alt=\"$y$&quot;\" /></p>\n")
+        XCTAssertEqual(
+            html("[link]($x$) ![$y$\"](a.png)\n"),
+            "<p><a href=\"$x$\">link</a> <img src=\"a.png\" alt=\"$y$&quot;\" /></p>\n")
     }
 
     /// A formula inside a link reference definition vanishes with the definition,

@@ -7,8 +7,9 @@ final class HeadingAnchorsTests: XCTestCase {
     }
 
     func testSlugs() {
-        XCTAssertEqual(anchors("# The Chain Rule, again!\n\n## `grad(L, W)` in 2D\n\n## ???\n"),
-                       ["the-chain-rule-again", "gradl-w-in-2d", "section"])
+        XCTAssertEqual(
+            anchors("# The Chain Rule, again!\n\n## `grad(L, W)` in 2D\n\n## ???\n"),
+            ["the-chain-rule-again", "gradl-w-in-2d", "section"])
     }
 
     func testRepeatsSkipTakenSuffixes() {

@@ -9,14 +9,20 @@ final class InlineMathTests: XCTestCase {
 
     func testSpanTextLocationAndRange() {
         let math = inlineMath("The loss $L = \\frac{1}{2}(y - \\hat{y})^2$ falls.\n")
-        XCTAssertEqual(math, [InlineMath(latex: "L = \\frac{1}{2}(y - \\hat{y})^2",
-                                         location: location(1, 11), isDisplayStyle: false,
-                                         sourceRange: 9..<41)])
+        XCTAssertEqual(
+            math,
+            [
+                InlineMath(
+                    latex: "L = \\frac{1}{2}(y - \\hat{y})^2",
+                    location: location(1, 11), isDisplayStyle: false,
+                    sourceRange: 9..<41)
+            ])
     }
 
     func testEmphasisCharactersAndEscapesSurvive() {
-        XCTAssertEqual(inlineMath("Take $a*b*c$ and $\\{x\\}_i \\\\ y$.\n").map(\.latex),
-                       ["a*b*c", "\\{x\\}_i \\\\ y"])
+        XCTAssertEqual(
+            inlineMath("Take $a*b*c$ and $\\{x\\}_i \\\\ y$.\n").map(\.latex),
+            ["a*b*c", "\\{x\\}_i \\\\ y"])
     }
 
     func testCodeSpanIsNotMath() {
@@ -45,16 +51,18 @@ final class InlineMathTests: XCTestCase {
         XCTAssertEqual(math.count, 20_000)
         XCTAssertEqual(math.last?.location, location(1, 4 * 19_999 + 2))
         XCTAssertEqual(math.last?.sourceRange, 4 * 19_999..<4 * 19_999 + 3)
-        XCTAssertEqual(inlineMath("é $a$ ü $b$\nö $c$\n").map(\.location),
-                       [location(1, 4), location(1, 10), location(2, 4)])
+        XCTAssertEqual(
+            inlineMath("é $a$ ü $b$\nö $c$\n").map(\.location),
+            [location(1, 4), location(1, 10), location(2, 4)])
     }
 
     /// An unclosed `$` is looked for once per paragraph, not once per `$`.
     func testManyUnclosedDollars() {
         XCTAssertEqual(inlineMath(String(repeating: "$a ", count: 20_000) + "\n"), [])
         XCTAssertEqual(inlineMath(String(repeating: "$a ", count: 20_000) + "\\$b $5\n"), [])
-        XCTAssertEqual(inlineMath(String(repeating: "$a ", count: 20_000) + "b$\n").first?.latex.count,
-                       3 * 20_000)
+        XCTAssertEqual(
+            inlineMath(String(repeating: "$a ", count: 20_000) + "b$\n").first?.latex.count,
+            3 * 20_000)
     }
 
     func testSpanAcrossASoftBreak() {

@@ -22,6 +22,7 @@ final class ShownFormulaTests: XCTestCase {
         let blocks = readChapter("Text.\n\n<!-- tutor: show -->\n$$\na = b\n$$\n").document.blocks
         XCTAssertEqual(blocks.count, 2)
         XCTAssertEqual(blocks[0].prose?.source, "Text.\n\n<!-- tutor: show -->")
-        XCTAssertEqual(blocks[1].displayMath, DisplayMath(latex: "a = b", location: location(5, 1), isShownUnchecked: true))
+        XCTAssertEqual(
+            blocks[1].displayMath, DisplayMath(latex: "a = b", location: location(5, 1), isShownUnchecked: true))
     }
 }

@@ -25,11 +25,13 @@ final class SourceTextTests: XCTestCase {
             let other = readChapter(markdown.replacingOccurrences(of: "\n", with: ending))
             XCTAssertEqual(other.document, lf.document)
             XCTAssertEqual(other.diagnostics, lf.diagnostics)
-            XCTAssertEqual(ChapterReader.sourceLines(contents: Array(markdown.replacingOccurrences(of: "\n", with: ending).utf8)),
-                           ChapterReader.sourceLines(contents: Array(markdown.utf8)))
+            XCTAssertEqual(
+                ChapterReader.sourceLines(contents: Array(markdown.replacingOccurrences(of: "\n", with: ending).utf8)),
+                ChapterReader.sourceLines(contents: Array(markdown.utf8)))
         }
-        XCTAssertEqual(ChapterReader.sourceLines(contents: [0xEF, 0xBB, 0xBF] + Array("# A\rB".utf8)), ["# A", "B"],
-                       "without the byte-order mark")
+        XCTAssertEqual(
+            ChapterReader.sourceLines(contents: [0xEF, 0xBB, 0xBF] + Array("# A\rB".utf8)), ["# A", "B"],
+            "without the byte-order mark")
     }
 
     func testByteOrderMarkIsStrippedAndColumnsStay() {

@@ -15,14 +15,18 @@ final class BadInputCorpusTests: XCTestCase {
         let book = root.appendingPathComponent("book")
         try FileManager.default.createDirectory(at: book, withIntermediateDirectories: true)
         let files = cases.enumerated().map { String(format: "%03d-", $0 + 1) + $1.name + ".md" }
-        for (file, badCase) in zip(files, cases) { try Data(badCase.bytes).write(to: book.appendingPathComponent(file)) }
+        for (file, badCase) in zip(files, cases) {
+            try Data(badCase.bytes).write(to: book.appendingPathComponent(file))
+        }
         for (name, bytes) in BadInputCorpus.files { try Data(bytes).write(to: book.appendingPathComponent(name)) }
         try Data("1,2\n".utf8).write(to: root.appendingPathComponent("x.csv"))
         let before = try listing(root)
 
-        let check = try TutorProcess.run(["check", "book", "--jobs", "2", "--quiet", "--timeout", "120"], in: root, timeout: 900)
-        let run = try TutorProcess.run(["run", "book", "-o", "out", "--no-cache", "--jobs", "2", "--quiet", "--timeout", "120"],
-                                       in: root, timeout: 900)
+        let check = try TutorProcess.run(
+            ["check", "book", "--jobs", "2", "--quiet", "--timeout", "120"], in: root, timeout: 900)
+        let run = try TutorProcess.run(
+            ["run", "book", "-o", "out", "--no-cache", "--jobs", "2", "--quiet", "--timeout", "120"],
+            in: root, timeout: 900)
         for (command, process) in [("check", check), ("run", run)] {
             XCTAssertEqual(process.status, 2, "\(command): exit status (-1 is a crash or a hang)")
         }
@@ -37,24 +41,30 @@ final class BadInputCorpusTests: XCTestCase {
             let file = "book/" + files[index]
             for page in [".html", ".md"] {
                 let name = String(files[index].dropLast(3)) + page
-                XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/\(name)").path),
-                              "\(badCase.name): \(name) was not written")
+                XCTAssertTrue(
+                    FileManager.default.fileExists(atPath: root.appendingPathComponent("out/\(name)").path),
+                    "\(badCase.name): \(name) was not written")
             }
             let status = statuses.indices.contains(index) ? statuses[index] : "missing"
             for (command, lines) in [("check", checkLines), ("run", runLines)] {
                 let mine = lines[file] ?? []
                 switch badCase.outcome {
                 case let .error(line, words):
-                    let located = mine.filter { $0.range(of: #"^\#(line):\d+: error: "#, options: .regularExpression) != nil }
-                    XCTAssertFalse(located.isEmpty, "\(badCase.name) (\(command)): no error at line \(line): \(mine.prefix(3))")
+                    let located = mine.filter {
+                        $0.range(of: #"^\#(line):\d+: error: "#, options: .regularExpression) != nil
+                    }
+                    XCTAssertFalse(
+                        located.isEmpty, "\(badCase.name) (\(command)): no error at line \(line): \(mine.prefix(3))")
                     if !words.isEmpty {
-                        XCTAssertTrue(located.contains { $0.localizedCaseInsensitiveContains(words) },
-                                      "\(badCase.name) (\(command)): no '\(words)' in \(located.prefix(2))")
+                        XCTAssertTrue(
+                            located.contains { $0.localizedCaseInsensitiveContains(words) },
+                            "\(badCase.name) (\(command)): no '\(words)' in \(located.prefix(2))")
                     }
                     XCTAssertEqual(status, "error", "\(badCase.name)")
                 case let .failed(line):
-                    XCTAssertTrue(mine.contains { $0.range(of: #"^\#(line):\d+: failed: "#, options: .regularExpression) != nil },
-                                  "\(badCase.name) (\(command)): no failed check at line \(line): \(mine.prefix(3))")
+                    XCTAssertTrue(
+                        mine.contains { $0.range(of: #"^\#(line):\d+: failed: "#, options: .regularExpression) != nil },
+                        "\(badCase.name) (\(command)): no failed check at line \(line): \(mine.prefix(3))")
                     XCTAssertEqual(status, "failed", "\(badCase.name)")
                 case .passed:
                     XCTAssertEqual(mine, [], "\(badCase.name) (\(command))")

@@ -19,8 +19,10 @@ final class BadInputTests: XCTestCase {
         var links: [String: String] = [:]
         var arguments: [String] = []
 
-        init(_ name: String, _ chapter: String, at location: String, _ message: String,
-             files: [String: [UInt8]] = [:], links: [String: String] = [:], arguments: [String] = []) {
+        init(
+            _ name: String, _ chapter: String, at location: String, _ message: String,
+            files: [String: [UInt8]] = [:], links: [String: String] = [:], arguments: [String] = []
+        ) {
             self.name = name
             self.chapter = Array(chapter.utf8)
             self.location = location
@@ -62,7 +64,9 @@ final class BadInputTests: XCTestCase {
         Case("expect", block("expect 1 <"), at: "4:11", "expression"),
         Case("show", block("show"), at: "4:5", "expression"),
         Case("plot", block("plot lose"), at: "4:6", "loss"),
-        Case("plot surface", block("param w = 1\nparam b = 1\nplot surface w over w in 1.., b in 0..1"), at: "6:29", "expression"),
+        Case(
+            "plot surface", block("param w = 1\nparam b = 1\nplot surface w over w in 1.., b in 0..1"), at: "6:29",
+            "expression"),
         Case("unknown statement", block("tarin 10 epochs"), at: "4:1", "did you mean 'train'?"),
         // Unknown names and functions, with a suggestion.
         Case("unknown name", block("let alpha = 1\nshow alpah"), at: "5:6", "did you mean 'alpha'?"),
@@ -82,41 +86,59 @@ final class BadInputTests: XCTestCase {
         Case("layer input shape", block("model net = dense(3, 2)\nshow net(ones(4, 5))"), at: "5:6", "n×3"),
         // Data files.
         Case("missing file", block("data x = csv(\"missing.csv\")"), at: "4:10", "missing.csv"),
-        Case("truncated IDX", block("data x, y = idx(images: \"i.idx\", labels: \"l.idx\")"), at: "4:13", "truncated",
-             files: ["i.idx": idxHeader + [1, 2, 3], "l.idx": labelsFile]),
-        Case("corrupt IDX", block("data x, y = idx(images: \"i.idx\", labels: \"l.idx\")"), at: "4:13", "not an IDX file",
-             files: ["i.idx": [9, 9, 9, 9] + Array(idxHeader.dropFirst(4)) + [0, 0, 0, 0, 0, 0, 0, 0], "l.idx": labelsFile]),
-        Case("corrupt gzip", block("data x, y = idx(images: \"i.gz\", labels: \"l.idx\")"), at: "4:13", "i.gz",
-             files: ["i.gz": [0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6], "l.idx": labelsFile]),
-        Case("NaN in data", block("data x = csv(\"n.csv\")"), at: "4:10", "nan",
-             files: ["n.csv": Array("1,2\n3,nan\n".utf8)]),
-        Case("malformed CSV", block("data x = csv(\"m.csv\")"), at: "4:10", "m.csv:2",
-             files: ["m.csv": Array("1,2\n3,four\n".utf8)]),
+        Case(
+            "truncated IDX", block("data x, y = idx(images: \"i.idx\", labels: \"l.idx\")"), at: "4:13", "truncated",
+            files: ["i.idx": idxHeader + [1, 2, 3], "l.idx": labelsFile]),
+        Case(
+            "corrupt IDX", block("data x, y = idx(images: \"i.idx\", labels: \"l.idx\")"), at: "4:13",
+            "not an IDX file",
+            files: [
+                "i.idx": [9, 9, 9, 9] + Array(idxHeader.dropFirst(4)) + [0, 0, 0, 0, 0, 0, 0, 0], "l.idx": labelsFile,
+            ]),
+        Case(
+            "corrupt gzip", block("data x, y = idx(images: \"i.gz\", labels: \"l.idx\")"), at: "4:13", "i.gz",
+            files: ["i.gz": [0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6], "l.idx": labelsFile]),
+        Case(
+            "NaN in data", block("data x = csv(\"n.csv\")"), at: "4:10", "nan",
+            files: ["n.csv": Array("1,2\n3,nan\n".utf8)]),
+        Case(
+            "malformed CSV", block("data x = csv(\"m.csv\")"), at: "4:10", "m.csv:2",
+            files: ["m.csv": Array("1,2\n3,four\n".utf8)]),
         // Paths leaving the book.
         Case("dot-dot path", block("data x = csv(\"../outside.csv\")"), at: "4:14", "outside"),
         Case("absolute path", block("data x = csv(\"/etc/hostname\")"), at: "4:14", "absolute"),
-        Case("link pointing out", block("data x = csv(\"link.csv\")"), at: "4:14", "outside",
-             links: ["link.csv": "/etc/hostname"]),
+        Case(
+            "link pointing out", block("data x = csv(\"link.csv\")"), at: "4:14", "outside",
+            links: ["link.csv": "/etc/hostname"]),
         // Sizes.
         Case("too large", block("let a = randn(1000000, 1000000)"), at: "4:9", "TiB"),
         // Training that diverges.
-        Case("divergence", block("param w = 1e100\nloss L = w^4\noptimizer sgd(lr: 1)\ntrain 10 epochs"),
-             at: "7:1", "diverged"),
+        Case(
+            "divergence", block("param w = 1e100\nloss L = w^4\noptimizer sgd(lr: 1)\ntrain 10 epochs"),
+            at: "7:1", "diverged"),
         // Files that are not chapters.
         Case("empty file", "", at: "1:1", "empty"),
         Case("binary garbage", bytes: [0x23, 0x20, 0xff, 0xfe, 0x00, 0x81, 0x0a], at: "1:3", "UTF-8"),
-        Case("invalid UTF-8 in a block", bytes: Array("# Bad\n\n```tutor\nlet a = ".utf8) + [0xc3, 0x28]
+        Case(
+            "invalid UTF-8 in a block",
+            bytes: Array("# Bad\n\n```tutor\nlet a = ".utf8) + [0xc3, 0x28]
                 + Array("\n```\n".utf8), at: "4:9", "UTF-8"),
-        Case("deep brackets", block("let a = " + String(repeating: "(", count: 10_000) + "1"
-                                    + String(repeating: ")", count: 10_000)), at: "4:", "nested"),
+        Case(
+            "deep brackets",
+            block(
+                "let a = " + String(repeating: "(", count: 10_000) + "1"
+                    + String(repeating: ")", count: 10_000)), at: "4:", "nested"),
         Case("megabyte line", block("let a = " + String(repeating: "1+", count: 500_000) + "1"), at: "4:", "deep"),
         Case("unterminated fence", "# Open\n\n```tutor\nlet a = 1\n", at: "3:1", "never closed"),
         Case("unterminated display math", "# Open\n\n$$\nx = 1\n\nmore prose\n", at: "3:1", "$$"),
-        Case("formula outside the subset", "# F\n\n$$\nC = \\int_0^1 x\\,dx\n$$\n\n```tutor\nlet C = 1\ncheck formula\n```\n",
-             at: "4:5", "int"),
+        Case(
+            "formula outside the subset",
+            "# F\n\n$$\nC = \\int_0^1 x\\,dx\n$$\n\n```tutor\nlet C = 1\ncheck formula\n```\n",
+            at: "4:5", "int"),
         Case("check formula without a formula", block("check formula"), at: "4:1", "display math"),
-        Case("time limit", block("param w = 1\nloss L = (w - 3)^2\noptimizer sgd(lr: 0.001)\ntrain 100000000 epochs"),
-             at: "7:1", "time limit", arguments: ["--timeout", "1"]),
+        Case(
+            "time limit", block("param w = 1\nloss L = (w - 3)^2\noptimizer sgd(lr: 0.001)\ntrain 100000000 epochs"),
+            at: "7:1", "time limit", arguments: ["--timeout", "1"]),
     ]
 
     func testEveryBadInputGetsALocatedError() throws {
@@ -136,26 +158,32 @@ final class BadInputTests: XCTestCase {
         try Data("1,2\n".utf8).write(to: root.appendingPathComponent("outside.csv"))
         for (name, bytes) in badCase.files { try Data(bytes).write(to: book.appendingPathComponent(name)) }
         for (name, target) in badCase.links {
-            try FileManager.default.createSymbolicLink(atPath: book.appendingPathComponent(name).path,
-                                                       withDestinationPath: target)
+            try FileManager.default.createSymbolicLink(
+                atPath: book.appendingPathComponent(name).path,
+                withDestinationPath: target)
         }
         let output = root.appendingPathComponent("out")
-        let process = try TutorProcess.run(["run", "book", "--output", output.path, "--no-cache"] + badCase.arguments,
-                                           in: root, timeout: 60)
+        let process = try TutorProcess.run(
+            ["run", "book", "--output", output.path, "--no-cache"] + badCase.arguments,
+            in: root, timeout: 60)
         let name = badCase.name
         XCTAssertEqual(process.status, 2, "\(name): exit status\n\(process.standardError)", file: file, line: line)
-        XCTAssertTrue(process.standardError.contains("book/01-bad.md:\(badCase.location)"),
-                      "\(name): no error at \(badCase.location)\n\(process.standardError.prefix(2000))", file: file, line: line)
-        XCTAssertTrue(process.standardError.localizedCaseInsensitiveContains(badCase.message),
-                      "\(name): message lacks '\(badCase.message)'\n\(process.standardError.prefix(2000))", file: file, line: line)
+        XCTAssertTrue(
+            process.standardError.contains("book/01-bad.md:\(badCase.location)"),
+            "\(name): no error at \(badCase.location)\n\(process.standardError.prefix(2000))", file: file, line: line)
+        XCTAssertTrue(
+            process.standardError.localizedCaseInsensitiveContains(badCase.message),
+            "\(name): message lacks '\(badCase.message)'\n\(process.standardError.prefix(2000))", file: file, line: line
+        )
         // The rest of the book ran and was rendered, completely.
         let report = try Data(contentsOf: output.appendingPathComponent("report.json"))
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: report) as? [String: Any])
         let statuses = (json["chapters"] as? [[String: Any]] ?? []).map { $0["status"] as? String ?? "" }
         XCTAssertEqual(statuses, ["error", "passed"], "\(name)", file: file, line: line)
         for page in ["01-bad.html", "02-good.html", "index.html", "01-bad.md", "02-good.md"] {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path),
-                          "\(name): \(page) was not written", file: file, line: line)
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path),
+                "\(name): \(page) was not written", file: file, line: line)
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".tmp") }
         XCTAssertEqual(leftovers, [], "\(name): half-written files", file: file, line: line)
@@ -166,8 +194,11 @@ final class BadInputTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let blocker = root.appendingPathComponent("output")
         try Data("a file, not a folder".utf8).write(to: blocker)
-        let process = try TutorProcess.run(["run", TutorProcess.fixtures.appendingPathComponent("passing").path,
-                                            "--output", blocker.path, "--no-cache"], in: root, timeout: 60)
+        let process = try TutorProcess.run(
+            [
+                "run", TutorProcess.fixtures.appendingPathComponent("passing").path,
+                "--output", blocker.path, "--no-cache",
+            ], in: root, timeout: 60)
         XCTAssertEqual(process.status, 2)
         XCTAssertTrue(process.standardError.contains("cannot write '\(blocker.path)'"), process.standardError)
         XCTAssertEqual(try String(contentsOf: blocker, encoding: .utf8), "a file, not a folder", "nothing was lost")

@@ -137,7 +137,8 @@ final class BlockCacheTests: XCTestCase {
     /// A formula edit runs the blocks that check formulas from there on (a
     /// later one may use a symbol an earlier one defined), and no training.
     func testAnEditedFormulaRunsNoTraining() throws {
-        try write("""
+        try write(
+            """
             # Formulas
 
             ```tutor
@@ -191,8 +192,9 @@ final class BlockCacheTests: XCTestCase {
         XCTAssertEqual(damaged, 7, "three blocks, three states, one set of formula definitions")
         try edit("Some prose, with a comma.", "Some prose, with two commas,")
         let progress = try runAndCompare()
-        XCTAssertTrue(progress.contains("book/01-cached.md: note: a cached block at line 6 was ignored (cut short or edited)"),
-                      progress)
+        XCTAssertTrue(
+            progress.contains("book/01-cached.md: note: a cached block at line 6 was ignored (cut short or edited)"),
+            progress)
         XCTAssertTrue(progress.contains(": 3 blocks run"), progress)
         // Stored again: the next run takes everything from the cache.
         try edit("two commas,", "two commas.")
@@ -202,7 +204,8 @@ final class BlockCacheTests: XCTestCase {
     func testAMissingStateRunsTheChapterFromItsStart() throws {
         _ = try runAndCompare()
         for url in try FileManager.default.subpathsOfDirectory(atPath: cacheFolder.path)
-            .filter({ $0.contains("/states/") }) {
+            .filter({ $0.contains("/states/") })
+        {
             try FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(url))
         }
         try edit("train 5 epochs", "train 7 epochs")

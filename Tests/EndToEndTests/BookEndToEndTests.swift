@@ -27,13 +27,17 @@ final class BookEndToEndTests: XCTestCase {
     func testTheBookFileOrdersTheChaptersAndNamesTheBook() throws {
         let process = try run(["course"])
         XCTAssertEqual(process.status, 0, process.standardError)
-        XCTAssertEqual(try reportFiles(), ["course/01-line.md", "course/networks/02-step.md", "course/03-chinese.md"],
-                       "the book's order, the part from its subfolder, README.md not a chapter")
+        XCTAssertEqual(
+            try reportFiles(), ["course/01-line.md", "course/networks/02-step.md", "course/03-chinese.md"],
+            "the book's order, the part from its subfolder, README.md not a chapter")
         let index = try page("index.html")
-        XCTAssertTrue(index.contains("<title>A small course</title>") && index.contains("<h1>A small course</h1>"), index)
+        XCTAssertTrue(
+            index.contains("<title>A small course</title>") && index.contains("<h1>A small course</h1>"), index)
         XCTAssertTrue(index.contains("<p class=\"author\">A. Lecturer</p>"))
-        XCTAssertTrue(index.contains("<tr class=\"part\"><th colspan=\"8\">Networks</th></tr>\n<tr><td><a href=\"02-step.html\">"),
-                      "the part heads its chapters: \(index)")
+        XCTAssertTrue(
+            index.contains(
+                "<tr class=\"part\"><th colspan=\"8\">Networks</th></tr>\n<tr><td><a href=\"02-step.html\">"),
+            "the part heads its chapters: \(index)")
         XCTAssertFalse(process.standardError.contains("warning"), process.standardError)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("README.html").path))
     }
@@ -52,11 +56,14 @@ final class BookEndToEndTests: XCTestCase {
         XCTAssertTrue(first.contains("<a href=\"02-step.html#the-step\">a step</a>"), first)
         XCTAssertTrue(first.contains("<a href=\"03-chinese.html\">last one</a>"))
         XCTAssertTrue(first.contains("<img src=\"img/line.png\" alt=\"the data and the line\" />"))
-        XCTAssertTrue(try page("02-step.html").contains("<a href=\"01-line.html\">the line</a>"), "a link out of a part")
-        XCTAssertTrue(try page("02-step.md").contains("Back to [the line](01-line.md)."), "Markdown pages link to Markdown pages")
+        XCTAssertTrue(
+            try page("02-step.html").contains("<a href=\"01-line.html\">the line</a>"), "a link out of a part")
+        XCTAssertTrue(
+            try page("02-step.md").contains("Back to [the line](01-line.md)."), "Markdown pages link to Markdown pages")
         let source = TutorProcess.fixtures.appendingPathComponent("course/img/line.png")
-        XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("img/line.png")), try Data(contentsOf: source),
-                       "the image is copied beside the pages, byte for byte")
+        XCTAssertEqual(
+            try Data(contentsOf: output.appendingPathComponent("img/line.png")), try Data(contentsOf: source),
+            "the image is copied beside the pages, byte for byte")
     }
 
     func testBooleansAreWrittenAsBooleans() throws {
@@ -92,14 +99,18 @@ final class BookEndToEndTests: XCTestCase {
     func testAChapterTheBookFileDoesNotListIsNamedAndNotRun() throws {
         let book = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: book) }
-        let chapter = try String(contentsOf: TutorProcess.fixtures.appendingPathComponent("passing/01-line.md"), encoding: .utf8)
+        let chapter = try String(
+            contentsOf: TutorProcess.fixtures.appendingPathComponent("passing/01-line.md"), encoding: .utf8)
         try chapter.write(to: book.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
         try chapter.write(to: book.appendingPathComponent("02-draft.md"), atomically: true, encoding: .utf8)
-        try "chapters: [01-a.md]\n".write(to: book.appendingPathComponent("book.yml"), atomically: true, encoding: .utf8)
+        try "chapters: [01-a.md]\n".write(
+            to: book.appendingPathComponent("book.yml"), atomically: true, encoding: .utf8)
         let process = try run([book.path])
         XCTAssertEqual(process.status, 0, process.standardError)
-        XCTAssertTrue(process.standardError.contains("tutor: warning: \(book.lastPathComponent)/02-draft.md is not run: "
-                                                     + "the book file does not list it"), process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains(
+                "tutor: warning: \(book.lastPathComponent)/02-draft.md is not run: "
+                    + "the book file does not list it"), process.standardError)
         XCTAssertEqual(try reportFiles(), ["\(book.lastPathComponent)/01-a.md"])
     }
 
@@ -112,7 +123,9 @@ final class BookEndToEndTests: XCTestCase {
         let process = try run([book.path])
         XCTAssertEqual(process.status, 0, process.standardError)
         XCTAssertTrue(process.standardError.contains("'02-b.md' is not copied: only images"), process.standardError)
-        XCTAssertTrue(process.standardError.contains("the image 'img/none.png' is not in the book's folder"), process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains("the image 'img/none.png' is not in the book's folder"),
+            process.standardError)
         XCTAssertTrue(try page("02-b.md").hasPrefix("<!-- Written by tutor"), "the page is not replaced by its source")
     }
 
@@ -132,8 +145,10 @@ final class BookEndToEndTests: XCTestCase {
     func testASubfolderOfABookWithoutABookFileIsSearched() throws {
         let book = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: book) }
-        let chapter = try String(contentsOf: TutorProcess.fixtures.appendingPathComponent("passing/01-line.md"), encoding: .utf8)
-        try FileManager.default.createDirectory(at: book.appendingPathComponent("b-part"), withIntermediateDirectories: true)
+        let chapter = try String(
+            contentsOf: TutorProcess.fixtures.appendingPathComponent("passing/01-line.md"), encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: book.appendingPathComponent("b-part"), withIntermediateDirectories: true)
         try chapter.write(to: book.appendingPathComponent("a-first.md"), atomically: true, encoding: .utf8)
         try chapter.write(to: book.appendingPathComponent("b-part/c-second.md"), atomically: true, encoding: .utf8)
         try chapter.write(to: book.appendingPathComponent("d-third.md"), atomically: true, encoding: .utf8)
@@ -142,19 +157,23 @@ final class BookEndToEndTests: XCTestCase {
         let process = try run([book.path], in: book.deletingLastPathComponent())
         XCTAssertEqual(process.status, 0, process.standardError)
         let name = book.lastPathComponent
-        XCTAssertEqual(try reportFiles(), ["\(name)/a-first.md", "\(name)/b-part/c-second.md", "\(name)/d-third.md"],
-                       "name order, the subfolder in its place; no README.md, no .csv")
+        XCTAssertEqual(
+            try reportFiles(), ["\(name)/a-first.md", "\(name)/b-part/c-second.md", "\(name)/d-third.md"],
+            "name order, the subfolder in its place; no README.md, no .csv")
     }
 
     func testANamedFileThatIsNotMarkdownIsRefused() throws {
         let process = try run(["course/img/line.png"])
         XCTAssertEqual(process.status, 64)
-        XCTAssertTrue(process.standardError.contains("'course/img/line.png' is not a chapter: a chapter is a Markdown file named *.md"),
-                      process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains(
+                "'course/img/line.png' is not a chapter: a chapter is a Markdown file named *.md"),
+            process.standardError)
         let readme = try run(["course/README.md"])
         XCTAssertEqual(readme.status, 64)
-        XCTAssertTrue(readme.standardError.contains("is not a chapter of the book: course/book.yml does not list it"),
-                      readme.standardError)
+        XCTAssertTrue(
+            readme.standardError.contains("is not a chapter of the book: course/book.yml does not list it"),
+            readme.standardError)
     }
 
     func testAMistakeInTheBookFileIsLocatedAndRunsNothing() throws {
@@ -165,9 +184,11 @@ final class BookEndToEndTests: XCTestCase {
             .write(to: book.appendingPathComponent("book.yml"), atomically: true, encoding: .utf8)
         let process = try run([book.lastPathComponent], in: book.deletingLastPathComponent())
         XCTAssertEqual(process.status, 2)
-        XCTAssertTrue(process.standardError.hasPrefix("\(book.lastPathComponent)/book.yml:4:5: error: unknown setting "
-                                                      + "'langauge' in a chapter; did you mean 'language'?\n    langauge: zh\n    ^\n"),
-                      process.standardError)
+        XCTAssertTrue(
+            process.standardError.hasPrefix(
+                "\(book.lastPathComponent)/book.yml:4:5: error: unknown setting "
+                    + "'langauge' in a chapter; did you mean 'language'?\n    langauge: zh\n    ^\n"),
+            process.standardError)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
 
         try FileManager.default.createDirectory(at: book.appendingPathComponent("p"), withIntermediateDirectories: true)
@@ -176,8 +197,10 @@ final class BookEndToEndTests: XCTestCase {
             .write(to: book.appendingPathComponent("book.yml"), atomically: true, encoding: .utf8)
         let twice = try run([book.lastPathComponent], in: book.deletingLastPathComponent())
         XCTAssertEqual(twice.status, 2)
-        XCTAssertTrue(twice.standardError.hasPrefix("\(book.lastPathComponent)/book.yml:5:5: error: '\(book.lastPathComponent)/p/02-b.md' "
-                                                    + "is in the book twice"), twice.standardError)
+        XCTAssertTrue(
+            twice.standardError.hasPrefix(
+                "\(book.lastPathComponent)/book.yml:5:5: error: '\(book.lastPathComponent)/p/02-b.md' "
+                    + "is in the book twice"), twice.standardError)
     }
 
     /// The caret under an error in a Chinese line, and the summary's columns, count display width.
@@ -189,11 +212,18 @@ final class BookEndToEndTests: XCTestCase {
             .write(to: book.appendingPathComponent("01-错误.md"), atomically: true, encoding: .utf8)
         let process = try TutorProcess.run(["check", "课程"], in: book.deletingLastPathComponent())
         XCTAssertEqual(process.status, 2)
-        XCTAssertTrue(process.standardError.contains("课程/01-错误.md:4:12: error: unexpected character '$'\nlet 损失 = 1 $ 2\n             ^\n"),
-                      process.standardError)
-        XCTAssertTrue(process.standardError.contains("课程/01-错误.md:5:11: error: unexpected character '（' (fullwidth left "
-                                                     + "parenthesis): directives are written in ASCII — use '('\nlet 权重 = f（1）\n            ^\n"), process.standardError)
-        let table = process.standardError.split(separator: "\n").filter { $0.hasPrefix("chapter ") || ($0.hasPrefix("课程/") && $0.contains("  error  ")) }
+        XCTAssertTrue(
+            process.standardError.contains(
+                "课程/01-错误.md:4:12: error: unexpected character '$'\nlet 损失 = 1 $ 2\n             ^\n"),
+            process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains(
+                "课程/01-错误.md:5:11: error: unexpected character '（' (fullwidth left "
+                    + "parenthesis): directives are written in ASCII — use '('\nlet 权重 = f（1）\n            ^\n"),
+            process.standardError)
+        let table = process.standardError.split(separator: "\n").filter {
+            $0.hasPrefix("chapter ") || ($0.hasPrefix("课程/") && $0.contains("  error  "))
+        }
         XCTAssertEqual(table.count, 2, process.standardError)
         // The status column starts at the same display column in the heading and in the row.
         let headingColumn = columns(before: "status", in: String(table[0]))
@@ -203,6 +233,8 @@ final class BookEndToEndTests: XCTestCase {
 
     private func columns(before word: String, in line: String) -> Int? {
         guard let range = line.range(of: word) else { return nil }
-        return line[..<range.lowerBound].unicodeScalars.reduce(0) { $0 + (($1.value >= 0x4E00 && $1.value <= 0x9FFF) ? 2 : 1) }
+        return line[..<range.lowerBound].unicodeScalars.reduce(0) {
+            $0 + (($1.value >= 0x4E00 && $1.value <= 0x9FFF) ? 2 : 1)
+        }
     }
 }

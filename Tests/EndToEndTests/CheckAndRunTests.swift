@@ -7,7 +7,9 @@ final class CheckAndRunTests: XCTestCase {
     /// message and every row of the summary but its seconds.
     private func verdicts(_ standardError: String) -> [String] {
         standardError.split(separator: "\n").compactMap { line -> String? in
-            if line.contains(": error:") || line.contains(": failed:") || line.contains(": xpass:") { return String(line) }
+            if line.contains(": error:") || line.contains(": failed:") || line.contains(": xpass:") {
+                return String(line)
+            }
             guard line.hasPrefix("book/") || line.hasPrefix("total") else { return nil }
             return line.split(separator: " ").dropLast().joined(separator: " ")
         }
@@ -18,11 +20,14 @@ final class CheckAndRunTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let book = root.appendingPathComponent("book")
         try FileManager.default.createDirectory(at: book, withIntermediateDirectories: true)
-        for (fixture, chapters) in [("errata", ["01-confirmed.md", "02-not-confirmed.md"]),
-                                    ("broken-then-good", ["01-broken.md", "02-good.md"])] {
+        for (fixture, chapters) in [
+            ("errata", ["01-confirmed.md", "02-not-confirmed.md"]),
+            ("broken-then-good", ["01-broken.md", "02-good.md"]),
+        ] {
             for chapter in chapters {
-                try FileManager.default.copyItem(at: TutorProcess.fixtures.appendingPathComponent("\(fixture)/\(chapter)"),
-                                                 to: book.appendingPathComponent("\(fixture)-\(chapter)"))
+                try FileManager.default.copyItem(
+                    at: TutorProcess.fixtures.appendingPathComponent("\(fixture)/\(chapter)"),
+                    to: book.appendingPathComponent("\(fixture)-\(chapter)"))
             }
         }
         let check = try TutorProcess.run(["check", "book"], in: root)
@@ -43,8 +48,11 @@ final class CheckAndRunTests: XCTestCase {
             let result = root.appendingPathComponent("result-\(extra.count).json")
             let process = Process()
             process.executableURL = TutorProcess.binary
-            process.arguments = ["worker", "--display=01-a.md", "--book-root=\(root.path)", "--timeout=60",
-                                 "--result=\(result.path)"] + extra + ["--", chapter.path]
+            process.arguments =
+                [
+                    "worker", "--display=01-a.md", "--book-root=\(root.path)", "--timeout=60",
+                    "--result=\(result.path)",
+                ] + extra + ["--", chapter.path]
             let output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -53,7 +61,9 @@ final class CheckAndRunTests: XCTestCase {
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0)
             XCTAssertTrue(FileManager.default.fileExists(atPath: result.path), "the worker wrote its result")
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+                String($0.split(separator: " ")[0])
+            }
         }
         XCTAssertFalse(try events([]).contains("drawing"))
         XCTAssertTrue(try events(["--draw-pages"]).contains("drawing"))

@@ -9,8 +9,9 @@ final class CommandLineTests: XCTestCase {
     func runBook(_ name: String) throws -> (TutorProcess, [String: Any]) {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", name, "--output", output.path, "--format", "json", "--no-cache"],
-                                           in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(
+            ["run", name, "--output", output.path, "--format", "json", "--no-cache"],
+            in: TutorProcess.fixtures)
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         return (process, report)
@@ -30,8 +31,9 @@ final class CommandLineTests: XCTestCase {
     func testPassingBookReportIsGolden() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", "passing", "--output", output.path, "--format", "json", "--no-cache"],
-                                           in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(
+            ["run", "passing", "--output", output.path, "--format", "json", "--no-cache"],
+            in: TutorProcess.fixtures)
         XCTAssertEqual(process.status, 0, process.standardError)
         let actual = try String(contentsOf: output.appendingPathComponent("report.json"), encoding: .utf8)
         let goldenURL = TutorProcess.fixtures.appendingPathComponent("passing.report.json")
@@ -39,8 +41,9 @@ final class CommandLineTests: XCTestCase {
             try actual.write(to: goldenURL, atomically: true, encoding: .utf8)
         }
         // As data: full-precision numbers move in their last digits with the BLAS kernel.
-        XCTAssertEqual(ReportComparison.differences(expected: try Data(contentsOf: goldenURL), actual: Data(actual.utf8)), [],
-                       "report.json differs from Fixtures/passing.report.json (UPDATE_GOLDEN=1 rewrites it)")
+        XCTAssertEqual(
+            ReportComparison.differences(expected: try Data(contentsOf: goldenURL), actual: Data(actual.utf8)), [],
+            "report.json differs from Fixtures/passing.report.json (UPDATE_GOLDEN=1 rewrites it)")
     }
 
     func testFailedExpectationExitsOne() throws {
@@ -49,7 +52,8 @@ final class CommandLineTests: XCTestCase {
         let checks = try XCTUnwrap(chapters(report).first?["checks"] as? [[String: Any]])
         XCTAssertEqual(checks.map { $0["status"] as? String }, ["passed", "failed"])
         XCTAssertEqual(checks[1]["line"] as? Int, 6)
-        XCTAssertEqual((chapters(report).first?["shows"] as? [Any])?.count, 1, "a failed check does not stop the chapter")
+        XCTAssertEqual(
+            (chapters(report).first?["shows"] as? [Any])?.count, 1, "a failed check does not stop the chapter")
     }
 
     func testSyntaxErrorsExitTwoWithLocations() throws {
@@ -57,17 +61,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(process.status, 2)
         XCTAssertTrue(process.standardError.contains("syntax-error/01-typo.md:5:1: error:"), process.standardError)
         XCTAssertTrue(process.standardError.contains("did you mean 'train'?"), process.standardError)
-        XCTAssertTrue(process.standardError.contains("syntax-error/01-typo.md:6:"), "every error of the block is reported")
+        XCTAssertTrue(
+            process.standardError.contains("syntax-error/01-typo.md:6:"), "every error of the block is reported")
         let errors = try XCTUnwrap(chapters(report).first?["errors"] as? [[String: Any]])
         XCTAssertEqual(errors.map { $0["line"] as? Int }, [5, 6])
-        XCTAssertEqual((chapters(report).first?["shows"] as? [Any])?.count, 0, "statements after a syntax error do not run")
+        XCTAssertEqual(
+            (chapters(report).first?["shows"] as? [Any])?.count, 0, "statements after a syntax error do not run")
     }
 
     func testShapeErrorExitsTwoAndNamesBothShapes() throws {
         let (process, report) = try runBook("shape-error")
         XCTAssertEqual(process.status, 2)
-        XCTAssertTrue(process.standardError.contains("shape-error/01-shapes.md:6:11: error: +: shapes 2×3 and 3×2 do not match"),
-                      process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains("shape-error/01-shapes.md:6:11: error: +: shapes 2×3 and 3×2 do not match"),
+            process.standardError)
         XCTAssertTrue(process.standardError.contains("let c = a + b\n          ^"), "a caret under the operator")
         let chapter = try XCTUnwrap(chapters(report).first)
         XCTAssertEqual(chapter["status"] as? String, "error")
@@ -91,7 +98,8 @@ final class CommandLineTests: XCTestCase {
     func testCheckWritesNothing() throws {
         let folder = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = try TutorProcess.run(["check", TutorProcess.fixtures.appendingPathComponent("passing").path], in: folder)
+        let process = try TutorProcess.run(
+            ["check", TutorProcess.fixtures.appendingPathComponent("passing").path], in: folder)
         XCTAssertEqual(process.status, 0, process.standardError)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
@@ -117,8 +125,9 @@ final class ArticleFormulaTests: XCTestCase {
     func testEveryArticleFormulaGetsItsVerdict() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", "formulas", "--output", output.path, "--format", "json", "--no-cache"],
-                                           in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(
+            ["run", "formulas", "--output", output.path, "--format", "json", "--no-cache"],
+            in: TutorProcess.fixtures)
         XCTAssertEqual(process.status, 1, "some article formulas are wrong: the book has failed checks")
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -130,8 +139,9 @@ final class ArticleFormulaTests: XCTestCase {
                 lines.append("\(file):\(check["line"] as? Int ?? 0) \(check["status"] as? String ?? "")")
             }
         }
-        let expected = try String(contentsOf: TutorProcess.fixtures.appendingPathComponent("formulas.statuses"),
-                                  encoding: .utf8)
+        let expected = try String(
+            contentsOf: TutorProcess.fixtures.appendingPathComponent("formulas.statuses"),
+            encoding: .utf8)
         XCTAssertEqual(lines.joined(separator: "\n") + "\n", expected)
     }
 }

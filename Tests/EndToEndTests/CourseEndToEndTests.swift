@@ -9,13 +9,18 @@ final class CourseEndToEndTests: XCTestCase {
     func testACourseChapterRunsPlotsAndWarns() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", "logistic-course", "--output", output.path, "--no-cache"], in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(
+            ["run", "logistic-course", "--output", output.path, "--no-cache"], in: TutorProcess.fixtures)
         XCTAssertEqual(process.status, 0, "warnings do not fail a chapter:\n\(process.standardError)")
-        XCTAssertTrue(process.standardError.contains(
-            "logistic-course/01-logistic.md:5:60: warning: this inline math is outside the LaTeX tutor typesets"), process.standardError)
-        XCTAssertTrue(process.standardError.contains(
-            "logistic-course/01-logistic.md:29:1: warning: this formula, marked shown and not checked, is outside the LaTeX tutor typesets"),
-                      process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains(
+                "logistic-course/01-logistic.md:5:60: warning: this inline math is outside the LaTeX tutor typesets"),
+            process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains(
+                "logistic-course/01-logistic.md:29:1: warning: this formula, marked shown and not checked, is outside the LaTeX tutor typesets"
+            ),
+            process.standardError)
 
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -26,8 +31,9 @@ final class CourseEndToEndTests: XCTestCase {
         XCTAssertEqual(checks.map { $0["status"] as? String }, ["passed", "passed"])
 
         let shows = try XCTUnwrap(chapter["shows"] as? [[String: Any]])
-        XCTAssertEqual(shows.map { $0["name"] as? String },
-                       ["predicted", "acc", "rows(x)", "cols(x)", "round(net.1.W)", "sign(net.1.b)"])
+        XCTAssertEqual(
+            shows.map { $0["name"] as? String },
+            ["predicted", "acc", "rows(x)", "cols(x)", "round(net.1.W)", "sign(net.1.b)"])
         XCTAssertEqual(shows[0]["boolean"] as? Bool, true)
         XCTAssertEqual(shows[0]["value"] as? [[Double]], [[0], [0], [0], [1], [1], [1], [0], [1]])
         XCTAssertNil(shows[1]["boolean"])
@@ -51,10 +57,16 @@ final class CourseEndToEndTests: XCTestCase {
         XCTAssertEqual(summary["unchecked_formulas"] as? Int, 2)
         XCTAssertEqual(summary["warnings"] as? Int, 2)
 
-        let figures = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("01-logistic").path)
-        XCTAssertEqual(figures.sorted(), ["line-17-training.svg", "line-36-line.svg", "line-37-scatter.svg",
-                                          "line-38-histogram.svg", "line-39-surface.svg"])
-        let surface = try String(contentsOf: output.appendingPathComponent("01-logistic/line-39-surface.svg"), encoding: .utf8)
+        let figures = try FileManager.default.contentsOfDirectory(
+            atPath: output.appendingPathComponent("01-logistic").path)
+        XCTAssertEqual(
+            figures.sorted(),
+            [
+                "line-17-training.svg", "line-36-line.svg", "line-37-scatter.svg",
+                "line-38-histogram.svg", "line-39-surface.svg",
+            ])
+        let surface = try String(
+            contentsOf: output.appendingPathComponent("01-logistic/line-39-surface.svg"), encoding: .utf8)
         XCTAssertTrue(surface.contains("<title>L over net.1.W[0,0], net.1.W[0,1]</title>"))
         XCTAssertTrue(surface.contains("class=\"path-start\""), "the path of training over the two weights")
         let page = try String(contentsOf: output.appendingPathComponent("01-logistic.html"), encoding: .utf8)

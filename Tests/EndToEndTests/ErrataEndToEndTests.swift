@@ -8,11 +8,13 @@ final class ErrataEndToEndTests: XCTestCase {
     func testErrataAreReportedCountedAndBoxed() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", "errata", "--output", output.path, "--format", "json,md", "--no-cache"],
-                                           in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(
+            ["run", "errata", "--output", output.path, "--format", "json,md", "--no-cache"],
+            in: TutorProcess.fixtures)
         XCTAssertEqual(process.status, 2, "an erratum without evidence is an error")
-        XCTAssertTrue(process.standardError.contains("errata/02-not-confirmed.md:20:1: error: this erratum has no evidence"),
-                      process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains("errata/02-not-confirmed.md:20:1: error: this erratum has no evidence"),
+            process.standardError)
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let chapters = try XCTUnwrap(report["chapters"] as? [[String: Any]])
@@ -40,7 +42,8 @@ final class ErrataEndToEndTests: XCTestCase {
 
         let page = try String(contentsOf: output.appendingPathComponent("01-confirmed.md"), encoding: .utf8)
         XCTAssertTrue(page.contains("> **passed** · 2 passed · 1 erratum confirmed · 2 expected failures"), page)
-        XCTAssertTrue(page.contains("> **Erratum** · ✓ **erratum confirmed** — the article: the gradient is (4 − ŷ) x"), page)
+        XCTAssertTrue(
+            page.contains("> **Erratum** · ✓ **erratum confirmed** — the article: the gradient is (4 − ŷ) x"), page)
         XCTAssertTrue(page.contains("> - line 30: ✓ **verified** `check formula`"), page)
         XCTAssertTrue(page.contains("✓ **fails, as expected**"), "a demonstration is not called an erratum")
     }

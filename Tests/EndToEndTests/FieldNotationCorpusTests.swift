@@ -18,8 +18,11 @@ final class FieldNotationCorpusTests: XCTestCase {
     func testEveryFormulaOfTheCorpusGetsItsTrueVerdict() throws {
         let output = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = try TutorProcess.run(["run", "field-notation", "--output", output.path, "--format", "json",
-                                            "--no-cache"], in: TutorProcess.fixtures)
+        let process = try TutorProcess.run(
+            [
+                "run", "field-notation", "--output", output.path, "--format", "json",
+                "--no-cache",
+            ], in: TutorProcess.fixtures)
         XCTAssertEqual(process.status, 1, "every formula read: the wrong variants fail, and nothing is an error")
         let data = try Data(contentsOf: output.appendingPathComponent("report.json"))
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -30,13 +33,15 @@ final class FieldNotationCorpusTests: XCTestCase {
             for check in chapter["checks"] as? [[String: Any]] ?? [] {
                 // A check that only defined compared nothing: it is named so, not as a pass.
                 let equations = (check["equations"] as? [[String: Any]] ?? []).map { $0["status"] as? String ?? "" }
-                let status = !equations.isEmpty && equations.allSatisfy { $0 == "definition" }
+                let status =
+                    !equations.isEmpty && equations.allSatisfy { $0 == "definition" }
                     ? "definition" : check["status"] as? String ?? ""
                 lines.append("\(file):\(check["line"] as? Int ?? 0) \(status)")
             }
         }
-        let expected = try String(contentsOf: TutorProcess.fixtures.appendingPathComponent("field-notation.statuses"),
-                                  encoding: .utf8)
+        let expected = try String(
+            contentsOf: TutorProcess.fixtures.appendingPathComponent("field-notation.statuses"),
+            encoding: .utf8)
         XCTAssertEqual(lines.joined(separator: "\n") + "\n", expected)
     }
 }

@@ -18,19 +18,26 @@ final class HelpTextTests: XCTestCase {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+        return (
+            String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
+            process.terminationStatus
+        )
     }
 
-    func assertHelp(_ arguments: [String], golden name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertHelp(_ arguments: [String], golden name: String, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         let (out, _, status) = try tutor(arguments)
         XCTAssertEqual(status, 0, file: file, line: line)
         let url = TutorProcess.fixtures.appendingPathComponent("help").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try out.write(to: url, atomically: true, encoding: .utf8)
         }
-        XCTAssertEqual(out, try String(contentsOf: url, encoding: .utf8),
-                       "tutor \(arguments.joined(separator: " ")) differs from Fixtures/help/\(name)", file: file, line: line)
+        XCTAssertEqual(
+            out, try String(contentsOf: url, encoding: .utf8),
+            "tutor \(arguments.joined(separator: " ")) differs from Fixtures/help/\(name)", file: file, line: line)
     }
 
     func testTopLevelHelp() throws { try assertHelp(["--help"], golden: "tutor.txt") }
@@ -42,11 +49,15 @@ final class HelpTextTests: XCTestCase {
         for command in ["run", "check"] {
             let (out, _, _) = try tutor([command, "--help"])
             XCTAssertTrue(out.contains("-q, --quiet"), out)
-            XCTAssertTrue(out.contains("(default: the number\n                          of cores)") || out.contains("(default: the number of cores)"), out)
+            XCTAssertTrue(
+                out.contains("(default: the number\n                          of cores)")
+                    || out.contains("(default: the number of cores)"), out)
             XCTAssertFalse(out.contains("(default: 2)"), "the machine's core count is not the default: \(out)")
             XCTAssertFalse(out.contains("300.0"), out)
-            XCTAssertTrue(out.contains("tutor \(command) chapters/"), "\(command) --help shows its own examples: \(out)")
-            XCTAssertFalse(out.contains("tutor \(command == "run" ? "check" : "run") "), "and not the other command's: \(out)")
+            XCTAssertTrue(
+                out.contains("tutor \(command) chapters/"), "\(command) --help shows its own examples: \(out)")
+            XCTAssertFalse(
+                out.contains("tutor \(command == "run" ? "check" : "run") "), "and not the other command's: \(out)")
         }
     }
 
@@ -65,7 +76,8 @@ final class HelpTextTests: XCTestCase {
     func testAFileNamedLikeACommandIsStillAChapterFolder() throws {
         let folder = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("chek"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("chek"), withIntermediateDirectories: true)
         let (_, err, status) = try tutor(["chek"], in: folder)
         XCTAssertEqual(status, 64)
         XCTAssertTrue(err.contains("no chapters (*.md) in chek"), err)
@@ -75,7 +87,8 @@ final class HelpTextTests: XCTestCase {
         for arguments in [["check", "--timeout", "-1", "x"], ["check", "--timeout=-1", "x"]] {
             let (_, err, status) = try tutor(arguments)
             XCTAssertEqual(status, 64)
-            XCTAssertTrue(err.contains("--timeout must be a number of seconds above 0 and at most 604800 (a week), not -1"), err)
+            XCTAssertTrue(
+                err.contains("--timeout must be a number of seconds above 0 and at most 604800 (a week), not -1"), err)
             XCTAssertFalse(err.contains("Missing value"), err)
         }
         XCTAssertTrue(try tutor(["check", "-j", "-2", "x"]).err.contains("--jobs must be at least 1, not -2"))

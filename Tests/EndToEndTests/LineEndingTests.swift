@@ -41,7 +41,9 @@ final class LineEndingTests: XCTestCase {
 
     func testEveryLineEndingGivesTheSameErrors() throws {
         let lf = try errors(ending: "\n")
-        XCTAssertEqual(lf, """
+        XCTAssertEqual(
+            lf,
+            """
             book/01-endings.md:10:6: error: unknown name 'y'; did you mean 'a'?
             show y
                  ^

@@ -16,7 +16,8 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.createDirectory(at: book, withIntermediateDirectories: true)
         for (name, text) in chapters {
             let url = book.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         return root
@@ -41,9 +42,11 @@ final class OutputFolderTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let book = root.appendingPathComponent("book")
         let before = contents(of: book)
-        for (arguments, directory) in [(["run", "book", "-o", "book"], root), (["run", ".", "-o", "."], book),
-                                       (["run", "book", "-o", "book/out"], root), (["run", "book", "-o", "."], root),
-                                       (["run", "book/01-one.md", "-o", "book/"], root)] {
+        for (arguments, directory) in [
+            (["run", "book", "-o", "book"], root), (["run", ".", "-o", "."], book),
+            (["run", "book", "-o", "book/out"], root), (["run", "book", "-o", "."], root),
+            (["run", "book/01-one.md", "-o", "book/"], root),
+        ] {
             let process = try TutorProcess.run(arguments + ["--no-cache"], in: directory)
             XCTAssertEqual(process.status, 64, "\(arguments)\n\(process.standardError)")
             XCTAssertTrue(process.standardError.contains("folder of chapters"), process.standardError)
@@ -55,7 +58,8 @@ final class OutputFolderTests: XCTestCase {
     func testAnOutputFolderReachedThroughALinkIsStillTheBook() throws {
         let root = try makeBook()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("alias").path, withDestinationPath: "book")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("alias").path, withDestinationPath: "book")
         let process = try TutorProcess.run(["run", "book", "-o", "alias", "--no-cache"], in: root)
         XCTAssertEqual(process.status, 64, process.standardError)
         XCTAssertEqual(contents(of: root.appendingPathComponent("book")).count, 2)
@@ -111,8 +115,9 @@ final class OutputFolderTests: XCTestCase {
         for argument in ["book/README.md", "book/data.csv", "book/readme.MD"] {
             if argument.hasSuffix("MD") { try Data("x".utf8).write(to: root.appendingPathComponent(argument)) }
             for command in ["run", "check"] {
-                let process = try TutorProcess.run([command, argument, "--no-cache"].filter { command == "run" || $0 != "--no-cache" }
-                                                   + (command == "run" ? ["-o", "out"] : []), in: root)
+                let process = try TutorProcess.run(
+                    [command, argument, "--no-cache"].filter { command == "run" || $0 != "--no-cache" }
+                        + (command == "run" ? ["-o", "out"] : []), in: root)
                 XCTAssertEqual(process.status, 64, "\(command) \(argument)\n\(process.standardError)")
                 XCTAssertTrue(process.standardError.contains("not a chapter"), process.standardError)
             }
@@ -137,12 +142,16 @@ final class OutputFolderTests: XCTestCase {
                 paths.append(chapters.keys.contains("more/.md") ? "book/more/.md" : "book/more")
             }
             for command in ["run", "check"] {
-                let process = try TutorProcess.run([command] + paths + (command == "run" ? ["-o", "out", "--no-cache"] : []),
-                                                   in: root)
-                XCTAssertTrue([2, 64].contains(process.status), "\(name): \(command) gave \(process.status)\n\(process.standardError)")
+                let process = try TutorProcess.run(
+                    [command] + paths + (command == "run" ? ["-o", "out", "--no-cache"] : []),
+                    in: root)
+                XCTAssertTrue(
+                    [2, 64].contains(process.status),
+                    "\(name): \(command) gave \(process.status)\n\(process.standardError)")
                 XCTAssertTrue(process.standardError.contains(message), "\(name): \(process.standardError)")
-                XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path),
-                               "\(name): something was written")
+                XCTAssertFalse(
+                    FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path),
+                    "\(name): something was written")
             }
         }
     }
@@ -150,8 +159,9 @@ final class OutputFolderTests: XCTestCase {
     func testAChapterNamedTwiceRunsOnce() throws {
         let root = try makeBook()
         defer { try? FileManager.default.removeItem(at: root) }
-        let process = try TutorProcess.run(["run", "book", "book/01-one.md", "./book/01-one.md", "-o", "out", "--no-cache"],
-                                           in: root)
+        let process = try TutorProcess.run(
+            ["run", "book", "book/01-one.md", "./book/01-one.md", "-o", "out", "--no-cache"],
+            in: root)
         XCTAssertEqual(process.status, 0, process.standardError)
         XCTAssertEqual(process.standardError.components(separatedBy: "running ").count - 1, 2)
     }
@@ -165,7 +175,8 @@ final class OutputFolderTests: XCTestCase {
             for _ in 0..<2 {
                 group.enter()
                 DispatchQueue.global().async {
-                    let process = try? TutorProcess.run(["run", "book", "-o", "out", "--no-cache", "--quiet"], in: root)
+                    let process = try? TutorProcess.run(
+                        ["run", "book", "-o", "out", "--no-cache", "--quiet"], in: root)
                     statuses.append(process?.status ?? -2, process?.standardError ?? "")
                     group.leave()
                 }
@@ -173,7 +184,8 @@ final class OutputFolderTests: XCTestCase {
             group.wait()
             XCTAssertEqual(statuses.statuses, [0, 0], "round \(round): \(statuses.messages)")
             let names = Set(contents(of: root.appendingPathComponent("out")).keys)
-            XCTAssertEqual(names, ["01-one.html", "01-one.md", "02-two.html", "02-two.md", "index.html", "report.json"])
+            XCTAssertEqual(
+                names, ["01-one.html", "01-one.md", "02-two.html", "02-two.md", "index.html", "report.json"])
         }
     }
 
@@ -229,7 +241,9 @@ final class OutputFolderTests: XCTestCase {
         let output = root.appendingPathComponent("out")
         let whole = contents(of: output)
         let cache = root.appendingPathComponent("cache")
-        let entries = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix("/chapter") }
+        let entries = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter {
+            $0.hasSuffix("/chapter")
+        }
         XCTAssertEqual(entries.count, 2, "one entry per chapter")
         for (number, name) in entries.enumerated() {
             let url = cache.appendingPathComponent(name)
@@ -281,7 +295,8 @@ extension OutputFolderTests {
             .write(to: root.appendingPathComponent("book/02-two.md"))
         let full = try TutorProcess.run(["run", "book", "-o", "out", "--no-cache"], in: root)
         XCTAssertEqual(full.status, 2, full.standardError)
-        XCTAssertTrue(full.standardError.contains("cannot write '") && full.standardError.contains("out/"), full.standardError)
+        XCTAssertTrue(
+            full.standardError.contains("cannot write '") && full.standardError.contains("out/"), full.standardError)
         XCTAssertTrue(full.standardError.contains("No space left on device"), full.standardError)
         var after = contents(of: output)
         after[".filler"] = nil

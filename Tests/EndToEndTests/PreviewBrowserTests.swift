@@ -10,13 +10,16 @@ final class PreviewBrowserTests: XCTestCase {
     }
 
     static func options(profile: URL) -> [String] {
-        ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,900",
-         "--user-data-dir=\(profile.path)"]
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,900",
+            "--user-data-dir=\(profile.path)",
+        ]
     }
 
     func testServedPageHasTheScriptAndReloadsOnSave() throws {
         guard let chromium = Self.chromium else {
-            throw XCTSkip("chromium is not installed (apt-get install -y chromium); the preview's browser test is skipped")
+            throw XCTSkip(
+                "chromium is not installed (apt-get install -y chromium); the preview's browser test is skipped")
         }
         let (root, book) = try PreviewTests.makeBook()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -24,8 +27,10 @@ final class PreviewBrowserTests: XCTestCase {
         XCTAssertEqual(try preview.waitForVersion(after: 0), 1)
         let address = "http://127.0.0.1:\(preview.port)/02-line.html"
 
-        let dump = try runChromium(chromium, Self.options(profile: root.appendingPathComponent("dump-profile"))
-                                   + ["--dump-dom", address])
+        let dump = try runChromium(
+            chromium,
+            Self.options(profile: root.appendingPathComponent("dump-profile"))
+                + ["--dump-dom", address])
         XCTAssertEqual(dump.status, 0, dump.output)
         XCTAssertTrue(dump.output.contains("new EventSource(\"/_tutor/events\")"), "the DOM lacks the reload script")
         XCTAssertTrue(dump.output.contains("<math"), "the DOM lacks the page's formulas")
@@ -46,21 +51,25 @@ final class PreviewBrowserTests: XCTestCase {
         }
         var devToolsPort: UInt16?
         waitUntil {
-            let text = (try? String(contentsOf: profile.appendingPathComponent("DevToolsActivePort"), encoding: .utf8)) ?? ""
+            let text =
+                (try? String(contentsOf: profile.appendingPathComponent("DevToolsActivePort"), encoding: .utf8)) ?? ""
             devToolsPort = text.split(separator: "\n").first.flatMap { UInt16($0) }
             return devToolsPort != nil
         }
         let port = try XCTUnwrap(devToolsPort, "chromium did not open its DevTools port")
         func titles() -> [String] {
             guard let reply = try? RawHTTP.get("/json/list", port: port),
-                  let pages = try? JSONSerialization.jsonObject(with: reply.body) as? [[String: Any]] else { return [] }
+                let pages = try? JSONSerialization.jsonObject(with: reply.body) as? [[String: Any]]
+            else { return [] }
             return pages.filter { $0["url"] as? String == address }.compactMap { $0["title"] as? String }
         }
         XCTAssertTrue(waitUntil { titles() == ["Fitting a line"] }, "the page did not open: \(titles())")
-        try PreviewTests.edit(book.appendingPathComponent("02-line.md"), replacing: "# Fitting a line",
-                              with: "# Fitting a line, saved")
-        XCTAssertTrue(waitUntil { titles() == ["Fitting a line, saved"] },
-                      "the open page did not reload: \(titles())\n\(preview.standardError)")
+        try PreviewTests.edit(
+            book.appendingPathComponent("02-line.md"), replacing: "# Fitting a line",
+            with: "# Fitting a line, saved")
+        XCTAssertTrue(
+            waitUntil { titles() == ["Fitting a line, saved"] },
+            "the open page did not reload: \(titles())\n\(preview.standardError)")
         XCTAssertEqual(preview.interrupt(), 0, preview.standardError)
     }
 

@@ -24,7 +24,8 @@ final class PreviewProcess {
         let found = waitUntil { self.output.text.contains("serving http://127.0.0.1:") || !self.process.isRunning }
         let text = output.text
         guard found, let range = text.range(of: #"serving http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression),
-              let port = UInt16(text[range].dropFirst("serving http://127.0.0.1:".count).dropLast()) else {
+            let port = UInt16(text[range].dropFirst("serving http://127.0.0.1:".count).dropLast())
+        else {
             stop()
             throw RawHTTP.Failure(description: "tutor preview did not say where it serves:\n\(text)")
         }

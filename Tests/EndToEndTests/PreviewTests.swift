@@ -12,8 +12,9 @@ final class PreviewTests: XCTestCase {
         try Data("# Sums\n\nThe data are summed.\n\n```tutor\ndata d = csv(\"d.csv\")\nshow sum(d)\n```\n".utf8)
             .write(to: book.appendingPathComponent("01-sums.md"))
         try Data("1,2\n3,4\n".utf8).write(to: book.appendingPathComponent("d.csv"))
-        try FileManager.default.copyItem(at: TutorProcess.fixtures.appendingPathComponent("passing/01-line.md"),
-                                         to: book.appendingPathComponent("02-line.md"))
+        try FileManager.default.copyItem(
+            at: TutorProcess.fixtures.appendingPathComponent("passing/01-line.md"),
+            to: book.appendingPathComponent("02-line.md"))
         return (root, book)
     }
 
@@ -26,7 +27,8 @@ final class PreviewTests: XCTestCase {
 
     /// The served page without the one script preview adds.
     static func withoutReloadScript(_ page: String) -> String {
-        guard let start = page.range(of: "<script>"), let end = page.range(of: "</script>\n", range: start.upperBound..<page.endIndex)
+        guard let start = page.range(of: "<script>"),
+            let end = page.range(of: "</script>\n", range: start.upperBound..<page.endIndex)
         else { return page }
         return page.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "")
     }
@@ -61,8 +63,10 @@ final class PreviewTests: XCTestCase {
         XCTAssertEqual(head.headers["content-length"], "\(page.body.count)")
         XCTAssertTrue(head.body.isEmpty)
 
-        for (target, type) in [("/report.json", "application/json"), ("/02-line.md", "text/markdown; charset=utf-8"),
-                               ("/02-line/line-14-training.svg", "image/svg+xml")] {
+        for (target, type) in [
+            ("/report.json", "application/json"), ("/02-line.md", "text/markdown; charset=utf-8"),
+            ("/02-line/line-14-training.svg", "image/svg+xml"),
+        ] {
             let reply = try RawHTTP.get(target, port: port)
             XCTAssertEqual(reply.status, 200, target)
             XCTAssertEqual(reply.headers["content-type"], type, target)
@@ -87,7 +91,8 @@ final class PreviewTests: XCTestCase {
         let chapter = book.appendingPathComponent("02-line.md")
         try Self.edit(chapter, replacing: "# Fitting a line", with: "# Fitting a straight line")
         XCTAssertEqual(try events.next(), "3")
-        XCTAssertTrue(try RawHTTP.get("/02-line.html", port: port).text.contains("<title>Fitting a straight line</title>"))
+        XCTAssertTrue(
+            try RawHTTP.get("/02-line.html", port: port).text.contains("<title>Fitting a straight line</title>"))
 
         // An error: at the top of the chapter's page, and on the terminal with its place.
         try Self.edit(chapter, replacing: "show w, b", with: "show w, nothing_here")
@@ -95,8 +100,9 @@ final class PreviewTests: XCTestCase {
         let failed = try RawHTTP.get("/02-line.html", port: port).text
         XCTAssertTrue(failed.contains("<p>This chapter has an error.</p>"), failed)
         XCTAssertTrue(failed.contains("unknown name &#39;nothing_here&#39;"), failed)
-        XCTAssertTrue(preview.standardError.contains("book/02-line.md:17:9: error: unknown name 'nothing_here'"),
-                      preview.standardError)
+        XCTAssertTrue(
+            preview.standardError.contains("book/02-line.md:17:9: error: unknown name 'nothing_here'"),
+            preview.standardError)
 
         // A book that cannot be rendered at all: every page says why, until it is fixed.
         let clash = book.appendingPathComponent("index.md")
@@ -107,7 +113,8 @@ final class PreviewTests: XCTestCase {
             XCTAssertEqual(reply.status, 500, target)
             XCTAssertTrue(reply.text.contains("The book could not be rendered"), reply.text)
             // Escaped as the pages escape text.
-            XCTAssertTrue(reply.text.contains("its page &#39;index.html&#39; would replace the book&#39;s index"), reply.text)
+            XCTAssertTrue(
+                reply.text.contains("its page &#39;index.html&#39; would replace the book&#39;s index"), reply.text)
             XCTAssertTrue(reply.text.contains("new EventSource("), "the error page reloads when fixed")
         }
         XCTAssertTrue(preview.standardError.contains("book/index.md:1:1: error:"), preview.standardError)
@@ -123,7 +130,9 @@ final class PreviewTests: XCTestCase {
         while let name = enumerator?.nextObject() as? String {
             let path = output.appendingPathComponent(name).path
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
             files += 1
             XCTAssertFalse((name as NSString).lastPathComponent.hasPrefix("."), "left behind: \(name)")
             let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
@@ -140,12 +149,15 @@ final class PreviewTests: XCTestCase {
         let preview = try PreviewProcess(["book", "--port", "0", "--output", "out"], in: root)
         XCTAssertEqual(try preview.waitForVersion(after: 0), 1)
         let output = root.appendingPathComponent("out")
-        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("escape.txt").path,
-                                                   withDestinationPath: root.appendingPathComponent("secret.txt").path)
-        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("up").path,
-                                                   withDestinationPath: root.path)
-        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("inside.html").path,
-                                                   withDestinationPath: "index.html")
+        try FileManager.default.createSymbolicLink(
+            atPath: output.appendingPathComponent("escape.txt").path,
+            withDestinationPath: root.appendingPathComponent("secret.txt").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: output.appendingPathComponent("up").path,
+            withDestinationPath: root.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: output.appendingPathComponent("inside.html").path,
+            withDestinationPath: "index.html")
 
         let refusals: [(String, Int)] = [
             ("/../secret.txt", 403), ("/%2e%2e/secret.txt", 403), ("/%2E%2E%2Fsecret.txt", 403),
@@ -168,10 +180,12 @@ final class PreviewTests: XCTestCase {
         XCTAssertEqual(try RawHTTP.send("hello\r\n\r\n", port: preview.port).status, 400)
 
         // The port is taken now: a second preview on it says so and stops.
-        let second = try TutorProcess.run(["preview", "book", "--port", "\(preview.port)", "--output", "out2"], in: root)
+        let second = try TutorProcess.run(
+            ["preview", "book", "--port", "\(preview.port)", "--output", "out2"], in: root)
         XCTAssertEqual(second.status, 2)
-        XCTAssertTrue(second.standardError.contains("cannot serve on 127.0.0.1:\(preview.port): Address already in use"),
-                      second.standardError)
+        XCTAssertTrue(
+            second.standardError.contains("cannot serve on 127.0.0.1:\(preview.port): Address already in use"),
+            second.standardError)
         XCTAssertEqual(preview.interrupt(), 0, preview.standardError)
     }
 

@@ -9,8 +9,11 @@ final class ProgressTests: XCTestCase {
         root = try TutorProcess.temporaryFolder()
         let book = root.appendingPathComponent("book")
         try FileManager.default.createDirectory(at: book, withIntermediateDirectories: true)
-        try Data("# Train\n\n```tutor\nseed 0\nparam w = 1\nloss L = (w - 3)^2\noptimizer sgd(lr: 0.1)\ntrain 3 epochs\n```\n".utf8)
-            .write(to: book.appendingPathComponent("01-train.md"))
+        try Data(
+            "# Train\n\n```tutor\nseed 0\nparam w = 1\nloss L = (w - 3)^2\noptimizer sgd(lr: 0.1)\ntrain 3 epochs\n```\n"
+                .utf8
+        )
+        .write(to: book.appendingPathComponent("01-train.md"))
         try Data("# Fail\n\n```tutor\nlet a = 2\nexpect a == 3\n```\n".utf8)
             .write(to: book.appendingPathComponent("02-fail.md"))
     }
@@ -28,7 +31,9 @@ final class ProgressTests: XCTestCase {
     func testPlainProgressNamesEveryChapter() throws {
         let first = try TutorProcess.run(["run", "book", "-o", "out", "--jobs", "1"], in: root)
         XCTAssertEqual(first.status, 1, first.standardError)
-        XCTAssertEqual(withoutTimes(first.standardError), """
+        XCTAssertEqual(
+            withoutTimes(first.standardError),
+            """
             running book/01-train.md
               book/01-train.md:8: train 3 epochs: epoch 3/3, loss 1.6384
             done    book/01-train.md in # s: 1 block run
@@ -48,15 +53,19 @@ final class ProgressTests: XCTestCase {
         XCTAssertFalse(first.standardError.contains("\u{1B}"), "no escape codes off a terminal")
 
         let second = try TutorProcess.run(["run", "book", "-o", "out", "--jobs", "1"], in: root)
-        XCTAssertTrue(withoutTimes(second.standardError).hasPrefix("""
-            cached  book/01-train.md in # s: unchanged
-            cached  book/02-fail.md in # s: unchanged, 1 check failed
-            book/02-fail.md:5:1: failed: a = 2 not == 3
+        XCTAssertTrue(
+            withoutTimes(second.standardError).hasPrefix(
+                """
+                cached  book/01-train.md in # s: unchanged
+                cached  book/02-fail.md in # s: unchanged, 1 check failed
+                book/02-fail.md:5:1: failed: a = 2 not == 3
 
-            """), second.standardError)
-        XCTAssertTrue(second.standardError.hasSuffix("2 chapters: 0 run, 2 from the cache, 1 failed\n"), second.standardError)
+                """), second.standardError)
+        XCTAssertTrue(
+            second.standardError.hasSuffix("2 chapters: 0 run, 2 from the cache, 1 failed\n"), second.standardError)
 
-        let quiet = try TutorProcess.run(["run", "book", "-o", "out", "--jobs", "1", "--quiet", "--no-cache"], in: root)
+        let quiet = try TutorProcess.run(
+            ["run", "book", "-o", "out", "--jobs", "1", "--quiet", "--no-cache"], in: root)
         XCTAssertTrue(quiet.standardError.hasPrefix("book/02-fail.md:5:1: failed: "), quiet.standardError)
         XCTAssertFalse(quiet.standardError.contains("running"), quiet.standardError)
     }
@@ -66,7 +75,8 @@ final class ProgressTests: XCTestCase {
     func testATerminalGetsALiveStatus() throws {
         let script = Process()
         script.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        let command = [TutorProcess.binary.path, "run", "book", "-o", "out", "--jobs", "1", "--no-cache"].joined(separator: " ")
+        let command = [TutorProcess.binary.path, "run", "book", "-o", "out", "--jobs", "1", "--no-cache"].joined(
+            separator: " ")
         script.arguments = ["-qec", command, "/dev/null"]
         script.currentDirectoryURL = root
         let output = Pipe()

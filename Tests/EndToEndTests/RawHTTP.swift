@@ -31,7 +31,8 @@ enum RawHTTP {
         while let chunk = try read(connection) {
             data.append(chunk)
             if !request.hasPrefix("HEAD"), let reply = try? parse(data),
-               let length = reply.headers["content-length"].flatMap(Int.init), reply.body.count >= length {
+                let length = reply.headers["content-length"].flatMap(Int.init), reply.body.count >= length
+            {
                 break
             }
         }
@@ -64,7 +65,9 @@ enum RawHTTP {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(connection, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeBytes {
+                Glibc.send(connection, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
+            }
             guard n > 0 else { throw Failure(description: "send: \(String(cString: strerror(errno)))") }
             sent += n
         }
@@ -81,14 +84,19 @@ enum RawHTTP {
 
     static func parse(_ data: Data) throws -> Reply {
         let blank = Data("\r\n\r\n".utf8)
-        guard let end = data.range(of: blank) else { throw Failure(description: "no complete head in \(data.count) bytes") }
+        guard let end = data.range(of: blank) else {
+            throw Failure(description: "no complete head in \(data.count) bytes")
+        }
         let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         let words = head[0].split(separator: " ")
-        guard words.count >= 2, let status = Int(words[1]) else { throw Failure(description: "bad status line \(head[0])") }
+        guard words.count >= 2, let status = Int(words[1]) else {
+            throw Failure(description: "bad status line \(head[0])")
+        }
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return Reply(status: status, headers: headers, body: data[end.upperBound...])
     }

@@ -22,10 +22,12 @@ final class RerunTests: XCTestCase {
         let root = try TutorProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let serial = root.appendingPathComponent("serial"), parallel = root.appendingPathComponent("parallel")
-        _ = try TutorProcess.run(["run", "formulas", "--output", serial.path, "--jobs", "1", "--no-cache"],
-                                 in: TutorProcess.fixtures)
-        _ = try TutorProcess.run(["run", "formulas", "--output", parallel.path, "--jobs", "3", "--no-cache"],
-                                 in: TutorProcess.fixtures)
+        _ = try TutorProcess.run(
+            ["run", "formulas", "--output", serial.path, "--jobs", "1", "--no-cache"],
+            in: TutorProcess.fixtures)
+        _ = try TutorProcess.run(
+            ["run", "formulas", "--output", parallel.path, "--jobs", "3", "--no-cache"],
+            in: TutorProcess.fixtures)
         let a = try contents(of: serial), b = try contents(of: parallel)
         XCTAssertGreaterThan(a.count, 6)
         XCTAssertEqual(a, b)

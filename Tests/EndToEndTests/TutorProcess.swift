@@ -18,8 +18,10 @@ struct TutorProcess {
 
     /// Runs tutor with `arguments`; a run longer than `timeout` seconds is
     /// killed and reported as a hang (status -1).
-    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 120,
-                    executable: URL? = nil) throws -> TutorProcess {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, timeout: Double = 120,
+        executable: URL? = nil
+    ) throws -> TutorProcess {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
@@ -34,8 +36,9 @@ struct TutorProcess {
         process.waitUntilExit()
         watchdog.cancel()
         let hung = process.terminationReason == .uncaughtSignal
-        return TutorProcess(status: hung ? -1 : process.terminationStatus,
-                            standardError: String(decoding: data, as: UTF8.self))
+        return TutorProcess(
+            status: hung ? -1 : process.terminationStatus,
+            standardError: String(decoding: data, as: UTF8.self))
     }
 
     /// A fresh empty folder.

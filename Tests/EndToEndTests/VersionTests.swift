@@ -18,11 +18,15 @@ final class VersionTests: XCTestCase {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+        return (
+            process.terminationStatus, String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        )
     }
 
     func field(_ name: String, in lines: [String]) -> String? {
-        lines.first { $0.hasPrefix(name + ":") }.map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
+        lines.first { $0.hasPrefix(name + ":") }.map {
+            String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces)
+        }
     }
 
     func testVersionNamesTutorTheBLASTheKernelAndTheThreads() throws {
@@ -39,11 +43,11 @@ final class VersionTests: XCTestCase {
     /// Prescott runs on every x86-64 processor, so the test needs no particular CPU.
     func testAKernelTheUserSetIsKeptAndSaidToBeTheirs() throws {
         #if arch(x86_64)
-        let (status, lines) = try version(environment: ["OPENBLAS_CORETYPE": "Prescott"])
-        XCTAssertEqual(status, 0)
-        XCTAssertEqual(field("kernel", in: lines), "Prescott, set by OPENBLAS_CORETYPE=Prescott")
+            let (status, lines) = try version(environment: ["OPENBLAS_CORETYPE": "Prescott"])
+            XCTAssertEqual(status, 0)
+            XCTAssertEqual(field("kernel", in: lines), "Prescott, set by OPENBLAS_CORETYPE=Prescott")
         #else
-        throw XCTSkip("OpenBLAS's x86-64 kernel names")
+            throw XCTSkip("OpenBLAS's x86-64 kernel names")
         #endif
     }
 }

@@ -28,9 +28,13 @@ final class WorkerIsolationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         // 1.5 GB of address space: tutor itself fits, the 1.15 GB matrix on top does not.
         for command in ["run", "check"] {
-            let process = try TutorProcess.run(["-c", "ulimit -v 1500000; exec '\(TutorProcess.binary.path)' \(command) book"
-                                                + (command == "run" ? " -o out --no-cache" : "")],
-                                               in: root, executable: URL(fileURLWithPath: "/bin/sh"))
+            let process = try TutorProcess.run(
+                [
+                    "-c",
+                    "ulimit -v 1500000; exec '\(TutorProcess.binary.path)' \(command) book"
+                        + (command == "run" ? " -o out --no-cache" : ""),
+                ],
+                in: root, executable: URL(fileURLWithPath: "/bin/sh"))
             XCTAssertEqual(process.status, 2, process.standardError)
             XCTAssertTrue(process.standardError.contains("book/01-bad.md:5:1: error:"), process.standardError)
             XCTAssertTrue(process.standardError.contains("allocate"), process.standardError)
@@ -45,11 +49,14 @@ final class WorkerIsolationTests: XCTestCase {
         // evaluation step inside it, so only the kill can stop it in time.
         let root = try book("# Slow\n\n```tutor\nlet a = ones(6000, 6000)\nlet b = a @ a @ a @ a\nshow sum(b)\n```\n")
         defer { try? FileManager.default.removeItem(at: root) }
-        let process = try TutorProcess.run(["run", "book", "-o", "out", "--no-cache", "--timeout", "1"], in: root, timeout: 40)
+        let process = try TutorProcess.run(
+            ["run", "book", "-o", "out", "--no-cache", "--timeout", "1"], in: root, timeout: 40)
         XCTAssertEqual(process.status, 2, process.standardError)
         XCTAssertTrue(process.standardError.contains("time limit of 1 s"), process.standardError)
-        XCTAssertTrue(process.standardError.contains("book/01-bad.md:4:1") || process.standardError.contains("book/01-bad.md:5:1"),
-                      process.standardError)
+        XCTAssertTrue(
+            process.standardError.contains("book/01-bad.md:4:1")
+                || process.standardError.contains("book/01-bad.md:5:1"),
+            process.standardError)
         XCTAssertEqual(try statuses(in: root.appendingPathComponent("out")), ["error", "passed"])
     }
 
@@ -66,8 +73,9 @@ final class WorkerIsolationTests: XCTestCase {
         let statuses = try statuses(in: root.appendingPathComponent("out"))
         XCTAssertEqual(statuses, ["passed", "passed"], "the deep formula is drawn as source")
         if statuses.first == "error" {
-            XCTAssertTrue(process.standardError.contains("book/01-bad.md:1:1: error: the chapter ran, but drawing its pages"),
-                          process.standardError)
+            XCTAssertTrue(
+                process.standardError.contains("book/01-bad.md:1:1: error: the chapter ran, but drawing its pages"),
+                process.standardError)
         }
         for page in ["01-bad.html", "02-good.html", "index.html"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/\(page)").path), page)

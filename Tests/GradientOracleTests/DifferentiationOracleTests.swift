@@ -30,7 +30,9 @@ final class DifferentiationOracleTests: XCTestCase {
     func constant(_ value: Double) -> Variable { Variable(Tensor(value)) }
 
     /// The engine's derivative of a scalar function at x.
-    func engineDerivative(at x: Double, _ f: (Variable) throws -> Variable) throws -> (value: Double, derivative: Double) {
+    func engineDerivative(at x: Double, _ f: (Variable) throws -> Variable) throws -> (
+        value: Double, derivative: Double
+    ) {
         let leaf = Variable(Tensor(x))
         let out = try f(leaf)
         return (out.value.scalar, try gradients(of: out, withRespectTo: [leaf])[0].scalar)

@@ -65,8 +65,11 @@ final class AdadeltaTests: XCTestCase {
         XCTAssertThrowsError(try Adadelta(lr: -1))
         XCTAssertThrowsError(try Adadelta(rho: -0.1))
         XCTAssertThrowsError(try Adadelta(rho: 1.5)) { error in
-            XCTAssertEqual(error as? OptimizerError, .invalidOption(optimizer: "adadelta", option: "rho", value: 1.5,
-                                                                    requirement: "in [0, 1]"))
+            XCTAssertEqual(
+                error as? OptimizerError,
+                .invalidOption(
+                    optimizer: "adadelta", option: "rho", value: 1.5,
+                    requirement: "in [0, 1]"))
         }
         XCTAssertThrowsError(try Adadelta(eps: -1))
         XCTAssertThrowsError(try Adadelta(weightDecay: -1))

@@ -2,8 +2,10 @@ import Learning
 import XCTest
 
 /// Asserts that `body` throws a `DataError` whose description contains every one of `fragments`.
-func assertDataError<T>(_ body: @autoclosure () throws -> T, _ fragments: String...,
-                        file: StaticString = #filePath, line: UInt = #line) {
+func assertDataError<T>(
+    _ body: @autoclosure () throws -> T, _ fragments: String...,
+    file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertThrowsError(try body(), file: file, line: line) { error in
         guard let error = error as? DataError else {
             return XCTFail("expected a DataError, got \(error)", file: file, line: line)

@@ -12,8 +12,9 @@ final class BookPathTests: XCTestCase {
     override func setUpWithError() throws {
         folder = try TemporaryFolder()
         for directory in ["/book/chapters", "/book/data", "/outside"] {
-            try FileManager.default.createDirectory(atPath: folder.path + directory,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: folder.path + directory,
+                withIntermediateDirectories: true)
         }
         try folder.write("book/data/points.csv", "1,2\n")
         try folder.write("outside/secret.csv", "3,4\n")
@@ -31,36 +32,44 @@ final class BookPathTests: XCTestCase {
         let resolved = try BookPath.resolve("../data/points.csv", chapterDirectory: chapters, bookRoot: book)
         XCTAssertEqual(realPath(resolved), realPath(book + "/data/points.csv"))
         XCTAssertFalse(resolved.contains(".."))
-        XCTAssertEqual(try BookPath.resolve("./notes/../later.csv", chapterDirectory: chapters, bookRoot: book),
-                       try BookPath.resolve("later.csv", chapterDirectory: chapters, bookRoot: book))
+        XCTAssertEqual(
+            try BookPath.resolve("./notes/../later.csv", chapterDirectory: chapters, bookRoot: book),
+            try BookPath.resolve("later.csv", chapterDirectory: chapters, bookRoot: book))
     }
 
     func testAbsoluteAndEmptyPathsAreRefused() throws {
-        assertDataError(try BookPath.resolve("/etc/passwd", chapterDirectory: chapters, bookRoot: book),
-                        "/etc/passwd: absolute paths are not allowed")
+        assertDataError(
+            try BookPath.resolve("/etc/passwd", chapterDirectory: chapters, bookRoot: book),
+            "/etc/passwd: absolute paths are not allowed")
         assertDataError(try BookPath.resolve("", chapterDirectory: chapters, bookRoot: book), "empty path")
     }
 
     func testClimbingOutOfTheBookIsRefused() throws {
-        assertDataError(try BookPath.resolve("../../outside/secret.csv", chapterDirectory: chapters, bookRoot: book),
-                        "../../outside/secret.csv: leaves the book's folder")
-        assertDataError(try BookPath.resolve("../../book-twin/x.csv", chapterDirectory: chapters, bookRoot: book),
-                        "leaves the book's folder")
+        assertDataError(
+            try BookPath.resolve("../../outside/secret.csv", chapterDirectory: chapters, bookRoot: book),
+            "../../outside/secret.csv: leaves the book's folder")
+        assertDataError(
+            try BookPath.resolve("../../book-twin/x.csv", chapterDirectory: chapters, bookRoot: book),
+            "leaves the book's folder")
     }
 
     func testSymbolicLinksOutOfTheBookAreRefused() throws {
         let fileManager = FileManager.default
-        try fileManager.createSymbolicLink(atPath: chapters + "/secret.csv",
-                                           withDestinationPath: folder.path + "/outside/secret.csv")
+        try fileManager.createSymbolicLink(
+            atPath: chapters + "/secret.csv",
+            withDestinationPath: folder.path + "/outside/secret.csv")
         try fileManager.createSymbolicLink(atPath: chapters + "/elsewhere", withDestinationPath: "../../outside")
         try fileManager.createSymbolicLink(atPath: chapters + "/points.csv", withDestinationPath: "../data/points.csv")
 
-        assertDataError(try BookPath.resolve("secret.csv", chapterDirectory: chapters, bookRoot: book),
-                        "secret.csv: leads outside the book's folder through a symbolic link")
-        assertDataError(try BookPath.resolve("elsewhere/secret.csv", chapterDirectory: chapters, bookRoot: book),
-                        "through a symbolic link")
-        assertDataError(try BookPath.resolve("elsewhere/not-there.csv", chapterDirectory: chapters, bookRoot: book),
-                        "through a symbolic link")
+        assertDataError(
+            try BookPath.resolve("secret.csv", chapterDirectory: chapters, bookRoot: book),
+            "secret.csv: leads outside the book's folder through a symbolic link")
+        assertDataError(
+            try BookPath.resolve("elsewhere/secret.csv", chapterDirectory: chapters, bookRoot: book),
+            "through a symbolic link")
+        assertDataError(
+            try BookPath.resolve("elsewhere/not-there.csv", chapterDirectory: chapters, bookRoot: book),
+            "through a symbolic link")
         XCTAssertNoThrow(try BookPath.resolve("points.csv", chapterDirectory: chapters, bookRoot: book))
     }
 

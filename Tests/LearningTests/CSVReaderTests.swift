@@ -5,7 +5,8 @@ import XCTest
 
 final class CSVReaderTests: XCTestCase {
     private func read(_ text: String, header: Bool = false, finiteOnly: Bool = false)
-        throws -> (columns: [String]?, values: Tensor) {
+        throws -> (columns: [String]?, values: Tensor)
+    {
         let folder = try TemporaryFolder()
         return try CSVReader.read(try folder.write("data.csv", text), header: header, finiteOnly: finiteOnly)
     }
@@ -41,13 +42,15 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(values[0, 0].isNaN)
         XCTAssertEqual(values[0, 1], .infinity)
         XCTAssertEqual(values[1, 0], -.infinity)
-        assertDataError(try read("1,2\n3,inf\nnan,4\n", finiteOnly: true),
-                        "data.csv:2:3: inf is not a finite number")
+        assertDataError(
+            try read("1,2\n3,inf\nnan,4\n", finiteOnly: true),
+            "data.csv:2:3: inf is not a finite number")
     }
 
     func testRaggedRowsGiveLineAndColumn() throws {
-        assertDataError(try read("a,b\n1,2\n3,4,5\n", header: true),
-                        "data.csv:3:5: this row has 3 fields, more than the 2 of line 1")
+        assertDataError(
+            try read("a,b\n1,2\n3,4,5\n", header: true),
+            "data.csv:3:5: this row has 3 fields, more than the 2 of line 1")
         assertDataError(try read("1,2,3\n4,5\n"), "data.csv:2:4: this row has 2 fields, fewer than the 3 of line 1")
     }
 

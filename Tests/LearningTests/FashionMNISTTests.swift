@@ -8,8 +8,9 @@ final class FashionMNISTTests: XCTestCase {
     private let installed = FashionMNIST.defaultDirectory
 
     private func requireInstalled() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: installed + "/t10k-labels-idx1-ubyte.gz"),
-                          "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)")
+        try XCTSkipUnless(
+            FileManager.default.fileExists(atPath: installed + "/t10k-labels-idx1-ubyte.gz"),
+            "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)")
     }
 
     /// The file's bytes, inflated by the system's `gzip` rather than by `Gzip`.
@@ -65,12 +66,15 @@ final class FashionMNISTTests: XCTestCase {
 
     func testMissingFilesSayWhereToLookAndHowToInstall() throws {
         let folder = try TemporaryFolder()
-        assertDataError(try FashionMNIST.load(split: "train", directory: folder.path),
-                        "Fashion-MNIST train split not found", "no train-images-idx3-ubyte.gz or "
-                        + "train-images-idx3-ubyte in \(folder.path)", "apt-get install dataset-fashion-mnist",
-                        "TUTOR_DATA")
-        assertDataError(try FashionMNIST.load(split: "test", directory: folder.path + "/absent"),
-                        "no such folder: \(folder.path)/absent (the folder set by TUTOR_DATA)")
+        assertDataError(
+            try FashionMNIST.load(split: "train", directory: folder.path),
+            "Fashion-MNIST train split not found",
+            "no train-images-idx3-ubyte.gz or "
+                + "train-images-idx3-ubyte in \(folder.path)", "apt-get install dataset-fashion-mnist",
+            "TUTOR_DATA")
+        assertDataError(
+            try FashionMNIST.load(split: "test", directory: folder.path + "/absent"),
+            "no such folder: \(folder.path)/absent (the folder set by TUTOR_DATA)")
     }
 
     func testUnknownSplitIsRefused() {

@@ -22,7 +22,8 @@ final class GzipTests: XCTestCase {
         let folder = try TemporaryFolder()
         try folder.write("a", "first\n")
         try folder.write("b", "second\n")
-        let both = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("a"))))
+        let both =
+            try [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("a"))))
             + [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("b"))))
         XCTAssertEqual(try Gzip.contents(ofFile: try folder.write("ab.gz", both)), Array("first\nsecond\n".utf8))
     }
@@ -33,7 +34,8 @@ final class GzipTests: XCTestCase {
         let long = String(repeating: "the gradient flows backwards\n", count: 10_000)
         try folder.write("long", long)
         try folder.write("short", "end\n")
-        let both = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("long"))))
+        let both =
+            try [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("long"))))
             + [UInt8](Data(contentsOf: URL(fileURLWithPath: try folder.gzip("short"))))
         XCTAssertEqual(try Gzip.contents(ofFile: try folder.write("both.gz", both)), Array((long + "end\n").utf8))
     }
@@ -45,19 +47,23 @@ final class GzipTests: XCTestCase {
 
         var corrupt = good
         for i in 12..<(good.count - 8) { corrupt[i] ^= 0x5A }
-        assertDataError(try Gzip.contents(ofFile: try folder.write("corrupt.gz", corrupt)),
-                        "corrupt.gz: corrupt gzip data")
+        assertDataError(
+            try Gzip.contents(ofFile: try folder.write("corrupt.gz", corrupt)),
+            "corrupt.gz: corrupt gzip data")
 
         var badChecksum = good
         badChecksum[good.count - 6] ^= 0xFF
         assertDataError(try Gzip.contents(ofFile: try folder.write("crc.gz", badChecksum)), "corrupt gzip data")
 
-        assertDataError(try Gzip.contents(ofFile: try folder.write("cut.gz", Array(good.dropLast(12)))),
-                        "cut.gz: truncated")
-        assertDataError(try Gzip.contents(ofFile: try folder.write("header.gz", Array(good.prefix(5)))),
-                        "truncated")
-        assertDataError(try Gzip.contents(ofFile: try folder.write("tail.gz", good + [1, 2, 3])),
-                        "3 unexpected bytes after the end of the gzip data")
+        assertDataError(
+            try Gzip.contents(ofFile: try folder.write("cut.gz", Array(good.dropLast(12)))),
+            "cut.gz: truncated")
+        assertDataError(
+            try Gzip.contents(ofFile: try folder.write("header.gz", Array(good.prefix(5)))),
+            "truncated")
+        assertDataError(
+            try Gzip.contents(ofFile: try folder.write("tail.gz", good + [1, 2, 3])),
+            "3 unexpected bytes after the end of the gzip data")
     }
 
     func testOutputBeyondTheLimitIsRefused() throws {
@@ -66,8 +72,9 @@ final class GzipTests: XCTestCase {
         let bomb = try folder.gzip("zeros")
         XCTAssertEqual(try Gzip.contents(ofFile: bomb).count, 1 << 20)
         assertDataError(try Gzip.contents(ofFile: bomb, limit: 100_000), "inflates to more than 100000 bytes")
-        assertDataError(try Gzip.contents(ofFile: folder.path + "/zeros", limit: 100_000),
-                        "the file has 1048576 bytes; the limit is 100000")
+        assertDataError(
+            try Gzip.contents(ofFile: folder.path + "/zeros", limit: 100_000),
+            "the file has 1048576 bytes; the limit is 100000")
     }
 
     func testMissingFilesAndFoldersAreErrors() throws {

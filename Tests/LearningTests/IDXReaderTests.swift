@@ -18,8 +18,10 @@ final class IDXReaderTests: XCTestCase {
     private let classes: [UInt8] = [9, 0, 3]
 
     private func writePair(in folder: TemporaryFolder) throws -> (images: String, labels: String) {
-        (try folder.write("images-idx3-ubyte", idx([3, 2, 2], pixels)),
-         try folder.write("labels-idx1-ubyte", idx([3], classes)))
+        (
+            try folder.write("images-idx3-ubyte", idx([3, 2, 2], pixels)),
+            try folder.write("labels-idx1-ubyte", idx([3], classes))
+        )
     }
 
     func testImagesAreRowsOfScaledPixels() throws {
@@ -34,8 +36,9 @@ final class IDXReaderTests: XCTestCase {
     func testGzipAndPlainGiveTheSameValues() throws {
         let folder = try TemporaryFolder()
         let plain = try writePair(in: folder)
-        let loaded = try IDXReader.load(images: try folder.gzip("images-idx3-ubyte"),
-                                        labels: try folder.gzip("labels-idx1-ubyte"))
+        let loaded = try IDXReader.load(
+            images: try folder.gzip("images-idx3-ubyte"),
+            labels: try folder.gzip("labels-idx1-ubyte"))
         XCTAssertEqual(loaded.images, try IDXReader.images(plain.images))
         XCTAssertEqual(loaded.labels, try IDXReader.labels(plain.labels))
     }
@@ -56,17 +59,20 @@ final class IDXReaderTests: XCTestCase {
         let folder = try TemporaryFolder()
         var bytes = idx([3], classes)
         bytes[0] = 0x12
-        assertDataError(try IDXReader.labels(try folder.write("l", bytes)),
-                        "l: not an IDX file: it begins 0x12000801")
+        assertDataError(
+            try IDXReader.labels(try folder.write("l", bytes)),
+            "l: not an IDX file: it begins 0x12000801")
         assertDataError(try IDXReader.labels(try folder.write("short", [0, 0])), "too short")
     }
 
     func testTypeCodesOtherThanUnsignedByteAreRefused() throws {
         let folder = try TemporaryFolder()
-        assertDataError(try IDXReader.labels(try folder.write("f", idx(type: 0x0D, [1], [0, 0, 0, 0]))),
-                        "type code 0x0D (32-bit float) is not supported")
-        assertDataError(try IDXReader.labels(try folder.write("u", idx(type: 0x07, [3], classes))),
-                        "unknown type code 0x07")
+        assertDataError(
+            try IDXReader.labels(try folder.write("f", idx(type: 0x0D, [1], [0, 0, 0, 0]))),
+            "type code 0x0D (32-bit float) is not supported")
+        assertDataError(
+            try IDXReader.labels(try folder.write("u", idx(type: 0x07, [3], classes))),
+            "unknown type code 0x07")
     }
 
     func testWrongDimensionCountIsRefused() throws {
@@ -79,11 +85,13 @@ final class IDXReaderTests: XCTestCase {
     func testTruncatedAndTrailingDataAreRefused() throws {
         let folder = try TemporaryFolder()
         let cut = try folder.write("cut", idx([3, 2, 2], Array(pixels.dropLast())))
-        assertDataError(try IDXReader.images(cut),
-                        "cut: truncated: header says 3×2×2 = 12 bytes of data, file has 11")
+        assertDataError(
+            try IDXReader.images(cut),
+            "cut: truncated: header says 3×2×2 = 12 bytes of data, file has 11")
         let long = try folder.write("long", idx([3, 2, 2], pixels + [7, 7]))
-        assertDataError(try IDXReader.images(long),
-                        "long: 2 bytes after the data: header says 3×2×2 = 12 bytes of data, file has 14")
+        assertDataError(
+            try IDXReader.images(long),
+            "long: 2 bytes after the data: header says 3×2×2 = 12 bytes of data, file has 14")
         let header = try folder.write("header", Array(idx([3, 2, 2], []).prefix(10)))
         assertDataError(try IDXReader.images(header), "truncated: the header needs 16 bytes, file has 10")
         try folder.write("gz", idx([3, 2, 2], Array(pixels.dropLast(2))))
@@ -93,8 +101,9 @@ final class IDXReaderTests: XCTestCase {
     func testSizesWhoseProductOverflowsAreRefused() throws {
         let folder = try TemporaryFolder()
         let huge = 0xFFFF_FFFF
-        assertDataError(try IDXReader.images(try folder.write("big", idx([huge, huge, huge], []))),
-                        "multiply beyond")
+        assertDataError(
+            try IDXReader.images(try folder.write("big", idx([huge, huge, huge], []))),
+            "multiply beyond")
         assertDataError(try IDXReader.images(try folder.write("large", idx([huge, 2, 2], []))), "truncated")
     }
 
@@ -102,8 +111,9 @@ final class IDXReaderTests: XCTestCase {
         let folder = try TemporaryFolder()
         let (images, _) = try writePair(in: folder)
         let labels = try folder.write("two-labels", idx([2], [1, 2]))
-        assertDataError(try IDXReader.load(images: images, labels: labels),
-                        "two-labels: has 2 labels but \(images) has 3 images")
+        assertDataError(
+            try IDXReader.load(images: images, labels: labels),
+            "two-labels: has 2 labels but \(images) has 3 images")
     }
 
     func testCorruptGzipIsAnError() throws {

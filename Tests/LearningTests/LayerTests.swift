@@ -12,15 +12,17 @@ final class LayerTests: XCTestCase {
         // By hand: z[i][j] = Σ_k x[i][k] w[j][k] + b[j].
         XCTAssertEqual(z.value, Tensor(rows: [[0.5 - 2 + 0.25, 6 - 10], [-0.5 + 0.25, 0 - 10]]))
         XCTAssertEqual(a.value, Tensor(rows: [[0, 0], [0, 0]]))
-        XCTAssertThrowsError(try layer.forward(Variable(Tensor.zeros(.matrix(2, 4))), weight: Variable(w), bias: Variable(b)))
+        XCTAssertThrowsError(
+            try layer.forward(Variable(Tensor.zeros(.matrix(2, 4))), weight: Variable(w), bias: Variable(b)))
     }
 
     func testPreActivationIsForwardsZAndChecksTheInput() throws {
         let layer = Dense(inputs: 3, outputs: 2, activation: .sigmoid)
         let x = Variable(Tensor(rows: [[1, 2, 3], [-1, 0, 1]]))
         let w = Variable(Tensor(rows: [[0.5, -1, 0], [1, 1, 1]])), b = Variable(Tensor(rows: [[0.25, -10]]))
-        XCTAssertEqual(try layer.preActivation(x, weight: w, bias: b).value,
-                       try layer.forward(x, weight: w, bias: b).z.value)
+        XCTAssertEqual(
+            try layer.preActivation(x, weight: w, bias: b).value,
+            try layer.forward(x, weight: w, bias: b).z.value)
         XCTAssertTrue(layer.accepts(.matrix(5, 3)))
         XCTAssertFalse(layer.accepts(.matrix(5, 4)))
         XCTAssertFalse(layer.accepts(.scalar))
@@ -61,7 +63,8 @@ final class LayerTests: XCTestCase {
         var generator = RandomGenerator(seed: 1)
         let params = try net.layers.map { try $0.initialParameters(generator: &generator) }
         let x = Variable(Tensor(rows: [[0.5, -0.5], [1, 2]]))
-        let pass = try net.forward(x, weights: params.map { Variable($0.weight) }, biases: params.map { Variable($0.bias) })
+        let pass = try net.forward(
+            x, weights: params.map { Variable($0.weight) }, biases: params.map { Variable($0.bias) })
         XCTAssertEqual(pass.preActivations.count, 2)
         XCTAssertEqual(pass.output.shape, .matrix(2, 1))
         XCTAssertEqual(pass.activations[0].value, pass.preActivations[0].value.map(tanh))
@@ -74,7 +77,9 @@ final class LayerTests: XCTestCase {
             let leaf = Variable(z)
             let grad = try gradients(of: try activation.apply(leaf).sum(), withRespectTo: [leaf])[0]
             let derivative = try XCTUnwrap(activation.derivative(z))
-            for k in 0..<z.count { XCTAssertEqual(derivative.scalars[k], grad.scalars[k], accuracy: 1e-15, "\(activation)") }
+            for k in 0..<z.count {
+                XCTAssertEqual(derivative.scalars[k], grad.scalars[k], accuracy: 1e-15, "\(activation)")
+            }
         }
         XCTAssertNil(Activation.softmax.derivative(z))
         XCTAssertEqual(Activation(name: "linear"), .identity)

@@ -40,7 +40,9 @@ final class OptimizerCodingTests: XCTestCase {
         var generator = RandomGenerator(seed: 9)
         _ = generator.nextNormal()  // leaves the pair's second value waiting
         var restored = try JSONDecoder().decode(RandomGenerator.self, from: try JSONEncoder().encode(generator))
-        XCTAssertEqual((0..<5).map { _ in generator.nextNormal().bitPattern }, (0..<5).map { _ in restored.nextNormal().bitPattern })
+        XCTAssertEqual(
+            (0..<5).map { _ in generator.nextNormal().bitPattern },
+            (0..<5).map { _ in restored.nextNormal().bitPattern })
         XCTAssertEqual(generator.nextUInt64(), restored.nextUInt64())
     }
 }

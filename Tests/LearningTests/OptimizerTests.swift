@@ -12,22 +12,27 @@ let stepGradients = [
 ]
 
 /// Entry-by-entry agreement within 1e-12 relative.
-func assertClose(_ actual: [Double], _ expected: [Double], _ message: String = "",
-                 file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+    _ actual: [Double], _ expected: [Double], _ message: String = "",
+    file: StaticString = #filePath, line: UInt = #line
+) {
     TutorTestSupport.assertClose(actual, expected, absolute: 0, relative: 1e-12, message, file: file, line: line)
 }
 
 /// Takes steps 1–3 with `optimizer` from `initialParameter` and compares the
 /// parameter after each with `rule(t, g)`: the documented update written out
 /// per entry, given the step number and the gradient's entries.
-func assertFollowsRule(_ optimizer: inout some Optimizer, _ rule: (_ t: Int, _ g: [Double]) -> [Double],
-                       file: StaticString = #filePath, line: UInt = #line) throws {
+func assertFollowsRule(
+    _ optimizer: inout some Optimizer, _ rule: (_ t: Int, _ g: [Double]) -> [Double],
+    file: StaticString = #filePath, line: UInt = #line
+) throws {
     var parameters = [initialParameter]
     for (t, gradient) in zip(1..., stepGradients) {
         try optimizer.step(&parameters, gradients: [gradient])
         XCTAssertEqual(parameters[0].shape, initialParameter.shape, file: file, line: line)
-        assertClose(parameters[0].scalars, rule(t, gradient.scalars), "\(optimizer.name) step \(t)",
-                    file: file, line: line)
+        assertClose(
+            parameters[0].scalars, rule(t, gradient.scalars), "\(optimizer.name) step \(t)",
+            file: file, line: line)
     }
     XCTAssertEqual(optimizer.stepCount, 3, file: file, line: line)
 }
@@ -38,18 +43,38 @@ final class OptimizerTests: XCTestCase {
             XCTAssertEqual(optimizer.hyperparameters.map(\.name), expected.map(\.0), optimizer.name)
             XCTAssertEqual(optimizer.hyperparameters.map(\.value), expected.map(\.1), optimizer.name)
         }
-        assertDefaults(try SGD(), [("lr", 1e-3), ("momentum", 0), ("dampening", 0), ("nesterov", 0),
-                                   ("weight_decay", 0)])
+        assertDefaults(
+            try SGD(),
+            [
+                ("lr", 1e-3), ("momentum", 0), ("dampening", 0), ("nesterov", 0),
+                ("weight_decay", 0),
+            ])
         assertDefaults(try Momentum(lr: 0.1), [("lr", 0.1), ("gamma", 0.9)])
-        assertDefaults(try Adagrad(), [("lr", 1e-2), ("lr_decay", 0), ("weight_decay", 0),
-                                       ("initial_accumulator_value", 0), ("eps", 1e-10)])
-        assertDefaults(try RMSprop(), [("lr", 1e-2), ("alpha", 0.99), ("eps", 1e-8), ("weight_decay", 0),
-                                       ("momentum", 0), ("centered", 0)])
+        assertDefaults(
+            try Adagrad(),
+            [
+                ("lr", 1e-2), ("lr_decay", 0), ("weight_decay", 0),
+                ("initial_accumulator_value", 0), ("eps", 1e-10),
+            ])
+        assertDefaults(
+            try RMSprop(),
+            [
+                ("lr", 1e-2), ("alpha", 0.99), ("eps", 1e-8), ("weight_decay", 0),
+                ("momentum", 0), ("centered", 0),
+            ])
         assertDefaults(try Adadelta(), [("lr", 1.0), ("rho", 0.9), ("eps", 1e-6), ("weight_decay", 0)])
-        assertDefaults(try Adam(), [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
-                                    ("weight_decay", 0), ("amsgrad", 0)])
-        assertDefaults(try AdamW(), [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
-                                     ("weight_decay", 1e-2), ("amsgrad", 0)])
+        assertDefaults(
+            try Adam(),
+            [
+                ("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
+                ("weight_decay", 0), ("amsgrad", 0),
+            ])
+        assertDefaults(
+            try AdamW(),
+            [
+                ("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
+                ("weight_decay", 1e-2), ("amsgrad", 0),
+            ])
     }
 
     func testStateNamesFollowTheOptions() throws {
@@ -58,8 +83,9 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(try Momentum(lr: 0.1).stateNames, ["v"])
         XCTAssertEqual(try Adagrad().stateNames, ["sum"])
         XCTAssertEqual(try RMSprop().stateNames, ["square_avg"])
-        XCTAssertEqual(try RMSprop(momentum: 0.5, centered: true).stateNames,
-                       ["square_avg", "grad_avg", "momentum_buffer"])
+        XCTAssertEqual(
+            try RMSprop(momentum: 0.5, centered: true).stateNames,
+            ["square_avg", "grad_avg", "momentum_buffer"])
         XCTAssertEqual(try Adadelta().stateNames, ["square_avg", "acc_delta"])
         XCTAssertEqual(try Adam().stateNames, ["m", "v", "t"])
         XCTAssertEqual(try AdamW(amsgrad: true).stateNames, ["m", "v", "v_max", "t"])

@@ -11,25 +11,31 @@ final class RandomGeneratorTests: XCTestCase {
 
     func testFirstOutputsForSeed0() {
         var generator = RandomGenerator(seed: 0)
-        let expected: [UInt64] = [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0,
-                                  0x6AA5_94F1_262D_2D2C, 0xBBA5_AD4A_1F84_2E59]
+        let expected: [UInt64] = [
+            0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0,
+            0x6AA5_94F1_262D_2D2C, 0xBBA5_AD4A_1F84_2E59,
+        ]
         XCTAssertEqual((0..<5).map { _ in generator.nextUInt64() }, expected)
     }
 
     func testFirstOutputsForSeed42() {
         var generator = RandomGenerator(seed: 42)
-        let expected: [UInt64] = [0x1578_0B2E_0C2E_C716, 0x6104_D986_6D11_3A7E, 0xAE17_5332_39E4_99A1,
-                                  0xECB8_AD47_03B3_60A1, 0xFDE6_DC7F_E2EC_5E64]
+        let expected: [UInt64] = [
+            0x1578_0B2E_0C2E_C716, 0x6104_D986_6D11_3A7E, 0xAE17_5332_39E4_99A1,
+            0xECB8_AD47_03B3_60A1, 0xFDE6_DC7F_E2EC_5E64,
+        ]
         XCTAssertEqual((0..<5).map { _ in generator.nextUInt64() }, expected)
     }
 
     func testFirstUniforms() {
         var zero = RandomGenerator(seed: 0)
-        XCTAssertEqual((0..<3).map { _ in zero.nextUniform() },
-                       [0.6012629994179048, 0.7477740925472398, 0.10301998939503632])
+        XCTAssertEqual(
+            (0..<3).map { _ in zero.nextUniform() },
+            [0.6012629994179048, 0.7477740925472398, 0.10301998939503632])
         var fortyTwo = RandomGenerator(seed: 42)
-        XCTAssertEqual((0..<3).map { _ in fortyTwo.nextUniform() },
-                       [0.08386297105988216, 0.3789802506626686, 0.6800434110281394])
+        XCTAssertEqual(
+            (0..<3).map { _ in fortyTwo.nextUniform() },
+            [0.08386297105988216, 0.3789802506626686, 0.6800434110281394])
     }
 
     func testFirstNormals() {

@@ -66,8 +66,9 @@ final class SGDTests: XCTestCase {
 
     func testRefusesWhatPyTorchRefuses() {
         XCTAssertThrowsError(try SGD(lr: -0.1)) { error in
-            XCTAssertEqual(error as? OptimizerError,
-                           .invalidOption(optimizer: "sgd", option: "lr", value: -0.1, requirement: "at least 0"))
+            XCTAssertEqual(
+                error as? OptimizerError,
+                .invalidOption(optimizer: "sgd", option: "lr", value: -0.1, requirement: "at least 0"))
         }
         XCTAssertThrowsError(try SGD(lr: .nan))
         XCTAssertThrowsError(try SGD(momentum: -0.5))

@@ -11,5 +11,6 @@ extension TemporaryFolder {
     }
 }
 
-let gzipExecutable = ["/bin/gzip", "/usr/bin/gzip"].first { FileManager.default.isExecutableFile(atPath: $0) }
+let gzipExecutable =
+    ["/bin/gzip", "/usr/bin/gzip"].first { FileManager.default.isExecutableFile(atPath: $0) }
     ?? "/bin/gzip"

@@ -21,7 +21,8 @@ final class AdadeltaNotationTests: XCTestCase {
     }
 
     func testAPlainIfGovernsTheRowsIndentedUnderIt() throws {
-        let reading = readFormula(#"""
+        let reading = readFormula(
+            #"""
             \begin{aligned}
             &\textbf{for} \: t=1 \: \textbf{to} \: \ldots \: \textbf{do} \\
             &\hspace{5mm}if \: \lambda \neq 0 \\
@@ -40,7 +41,8 @@ final class AdadeltaNotationTests: XCTestCase {
 
     func testLettersWrittenOnAreNoKeyword() {
         // `if=…` and `iff` start equations, as any letters do.
-        let reading = readFormula(#"""
+        let reading = readFormula(
+            #"""
             \begin{aligned}
             &\textbf{for} \: t=1 \: \textbf{to} \: \ldots \: \textbf{do} \\
             &\hspace{5mm}if=2 \\
@@ -48,8 +50,11 @@ final class AdadeltaNotationTests: XCTestCase {
             \end{aligned}
             """#, at: origin)
         XCTAssertEqual(reading.diagnostics.map(\.description), [])
-        XCTAssertEqual(reading.equations.map(\.left.prefixForm),
-                       ["(\u{2062} (symbol i) (symbol f))",
-                        "(\u{2062} (\u{2062} (symbol i) (symbol f)) (symbol f))"])
+        XCTAssertEqual(
+            reading.equations.map(\.left.prefixForm),
+            [
+                "(\u{2062} (symbol i) (symbol f))",
+                "(\u{2062} (\u{2062} (symbol i) (symbol f)) (symbol f))",
+            ])
     }
 }

@@ -52,12 +52,15 @@ final class ComparisonParserTests: XCTestCase {
         }
         XCTAssertEqual(inner.prefixForm, "(> p 0.5)")
         let chained = statementError("expect 0 < x < 1")
-        XCTAssertEqual(chained?.message, "comparisons do not chain: write expect (a < b) * (b < c) == 1, or two expects")
+        XCTAssertEqual(
+            chained?.message, "comparisons do not chain: write expect (a < b) * (b < c) == 1, or two expects")
         XCTAssertEqual(chained?.location.column, 14)
     }
 
     func testThreeDotsAreARange() {
-        guard case .plotSurface(let plot) = statement("plot surface L over w in -2...2, b in 0...1.5") else { return XCTFail() }
+        guard case .plotSurface(let plot) = statement("plot surface L over w in -2...2, b in 0...1.5") else {
+            return XCTFail()
+        }
         XCTAssertEqual(plot.axes.map { "\($0.lower)..\($0.upper)" }, ["-2..2", "0..1.5"])
     }
 }

@@ -3,7 +3,8 @@ import XCTest
 
 final class DirectiveBlockTests: XCTestCase {
     func testStatementsInOrderWithFileLines() {
-        let block = parseDirectives("""
+        let block = parseDirectives(
+            """
             seed 1
 
             # a comment line
@@ -23,7 +24,8 @@ final class DirectiveBlockTests: XCTestCase {
     }
 
     func testContinuationInsideBrackets() {
-        let block = parseDirectives("""
+        let block = parseDirectives(
+            """
             let A = [1, 2;   # first row
                      3, 4]
             optimizer adam(0.01,
@@ -45,12 +47,17 @@ final class DirectiveBlockTests: XCTestCase {
 
     func testLinesEndStatementsOutsideBrackets() {
         let error = parseDirectives("let x = 1 +\n2", file: "f.md", firstLine: 1).diagnostics
-        XCTAssertEqual(error.map(\.message), ["expected an expression, found end of line",
-                                              "expected a statement such as 'let' or 'show', found '2'"])
+        XCTAssertEqual(
+            error.map(\.message),
+            [
+                "expected an expression, found end of line",
+                "expected a statement such as 'let' or 'show', found '2'",
+            ])
     }
 
     func testRecoveryReportsEveryBadStatement() {
-        let block = parseDirectives("""
+        let block = parseDirectives(
+            """
             seed 3
             let x = (1 + 2
             param W = [1, 2; 3]
@@ -62,16 +69,20 @@ final class DirectiveBlockTests: XCTestCase {
         XCTAssertEqual(block.statements.map(\.location.line), [10, 13, 16])
         XCTAssertEqual(block.diagnostics.map(\.location.line), [11, 12, 14, 15])
         XCTAssertEqual(block.diagnostics.map(\.location.column), [15, 18, 1, 9])
-        XCTAssertEqual(block.diagnostics.map(\.message), [
-            "expected ')' to close '(' at 11:9, found end of line",
-            "row 2 of the matrix has 1 entry, row 1 has 2 entries",
-            "unknown statement 'tarin'; did you mean 'train'?",
-            "invalid number '1.2.3'",
-        ])
-        XCTAssertEqual(block.diagnostics.first?.description,
-                       "chapters/02.md:11:15: error: expected ')' to close '(' at 11:9, found end of line")
-        XCTAssertEqual(block.diagnostics.map(\.sourceLine),
-                       ["let x = (1 + 2", "param W = [1, 2; 3]", "tarin 10 epochs", "let y = 1.2.3"])
+        XCTAssertEqual(
+            block.diagnostics.map(\.message),
+            [
+                "expected ')' to close '(' at 11:9, found end of line",
+                "row 2 of the matrix has 1 entry, row 1 has 2 entries",
+                "unknown statement 'tarin'; did you mean 'train'?",
+                "invalid number '1.2.3'",
+            ])
+        XCTAssertEqual(
+            block.diagnostics.first?.description,
+            "chapters/02.md:11:15: error: expected ')' to close '(' at 11:9, found end of line")
+        XCTAssertEqual(
+            block.diagnostics.map(\.sourceLine),
+            ["let x = (1 + 2", "param W = [1, 2; 3]", "tarin 10 epochs", "let y = 1.2.3"])
     }
 
     func testCaretUnderTheColumn() {
@@ -80,7 +91,8 @@ final class DirectiveBlockTests: XCTestCase {
     }
 
     func testUnclosedBracketStopsBeforeTheNextStatement() {
-        let block = parseDirectives("""
+        let block = parseDirectives(
+            """
             let y = f(x,
                       2
             step
@@ -103,10 +115,13 @@ final class DirectiveBlockTests: XCTestCase {
 
     func testUnknownStatementMessages() {
         XCTAssertEqual(statementError("shwo W")?.message, "unknown statement 'shwo'; did you mean 'show'?")
-        XCTAssertEqual(statementError("optimiser adam(0.1)")?.message, "unknown statement 'optimiser'; did you mean 'optimizer'?")
-        XCTAssertEqual(statementError("banana split")?.message, "unknown statement 'banana'; a statement begins with one of: "
-                       + "seed, let, param, data, model, loss, optimizer, train, step, check, expect, show, plot, "
-                       + "erratum, correction, end, notation")
+        XCTAssertEqual(
+            statementError("optimiser adam(0.1)")?.message, "unknown statement 'optimiser'; did you mean 'optimizer'?")
+        XCTAssertEqual(
+            statementError("banana split")?.message,
+            "unknown statement 'banana'; a statement begins with one of: "
+                + "seed, let, param, data, model, loss, optimizer, train, step, check, expect, show, plot, "
+                + "erratum, correction, end, notation")
         XCTAssertEqual(statementError("x = 3")?.message, "unknown statement 'x'; to name a value, begin with 'let'")
         XCTAssertEqual(statementError("3 + 4")?.message, "expected a statement such as 'let' or 'show', found '3'")
     }

@@ -18,19 +18,23 @@ final class DisplayWidthTests: XCTestCase {
         let diagnostic = parseDirectives("let 损失 = a $ b", file: "f.md", firstLine: 3).diagnostics.first
         // `$` is the 12th scalar; the two ideographs before it take two columns each.
         XCTAssertEqual(diagnostic?.location.column, 12)
-        XCTAssertEqual(diagnostic?.rendered, "f.md:3:12: error: unexpected character '$'\nlet 损失 = a $ b\n             ^")
+        XCTAssertEqual(
+            diagnostic?.rendered, "f.md:3:12: error: unexpected character '$'\nlet 损失 = a $ b\n             ^")
     }
 
     func testFullwidthPunctuationAsksForASCII() {
         let diagnostic = parseDirectives("let a = f（1）", file: "f.md", firstLine: 1).diagnostics.first
-        XCTAssertEqual(diagnostic?.message,
-                       "unexpected character '（' (fullwidth left parenthesis): directives are written in ASCII — use '('")
+        XCTAssertEqual(
+            diagnostic?.message,
+            "unexpected character '（' (fullwidth left parenthesis): directives are written in ASCII — use '('")
         XCTAssertEqual(diagnostic?.location.column, 10)
         XCTAssertEqual(diagnostic?.rendered.hasSuffix("let a = f（1）\n         ^"), true, diagnostic?.rendered ?? "")
-        XCTAssertEqual(expressionError("f(a，b)")?.message,
-                       "unexpected character '，' (fullwidth comma): directives are written in ASCII — use ','")
-        XCTAssertEqual(expressionError("a 。b")?.message,
-                       "unexpected character '。' (ideographic full stop): directives are written in ASCII — use '.'")
+        XCTAssertEqual(
+            expressionError("f(a，b)")?.message,
+            "unexpected character '，' (fullwidth comma): directives are written in ASCII — use ','")
+        XCTAssertEqual(
+            expressionError("a 。b")?.message,
+            "unexpected character '。' (ideographic full stop): directives are written in ASCII — use '.'")
         XCTAssertEqual(expressionError("a $ b")?.message, "unexpected character '$'", "ASCII gets no such hint")
     }
 }

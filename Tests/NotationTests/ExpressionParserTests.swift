@@ -61,7 +61,8 @@ final class ExpressionParserTests: XCTestCase {
         assertTree("exp(-x).T", "(T (exp (neg x)))")
 
         guard let call = expression("csv(\"file.csv\", header: true)"),
-              case .call(let name, let arguments) = call.kind else { return XCTFail("not a call") }
+            case .call(let name, let arguments) = call.kind
+        else { return XCTFail("not a call") }
         XCTAssertEqual(name, "csv")
         XCTAssertEqual(arguments.map(\.label), [nil, "header"])
         XCTAssertEqual(arguments[0].value.kind, .string("file.csv"))
@@ -141,8 +142,12 @@ final class ExpressionParserTests: XCTestCase {
     func testRangesAreNotMalformedNumbers() throws {
         var tokens = Lexer.lex(Array("-1..5 0.5..1.5".unicodeScalars), file: "f", line: 1).tokens
         tokens.removeAll { $0.isSymbol(.minus) }
-        XCTAssertEqual(tokens.map(\.kind), [.number(1), .symbol(.range), .number(5),
-                                            .number(0.5), .symbol(.range), .number(1.5)])
+        XCTAssertEqual(
+            tokens.map(\.kind),
+            [
+                .number(1), .symbol(.range), .number(5),
+                .number(0.5), .symbol(.range), .number(1.5),
+            ])
     }
 
     func testUnterminatedString() {
@@ -168,7 +173,8 @@ final class ExpressionParserTests: XCTestCase {
         let ragged = expressionError("[1, 2; 3]")
         XCTAssertEqual(ragged?.message, "row 2 of the matrix has 1 entry, row 1 has 2 entries")
         XCTAssertEqual(ragged?.location.column, 8)
-        XCTAssertEqual(expressionError("[1, 2")?.message, "expected ',', ';' or ']' to close '[' at 1:1, found end of line")
+        XCTAssertEqual(
+            expressionError("[1, 2")?.message, "expected ',', ';' or ']' to close '[' at 1:1, found end of line")
     }
 
     func testTrailingText() {

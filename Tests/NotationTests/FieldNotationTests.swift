@@ -35,7 +35,8 @@ final class FieldNotationTests: XCTestCase {
         XCTAssertEqual(w.components, ["j", "k"])
         XCTAssertEqual(w.layer?.description, "l")
         guard case let .binary(.juxtaposition, a, delta, _) = bp4.right.kind, case let .symbol(input) = a.kind,
-              case let .symbol(error) = delta.kind else { return XCTFail("\(bp4.right)") }
+            case let .symbol(error) = delta.kind
+        else { return XCTFail("\(bp4.right)") }
         XCTAssertEqual(input.components, ["k"])
         XCTAssertEqual(input.layer?.prefixForm, "(- (symbol l) 1)")
         XCTAssertEqual(error.name, "δ")
@@ -61,8 +62,9 @@ final class FieldNotationTests: XCTestCase {
     }
 
     func testStyledLettersNameTheirLetter() {
-        XCTAssertEqual(tree(#"\mathbf{W} \mathbf{x} + \boldsymbol{\theta} + \bm{b} + \textbf{v}"#),
-                       "(+ (+ (+ (\u{2062} (symbol W) (symbol x)) (symbol θ)) (symbol b)) (symbol v))")
+        XCTAssertEqual(
+            tree(#"\mathbf{W} \mathbf{x} + \boldsymbol{\theta} + \bm{b} + \textbf{v}"#),
+            "(+ (+ (+ (\u{2062} (symbol W) (symbol x)) (symbol θ)) (symbol b)) (symbol v))")
         XCTAssertEqual(tree(#"\mathcal{L} + \ell"#), "(+ (symbol ℒ) (symbol ℓ))")
         XCTAssertEqual(tree(#"\mathrm{softmax}(z)"#), "(softmax (symbol z))")
     }
@@ -83,13 +85,15 @@ final class FieldNotationTests: XCTestCase {
     func testSumsKeepTheirLimits() {
         XCTAssertEqual(tree(#"\sum_{i=1}^{n} x_i"#), "(sum (symbol x_i) index: (symbol i) from: 1 to: (symbol n))")
         XCTAssertEqual(tree(#"\sum_{x \in X} x"#), "(sum (symbol x))")
-        XCTAssertEqual(readFormula(#"x = \sum^{n} x_i"#, at: origin).diagnostics.map(\.message),
-                       [#"a sum with an upper limit needs its lower one: \sum_{i=1}^{N}"#])
+        XCTAssertEqual(
+            readFormula(#"x = \sum^{n} x_i"#, at: origin).diagnostics.map(\.message),
+            [#"a sum with an upper limit needs its lower one: \sum_{i=1}^{N}"#])
     }
 
     func testNormsAbsoluteValuesAndExtremes() {
-        XCTAssertEqual(tree(#"\|w\|^2 + |x| + \max(z) + \min_i z_i"#),
-                       "(+ (+ (+ (^ (norm (symbol w)) 2) (abs (symbol x))) (max (symbol z))) (min (symbol z_i)))")
+        XCTAssertEqual(
+            tree(#"\|w\|^2 + |x| + \max(z) + \min_i z_i"#),
+            "(+ (+ (+ (^ (norm (symbol w)) 2) (abs (symbol x))) (max (symbol z))) (min (symbol z_i)))")
         XCTAssertEqual(tree(#"\lVert w \rVert_2"#), "(norm (symbol w))")
     }
 

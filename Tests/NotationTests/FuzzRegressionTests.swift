@@ -8,7 +8,8 @@ final class NotationFuzzRegressionTests: XCTestCase {
     func testWhereWithoutEqualsAcrossLines() {
         let block = parseDirectives("check formula where W [\n] expect fail", file: "f.md", firstLine: 1)
         XCTAssertEqual(block.statements, [])
-        XCTAssertEqual(block.diagnostics.map(\.description),
-                       ["f.md:2:14: error: expected '=' after the symbol 'W [', found end of line"])
+        XCTAssertEqual(
+            block.diagnostics.map(\.description),
+            ["f.md:2:14: error: expected '=' after the symbol 'W [', found end of line"])
     }
 }

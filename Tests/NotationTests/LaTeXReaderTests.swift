@@ -39,18 +39,21 @@ final class LaTeXReaderTests: XCTestCase {
 
     func testSubscriptsJoinNamesAndTimeSubscriptsAreSteps() {
         XCTAssertEqual(tree("x_1 + w_{ij}"), "(+ (symbol x_1) (symbol w_ij))")
-        XCTAssertEqual(tree(#"w_{\text{new}} + w_\mathrm{old} + a_{\theta}"#),
-                       "(+ (+ (symbol w_new) (symbol w_old)) (symbol a_θ))")
-        XCTAssertEqual(tree("v_t + v_{t+1} + v_{t - 2}"),
-                       "(+ (+ (symbol v step: 0) (symbol v step: 1)) (symbol v step: -2))")
+        XCTAssertEqual(
+            tree(#"w_{\text{new}} + w_\mathrm{old} + a_{\theta}"#),
+            "(+ (+ (symbol w_new) (symbol w_old)) (symbol a_θ))")
+        XCTAssertEqual(
+            tree("v_t + v_{t+1} + v_{t - 2}"),
+            "(+ (+ (symbol v step: 0) (symbol v step: 1)) (symbol v step: -2))")
         XCTAssertEqual(tree(#"\hat{m}_t"#), "(symbol m\u{302} step: 0)")
         // d2l's g_{t,t-1}, g_t' and \hat{\mathbf{v}}_t; PyTorch's state\_sum_t and v_t^{max}.
         XCTAssertEqual(tree(#"\mathbf{g}_{t, t-1}"#), "(symbol g_t,t-1)")
         XCTAssertEqual(tree(#"\mathbf{g}_t'"#), "(symbol g′ step: 0)")
         XCTAssertEqual(tree(#"\hat{\mathbf{v}}_t"#), "(symbol v\u{302} step: 0)")
         XCTAssertEqual(tree(#"state\_sum_{t-1}"#), "(symbol state_sum step: -1)")
-        XCTAssertEqual(tree(#"v_t^{max} + \widehat{v_t}^{\max} + x^{\text{min}}"#),
-                       "(+ (+ (symbol v_max step: 0) (symbol v\u{302}_max step: 0)) (symbol x_min))")
+        XCTAssertEqual(
+            tree(#"v_t^{max} + \widehat{v_t}^{\max} + x^{\text{min}}"#),
+            "(+ (+ (symbol v_max step: 0) (symbol v\u{302}_max step: 0)) (symbol x_min))")
         // Escaped underscores join letters only: s \cdot t stays a product.
         XCTAssertEqual(tree(#"s t"#), "(\u{2062} (symbol s) (symbol t))")
     }
@@ -61,8 +64,9 @@ final class LaTeXReaderTests: XCTestCase {
         // After a layer, i, j and k index entries (w^l_{jk}); other subscripts join the name.
         XCTAssertEqual(tree("W^{(l)}_{ij}"), "(symbol W layer: (symbol l) entry: i,j)")
         XCTAssertEqual(tree("W^{(l)}_{in}"), "(symbol W_in layer: (symbol l))")
-        XCTAssertEqual(tree("x^2 + x^{n} + x^{-1}"),
-                       "(+ (+ (^ (symbol x) 2) (^ (symbol x) (symbol n))) (^ (symbol x) (neg 1)))")
+        XCTAssertEqual(
+            tree("x^2 + x^{n} + x^{-1}"),
+            "(+ (+ (^ (symbol x) 2) (^ (symbol x) (symbol n))) (^ (symbol x) (neg 1)))")
         XCTAssertEqual(tree("x^t_1"), tree("x_1^t"), "LaTeX typesets both alike: the power of x_1")
         XCTAssertEqual(tree(#"\beta_1^t"#), "(^ (symbol β_1) (symbol t))")
         XCTAssertEqual(tree("(x + y)^{(2)}"), "(^ (+ (symbol x) (symbol y)) 2)", "only a symbol has a layer")
@@ -96,13 +100,16 @@ final class LaTeXReaderTests: XCTestCase {
         XCTAssertEqual(tree(#"\sigma(z) + g(x, y)"#), "(+ (σ (symbol z)) (g (symbol x) (symbol y)))")
         XCTAssertEqual(tree(#"\{a + b\} c"#), "(\u{2062} (+ (symbol a) (symbol b)) (symbol c))")
         XCTAssertEqual(tree("W (a + b)"), "(\u{2062} (symbol W) (+ (symbol a) (symbol b)))")
-        XCTAssertEqual(tree(#"\exp(x) + \log x + \ln(y) + \sqrt{z}"#),
-                       "(+ (+ (+ (exp (symbol x)) (log (symbol x))) (log (symbol y))) (sqrt (symbol z)))")
-        XCTAssertEqual(tree(#"\operatorname{relu}(z) + \mathrm{softmax}(z)"#),
-                       "(+ (relu (symbol z)) (softmax (symbol z)))")
+        XCTAssertEqual(
+            tree(#"\exp(x) + \log x + \ln(y) + \sqrt{z}"#),
+            "(+ (+ (+ (exp (symbol x)) (log (symbol x))) (log (symbol y))) (sqrt (symbol z)))")
+        XCTAssertEqual(
+            tree(#"\operatorname{relu}(z) + \mathrm{softmax}(z)"#),
+            "(+ (relu (symbol z)) (softmax (symbol z)))")
         XCTAssertEqual(tree(#"\sigma'(z)"#), "(σ' (symbol z))")
-        XCTAssertEqual(tree(#"-\frac{1}{N} \sum_{i} y \log a_2"#),
-                       "(\u{2062} (neg (/ 1 (symbol N))) (sum (\u{2062} (symbol y) (log (symbol a_2))) index: (symbol i)))")
+        XCTAssertEqual(
+            tree(#"-\frac{1}{N} \sum_{i} y \log a_2"#),
+            "(\u{2062} (neg (/ 1 (symbol N))) (sum (\u{2062} (symbol y) (log (symbol a_2))) index: (symbol i)))")
     }
 
     func testDerivatives() {
@@ -140,17 +147,24 @@ final class LaTeXReaderTests: XCTestCase {
         XCTAssertEqual(errors(#"a = \int x"#), [#"5:7: \int is not in the formula subset tutor reads"#])
         XCTAssertEqual(errors(#"a = \frac{1}2"#), [#"5:7: \frac needs two arguments {…}{…}"#])
         XCTAssertEqual(errors("a = b \\\\\n c = {d + e"), ["6:6: unbalanced '{' opened at 6:6"])
-        XCTAssertEqual(errors(#"a = \begin{pmatrix} 1 \end{pmatrix}"#),
-                       [#"5:7: \begin{pmatrix} is not in the formula subset tutor reads"#])
-        XCTAssertEqual(errors(#"\begin{aligned} a = b \end{split}"#),
-                       [#"5:25: \end{split} does not close \begin{aligned} opened at 5:3"#])
-        XCTAssertEqual(errors(#"a := b = c"#), [#"5:10: a definition or an update is not chained: write it on a line of its own"#])
-        XCTAssertEqual(errors("a + b"), ["5:8: expected '=': a checked formula is an equation, found the end of the equation"])
-        XCTAssertEqual(errors("a = x_t^2'"), ["5:12: a prime is read only on a function applied to an argument, as in f'(z)"])
-        XCTAssertEqual(errors(#"a = \frac{\partial^2 C}{\partial x^2}"#),
-                       [#"5:21: higher derivatives (\partial^2) are not in the formula subset tutor reads"#])
-        XCTAssertEqual(readFormula(#"a = \nabla C"#, at: origin).diagnostics.map(\.location),
-                       [SourceLocation(file: "c.md", line: 5, column: 7)], "at the \\nabla without a subscript")
+        XCTAssertEqual(
+            errors(#"a = \begin{pmatrix} 1 \end{pmatrix}"#),
+            [#"5:7: \begin{pmatrix} is not in the formula subset tutor reads"#])
+        XCTAssertEqual(
+            errors(#"\begin{aligned} a = b \end{split}"#),
+            [#"5:25: \end{split} does not close \begin{aligned} opened at 5:3"#])
+        XCTAssertEqual(
+            errors(#"a := b = c"#), [#"5:10: a definition or an update is not chained: write it on a line of its own"#])
+        XCTAssertEqual(
+            errors("a + b"), ["5:8: expected '=': a checked formula is an equation, found the end of the equation"])
+        XCTAssertEqual(
+            errors("a = x_t^2'"), ["5:12: a prime is read only on a function applied to an argument, as in f'(z)"])
+        XCTAssertEqual(
+            errors(#"a = \frac{\partial^2 C}{\partial x^2}"#),
+            [#"5:21: higher derivatives (\partial^2) are not in the formula subset tutor reads"#])
+        XCTAssertEqual(
+            readFormula(#"a = \nabla C"#, at: origin).diagnostics.map(\.location),
+            [SourceLocation(file: "c.md", line: 5, column: 7)], "at the \\nabla without a subscript")
         XCTAssertEqual(errors("a = x_12"), ["5:9: a subscript without braces is one character: write _{12}"])
         XCTAssertEqual(errors(""), ["5:3: the formula has no equation to check"])
         XCTAssertEqual(errors(#"\end{aligned}"#), [#"5:3: \end{aligned} without a \begin{aligned}"#])
@@ -177,8 +191,9 @@ final class LaTeXReaderTests: XCTestCase {
         let reading = readFormula(String(repeating: #"\begin{"#, count: 10_000), at: origin)
         XCTAssertEqual(reading.equations, [])
         XCTAssertEqual(reading.diagnostics.count, 10_001)
-        XCTAssertEqual(reading.diagnostics.filter { $0.message == #"\begin needs an environment name in {…}"# }.count,
-                       10_000)
+        XCTAssertEqual(
+            reading.diagnostics.filter { $0.message == #"\begin needs an environment name in {…}"# }.count,
+            10_000)
         XCTAssertEqual(reading.diagnostics.last?.location, SourceLocation(file: "c.md", line: 5, column: 3 + 7 * 9_999))
         let rows = readFormula(String(repeating: #"\\[)"#, count: 10_000), at: origin)
         XCTAssertEqual(rows.diagnostics.count, 10_000)
@@ -201,15 +216,20 @@ final class LaTeXReaderTests: XCTestCase {
         let deep = "a = " + String(repeating: "{", count: 10_000) + "x" + String(repeating: "}", count: 10_000)
         XCTAssertEqual(readFormula(deep, at: origin).diagnostics.map(\.message), ["formula nested more than 200 deep"])
         let long = "a = " + String(repeating: "x ", count: 5_000)
-        XCTAssertEqual(readFormula(long, at: origin).diagnostics.map(\.message),
-                       ["expression nested more than 1000 levels deep"])
+        XCTAssertEqual(
+            readFormula(long, at: origin).diagnostics.map(\.message),
+            ["expression nested more than 1000 levels deep"])
         let minuses = "a = " + String(repeating: "-", count: 5_000) + "x"
-        XCTAssertEqual(readFormula(minuses, at: origin).diagnostics.map(\.message),
-                       ["expression nested more than 1000 levels deep"])
-        for nested in [String(repeating: #"\sqrt{"#, count: 5_000), String(repeating: "x^{", count: 5_000),
-                       String(repeating: #"\sum "#, count: 5_000) + "x", String(repeating: "W^{(", count: 5_000)] {
-            XCTAssertEqual(readFormula("a = " + nested, at: origin).diagnostics.map(\.message),
-                           ["formula nested more than 200 deep"], String(nested.prefix(8)))
+        XCTAssertEqual(
+            readFormula(minuses, at: origin).diagnostics.map(\.message),
+            ["expression nested more than 1000 levels deep"])
+        for nested in [
+            String(repeating: #"\sqrt{"#, count: 5_000), String(repeating: "x^{", count: 5_000),
+            String(repeating: #"\sum "#, count: 5_000) + "x", String(repeating: "W^{(", count: 5_000),
+        ] {
+            XCTAssertEqual(
+                readFormula("a = " + nested, at: origin).diagnostics.map(\.message),
+                ["formula nested more than 200 deep"], String(nested.prefix(8)))
         }
         let endOfEquation = "expected an expression, found the end of the equation"
         for (garbage, expected) in [

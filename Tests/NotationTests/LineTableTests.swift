@@ -30,12 +30,16 @@ final class LineTableTests: XCTestCase {
         func located(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(\.rendered) }
         let block = "let a = 1\nshow (a +\nshow a $ b\n"
         let formula = "a = 1 +\n  b +"
-        let lf = (located(parseDirectives(block, file: "f.md", firstLine: 3).diagnostics),
-                  located(readFormula(formula, at: SourceLocation(file: "f.md", line: 8, column: 1)).diagnostics))
-        XCTAssertEqual(lf.0, [
-            "f.md:4:10: error: expected an expression, found end of line\nshow (a +\n         ^",
-            "f.md:5:8: error: unexpected character '$'\nshow a $ b\n       ^",
-        ])
+        let lf = (
+            located(parseDirectives(block, file: "f.md", firstLine: 3).diagnostics),
+            located(readFormula(formula, at: SourceLocation(file: "f.md", line: 8, column: 1)).diagnostics)
+        )
+        XCTAssertEqual(
+            lf.0,
+            [
+                "f.md:4:10: error: expected an expression, found end of line\nshow (a +\n         ^",
+                "f.md:5:8: error: unexpected character '$'\nshow a $ b\n       ^",
+            ])
         XCTAssertEqual(lf.1.count, 1)
         XCTAssertTrue(lf.1[0].hasPrefix("f.md:9:6: error: "), lf.1[0])
         XCTAssertTrue(lf.1[0].hasSuffix("\n  b +\n     ^"), lf.1[0])
@@ -43,8 +47,10 @@ final class LineTableTests: XCTestCase {
             let blockLines = block.replacingOccurrences(of: "\n", with: ending)
             let formulaLines = formula.replacingOccurrences(of: "\n", with: ending)
             XCTAssertEqual(located(parseDirectives(blockLines, file: "f.md", firstLine: 3).diagnostics), lf.0)
-            XCTAssertEqual(located(readFormula(formulaLines, at: SourceLocation(file: "f.md", line: 8, column: 1))
-                .diagnostics), lf.1)
+            XCTAssertEqual(
+                located(
+                    readFormula(formulaLines, at: SourceLocation(file: "f.md", line: 8, column: 1))
+                        .diagnostics), lf.1)
         }
     }
 }

@@ -27,8 +27,10 @@ final class NearestNameTests: XCTestCase {
     func testBuiltinNames() {
         let names = Builtins.callableNames
         XCTAssertEqual(Set(names).count, names.count)
-        for name in ["exp", "softmax", "grad", "randn", "linspace", "mse", "bce_with_logits",
-                     "adamw", "fashion_mnist", "csv", "idx", "dense", "identity", "linear"] {
+        for name in [
+            "exp", "softmax", "grad", "randn", "linspace", "mse", "bce_with_logits",
+            "adamw", "fashion_mnist", "csv", "idx", "dense", "identity", "linear",
+        ] {
             XCTAssertTrue(names.contains(name), name)
         }
     }

@@ -56,8 +56,9 @@ final class RobustnessTests: XCTestCase {
         let comment = "show x # " + String(repeating: "#(", count: 500_000)
         let string = "data d = csv(\"" + String(repeating: "a", count: 1_000_000) + "\")"
         let garbage = "show " + String(repeating: "$", count: 1_000_000)
-        let results = parseDirectives([longName, comment, string, garbage].joined(separator: "\n"),
-                                      file: "f.md", firstLine: 1)
+        let results = parseDirectives(
+            [longName, comment, string, garbage].joined(separator: "\n"),
+            file: "f.md", firstLine: 1)
         XCTAssertEqual(results.statements.count, 2)
         XCTAssertEqual(results.diagnostics.map(\.location.line), [1, 4])
         XCTAssertEqual(results.diagnostics.last?.location.column, 6)

@@ -73,24 +73,29 @@ final class StatementParserTests: XCTestCase {
     func testOptimizer() {
         guard case .optimizer(let call) = statement("optimizer sgd(0.1, momentum: 0.9)") else { return XCTFail() }
         XCTAssertEqual(call.prefixForm, "(sgd 0.1 momentum: 0.9)")
-        XCTAssertEqual(statementError("optimizer adam")?.message, "expected an optimizer such as 'adam(0.01)', found 'adam'")
+        XCTAssertEqual(
+            statementError("optimizer adam")?.message, "expected an optimizer such as 'adam(0.01)', found 'adam'")
     }
 
     func testTrain() {
         XCTAssertEqual(statement("train 1000 epochs"), .train(TrainingSchedule(epochs: 1000)))
         XCTAssertEqual(statement("train 1 epoch"), .train(TrainingSchedule(epochs: 1)))
-        XCTAssertEqual(statement("train 5 epochs, batch 32, log every 1"),
-                       .train(TrainingSchedule(epochs: 5, batchSize: 32, logEvery: 1)))
-        XCTAssertEqual(statement("train 5 epochs, log every 2, batch 8"),
-                       .train(TrainingSchedule(epochs: 5, batchSize: 8, logEvery: 2)))
+        XCTAssertEqual(
+            statement("train 5 epochs, batch 32, log every 1"),
+            .train(TrainingSchedule(epochs: 5, batchSize: 32, logEvery: 1)))
+        XCTAssertEqual(
+            statement("train 5 epochs, log every 2, batch 8"),
+            .train(TrainingSchedule(epochs: 5, batchSize: 8, logEvery: 2)))
 
         XCTAssertEqual(statementError("train 5")?.message, "expected 'epochs', found end of line")
-        XCTAssertEqual(statementError("train 0 epochs")?.message,
-                       "expected a number of epochs (a whole number ≥ 1), found '0'")
+        XCTAssertEqual(
+            statementError("train 0 epochs")?.message,
+            "expected a number of epochs (a whole number ≥ 1), found '0'")
         XCTAssertEqual(statementError("train 5 epochs, batch 2, batch 4")?.message, "'batch' is given twice")
         XCTAssertEqual(statementError("train 5 epochs, log 1")?.message, "expected 'every' after 'log', found '1'")
-        XCTAssertEqual(statementError("train 5 epochs, bacth 2")?.message,
-                       "expected 'batch', 'log every' or 'record', found 'bacth'")
+        XCTAssertEqual(
+            statementError("train 5 epochs, bacth 2")?.message,
+            "expected 'batch', 'log every' or 'record', found 'bacth'")
     }
 
     func testStep() {
@@ -108,14 +113,16 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(parameters.map(\.location.column), [26, 29])
         guard case .checkGradients(nil, let only) = statement("check gradients wrt b") else { return XCTFail() }
         XCTAssertEqual(only.map(\.name), ["b"])
-        XCTAssertEqual(statementError("check gradient")?.message,
-                       "expected 'gradients' or 'formula' after 'check', found 'gradient'")
+        XCTAssertEqual(
+            statementError("check gradient")?.message,
+            "expected 'gradients' or 'formula' after 'check', found 'gradient'")
     }
 
     func testCheckFormula() {
         XCTAssertEqual(statement("check formula"), .checkFormula(FormulaCheck()))
-        guard case .checkFormula(let check) = statement(
-            #"check formula where \eta = lr, l = 2, W^{(1)} = net.1.W for example 3 within 1e-4 expect fail"#)
+        guard
+            case .checkFormula(let check) = statement(
+                #"check formula where \eta = lr, l = 2, W^{(1)} = net.1.W for example 3 within 1e-4 expect fail"#)
         else { return XCTFail() }
         XCTAssertEqual(check.bindings.map(\.symbol), [#"\eta"#, "l", "W^{(1)}"])
         XCTAssertEqual(check.bindings.map(\.value.description), ["lr", "2", "net.1.W"])
@@ -124,7 +131,9 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(check.tolerance, 1e-4)
         XCTAssertTrue(check.expectsFailure)
 
-        guard case .checkFormula(let reordered) = statement(#"check formula expect fail within 0.01 where \hat{y}_i = a + b"#)
+        guard
+            case .checkFormula(let reordered) = statement(
+                #"check formula expect fail within 0.01 where \hat{y}_i = a + b"#)
         else { return XCTFail() }
         XCTAssertEqual(reordered.bindings.map(\.symbol), [#"\hat{y}_i"#])
         XCTAssertEqual(reordered.bindings.first?.value.description, "a + b")
@@ -135,16 +144,21 @@ final class StatementParserTests: XCTestCase {
 
     func testCheckFormulaErrors() {
         XCTAssertEqual(statementError("check formula within 1 within 2")?.message, "'within' is given twice")
-        XCTAssertEqual(statementError("check formula where = 2")?.message,
-                       "expected a symbol to bind after 'where', found '='")
-        XCTAssertEqual(statementError(#"check formula where \eta"#)?.message,
-                       #"expected '=' after the symbol '\eta', found end of line"#)
+        XCTAssertEqual(
+            statementError("check formula where = 2")?.message,
+            "expected a symbol to bind after 'where', found '='")
+        XCTAssertEqual(
+            statementError(#"check formula where \eta"#)?.message,
+            #"expected '=' after the symbol '\eta', found end of line"#)
         XCTAssertEqual(statementError("check formula for 3")?.message, "expected 'example' after 'for', found '3'")
-        XCTAssertEqual(statementError("check formula expect pass")?.message, "expected 'fail' after 'expect', found 'pass'")
-        XCTAssertEqual(statementError("check formula within -1")?.message,
-                       "expected a tolerance (a number > 0) after 'within', found '-'")
-        XCTAssertEqual(statementError("check formula quickly")?.message,
-                       "expected 'where', 'for example', 'within', 'in … notation' or 'expect fail', found 'quickly'")
+        XCTAssertEqual(
+            statementError("check formula expect pass")?.message, "expected 'fail' after 'expect', found 'pass'")
+        XCTAssertEqual(
+            statementError("check formula within -1")?.message,
+            "expected a tolerance (a number > 0) after 'within', found '-'")
+        XCTAssertEqual(
+            statementError("check formula quickly")?.message,
+            "expected 'where', 'for example', 'within', 'in … notation' or 'expect fail', found 'quickly'")
     }
 
     func testExpectComparison() {
@@ -158,8 +172,9 @@ final class StatementParserTests: XCTestCase {
             XCTAssertEqual(left.description, "L")
             XCTAssertEqual(right.description, "0.05 * n")
         }
-        XCTAssertEqual(statementError("expect L = 1")?.message,
-                       "expected a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after 'L', found '='")
+        XCTAssertEqual(
+            statementError("expect L = 1")?.message,
+            "expected a comparison ('<', '<=', '>', '>=', '==', '!=' or '≈') after 'L', found '='")
     }
 
     func testExpectApproximately() {
@@ -172,8 +187,9 @@ final class StatementParserTests: XCTestCase {
         else { return XCTFail() }
         XCTAssertEqual(target.description, "a - 1")
         XCTAssertEqual(tolerance.description, "b + -c")
-        XCTAssertEqual(statementError("expect w ≈ 2")?.message,
-                       "expected '±' and a tolerance after '≈ 2', found end of line")
+        XCTAssertEqual(
+            statementError("expect w ≈ 2")?.message,
+            "expected '±' and a tolerance after '≈ 2', found end of line")
     }
 
     func testShow() {
@@ -192,12 +208,15 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(plot.axes.map(\.lower.description), ["-1", "-1"])
         XCTAssertEqual(plot.axes.map(\.upper.description), ["5", "2 * 3"])
 
-        XCTAssertEqual(statementError("plot")?.message,
-                       "expected 'loss', 'surface', 'line', 'scatter', 'histogram' or 'bars' after 'plot', found end of line")
-        XCTAssertEqual(statementError("plot surface L over w in 0..1")?.message,
-                       "a surface plot varies exactly two params, found 1")
-        XCTAssertEqual(statementError("plot surface L over w in 0, b in 0..1")?.message,
-                       "expected '..' between the bounds of 'w', found ','")
+        XCTAssertEqual(
+            statementError("plot")?.message,
+            "expected 'loss', 'surface', 'line', 'scatter', 'histogram' or 'bars' after 'plot', found end of line")
+        XCTAssertEqual(
+            statementError("plot surface L over w in 0..1")?.message,
+            "a surface plot varies exactly two params, found 1")
+        XCTAssertEqual(
+            statementError("plot surface L over w in 0, b in 0..1")?.message,
+            "expected '..' between the bounds of 'w', found ','")
         XCTAssertEqual(statementError("plot surface L w in 0..1")?.message, "expected 'over' after 'L', found 'w'")
     }
 
@@ -219,13 +238,17 @@ final class NotationStatementParserTests: XCTestCase {
         }
         XCTAssertEqual(check.convention, .pytorch)
         XCTAssertEqual(check.bindings.map(\.symbol), ["\\gamma"])
-        XCTAssertEqual(statementError("notation keras")?.message,
-                       "expected 'pytorch', 'd2l', 'articles', 'inferred', 'explicit definitions' or 'implicit definitions', "
-                           + "found 'keras'")
-        XCTAssertEqual(statementError("notation explicit")?.message, "expected 'definitions' after 'explicit', found end of line")
-        XCTAssertEqual(statementError("check formula in keras notation")?.message,
-                       "expected a notation after 'in' ('pytorch', 'd2l', 'articles'), found 'keras'")
-        XCTAssertEqual(statementError("check formula in d2l")?.message,
-                       "expected 'notation' after 'in d2l', found end of line")
+        XCTAssertEqual(
+            statementError("notation keras")?.message,
+            "expected 'pytorch', 'd2l', 'articles', 'inferred', 'explicit definitions' or 'implicit definitions', "
+                + "found 'keras'")
+        XCTAssertEqual(
+            statementError("notation explicit")?.message, "expected 'definitions' after 'explicit', found end of line")
+        XCTAssertEqual(
+            statementError("check formula in keras notation")?.message,
+            "expected a notation after 'in' ('pytorch', 'd2l', 'articles'), found 'keras'")
+        XCTAssertEqual(
+            statementError("check formula in d2l")?.message,
+            "expected 'notation' after 'in d2l', found end of line")
     }
 }

@@ -19,18 +19,24 @@ final class ValuePlotParserTests: XCTestCase {
 
     func testScatter() {
         XCTAssertEqual(statement("plot scatter x"), .plotScatter(ScatterPlot(features: Expr(.name("x"), at: at(14)))))
-        guard case .plotScatter(let plot) = statement("plot scatter x, y with boundary net(x)") else { return XCTFail() }
+        guard case .plotScatter(let plot) = statement("plot scatter x, y with boundary net(x)") else {
+            return XCTFail()
+        }
         XCTAssertEqual(plot.features.description, "x")
         XCTAssertEqual(plot.labels?.description, "y")
         XCTAssertEqual(plot.boundary?.description, "net(x)")
-        guard case .plotScatter(let unlabelled) = statement("plot scatter x with boundary p > 0.5") else { return XCTFail() }
+        guard case .plotScatter(let unlabelled) = statement("plot scatter x with boundary p > 0.5") else {
+            return XCTFail()
+        }
         XCTAssertNil(unlabelled.labels)
         XCTAssertEqual(unlabelled.boundary?.prefixForm, "(> p 0.5)")
 
-        XCTAssertEqual(statementError("plot scatter x, y with net(x)")?.message,
-                       "expected 'boundary' after 'with' (with boundary net(x)), found 'net'")
-        XCTAssertEqual(statementError("plot scatter x, y, z")?.location, SourceLocation(file: "t.md", line: 1, column: 18),
-                       "at the comma after the labels")
+        XCTAssertEqual(
+            statementError("plot scatter x, y with net(x)")?.message,
+            "expected 'boundary' after 'with' (with boundary net(x)), found 'net'")
+        XCTAssertEqual(
+            statementError("plot scatter x, y, z")?.location, SourceLocation(file: "t.md", line: 1, column: 18),
+            "at the comma after the labels")
     }
 
     func testHistogram() {
@@ -40,13 +46,15 @@ final class ValuePlotParserTests: XCTestCase {
         guard case .plotHistogram(let binned) = statement("plot histogram net.1.W, bins 30") else { return XCTFail() }
         XCTAssertEqual(binned.bins, 30)
 
-        XCTAssertEqual(statementError("plot histogram W, bins 0")?.message,
-                       "expected a number of bins (a whole number from 1 to 1000), found '0'")
+        XCTAssertEqual(
+            statementError("plot histogram W, bins 0")?.message,
+            "expected a number of bins (a whole number from 1 to 1000), found '0'")
         let many = statementError("plot histogram W, bins 1001")
         XCTAssertEqual(many?.message, "a histogram has at most 1000 bins")
         XCTAssertEqual(many?.location.column, 24)
-        XCTAssertEqual(statementError("plot histogram W, 30")?.message,
-                       "expected 'bins' after ',' (plot histogram W, bins 30), found '30'")
+        XCTAssertEqual(
+            statementError("plot histogram W, 30")?.message,
+            "expected 'bins' after ',' (plot histogram W, bins 30), found '30'")
     }
 
     func testBars() {
@@ -61,17 +69,23 @@ final class ValuePlotParserTests: XCTestCase {
         }
         XCTAssertEqual(plot.axes.map(\.label), ["W[0,1]", "W[1,0]"])
         XCTAssertEqual(plot.axes.map(\.entry), [[0, 1], [1, 0]])
-        guard case .plotSurface(let vector) = statement("plot surface L over w[0] in 0..1, b in 0..1") else { return XCTFail() }
+        guard case .plotSurface(let vector) = statement("plot surface L over w[0] in 0..1, b in 0..1") else {
+            return XCTFail()
+        }
         XCTAssertEqual(vector.axes.map(\.label), ["w[0]", "b"])
 
-        XCTAssertEqual(statementError("plot surface L over W[0,1,2] in 0..1, b in 0..1")?.message,
-                       "an entry has one index (of a vector) or two (row, column), found 3")
-        XCTAssertEqual(statementError("plot surface L over W[-1] in 0..1, b in 0..1")?.message,
-                       "expected an index of the entry (a whole number from 0), found '-'")
-        XCTAssertEqual(statementError("plot surface L over W[0 in 0..1, b in 0..1")?.message,
-                       "expected ',' or ']', found 'in'")
-        XCTAssertEqual(statementError("plot surface L over W[0,1] 0..1, b in 0..1")?.message,
-                       "expected 'in' after 'W[0,1]', found '0'")
+        XCTAssertEqual(
+            statementError("plot surface L over W[0,1,2] in 0..1, b in 0..1")?.message,
+            "an entry has one index (of a vector) or two (row, column), found 3")
+        XCTAssertEqual(
+            statementError("plot surface L over W[-1] in 0..1, b in 0..1")?.message,
+            "expected an index of the entry (a whole number from 0), found '-'")
+        XCTAssertEqual(
+            statementError("plot surface L over W[0 in 0..1, b in 0..1")?.message,
+            "expected ',' or ']', found 'in'")
+        XCTAssertEqual(
+            statementError("plot surface L over W[0,1] 0..1, b in 0..1")?.message,
+            "expected 'in' after 'W[0,1]', found '0'")
     }
 
     func testTrainRecords() {

@@ -11,7 +11,8 @@ final class AlgorithmBoxRenderTests: XCTestCase {
     }
 
     func testKeywordRowsTestsAndIndentationAreDrawn() {
-        let html = draw(#"""
+        let html = draw(
+            #"""
             \begin{aligned}
             &\textbf{input} : \gamma \text{ (lr)}, \: \lambda \text{ (weight decay)} \\
             &\rule{110mm}{0.4pt} \\
@@ -30,7 +31,9 @@ final class AlgorithmBoxRenderTests: XCTestCase {
         // The if's test is drawn from the tree tutor decides it by: λ ≠ 0.
         XCTAssertTrue(html.contains(#"bold">if</mtext><mspace width="0.5em"/><mi>λ</mi><mo>≠</mo><mn>0</mn>"#), html)
         XCTAssertTrue(html.contains(#"bold">else</mtext>"#), html)
-        XCTAssertTrue(html.contains(#"bold">return</mtext><mspace width="0.5em"/><msub><mi>θ</mi><mrow><mi>t</mi></mrow></msub>"#), html)
+        XCTAssertTrue(
+            html.contains(
+                #"bold">return</mtext><mspace width="0.5em"/><msub><mi>θ</mi><mrow><mi>t</mi></mrow></msub>"#), html)
         // 5 mm and 10 mm of indentation, as written.
         XCTAssertTrue(html.contains(#"<mspace width="1.2em"/><mtext class="keyword""#), html)
         XCTAssertTrue(html.contains(#"<mspace width="2.4em"/><msub>"#), html)
@@ -45,9 +48,14 @@ final class AlgorithmBoxRenderTests: XCTestCase {
 /// A cases block is drawn with its brace and one row per case.
 final class CasesRenderTests: XCTestCase {
     func testCasesAreDrawnAsABraceAndRows() {
-        let html = FormulaHTML.display(DisplayMath(latex: #"r = \begin{cases} z & z > 0 \\ 0 & \text{otherwise} \end{cases}"#,
-                                                   location: SourceLocation(file: "01-cases.md", line: 3, column: 1)))
-        XCTAssertTrue(html.contains(#"<mo>{</mo><mtable class="cases" columnalign="left left"><mtr><mtd><mi>z</mi></mtd><mtd><mrow><mi>z</mi><mo>&gt;</mo><mn>0</mn></mrow></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mtext>otherwise</mtext></mtd></mtr></mtable>"#), html)
+        let html = FormulaHTML.display(
+            DisplayMath(
+                latex: #"r = \begin{cases} z & z > 0 \\ 0 & \text{otherwise} \end{cases}"#,
+                location: SourceLocation(file: "01-cases.md", line: 3, column: 1)))
+        XCTAssertTrue(
+            html.contains(
+                #"<mo>{</mo><mtable class="cases" columnalign="left left"><mtr><mtd><mi>z</mi></mtd><mtd><mrow><mi>z</mi><mo>&gt;</mo><mn>0</mn></mrow></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mtext>otherwise</mtext></mtd></mtr></mtable>"#
+            ), html)
     }
 }
 
@@ -55,10 +63,15 @@ final class CasesRenderTests: XCTestCase {
 /// and says that it was not checked, and why.
 final class UnreadFormulaRenderTests: XCTestCase {
     func testAnUnreadFormulaIsTypesetAndMarkedNotChecked() {
-        let html = FormulaHTML.display(DisplayMath(latex: #"\int_0^1 x \, dx = \frac{1}{2}"#,
-                                                   location: SourceLocation(file: "01-int.md", line: 3, column: 1)))
+        let html = FormulaHTML.display(
+            DisplayMath(
+                latex: #"\int_0^1 x \, dx = \frac{1}{2}"#,
+                location: SourceLocation(file: "01-int.md", line: 3, column: 1)))
         XCTAssertTrue(html.hasPrefix(#"<div class="formula"><math display="block">"#), html)
         XCTAssertTrue(html.contains("<mo>∫</mo>"), html)
-        XCTAssertTrue(html.contains(#"<p class="note">typeset as written, not read, so not checked (line 3, column 1: \int is not in the formula subset tutor reads)</p>"#), html)
+        XCTAssertTrue(
+            html.contains(
+                #"<p class="note">typeset as written, not read, so not checked (line 3, column 1: \int is not in the formula subset tutor reads)</p>"#
+            ), html)
     }
 }

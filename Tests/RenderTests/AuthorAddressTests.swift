@@ -25,7 +25,8 @@ final class AuthorAddressTests: XCTestCase {
     }
 
     func testAChapterPageFromProseWithHostileImagesLoadsNothing() throws {
-        let markdown = "# I\n\n![a](HTTP://x.org/a.png) ![b](hTtPs://x.org/b.png) ![c](data:image/png;base64,AA) "
+        let markdown =
+            "# I\n\n![a](HTTP://x.org/a.png) ![b](hTtPs://x.org/b.png) ![c](data:image/png;base64,AA) "
             + "![d](file:///etc/passwd) [e](JaVaScRiPt:alert(1))\n"
         let folder = try RenderFixture.temporaryFolder("addresses", for: self)
         let path = folder + "/01-i.md"
@@ -39,8 +40,9 @@ final class AuthorAddressTests: XCTestCase {
 
     func testFileNamesBecomeAddressesInThisFolder() {
         XCTAssertEqual(Escaping.relativeAddress("01-backprop.html"), "01-backprop.html")
-        XCTAssertEqual(Escaping.relativeAddress("javascript:alert(document.domain)%2F%2F.html"),
-                       "javascript%3Aalert%28document.domain%29%252F%252F.html")
+        XCTAssertEqual(
+            Escaping.relativeAddress("javascript:alert(document.domain)%2F%2F.html"),
+            "javascript%3Aalert%28document.domain%29%252F%252F.html")
         XCTAssertEqual(Escaping.relativeAddress("a b\"<é>.html"), "a%20b%22%3C%C3%A9%3E.html")
         XCTAssertEqual(Escaping.relativeAddress("../up.html"), "..%2Fup.html")
     }
@@ -54,7 +56,8 @@ final class AuthorAddressTests: XCTestCase {
         let output = MarkdownPage(chapter).render()
         let page = try XCTUnwrap(output.files.first?.contents)
         XCTAssertTrue(page.contains("](01-javascript%3Ax%20y/line-7-training.svg)"), page)
-        XCTAssertTrue(output.files.contains { $0.path == "01-javascript:x y/line-7-training.svg" },
-                      "the file itself keeps its name")
+        XCTAssertTrue(
+            output.files.contains { $0.path == "01-javascript:x y/line-7-training.svg" },
+            "the file itself keeps its name")
     }
 }

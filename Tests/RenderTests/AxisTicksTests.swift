@@ -24,9 +24,11 @@ final class AxisTicksTests: XCTestCase {
     /// Spans wider than the largest Double, constants near its ends, and
     /// bounds that are not finite all make an axis of finite, ordered ticks.
     func testExtremeDataMakeFiniteAxes() {
-        let cases: [ClosedRange<Double>] = [-1e308...1e308, -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
-                                            1.7e308...1.7e308, 1e-307...1e-307, 5e-324...5e-324, -1e308...(-1e308),
-                                            0...Double.infinity, -Double.infinity...0]
+        let cases: [ClosedRange<Double>] = [
+            -1e308...1e308, -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+            1.7e308...1.7e308, 1e-307...1e-307, 5e-324...5e-324, -1e308...(-1e308),
+            0...Double.infinity, -Double.infinity...0,
+        ]
         for data in cases {
             for fitted in [false, true] {
                 let ticks = AxisTicks.linear(data, count: 5, fitted: fitted)
@@ -41,7 +43,8 @@ final class AxisTicksTests: XCTestCase {
             }
         }
         let constant = AxisTicks.linear(1e-307...1e-307)
-        XCTAssertTrue(constant.domain.contains(1e-307) && constant.domain.lowerBound > 0, "a tiny constant keeps its scale")
+        XCTAssertTrue(
+            constant.domain.contains(1e-307) && constant.domain.lowerBound > 0, "a tiny constant keeps its scale")
         let log = AxisTicks.logarithmic(1e-320...1.7e308)
         XCTAssertTrue(log.values.allSatisfy { $0.isFinite && $0 > 0 })
         XCTAssertLessThanOrEqual(log.values.count, 8)
@@ -64,8 +67,9 @@ final class AxisTicksTests: XCTestCase {
     }
 
     func testLabelsArePowersOfTenOnALogAxisAndUseATrueMinus() {
-        XCTAssertEqual(AxisTicks.logarithmic(0.003...20).values.map(AxisTicks.logarithmic(0.003...20).label),
-                       ["10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹", "10²"])
+        XCTAssertEqual(
+            AxisTicks.logarithmic(0.003...20).values.map(AxisTicks.logarithmic(0.003...20).label),
+            ["10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹", "10²"])
         XCTAssertEqual(AxisTicks.linear(-2...2).label(-1.5), "−1.5")
     }
 }

@@ -14,7 +14,8 @@ final class BookPagesTests: XCTestCase {
         XCTAssertTrue(index.contains("<title>Backprop &amp; friends</title>"))
         XCTAssertTrue(index.contains("<h1>Backprop &amp; friends</h1>\n<p class=\"author\">A. Lecturer</p>"))
         let plain = IndexPage.render(entries)
-        XCTAssertTrue(plain.contains("<html lang=\"en\">") && plain.contains("<h1>The book</h1>"), "no book file: as before")
+        XCTAssertTrue(
+            plain.contains("<html lang=\"en\">") && plain.contains("<h1>The book</h1>"), "no book file: as before")
         XCTAssertFalse(plain.contains("class=\"author\""))
     }
 
@@ -32,12 +33,15 @@ final class BookPagesTests: XCTestCase {
         ]
         for (name, arguments, expected) in cases {
             let optimizer = try makeOptimizer(name: name, arguments: arguments, positional: [0.1])
-            let settings = OptimizerSettings(name: optimizer.name,
-                                             options: optimizer.hyperparameters.map { .init(name: $0.name, value: $0.value) })
+            let settings = OptimizerSettings(
+                name: optimizer.name,
+                options: optimizer.hyperparameters.map { .init(name: $0.name, value: $0.value) })
             let text = OptimizerText.full(settings)
             XCTAssertTrue(text.contains(expected), "\(text) lacks \(expected)")
-            for option in settings.options where ["0", "1"].contains(NumberText.format(option.value))
-                && !OptimizerText.switches.contains(option.name) && option.name != "lr" {
+            for option in settings.options
+            where ["0", "1"].contains(NumberText.format(option.value))
+                && !OptimizerText.switches.contains(option.name) && option.name != "lr"
+            {
                 // A numeric option that happens to be 0 or 1 stays a number.
                 XCTAssertTrue(text.contains("\(option.name): \(NumberText.format(option.value))"), text)
             }

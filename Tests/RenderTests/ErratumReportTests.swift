@@ -14,7 +14,8 @@ final class ErratumReportTests: XCTestCase {
     }
 
     func testAnErratumOfUnknownStatusIsNotAReportTutorWrote() {
-        let report = #"{"chapters": [{"file": "a.md", "title": "A", "checks": [], "errors": [], "#
+        let report =
+            #"{"chapters": [{"file": "a.md", "title": "A", "checks": [], "errors": [], "#
             + #""errata": [{"line": 3, "status": "maybe"}]}]}"#
         XCTAssertNil(BookEntry.entries(ofReport: report))
     }
@@ -23,7 +24,9 @@ final class ErratumReportTests: XCTestCase {
         let html = HTMLPage(RenderFixture.chapter).render()
         XCTAssertTrue(html.contains(#"<aside class="erratum" id="erratum-80">"#), "the box stands at its statement")
         XCTAssertTrue(html.contains("The article: the derivative in b has a factor 2 too many"))
-        XCTAssertTrue(html.contains(##"<li><a href="#line-81">line 81</a> <span class="badge xpass">✗ erratum not confirmed</span>"##))
+        XCTAssertTrue(
+            html.contains(
+                ##"<li><a href="#line-81">line 81</a> <span class="badge xpass">✗ erratum not confirmed</span>"##))
         XCTAssertTrue(html.contains(#"<p class="erratum-part">Correction: none checked.</p>"#))
     }
 }

@@ -24,8 +24,12 @@ final class GoldenFileTests: XCTestCase {
     func testMarkdownPageAndFigures() throws {
         let output = MarkdownPage(RenderFixture.chapter).render()
         let files = output.files
-        XCTAssertEqual(files.map(\.path), ["01-every-result.md", "01-every-result/line-52-surface.svg",
-                                           "01-every-result/line-66-loss.svg", "01-every-result/line-68-training.svg"])
+        XCTAssertEqual(
+            files.map(\.path),
+            [
+                "01-every-result.md", "01-every-result/line-52-surface.svg",
+                "01-every-result/line-66-loss.svg", "01-every-result/line-68-training.svg",
+            ])
         for file in files { try compare(file.contents, golden: file.path) }
         XCTAssertEqual(output.figureNames, ["line-52-surface.svg", "line-66-loss.svg", "line-68-training.svg"])
     }
@@ -42,11 +46,14 @@ final class GoldenFileTests: XCTestCase {
         XCTAssertEqual(ReportComparison.differences(expected: expected, actual: Data(actual.utf8)), [])
     }
 
-    private func compare(_ actual: String, golden name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func compare(_ actual: String, golden name: String, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         let path = RenderFixture.golden + "/" + name
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try actual.write(toFile: path, atomically: true, encoding: .utf8)
             return
         }
@@ -57,8 +64,9 @@ final class GoldenFileTests: XCTestCase {
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let first = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
-            XCTFail("\(name) differs from its golden file at line \(first + 1):\n  golden: \(first < e.count ? e[first] : "(end)")\n  actual: \(first < a.count ? a[first] : "(end)")",
-                    file: file, line: line)
+            XCTFail(
+                "\(name) differs from its golden file at line \(first + 1):\n  golden: \(first < e.count ? e[first] : "(end)")\n  actual: \(first < a.count ? a[first] : "(end)")",
+                file: file, line: line)
         }
     }
 }

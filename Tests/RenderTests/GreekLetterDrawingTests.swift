@@ -31,9 +31,11 @@ final class GreekLetterDrawingTests: XCTestCase {
     }
 
     func testCheckedAndTypesetFormulasDrawEveryLetterAlike() {
-        let commands = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
-                        "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho",
-                        "sigma", "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "ell"]
+        let commands = [
+            "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+            "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho",
+            "sigma", "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "ell",
+        ]
         for command in commands {
             XCTAssertNotNil(checked(command), command)
             XCTAssertEqual(typeset(command), checked(command), command)

@@ -29,7 +29,10 @@ final class MarchingSquaresTests: XCTestCase {
         XCTAssertEqual(centreBelow.count, 2)
         XCTAssertNotEqual(centreAbove, centreBelow)
         // Centre above: the low corners (1, 0) and (0, 1) are cut off.
-        XCTAssertTrue(centreAbove.contains { s in s.from.x > 0.5 && s.to.x > 0.5 && s.from.y < 0.5 || s.to.y < 0.5 && s.from.x > 0.5 })
+        XCTAssertTrue(
+            centreAbove.contains { s in
+                s.from.x > 0.5 && s.to.x > 0.5 && s.from.y < 0.5 || s.to.y < 0.5 && s.from.x > 0.5
+            })
     }
 
     func testLevelOutsideTheValuesGivesNothing() {

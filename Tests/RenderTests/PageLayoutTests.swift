@@ -22,13 +22,16 @@ final class PageLayoutTests: XCTestCase {
         XCTAssertTrue(sectioned.contains(#"<div class="layout with-contents">"#))
         // The only rule that makes two columns is for a layout with contents.
         let twoColumns = Stylesheet.css.split(separator: "\n").filter { $0.contains("13rem") }
-        XCTAssertEqual(twoColumns.map { $0.trimmingCharacters(in: .whitespaces).prefix(22) }, [".layout.with-contents "])
+        XCTAssertEqual(
+            twoColumns.map { $0.trimmingCharacters(in: .whitespaces).prefix(22) }, [".layout.with-contents "])
     }
 
     /// A formula box scrolls sideways only: Chromium gives an `overflow-x: auto`
     /// box a vertical scrollbar too when a tall formula's ink passes its edge.
     func testFormulasScrollOnlySideways() {
-        let rule = Stylesheet.css.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(".formula {") }
+        let rule = Stylesheet.css.split(separator: "\n").first {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(".formula {")
+        }
         XCTAssertNotNil(rule)
         XCTAssertTrue(rule?.contains("overflow-x: auto") == true)
         XCTAssertTrue(rule?.contains("overflow-y: hidden") == true, String(rule ?? ""))

@@ -66,8 +66,11 @@ final class PageValidityTests: XCTestCase {
 
 final class RemoteImagesTests: XCTestCase {
     func testAnImageFromTheWebBecomesALink() {
-        let html = #"<p>See <img src="https://example.org/a.png" alt="a plot" /> and <img src="local.png" alt="b" />.</p>"#
-        XCTAssertEqual(RemoteImages.replaced(in: html),
-                       #"<p>See <a class="remote-image" href="https://example.org/a.png">image: a plot</a> and <img src="local.png" alt="b" />.</p>"#)
+        let html =
+            #"<p>See <img src="https://example.org/a.png" alt="a plot" /> and <img src="local.png" alt="b" />.</p>"#
+        XCTAssertEqual(
+            RemoteImages.replaced(in: html),
+            #"<p>See <a class="remote-image" href="https://example.org/a.png">image: a plot</a> and <img src="local.png" alt="b" />.</p>"#
+        )
     }
 }

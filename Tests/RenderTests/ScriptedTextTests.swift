@@ -6,8 +6,9 @@ import XCTest
 /// Verdict sentences name symbols typeset, with raised and lowered scripts, not as TeX source.
 final class ScriptedTextTests: XCTestCase {
     func testLayerAndStepScriptsAreRaisedAndLowered() {
-        XCTAssertEqual(ScriptedText.html("defines δ^{(l)} for every layer l; nothing compared"),
-                       "defines δ<sup>(l)</sup> for every layer l; nothing compared")
+        XCTAssertEqual(
+            ScriptedText.html("defines δ^{(l)} for every layer l; nothing compared"),
+            "defines δ<sup>(l)</sup> for every layer l; nothing compared")
         XCTAssertEqual(ScriptedText.html("∂L/∂θ_{t} by autodiff"), "∂L/∂θ<sub>t</sub> by autodiff")
         XCTAssertEqual(ScriptedText.html("W_{1}^{[l+1]} < b"), "W<sub>1</sub><sup>[l+1]</sup> &lt; b")
         XCTAssertEqual(ScriptedText.html("x^{a_{i}}"), "x<sup>a<sub>i</sub></sup>")
@@ -36,23 +37,23 @@ final class ScriptedTextTests: XCTestCase {
         let folder = try RenderFixture.temporaryFolder("scripted", for: self)
         let file = folder + "/01-delta.md"
         try """
-            # Delta
+        # Delta
 
-            ```tutor
-            seed 0
-            let x = rand(5, 2)
-            let y = rand(5, 1)
-            model net = dense(2, 3, sigmoid) >> dense(3, 1)
-            loss C = mse(net(x), y)
-            ```
+        ```tutor
+        seed 0
+        let x = rand(5, 2)
+        let y = rand(5, 1)
+        model net = dense(2, 3, sigmoid) >> dense(3, 1)
+        loss C = mse(net(x), y)
+        ```
 
-            $$\\delta^{(l)} = \\frac{\\partial C}{\\partial z^{(l)}}$$
+        $$\\delta^{(l)} = \\frac{\\partial C}{\\partial z^{(l)}}$$
 
-            ```tutor
-            check formula
-            ```
+        ```tutor
+        check formula
+        ```
 
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         let chapter = ChapterRunner(bookRoot: folder).run(path: file, displayPath: "01-delta.md")
         let html = HTMLPage(chapter).render()
         XCTAssertTrue(html.contains("defines δ<sup>(l)</sup> for every layer l"), html)

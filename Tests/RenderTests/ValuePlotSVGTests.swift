@@ -52,13 +52,15 @@ final class ValuePlotSVGTests: XCTestCase {
         XCTAssertTrue(svg.contains(">x @ [1; 0] / 2 = 0.5</text>"))
         // x runs over -0.1…2.1 on 70…530: the boundary x₀ = 1 is the vertical at 300.
         let path = try XCTUnwrap(svg.components(separatedBy: "<path class=\"boundary\"").dropFirst().first)
-        let d = try XCTUnwrap(path.components(separatedBy: "d=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        let d = try XCTUnwrap(
+            path.components(separatedBy: "d=\"").dropFirst().first?.components(separatedBy: "\"").first)
         let xs = d.split(whereSeparator: { $0 == "M" || $0 == "L" }).map { $0.split(separator: " ")[0] }
         XCTAssertEqual(Set(xs), ["300"], d)
         XCTAssertEqual(xs.count, 2 * 60, "one segment per row of cells")
         // The point (0, 0), label 1's square: centred at x 70 + 0.1/2.2·460 = 90.9
         // and y 426 − 0.15/3.3·390 = 408.3; label 0's circle at (2, 1).
-        XCTAssertTrue(svg.contains("<rect class=\"marker-1\" x=\"87.7\" y=\"405.1\" width=\"6.4\" height=\"6.4\"/>"), svg)
+        XCTAssertTrue(
+            svg.contains("<rect class=\"marker-1\" x=\"87.7\" y=\"405.1\" width=\"6.4\" height=\"6.4\"/>"), svg)
         XCTAssertTrue(svg.contains("<circle class=\"marker-0\" cx=\"509.1\" cy=\"290.1\" r=\"3.5\"/>"), svg)
     }
 
@@ -77,8 +79,9 @@ final class ValuePlotSVGTests: XCTestCase {
     func testBarsStandOnTheZeroLineAtTheirEntries() throws {
         let svg = try XCTUnwrap(try figures()["line-10-bars.svg"])
         XCTAssertTrue(svg.contains("<title>Entries of [2, -1, 0 / 0, 0.5]</title>"), svg)
-        let pattern = try NSRegularExpression(pattern: #"<rect class="bar" [^>]*x="([-0-9.]+)" y="([-0-9.]+)" "#
-                                              + #"width="([-0-9.]+)" height="([-0-9.]+)"><title>(\d+): "#)
+        let pattern = try NSRegularExpression(
+            pattern: #"<rect class="bar" [^>]*x="([-0-9.]+)" y="([-0-9.]+)" "#
+                + #"width="([-0-9.]+)" height="([-0-9.]+)"><title>(\d+): "#)
         let bars = pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { match in
             (1...5).map { Double(svg[Range(match.range(at: $0), in: svg)!])! }
         }

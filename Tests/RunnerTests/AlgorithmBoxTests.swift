@@ -41,77 +41,106 @@ final class AlgorithmBoxTests: XCTestCase {
         """#
 
     func testSGDsBoxIsReadRowByRowOnTheOptimizersOptions() throws {
-        let result = try runChapter(network("sgd(lr: 0.1, momentum: 0.9, dampening: 0.3, weight_decay: 0.01)")
-            + formula(sgdBox, "check formula where b = momentum_buffer"))
+        let result = try runChapter(
+            network("sgd(lr: 0.1, momentum: 0.9, dampening: 0.3, weight_decay: 0.01)")
+                + formula(sgdBox, "check formula where b = momentum_buffer"))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .passed, check.diagnostics)
         // g_t, g_t + λθ, b_t (t > 1), b_t (else), g_t + μb (nesterov), g_t ← b_t, θ_t
-        XCTAssertEqual(statuses(check), [.intermediate, .intermediate, .passed, .notApplicable, .notApplicable, .definition,
-                                         .passed])
-        XCTAssertEqual(check.equations.compactMap(\.unmetTest), [
-            UnmetTest(source: "t > 1", holds: true, values: [.number(name: "t", value: 3)]),
-            UnmetTest(source: #"\textit{nesterov}"#, holds: false, values: [.flag(name: "nesterov", isSet: false)]),
-        ])
+        XCTAssertEqual(
+            statuses(check),
+            [
+                .intermediate, .intermediate, .passed, .notApplicable, .notApplicable, .definition,
+                .passed,
+            ])
+        XCTAssertEqual(
+            check.equations.compactMap(\.unmetTest),
+            [
+                UnmetTest(source: "t > 1", holds: true, values: [.number(name: "t", value: 3)]),
+                UnmetTest(source: #"\textit{nesterov}"#, holds: false, values: [.flag(name: "nesterov", isSet: false)]),
+            ])
     }
 
     func testNesterovsBranchIsTakenWhenTheOptionIsOn() throws {
-        let result = try runChapter(network("sgd(lr: 0.1, momentum: 0.9, nesterov: true)")
-            + formula(sgdBox, "check formula where b = momentum_buffer"))
+        let result = try runChapter(
+            network("sgd(lr: 0.1, momentum: 0.9, nesterov: true)")
+                + formula(sgdBox, "check formula where b = momentum_buffer"))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .passed, check.diagnostics)
-        XCTAssertEqual(statuses(check), [.intermediate, .notApplicable, .passed, .notApplicable, .definition, .notApplicable,
-                                         .passed])
+        XCTAssertEqual(
+            statuses(check),
+            [
+                .intermediate, .notApplicable, .passed, .notApplicable, .definition, .notApplicable,
+                .passed,
+            ])
     }
 
     func testAWrongRowOfTheBoxFails() throws {
         let dampenedWrongly = sgdBox.replacingOccurrences(of: "(1-\\tau) g_t", with: "\\tau g_t")
-        let decayedWrongly = sgdBox.replacingOccurrences(of: "g_t + \\lambda \\theta_{t-1}", with: "g_t - \\lambda \\theta_{t-1}")
-        let result = try runChapter(network("sgd(lr: 0.1, momentum: 0.9, dampening: 0.3, weight_decay: 0.01)")
-            + formula(dampenedWrongly, "check formula where b = momentum_buffer")
-            + formula(decayedWrongly, "check formula where b = momentum_buffer"))
+        let decayedWrongly = sgdBox.replacingOccurrences(
+            of: "g_t + \\lambda \\theta_{t-1}", with: "g_t - \\lambda \\theta_{t-1}")
+        let result = try runChapter(
+            network("sgd(lr: 0.1, momentum: 0.9, dampening: 0.3, weight_decay: 0.01)")
+                + formula(dampenedWrongly, "check formula where b = momentum_buffer")
+                + formula(decayedWrongly, "check formula where b = momentum_buffer"))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.failed, .failed])
     }
 
     func testARowUnderAFalseTestComparesNothing() throws {
-        let result = try runChapter(network("sgd(lr: 0.1)") + formula(#"""
-            &\textbf{if} \: \lambda \neq 0 \\
-            &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} + 100 \\
-            """#))
+        let result = try runChapter(
+            network("sgd(lr: 0.1)")
+                + formula(
+                    #"""
+                    &\textbf{if} \: \lambda \neq 0 \\
+                    &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} + 100 \\
+                    """#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.equations.map(\.status), [.notApplicable])
         XCTAssertTrue(check.isDefinitionOnly, "nothing was compared: not counted as passed")
         XCTAssertEqual(result.counts.passed, 0)
-        XCTAssertEqual(check.equations[0].unmetTest,
-                       UnmetTest(source: #"\lambda \neq 0"#, holds: false, values: [.number(name: #"\lambda"#, value: 0)]))
+        XCTAssertEqual(
+            check.equations[0].unmetTest,
+            UnmetTest(source: #"\lambda \neq 0"#, holds: false, values: [.number(name: #"\lambda"#, value: 0)]))
     }
 
     func testAnIfThatGovernsNoRowIsReportedWhereItIs() throws {
-        let result = try runChapter(network("sgd(lr: 0.1)") + formula(#"""
-            &\textbf{if} \: \lambda \neq 0 \\
-            &\theta_t \leftarrow \theta_{t-1} - \gamma \nabla_{\theta} f(\theta_{t-1}) \\
-            """#))
+        let result = try runChapter(
+            network("sgd(lr: 0.1)")
+                + formula(
+                    #"""
+                    &\textbf{if} \: \lambda \neq 0 \\
+                    &\theta_t \leftarrow \theta_{t-1} - \gamma \nabla_{\theta} f(\theta_{t-1}) \\
+                    """#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
-        XCTAssertEqual(check.location, chapterLocation(13, 2), "located at the \\textbf of the if: \(check.diagnostics)")
+        XCTAssertEqual(
+            check.location, chapterLocation(13, 2), "located at the \\textbf of the if: \(check.diagnostics)")
     }
 
     func testAnElseWithoutItsIfIsAnError() throws {
-        let result = try runChapter(network("sgd(lr: 0.1)") + formula(#"""
-            &\textbf{else} \\
-            &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} \\
-            """#))
+        let result = try runChapter(
+            network("sgd(lr: 0.1)")
+                + formula(
+                    #"""
+                    &\textbf{else} \\
+                    &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} \\
+                    """#))
         XCTAssertEqual(result.formulaChecks.first?.status, .error)
         XCTAssertEqual(result.formulaChecks.first?.location, chapterLocation(13, 2), "at the \\textbf of the else")
     }
 
     func testATestOnAnOptionTheOptimizerLacksIsAnError() throws {
-        let result = try runChapter(network("sgd(lr: 0.1)") + formula(#"""
-            &\textbf{if} \: \textit{centered} \\
-            &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} \\
-            """#))
+        let result = try runChapter(
+            network("sgd(lr: 0.1)")
+                + formula(
+                    #"""
+                    &\textbf{if} \: \textit{centered} \\
+                    &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} \\
+                    """#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
-        XCTAssertTrue(check.diagnostics.contains("names no option of the optimizer (it has lr, momentum"), check.diagnostics)
+        XCTAssertTrue(
+            check.diagnostics.contains("names no option of the optimizer (it has lr, momentum"), check.diagnostics)
     }
 
     /// PyTorch's AdamW box assigns θ_t twice: the first is the decoupled decay,
@@ -126,12 +155,16 @@ final class AlgorithmBoxTests: XCTestCase {
             &\hspace{5mm}\widehat{v_t} \leftarrow v_t/\big(1-\beta_2^t \big) \\
             &\hspace{5mm}\theta_t \leftarrow \theta_t - \gamma \widehat{m_t}/\big(\sqrt{\widehat{v_t}} + \epsilon \big) \\
             """#
-        let withoutDecay = box.replacingOccurrences(of: #"\theta_{t-1} - \gamma \lambda \theta_{t-1}"#, with: #"\theta_{t-1}"#)
-        let result = try runChapter(network("adamw(lr: 0.01, weight_decay: 0.1)")
-            + formula(box) + formula(withoutDecay))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed], result.formulaChecks.map(\.diagnostics).description)
-        XCTAssertEqual(statuses(result.formulaChecks[0]),
-                       [.definition, .intermediate, .passed, .passed, .definition, .definition, .passed])
+        let withoutDecay = box.replacingOccurrences(
+            of: #"\theta_{t-1} - \gamma \lambda \theta_{t-1}"#, with: #"\theta_{t-1}"#)
+        let result = try runChapter(
+            network("adamw(lr: 0.01, weight_decay: 0.1)")
+                + formula(box) + formula(withoutDecay))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed], result.formulaChecks.map(\.diagnostics).description)
+        XCTAssertEqual(
+            statuses(result.formulaChecks[0]),
+            [.definition, .intermediate, .passed, .passed, .definition, .definition, .passed])
     }
 
     /// PyTorch's earlier AMSGrad row reads its own result; the present one takes
@@ -145,11 +178,14 @@ final class AlgorithmBoxTests: XCTestCase {
             &\hspace{5mm}\textbf{if} \: amsgrad \\
             &\hspace{10mm}\widehat{v_t}^{max} \leftarrow \mathrm{max}(\widehat{v_t}^{max}, \widehat{v_t}) \\
             """#
-        let result = try runChapter(network("adam(lr: 0.01, amsgrad: true)", steps: 3)
-            + formula(rows) + formula(selfAssigned))
+        let result = try runChapter(
+            network("adam(lr: 0.01, amsgrad: true)", steps: 3)
+                + formula(rows) + formula(selfAssigned))
         XCTAssertEqual(result.formulaChecks[0].status, .passed, result.formulaChecks[0].diagnostics)
         XCTAssertEqual(result.formulaChecks[1].status, .error)
-        XCTAssertTrue(result.formulaChecks[1].diagnostics.contains("is assigned from itself"), result.formulaChecks[1].diagnostics)
+        XCTAssertTrue(
+            result.formulaChecks[1].diagnostics.contains("is assigned from itself"), result.formulaChecks[1].diagnostics
+        )
     }
 
     /// PyTorch's Adagrad box: γ is the learning rate, η its decay, τ the initial
@@ -164,9 +200,11 @@ final class AlgorithmBoxTests: XCTestCase {
             &\hspace{5mm}\theta_t \leftarrow \theta_{t-1}- \tilde{\gamma} \frac{g_t}{\sqrt{state\_sum_t}+\epsilon} \\
             """#
         let withoutDecay = box.replacingOccurrences(of: #"\tilde{\gamma} \frac"#, with: #"\gamma \frac"#)
-        let result = try runChapter(network("adagrad(lr: 0.1, lr_decay: 0.05, weight_decay: 0.01, initial_accumulator_value: 0.2)")
-            + formula(box) + formula(withoutDecay))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed], result.formulaChecks.map(\.diagnostics).description)
+        let result = try runChapter(
+            network("adagrad(lr: 0.1, lr_decay: 0.05, weight_decay: 0.01, initial_accumulator_value: 0.2)")
+                + formula(box) + formula(withoutDecay))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed], result.formulaChecks.map(\.diagnostics).description)
     }
 
     /// PyTorch's Adadelta box: its `if` in plain letters, v and u its two running
@@ -197,7 +235,8 @@ final class AlgorithmBoxTests: XCTestCase {
     }
 
     func testAdadeltaStepReadingTheAccumulatorAfterItsUpdateFails() throws {
-        let wrong = adadeltaBox.replacingOccurrences(of: #"\sqrt{u_{t-1} + \epsilon }"#, with: #"\sqrt{u_t + \epsilon }"#)
+        let wrong = adadeltaBox.replacingOccurrences(
+            of: #"\sqrt{u_{t-1} + \epsilon }"#, with: #"\sqrt{u_t + \epsilon }"#)
         XCTAssertNotEqual(wrong, adadeltaBox)
         let result = try runChapter(network("adadelta(rho: 0.8, weight_decay: 0.1)") + formula(wrong))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.failed], result.formulaChecks.map(\.message).description)

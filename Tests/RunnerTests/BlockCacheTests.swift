@@ -47,7 +47,8 @@ final class BlockCacheTests: XCTestCase {
     private func run(_ text: String, cached: Bool) throws -> ChapterResult {
         let path = folder.appendingPathComponent("01-states.md").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return ChapterRunner(bookRoot: folder.path, cache: cached ? cache : nil).run(path: path, displayPath: "01-states.md")
+        return ChapterRunner(bookRoot: folder.path, cache: cached ? cache : nil).run(
+            path: path, displayPath: "01-states.md")
     }
 
     private func encoded(_ result: ChapterResult) throws -> Data {
@@ -104,8 +105,11 @@ final class BlockCacheTests: XCTestCase {
         let rerun = try run(edited.replacingOccurrences(of: "show big", with: "show big, x"), cached: true)
         XCTAssertEqual([rerun.blocksRun, rerun.blocksReused], [1, 1])
         XCTAssertEqual(rerun.checks.map(\.status), [.passed], "γ is still the momentum: the notation was restored")
-        let shown = rerun.blocks.flatMap(\.statements).compactMap { $0.findings.compactMap { f -> ShowResult? in
-            if case let .show(s) = f { return s } else { return nil } }.first }
+        let shown = rerun.blocks.flatMap(\.statements).compactMap {
+            $0.findings.compactMap { f -> ShowResult? in
+                if case let .show(s) = f { return s } else { return nil }
+            }.first
+        }
         XCTAssertEqual(shown.first?.isBoolean, true, "big prints as booleans after a restore")
     }
 

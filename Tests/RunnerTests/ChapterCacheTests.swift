@@ -45,7 +45,8 @@ final class ChapterCacheTests: XCTestCase {
         XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the edited chapter was not run")
 
         _ = try write(chapter, "01-cached.md")
-        XCTAssertNotNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the stored key is the bytes that were run")
+        XCTAssertNotNil(
+            cache.lookup(path: path, displayPath: "01-cached.md"), "the stored key is the bytes that were run")
     }
 
     func testADataFileEditedDuringTheRunIsNotStoredUnderItsNewBytes() throws {
@@ -60,7 +61,8 @@ final class ChapterCacheTests: XCTestCase {
         XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the edited data were not read")
 
         _ = try write("1,2\n3,4\n", "d.csv")
-        XCTAssertNotNil(cache.lookup(path: path, displayPath: "01-cached.md"), "the stored key is the data that were read")
+        XCTAssertNotNil(
+            cache.lookup(path: path, displayPath: "01-cached.md"), "the stored key is the data that were read")
     }
 
     private func entryFile() throws -> URL {
@@ -91,7 +93,8 @@ final class ChapterCacheTests: XCTestCase {
             try changed.write(to: file)
             XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "byte \(index) changed")
         }
-        let earlier = String(decoding: whole, as: UTF8.self).replacingOccurrences(of: "tutor-cache 3", with: "tutor-cache 2")
+        let earlier = String(decoding: whole, as: UTF8.self).replacingOccurrences(
+            of: "tutor-cache 3", with: "tutor-cache 2")
         try Data(earlier.utf8).write(to: file)
         XCTAssertNil(cache.lookup(path: path, displayPath: "01-cached.md"), "an entry of an earlier format")
 

@@ -25,18 +25,18 @@ extension ChapterResult {
 
 /// A 3-2-1 network on a little data: the set-up most formula tests share.
 let smallNetwork = """
-# Formulas
+    # Formulas
 
-```tutor
-seed 3
-let x = rand(6, 3)
-let y = rand(6, 1)
-model net = dense(3, 2, sigmoid) >> dense(2, 1)
-loss C = mse(net(x), y)
-optimizer sgd(lr: 0.1)
-```
+    ```tutor
+    seed 3
+    let x = rand(6, 3)
+    let y = rand(6, 1)
+    model net = dense(3, 2, sigmoid) >> dense(2, 1)
+    loss C = mse(net(x), y)
+    optimizer sgd(lr: 0.1)
+    ```
 
-"""
+    """
 
 /// A display formula and the `check formula` statement under it.
 func formula(_ latex: String, _ check: String = "check formula") -> String {

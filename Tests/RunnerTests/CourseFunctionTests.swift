@@ -17,23 +17,27 @@ final class CourseFunctionTests: XCTestCase {
     }
 
     func testComparisonsAreOneAndZeroPerEntryAndShowAsBooleans() throws {
-        let s = try shows("""
+        let s = try shows(
+            """
             let p = [0.2, 0.7, 0.5, 0.9]
             show p > 0.5, p >= 0.5, p < 0.5, p <= 0.5, p == 0.5, p != 0.5
             let confident = p > 0.5
             show confident, mean(p > 0.5), true, false, confident.T
             """)
-        XCTAssertEqual(s.map(\.value.scalars), [
-            [0, 1, 0, 1], [0, 1, 1, 1], [1, 0, 0, 0], [1, 0, 1, 0], [0, 0, 1, 0], [1, 1, 0, 1],
-            [0, 1, 0, 1], [0.5], [1], [0], [0, 1, 0, 1],
-        ])
+        XCTAssertEqual(
+            s.map(\.value.scalars),
+            [
+                [0, 1, 0, 1], [0, 1, 1, 1], [1, 0, 0, 0], [1, 0, 1, 0], [0, 0, 1, 0], [1, 1, 0, 1],
+                [0, 1, 0, 1], [0.5], [1], [0], [0, 1, 0, 1],
+            ])
         XCTAssertEqual(s.map(\.isBoolean), [true, true, true, true, true, true, true, false, true, true, true])
         XCTAssertEqual(s[6].value.shape, .matrix(1, 4))
         XCTAssertEqual(s[10].value.shape, .matrix(4, 1))
     }
 
     func testComparisonsBroadcastAndNaNNeverCompares() throws {
-        let s = try shows("""
+        let s = try shows(
+            """
             show [1; 2] < [0, 1.5, 3]
             show log(-1) == log(-1), log(-1) != log(-1), log(-1) < 1
             """)
@@ -43,7 +47,8 @@ final class CourseFunctionTests: XCTestCase {
     }
 
     func testARedefinedBooleanIsANumberAgain() throws {
-        let s = try shows("""
+        let s = try shows(
+            """
             let b = 1 > 0
             let b = 1
             show b
@@ -55,18 +60,21 @@ final class CourseFunctionTests: XCTestCase {
     }
 
     func testRoundSignRowsAndCols() throws {
-        let s = try shows("""
+        let s = try shows(
+            """
             show round([0.5, 1.5, 2.5, -0.5, -1.7, 0.49])
             show sign([-2, 0, 3])
             show rows(zeros(3, 4)), cols(zeros(3, 4)), rows(7), cols([1, 2])
             """)
         XCTAssertEqual(s.map(\.value.scalars), [[0, 2, 2, 0, -2, 0], [-1, 0, 1], [3], [4], [1], [2]])
-        XCTAssertEqual(s[0].value.scalars.map { $0.sign }, [.plus, .plus, .plus, .plus, .minus, .plus],
-                       "round(-0.5) is 0, not -0")
+        XCTAssertEqual(
+            s[0].value.scalars.map { $0.sign }, [.plus, .plus, .plus, .plus, .minus, .plus],
+            "round(-0.5) is 0, not -0")
     }
 
     func testAccuracyOfProbabilitiesAndOfClassScores() throws {
-        let s = try shows("""
+        let s = try shows(
+            """
             show accuracy([0.2; 0.7; 0.5; 0.9], [0; 1; 1; 0])
             show accuracy([1, 3, 2; 0, 0, 5; 4, 4, 1], [1; 2; 0])
             show accuracy([1, 3, 2; 0, 0, 5; 4, 4, 1], [0, 1, 0; 1, 0, 0; 0, 1, 0])
@@ -79,16 +87,24 @@ final class CourseFunctionTests: XCTestCase {
 
     func testAccuracyRefusesWhatItCannotRead() throws {
         let cases: [(String, String)] = [
-            ("show accuracy([1.5; 0.2], [1; 0])",
-             "accuracy: an n×1 prediction is read as probabilities in [0, 1], but row 0 is 1.5; for logits write accuracy(sigmoid(z), y)"),
+            (
+                "show accuracy([1.5; 0.2], [1; 0])",
+                "accuracy: an n×1 prediction is read as probabilities in [0, 1], but row 0 is 1.5; for logits write accuracy(sigmoid(z), y)"
+            ),
             ("show accuracy([0.9; 0.2], [2; 0])", "accuracy: label at row 0 is 2; it must be 0 or 1"),
             ("show accuracy([1, 2; 3, 4], [0; 2])", "accuracy: label at row 1 is 2; it must be a class index 0…1"),
-            ("show accuracy([0.9; 0.2], [1, 0])",
-             "accuracy: the labels must be 2×1 class indices, one per row of the prediction; got 1×2"),
-            ("show accuracy([1, 2; 3, 4], [1, 1; 0, 1])",
-             "accuracy: labels of shape 2×2 are read as one-hot rows, but row 0 is not one 1 among 0s"),
-            ("show accuracy(0.5, 1)",
-             "accuracy: accuracy takes one prediction per row (n×1 probabilities or n×k class scores); got shape scalar"),
+            (
+                "show accuracy([0.9; 0.2], [1, 0])",
+                "accuracy: the labels must be 2×1 class indices, one per row of the prediction; got 1×2"
+            ),
+            (
+                "show accuracy([1, 2; 3, 4], [1, 1; 0, 1])",
+                "accuracy: labels of shape 2×2 are read as one-hot rows, but row 0 is not one 1 among 0s"
+            ),
+            (
+                "show accuracy(0.5, 1)",
+                "accuracy: accuracy takes one prediction per row (n×1 probabilities or n×k class scores); got shape scalar"
+            ),
         ]
         for (statement, message) in cases {
             let found = try error(statement)
@@ -106,7 +122,8 @@ final class CourseFunctionTests: XCTestCase {
     /// reads them is the gradient of the rest, confirmed by finite differences
     /// computed here and by `check gradients`.
     func testGradientsThroughStepsAreZeroAndAgreeWithFiniteDifferences() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # t
 
             ```tutor
@@ -135,7 +152,8 @@ final class CourseFunctionTests: XCTestCase {
     }
 
     func testAGradientCheckAtAJumpSkipsItAsAtAKink() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # t
 
             ```tutor
@@ -154,7 +172,8 @@ final class CourseFunctionTests: XCTestCase {
 /// A formula marked shown is never checked: a check of it is a located error.
 final class ShownFormulaCheckTests: XCTestCase {
     func testCheckingAFormulaMarkedShownIsAnErrorOfTheCheck() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # t
 
             <!-- tutor: show -->
@@ -172,8 +191,10 @@ final class ShownFormulaCheckTests: XCTestCase {
             """)
         let check = try XCTUnwrap(result.checks.first)
         XCTAssertEqual(check.status, .error)
-        XCTAssertEqual(check.message, "the formula above is marked <!-- tutor: show --> (shown, not checked); "
-                       + "remove the mark to check it")
+        XCTAssertEqual(
+            check.message,
+            "the formula above is marked <!-- tutor: show --> (shown, not checked); "
+                + "remove the mark to check it")
         XCTAssertEqual([check.line, check.column], [11, 1])
         XCTAssertEqual(result.shows.count, 1, "the chapter goes on")
     }

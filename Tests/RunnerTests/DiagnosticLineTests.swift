@@ -5,7 +5,8 @@ import XCTest
 /// Every diagnostic carries the chapter line it points at, where it is made.
 final class DiagnosticLineTests: XCTestCase {
     func testAFailedStatementsDiagnosticCarriesItsLine() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # Lines
 
             ```tutor
@@ -15,16 +16,18 @@ final class DiagnosticLineTests: XCTestCase {
             ```
 
             """)
-        let failed = try XCTUnwrap(result.blocks.flatMap(\.statements).compactMap { statement -> Diagnostic? in
-            if case let .failed(d) = statement.state { return d } else { return nil }
-        }.first)
+        let failed = try XCTUnwrap(
+            result.blocks.flatMap(\.statements).compactMap { statement -> Diagnostic? in
+                if case let .failed(d) = statement.state { return d } else { return nil }
+            }.first)
         XCTAssertEqual(failed.location.line, 5)
         XCTAssertEqual(failed.sourceLine, "show y", "the statement's own diagnostic, not only the chapter's list")
         XCTAssertEqual(result.errors.first?.sourceLine, "show y")
     }
 
     func testAParseErrorCarriesItsLineFromTheParser() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # Lines
 
             ```tutor
@@ -59,17 +62,22 @@ final class DiagnosticLineTests: XCTestCase {
 
             """
         func placed(_ result: ChapterResult) -> [String] {
-            result.errors.map(\.rendered) + result.formulaChecks.map { "\($0.location.map(String.init(describing:)) ?? "?"): \($0.message)" }
+            result.errors.map(\.rendered)
+                + result.formulaChecks.map { "\($0.location.map(String.init(describing:)) ?? "?"): \($0.message)" }
         }
         let lf = placed(try runChapter(chapter))
-        XCTAssertEqual(lf, [
-            "01-test.md:10:6: error: unknown name 'y'; did you mean 'a'?\nshow y\n     ^",
-            "01-test.md:14:13: error: expected an expression, found end of line\nlet x = (1 +\n            ^",
-            "01-test.md:4:14: the formula above is outside what tutor reads: expected an expression, "
-                + "found the end of the equation",
-        ])
+        XCTAssertEqual(
+            lf,
+            [
+                "01-test.md:10:6: error: unknown name 'y'; did you mean 'a'?\nshow y\n     ^",
+                "01-test.md:14:13: error: expected an expression, found end of line\nlet x = (1 +\n            ^",
+                "01-test.md:4:14: the formula above is outside what tutor reads: expected an expression, "
+                    + "found the end of the equation",
+            ])
         for ending in ["\r\n", "\r"] {
-            XCTAssertEqual(placed(try runChapter(chapter.replacingOccurrences(of: "\n", with: ending))), lf, ending.debugDescription)
+            XCTAssertEqual(
+                placed(try runChapter(chapter.replacingOccurrences(of: "\n", with: ending))), lf,
+                ending.debugDescription)
         }
     }
 }

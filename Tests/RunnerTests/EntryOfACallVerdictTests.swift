@@ -19,21 +19,25 @@ final class EntryOfACallVerdictTests: XCTestCase {
         """
 
     func testTheSoftmaxGradientOfD2lHoldsAtEveryEntry() throws {
-        let result = try runChapter(values
-            + formula(#"\partial_{o_j} l = \mathrm{softmax}(\mathbf{o})_j - y_j"#)
-            + formula(#"\partial_{o_j} l = \mathrm{softmax}(\mathbf{o})_j"#)
-            + formula(#"\partial_{o_j} l = \mathrm{softmax}(\mathbf{o})_j + y_j"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .failed],
-                       result.formulaChecks.map(\.message).description)
+        let result = try runChapter(
+            values
+                + formula(#"\partial_{o_j} l = \mathrm{softmax}(\mathbf{o})_j - y_j"#)
+                + formula(#"\partial_{o_j} l = \mathrm{softmax}(\mathbf{o})_j"#)
+                + formula(#"\partial_{o_j} l = \mathrm{softmax}(\mathbf{o})_j + y_j"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed, .failed],
+            result.formulaChecks.map(\.message).description)
         XCTAssertEqual(result.formulaChecks.first?.equations.first?.subject, EquationSubject(components: ["j"]))
     }
 
     func testTwoIndicesPickARowAndAColumn() throws {
-        let result = try runChapter(values
-            + formula(#"\exp(W)_{jk} = \exp(W_{jk})"#)
-            + formula(#"\exp(W)_{jk} = \exp(W_{kj})"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed],
-                       result.formulaChecks.map(\.message).description)
+        let result = try runChapter(
+            values
+                + formula(#"\exp(W)_{jk} = \exp(W_{jk})"#)
+                + formula(#"\exp(W)_{jk} = \exp(W_{kj})"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed],
+            result.formulaChecks.map(\.message).description)
     }
 
     func testAnIndexOverTwoSizesDoesNotFit() throws {

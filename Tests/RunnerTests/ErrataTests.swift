@@ -5,97 +5,116 @@ import XCTest
 /// group written wrongly is a located error.
 final class ErrataTests: XCTestCase {
     private let setUp = """
-    # Errata
+        # Errata
 
-    ```tutor
-    let x = 2
-    param w = 0
-    let y_hat = w * x
-    loss L = 0.5 * (4 - y_hat)^2
-    ```
+        ```tutor
+        let x = 2
+        param w = 0
+        let y_hat = w * x
+        loss L = 0.5 * (4 - y_hat)^2
+        ```
 
-    """
+        """
 
     func testAnErratumGroupsItsEvidenceAndCorrection() throws {
-        let result = try runChapter(setUp
-            + formula(#"\frac{\partial L}{\partial w} = (4 - \hat{y}) x"#,
-                      "erratum \"the gradient is (4 − ŷ) x\"\ncheck formula expect fail\nexpect grad(L, w) < 0")
-            + formula(#"\frac{\partial L}{\partial w} = (\hat{y} - 4) x"#, "correction\ncheck formula\nend erratum")
-            + formula(#"\frac{\partial L}{\partial w} = 3"#, "check formula expect fail"))
-        XCTAssertEqual(result.errata, [ErratumResult(line: 14, column: 1, claim: "the gradient is (4 − ŷ) x",
-                                                     evidence: [15, 16], correction: [25], status: .confirmed)])
+        let result = try runChapter(
+            setUp
+                + formula(
+                    #"\frac{\partial L}{\partial w} = (4 - \hat{y}) x"#,
+                    "erratum \"the gradient is (4 − ŷ) x\"\ncheck formula expect fail\nexpect grad(L, w) < 0")
+                + formula(#"\frac{\partial L}{\partial w} = (\hat{y} - 4) x"#, "correction\ncheck formula\nend erratum")
+                + formula(#"\frac{\partial L}{\partial w} = 3"#, "check formula expect fail"))
+        XCTAssertEqual(
+            result.errata,
+            [
+                ErratumResult(
+                    line: 14, column: 1, claim: "the gradient is (4 − ŷ) x",
+                    evidence: [15, 16], correction: [25], status: .confirmed)
+            ])
         XCTAssertEqual(result.counts.errata, 1)
         XCTAssertEqual(result.counts.unconfirmedErrata, 0)
-        XCTAssertEqual(result.counts.xfail, 2, "the demonstration after 'end erratum' is an expected failure, not an erratum")
+        XCTAssertEqual(
+            result.counts.xfail, 2, "the demonstration after 'end erratum' is an expected failure, not an erratum")
         XCTAssertEqual(result.status, .passed)
     }
 
     func testEvidenceThatHoldsLeavesTheErratumNotConfirmed() throws {
-        let result = try runChapter(setUp
-            + formula(#"\frac{\partial L}{\partial w} = (\hat{y} - 4) x"#, "erratum \"a right formula\"\ncheck formula expect fail"))
+        let result = try runChapter(
+            setUp
+                + formula(
+                    #"\frac{\partial L}{\partial w} = (\hat{y} - 4) x"#,
+                    "erratum \"a right formula\"\ncheck formula expect fail"))
         XCTAssertEqual(result.errata.map(\.status), [.notConfirmed])
         XCTAssertEqual(result.counts.unconfirmedErrata, 1)
         XCTAssertEqual(result.status, .failed)
     }
 
     func testACorrectionThatFailsLeavesTheErratumNotConfirmed() throws {
-        let result = try runChapter(setUp + """
-            ```tutor
-            erratum "w starts at 1"
-            expect w < 1
-            correction
-            expect w > 1
-            ```
-            """)
+        let result = try runChapter(
+            setUp + """
+                ```tutor
+                erratum "w starts at 1"
+                expect w < 1
+                correction
+                expect w > 1
+                ```
+                """)
         XCTAssertEqual(result.errata.map(\.status), [.notConfirmed])
         XCTAssertEqual(result.status, .failed)
     }
 
     func testAHeadingClosesAnErratum() throws {
-        let result = try runChapter(setUp + """
-            ```tutor
-            erratum "w starts at 1"
-            expect w < 1
-            ```
+        let result = try runChapter(
+            setUp + """
+                ```tutor
+                erratum "w starts at 1"
+                expect w < 1
+                ```
 
-            ## Later
+                ## Later
 
-            ```tutor
-            expect w == 0
-            ```
-            """)
+                ```tutor
+                expect w == 0
+                ```
+                """)
         XCTAssertEqual(result.errata.map(\.evidence), [[11]])
     }
 
     func testMisplacedPartsAreLocatedErrors() throws {
-        let result = try runChapter(setUp + """
-            ```tutor
-            correction
-            end erratum
-            erratum "nothing shows it"
-            erratum "w starts at 1"
-            expect w < 1
-            correction
-            check formula expect fail
-            correction
-            ```
-            """)
+        let result = try runChapter(
+            setUp + """
+                ```tutor
+                correction
+                end erratum
+                erratum "nothing shows it"
+                erratum "w starts at 1"
+                expect w < 1
+                correction
+                check formula expect fail
+                correction
+                ```
+                """)
         let errors = result.errors.map { "\($0.location.line):\($0.location.column) \($0.message.prefix(30))" }
-        XCTAssertEqual(errors, ["10:1 'correction' belongs to an err", "11:1 'end erratum' closes an erratu",
-                                "12:1 this erratum has no evidence: ", "16:1 a correction is a check that h",
-                                "17:1 this erratum already has its c"])
+        XCTAssertEqual(
+            errors,
+            [
+                "10:1 'correction' belongs to an err", "11:1 'end erratum' closes an erratu",
+                "12:1 this erratum has no evidence: ", "16:1 a correction is a check that h",
+                "17:1 this erratum already has its c",
+            ])
         XCTAssertEqual(result.status, .error)
         XCTAssertEqual(result.errata.map(\.status).first, .error)
     }
 
     func testAnErratumWhoseChecksDidNotRunIsNotRun() throws {
-        let result = try runChapter(setUp + """
-            ```tutor
-            erratum "w starts at 1"
-            let broken = nothing_by_this_name
-            expect w < 1
-            ```
-            """)
+        let result = try runChapter(
+            setUp + """
+                ```tutor
+                erratum "w starts at 1"
+                let broken = nothing_by_this_name
+                expect w < 1
+                ```
+                """)
         XCTAssertEqual(result.errata.map(\.status), [.notRun])
         XCTAssertEqual(result.counts.unconfirmedErrata, 1)
     }

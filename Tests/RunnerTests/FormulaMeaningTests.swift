@@ -11,28 +11,36 @@ final class FormulaMeaningTests: XCTestCase {
     }
 
     func testAFreeLayerIndexIsCheckedAtEveryLayerWhereItsSymbolsExist() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
-            + formula(#"\delta^{(l)} = \left( (W^{(l+1)})^T \delta^{(l+1)} \right) \cdot \frac{\partial a^{(l)}}{\partial z^{(l)}}"#,
-                      "check formula for example 2"))
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
+                + formula(
+                    #"\delta^{(l)} = \left( (W^{(l+1)})^T \delta^{(l+1)} \right) \cdot \frac{\partial a^{(l)}}{\partial z^{(l)}}"#,
+                    "check formula for example 2"))
         let definition = result.formulaChecks[0]
         XCTAssertEqual(definition.equations.map(\.status), [.definition])
         let recurrence = result.formulaChecks[1]
         XCTAssertEqual(recurrence.status, .passed, recurrence.diagnostics)
-        XCTAssertEqual(recurrence.equations.map(\.subject), [EquationSubject(layer: 1)], "W⁽³⁾ does not exist: layer 2 is not checked")
+        XCTAssertEqual(
+            recurrence.equations.map(\.subject), [EquationSubject(layer: 1)],
+            "W⁽³⁾ does not exist: layer 2 is not checked")
         XCTAssertFalse(recurrence.equations[0].derivatives.isEmpty, "derivatives say how they were confirmed")
-        XCTAssertTrue(recurrence.equations[0].derivatives.allSatisfy { $0.method == .gradient || $0.method == .elementwise },
-                      "each derivative confirmed by central differences")
+        XCTAssertTrue(
+            recurrence.equations[0].derivatives.allSatisfy { $0.method == .gradient || $0.method == .elementwise },
+            "each derivative confirmed by central differences")
     }
 
     func testNielsensEquationsReadWithBareLayersAndEntries() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}"#, "check formula for example 1")
-            + formula(#"\delta^L = \nabla_a C \odot \sigma'(z^L)"#, "check formula for example 1")
-            + formula(#"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"#, "check formula for example 1")
-            + formula(#"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"#, "check formula for example 1")
-            + formula(#"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j + 0.001"#,
-                      "check formula for example 1"))
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}"#, "check formula for example 1")
+                + formula(#"\delta^L = \nabla_a C \odot \sigma'(z^L)"#, "check formula for example 1")
+                + formula(#"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"#, "check formula for example 1")
+                + formula(
+                    #"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"#, "check formula for example 1")
+                + formula(
+                    #"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j + 0.001"#,
+                    "check formula for example 1"))
         let checks = result.formulaChecks
         XCTAssertEqual(checks[0].equations.map(\.status), [.definition])
         // The output layer is linear: σ′ is not its activation's derivative, so BP1a with σ fails there.
@@ -40,10 +48,15 @@ final class FormulaMeaningTests: XCTestCase {
         XCTAssertEqual(checks[2].status, .passed, checks[2].diagnostics)
         XCTAssertEqual(checks[2].equations.map(\.subject), [EquationSubject(layer: 1)])
         XCTAssertEqual(checks[3].status, .passed, checks[3].diagnostics)
-        XCTAssertEqual(checks[3].equations.map(\.subject), [EquationSubject(layer: 1, components: ["j", "k"]),
-                                                            EquationSubject(layer: 2, components: ["j", "k"])])
-        XCTAssertEqual(checks[3].equations.map { $0.left?.shape }, [.matrix(2, 3), .matrix(1, 2)],
-                       "every entry of w^l: out × in")
+        XCTAssertEqual(
+            checks[3].equations.map(\.subject),
+            [
+                EquationSubject(layer: 1, components: ["j", "k"]),
+                EquationSubject(layer: 2, components: ["j", "k"]),
+            ])
+        XCTAssertEqual(
+            checks[3].equations.map { $0.left?.shape }, [.matrix(2, 3), .matrix(1, 2)],
+            "every entry of w^l: out × in")
         XCTAssertEqual(checks[4].status, .failed, "an entry off by 0.001 is found")
     }
 
@@ -51,32 +64,39 @@ final class FormulaMeaningTests: XCTestCase {
         // With a model, a chapter's own `a` keeps its powers; without a model, so does every letter.
         let withModel = try runChapter(smallNetwork + "```tutor\nlet a = 3\n```\n\n" + formula(#"9 = a^2"#))
         XCTAssertEqual(withModel.formulaChecks.first?.status, .passed, withModel.formulaChecks.first?.diagnostics ?? "")
-        let withoutModel = try runChapter("# Powers\n\n```tutor\nlet z = 2\n```\n\n"
-            + formula(#"8 = z^3"#) + formula(#"5 = z^2"#))
+        let withoutModel = try runChapter(
+            "# Powers\n\n```tutor\nlet z = 2\n```\n\n"
+                + formula(#"8 = z^3"#) + formula(#"5 = z^2"#))
         XCTAssertEqual(withoutModel.formulaChecks.map(\.status), [.passed, .failed])
     }
 
     func testAnEntryOfABatchIsAnErrorThatNamesTheExample() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"\frac{\partial C}{\partial b^l_j} = \frac{\partial C}{\partial z^l_j}"#))
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"\frac{\partial C}{\partial b^l_j} = \frac{\partial C}{\partial z^l_j}"#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
         XCTAssertTrue(check.diagnostics.contains("for example i"), check.diagnostics)
     }
 
     func testAValueAppliedToTheModelsInputIsItsValueAtTheExamples() throws {
-        let result = try runChapter(smallNetwork + "```tutor\nlet u = 2\n```\n\n"
-            + formula(#"C = \frac{1}{n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
-            + formula(#"C = \frac{1}{2n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
-            + formula(#"u(1-u) = -2"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .passed],
-                       result.formulaChecks.map(\.diagnostics).joined(separator: "; "))
+        let result = try runChapter(
+            smallNetwork + "```tutor\nlet u = 2\n```\n\n"
+                + formula(#"C = \frac{1}{n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
+                + formula(#"C = \frac{1}{2n} \sum_x \|y(x)-a^L(x)\|^2"#, "check formula where n = 6")
+                + formula(#"u(1-u) = -2"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed, .passed],
+            result.formulaChecks.map(\.diagnostics).joined(separator: "; "))
     }
 
     func testForExampleWritesVectorsAsColumns() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
-            + formula(#"\frac{\partial C}{\partial W^{(l)}} = \delta^{(l)} (a^{(l-1)})^T"#, "check formula for example 4"))
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
+                + formula(
+                    #"\frac{\partial C}{\partial W^{(l)}} = \delta^{(l)} (a^{(l-1)})^T"#, "check formula for example 4")
+        )
         let check = result.formulaChecks[1]
         XCTAssertEqual(check.status, .passed, check.diagnostics)
         XCTAssertEqual(check.equations.map(\.subject), [EquationSubject(layer: 1), EquationSubject(layer: 2)])
@@ -85,7 +105,8 @@ final class FormulaMeaningTests: XCTestCase {
 
     func testForExampleTakesItsRowsFromTheLastModelsInput() throws {
         // Another model, called on fewer rows, must not decide which rows an example is taken from.
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # Two models
 
             ```tutor
@@ -107,8 +128,9 @@ final class FormulaMeaningTests: XCTestCase {
 
     func testADerivativeByAnAliasOfAParamIsConfirmedThroughTheParam() throws {
         // W is net.1.W's node: finite differences must nudge it under both names, or they see no change.
-        let result = try runChapter(smallNetwork + "```tutor\nlet W = net.1.W\n```\n\n"
-            + formula(#"\frac{\partial C}{\partial W} = \frac{\partial C}{\partial W^{(1)}}"#))
+        let result = try runChapter(
+            smallNetwork + "```tutor\nlet W = net.1.W\n```\n\n"
+                + formula(#"\frac{\partial C}{\partial W} = \frac{\partial C}{\partial W^{(1)}}"#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .passed, check.diagnostics)
         let note = try XCTUnwrap(check.equations.first?.derivatives.first { $0.label == "∂C/∂W" })
@@ -116,34 +138,38 @@ final class FormulaMeaningTests: XCTestCase {
     }
 
     func testWhereBindsALayerAndSymbols() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = 1"))
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = 1"))
         let check = result.formulaChecks[0]
         XCTAssertEqual(check.status, .passed, check.diagnostics)
         XCTAssertEqual(check.equations.count, 1, "l is bound: one layer only")
     }
 
     func testPrimeIsTheDerivativeOfTheLayersActivation() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"\frac{\partial a^{(1)}}{\partial z^{(1)}} = f'(z^{(1)})"#)
-            + formula(#"\frac{\partial a^{(1)}}{\partial z^{(1)}} = \sigma(z^{(1)}) \cdot (1 - \sigma(z^{(1)}))"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed], result.formulaChecks.map(\.diagnostics).joined())
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"\frac{\partial a^{(1)}}{\partial z^{(1)}} = f'(z^{(1)})"#)
+                + formula(#"\frac{\partial a^{(1)}}{\partial z^{(1)}} = \sigma(z^{(1)}) \cdot (1 - \sigma(z^{(1)}))"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .passed], result.formulaChecks.map(\.diagnostics).joined())
     }
 
     func testAnUpdateFormulaIsCheckedForEveryParamWithoutChangingTheChapter() throws {
-        let result = try runChapter(smallNetwork + """
-            ```tutor
-            let before = value(net.1.W)
-            ```
+        let result = try runChapter(
+            smallNetwork + """
+                ```tutor
+                let before = value(net.1.W)
+                ```
 
-            """ + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_{\theta} C(\theta_t)"#) + """
-            ```tutor
-            expect net.1.W == before
-            let r = rand(1, 1)
-            show r
-            ```
+                """ + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_{\theta} C(\theta_t)"#) + """
+                    ```tutor
+                    expect net.1.W == before
+                    let r = rand(1, 1)
+                    show r
+                    ```
 
-            """)
+                    """)
         let check = result.formulaChecks[0]
         XCTAssertEqual(check.status, .passed, check.diagnostics)
         XCTAssertEqual(check.equations.compactMap(\.subject?.parameter), ["net.1.W", "net.1.b", "net.2.W", "net.2.b"])
@@ -155,27 +181,34 @@ final class FormulaMeaningTests: XCTestCase {
     }
 
     func testTheSameNameOnBothSidesIsAnAssignment() throws {
-        let right = try runChapter(smallNetwork + formula(#"\theta = \theta - \eta \frac{\partial C}{\partial \theta}"#))
+        let right = try runChapter(
+            smallNetwork + formula(#"\theta = \theta - \eta \frac{\partial C}{\partial \theta}"#))
         XCTAssertEqual(right.formulaChecks[0].status, .passed, right.formulaChecks[0].diagnostics)
-        let wrong = try runChapter(smallNetwork + formula(#"\theta = \theta + \eta \frac{\partial C}{\partial \theta}"#,
-                                                          "check formula expect fail"))
+        let wrong = try runChapter(
+            smallNetwork
+                + formula(
+                    #"\theta = \theta + \eta \frac{\partial C}{\partial \theta}"#,
+                    "check formula expect fail"))
         XCTAssertEqual(wrong.formulaChecks[0].status, .xfail, "a sign error is an erratum confirmed")
     }
 
     func testOptimizerStateBeforeAndAfterTheStep() throws {
-        let result = try runChapter(smallNetwork + """
-            ```tutor
-            optimizer adam(lr: 0.01)
-            step 2
-            ```
+        let result = try runChapter(
+            smallNetwork + """
+                ```tutor
+                optimizer adam(lr: 0.01)
+                step 2
+                ```
 
-            """ + formula(#"m_t = \beta_1 m_{t-1} + (1 - \beta_1) \nabla_{\theta} J(\theta_t)"#)
-              + formula(#"m_t = m_{t-1}"#, "check formula expect fail"))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .xfail], result.formulaChecks.map(\.diagnostics).joined())
+                """ + formula(#"m_t = \beta_1 m_{t-1} + (1 - \beta_1) \nabla_{\theta} J(\theta_t)"#)
+                + formula(#"m_t = m_{t-1}"#, "check formula expect fail"))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .xfail], result.formulaChecks.map(\.diagnostics).joined())
     }
 
     func testElementwiseDerivativeOfSomethingNotElementwiseIsAnError() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # Softmax
 
             ```tutor
@@ -190,18 +223,22 @@ final class FormulaMeaningTests: XCTestCase {
     }
 
     func testMismatchedShapesMeanTheFormulaDoesNotHold() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
-            + formula(#"\frac{\partial C}{\partial W^{(2)}} = \delta^{(2)} a^{(1)}"#, "check formula for example 0"))
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"\delta^{(l)} = \frac{\partial C}{\partial z^{(l)}}"#)
+                + formula(#"\frac{\partial C}{\partial W^{(2)}} = \delta^{(2)} a^{(1)}"#, "check formula for example 0")
+        )
         let check = result.formulaChecks[1]
         XCTAssertEqual(check.status, .failed)
-        XCTAssertEqual(check.equations.map { [$0.left?.shape, $0.right?.shape] },
-                       [[.matrix(1, 2), .matrix(2, 1)]], check.diagnostics)
+        XCTAssertEqual(
+            check.equations.map { [$0.left?.shape, $0.right?.shape] },
+            [[.matrix(1, 2), .matrix(2, 1)]], check.diagnostics)
     }
 
     func testUnknownSymbolsAndUnreadableFormulasAreLocatedErrors() throws {
         let unknown = try runChapter(smallNetwork + formula(#"q = C"#))
-        XCTAssertEqual(unknown.formulaChecks.first?.equations.first?.status, .definition, "an unbound left side defines")
+        XCTAssertEqual(
+            unknown.formulaChecks.first?.equations.first?.status, .definition, "an unbound left side defines")
         let unbound = try runChapter(smallNetwork + formula(#"C = q"#))
         XCTAssertEqual(unbound.formulaChecks.first?.status, .error)
         XCTAssertTrue(unbound.formulaChecks.first?.diagnostics.contains("q names no value") ?? false)
@@ -215,13 +252,14 @@ final class FormulaMeaningTests: XCTestCase {
     }
 
     func testToleranceAndUnexpectedPass() throws {
-        let loose = try runChapter(smallNetwork + """
-            ```tutor
-            let c = value(C) * (1 + 1e-6)
-            ```
+        let loose = try runChapter(
+            smallNetwork + """
+                ```tutor
+                let c = value(C) * (1 + 1e-6)
+                ```
 
-            """ + formula("C = c") + formula("C = c", "check formula within 1e-4")
-              + formula("C = C", "check formula expect fail"))
+                """ + formula("C = c") + formula("C = c", "check formula within 1e-4")
+                + formula("C = C", "check formula expect fail"))
         XCTAssertEqual(loose.formulaChecks.map(\.status), [.failed, .passed, .xpass])
     }
 }
@@ -229,7 +267,8 @@ final class FormulaMeaningTests: XCTestCase {
 /// `grad` in statements.
 final class GradientStatementTests: XCTestCase {
     func testGradWithRespectToAConstantTheLossWasComputedFrom() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # grad
 
             ```tutor
@@ -248,10 +287,12 @@ final class GradientStatementTests: XCTestCase {
 /// application, so a layer's name always denotes the node the loss was computed from.
 final class OneGraphTests: XCTestCase {
     func testTheLossByNameAndByLetterDifferentiateAlike() throws {
-        let result = try runChapter(smallNetwork
-            + formula(#"\frac{\partial C}{\partial z^{(1)}} = \frac{\partial L}{\partial z^{(1)}}"#)
-            + formula(#"\frac{\partial L}{\partial z^{(1)}} = \frac{\partial C}{\partial z^{(1)}}"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed], result.formulaChecks.map(\.diagnostics).joined())
+        let result = try runChapter(
+            smallNetwork
+                + formula(#"\frac{\partial C}{\partial z^{(1)}} = \frac{\partial L}{\partial z^{(1)}}"#)
+                + formula(#"\frac{\partial L}{\partial z^{(1)}} = \frac{\partial C}{\partial z^{(1)}}"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .passed], result.formulaChecks.map(\.diagnostics).joined())
         let gradient = try XCTUnwrap(result.formulaChecks[0].equations.first?.left)
         XCTAssertGreaterThan(gradient.maxAbs, 0, "a real gradient, not the zeros of a detached node")
     }

@@ -20,15 +20,18 @@ final class FormulaVerdictTests: XCTestCase {
         """
 
     private func statuses(_ result: ChapterResult) -> [CheckStatus] { result.formulaChecks.map(\.status) }
-    private func messages(_ result: ChapterResult) -> String { result.formulaChecks.map(\.diagnostics).joined(separator: " | ") }
+    private func messages(_ result: ChapterResult) -> String {
+        result.formulaChecks.map(\.diagnostics).joined(separator: " | ")
+    }
 
     func testSumLimitsAreHonouredOrAnError() throws {
         let bind = "check formula where x_i = x, y_i = y"
-        let result = try runChapter(line
-            + formula(#"C = \frac{1}{20} \sum_{i=1}^{20} (w x_i + b - y_i)^2"#, bind)
-            + formula(#"C = \frac{1}{10} \sum_{i=1}^{10} (w x_i + b - y_i)^2"#, bind)
-            + formula(#"C = \frac{1}{N} \sum_{i=1}^{N} (w x_i + b - y_i)^2"#, bind + ", N = 5")
-            + formula(#"C = \frac{1}{30} \sum_{i=1}^{30} (w x_i + b - y_i)^2"#, bind))
+        let result = try runChapter(
+            line
+                + formula(#"C = \frac{1}{20} \sum_{i=1}^{20} (w x_i + b - y_i)^2"#, bind)
+                + formula(#"C = \frac{1}{10} \sum_{i=1}^{10} (w x_i + b - y_i)^2"#, bind)
+                + formula(#"C = \frac{1}{N} \sum_{i=1}^{N} (w x_i + b - y_i)^2"#, bind + ", N = 5")
+                + formula(#"C = \frac{1}{30} \sum_{i=1}^{30} (w x_i + b - y_i)^2"#, bind))
         XCTAssertEqual(statuses(result), [.passed, .failed, .failed, .error], messages(result))
         XCTAssertTrue(result.formulaChecks[3].diagnostics.contains("20 rows"), result.formulaChecks[3].diagnostics)
     }
@@ -51,15 +54,18 @@ final class FormulaVerdictTests: XCTestCase {
             \hat{m}_t = \frac{m_t}{1 - \beta_1^t} \\
             \hat{v}_t = \frac{v_t}{1 - \beta_2^t} \\
             """#
-        let result = try runChapter(adam
-            + formula(rule + #"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat{v}_t} + \epsilon} \hat{m}_t"#)
-            + formula(#"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{v_t} + \epsilon} m_t"#))
+        let result = try runChapter(
+            adam
+                + formula(rule + #"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat{v}_t} + \epsilon} \hat{m}_t"#)
+                + formula(#"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{v_t} + \epsilon} m_t"#))
         XCTAssertEqual(statuses(result), [.passed, .failed], messages(result))
-        XCTAssertTrue(result.formulaChecks[0].equations.contains { $0.subject?.parameter == "net.1.W" && $0.status == .passed })
+        XCTAssertTrue(
+            result.formulaChecks[0].equations.contains { $0.subject?.parameter == "net.1.W" && $0.status == .passed })
     }
 
     func testSideBySideColumnsMultiplyElementwise() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # Cross-entropy
 
             ```tutor
@@ -74,7 +80,8 @@ final class FormulaVerdictTests: XCTestCase {
     }
 
     func testNonFiniteSidesFailWithTheirEntries() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # Infinity
 
             ```tutor
@@ -84,12 +91,14 @@ final class FormulaVerdictTests: XCTestCase {
 
             """ + formula("u = u") + formula("n = n") + formula("u = 1"))
         XCTAssertEqual(statuses(result), [.failed, .failed, .failed], messages(result))
-        XCTAssertEqual(result.formulaChecks[0].equations.first?.worst?.left, .infinity, result.formulaChecks[0].diagnostics)
+        XCTAssertEqual(
+            result.formulaChecks[0].equations.first?.worst?.left, .infinity, result.formulaChecks[0].diagnostics)
     }
 
     func testLayerIndicesThatAreNotSmallWholeNumbersAreErrors() throws {
         for bad in ["1e300", "0/0", "1.5"] {
-            let result = try runChapter(smallNetwork + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = \(bad)"))
+            let result = try runChapter(
+                smallNetwork + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = \(bad)"))
             XCTAssertEqual(statuses(result), [.error], "l = \(bad): \(messages(result))")
         }
         let huge = try runChapter(smallNetwork + formula(#"W^{(99999999999999999999)} = W^{(1)}"#))
@@ -98,39 +107,49 @@ final class FormulaVerdictTests: XCTestCase {
 
     func testWhereBindsOptimizerOptionsAndStateByPyTorchNames() throws {
         let sgd = smallNetwork + "```tutor\noptimizer sgd(lr: 0.1, momentum: 0.9)\nstep 2\n```\n\n"
-        let result = try runChapter(sgd
-            + formula(#"\theta_t = \theta_{t-1} - \gamma b_t"#, "check formula where \\gamma = lr, b = momentum_buffer")
-            + formula(#"b_t = \mu b_{t-1} + \nabla_\theta J(\theta_{t-1})"#, "check formula where \\mu = momentum, b = momentum_buffer")
-            + formula(#"b_t = \mu b_{t-1}"#, "check formula where \\mu = momentum, b = momentum_buffer"))
+        let result = try runChapter(
+            sgd
+                + formula(
+                    #"\theta_t = \theta_{t-1} - \gamma b_t"#, "check formula where \\gamma = lr, b = momentum_buffer")
+                + formula(
+                    #"b_t = \mu b_{t-1} + \nabla_\theta J(\theta_{t-1})"#,
+                    "check formula where \\mu = momentum, b = momentum_buffer")
+                + formula(#"b_t = \mu b_{t-1}"#, "check formula where \\mu = momentum, b = momentum_buffer"))
         XCTAssertEqual(statuses(result), [.passed, .passed, .failed], messages(result))
     }
 
     func testABindingOnATimeSteppedSymbolIsHonoured() throws {
         let adam = smallNetwork + "```tutor\noptimizer adam(lr: 0.01)\nstep 2\n```\n\n"
         // v bound to m: the first moment does not follow the second moment's rule.
-        let result = try runChapter(adam
-            + formula(#"v_t = \beta_2 v_{t-1} + (1 - \beta_2) (\nabla_{\theta} J(\theta_t))^2"#, "check formula where v = m"))
+        let result = try runChapter(
+            adam
+                + formula(
+                    #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) (\nabla_{\theta} J(\theta_t))^2"#,
+                    "check formula where v = m"))
         XCTAssertEqual(statuses(result), [.failed], messages(result))
     }
 
     func testABindingNothingUsesIsAnError() throws {
         let result = try runChapter(line + formula("C = C", "check formula where q = 3"))
         XCTAssertEqual(statuses(result), [.error], messages(result))
-        XCTAssertEqual(result.formulaChecks[0].location, chapterLocation(16, 21), "at q in the where: \(messages(result))")
+        XCTAssertEqual(
+            result.formulaChecks[0].location, chapterLocation(16, 21), "at q in the where: \(messages(result))")
     }
 
     func testTheLossIsEvaluatedAtItsArgument() throws {
         let momentum = smallNetwork + "```tutor\noptimizer momentum(lr: 0.1, gamma: 0.9)\nstep 3\n```\n\n"
-        let result = try runChapter(momentum
-            + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(\theta_t)"#)
-            // Nesterov's look-ahead is not what classical momentum computes.
-            + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(\theta_t - \gamma v_{t-1})"#)
-            + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(2 \theta_t - \theta_t)"#))
+        let result = try runChapter(
+            momentum
+                + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(\theta_t)"#)
+                // Nesterov's look-ahead is not what classical momentum computes.
+                + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(\theta_t - \gamma v_{t-1})"#)
+                + formula(#"v_t = \gamma v_{t-1} + \eta \nabla_{\theta} J(2 \theta_t - \theta_t)"#))
         XCTAssertEqual(statuses(result), [.passed, .failed, .passed], messages(result))
     }
 
     func testAMatrixToTheMinusOneIsItsInverse() throws {
-        let result = try runChapter("""
+        let result = try runChapter(
+            """
             # Normal equations
 
             ```tutor
@@ -141,7 +160,7 @@ final class FormulaVerdictTests: XCTestCase {
             ```
 
             """ + formula(#"w = (X^T X)^{-1} X^T y"#) + formula(#"w = (X^T X)^{-1} X y"#)
-              + formula(#"w = X^{-1} y"#))
+                + formula(#"w = X^{-1} y"#))
         XCTAssertEqual(statuses(result), [.passed, .failed, .failed], messages(result))
     }
 }
@@ -164,38 +183,47 @@ final class ExampleSuperscriptTests: XCTestCase {
         """
 
     func testASumOverExamplesIsTheTermAtEachExampleAdded() throws {
-        let result = try runChapter(regression
-            + formula(#"L = \frac{1}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})^2"#)
-            + formula(#"L = \frac{1}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} - y^{(i)})^2"#)
-            + formula(#"L = \frac{1}{6} \sum_{i=1}^{6} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})^2"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .failed],
-                       result.formulaChecks.map(\.diagnostics).description)
+        let result = try runChapter(
+            regression
+                + formula(#"L = \frac{1}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})^2"#)
+                + formula(#"L = \frac{1}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} - y^{(i)})^2"#)
+                + formula(#"L = \frac{1}{6} \sum_{i=1}^{6} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})^2"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed, .failed],
+            result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testAnExampleIsARowAsAColumnAndItsIndexIsBoundFromOne() throws {
-        let result = try runChapter(regression
-            + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 12")
-            + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 13")
-            + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#))
+        let result = try runChapter(
+            regression
+                + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 12")
+                + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 13")
+                + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .error, .error])
-        XCTAssertTrue(result.formulaChecks[1].diagnostics.contains("example 13 is outside the 12 rows of r"),
-                      result.formulaChecks[1].diagnostics)
-        XCTAssertTrue(result.formulaChecks[2].diagnostics.contains(#"sum over it (\sum_{i=1}^{n}) or bind it (where i = 1)"#),
-                      result.formulaChecks[2].diagnostics)
+        XCTAssertTrue(
+            result.formulaChecks[1].diagnostics.contains("example 13 is outside the 12 rows of r"),
+            result.formulaChecks[1].diagnostics)
+        XCTAssertTrue(
+            result.formulaChecks[2].diagnostics.contains(#"sum over it (\sum_{i=1}^{n}) or bind it (where i = 1)"#),
+            result.formulaChecks[2].diagnostics)
     }
 
     /// The derivative of the sum over examples is autodiff's through every term,
     /// confirmed by finite differences like any other.
     func testADerivativeThroughASumOverExamplesIsConfirmed() throws {
-        let result = try runChapter(regression + formula(
-            #"\frac{\partial L}{\partial b} = \frac{2}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})"#))
+        let result = try runChapter(
+            regression
+                + formula(
+                    #"\frac{\partial L}{\partial b} = \frac{2}{12} \sum_{i=1}^{12} (\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)})"#
+                ))
         XCTAssertEqual(result.formulaChecks.first?.status, .passed, result.formulaChecks.first?.diagnostics ?? "")
     }
 
     func testPartialWithASubscriptIsADerivative() throws {
-        let result = try runChapter(regression
-            + formula(#"\partial_b L = \frac{2}{12} \sum_{i=1}^{12} r^{(i)}"#)
-            + formula(#"\partial_b L = \frac{1}{12} \sum_{i=1}^{12} r^{(i)}"#))
+        let result = try runChapter(
+            regression
+                + formula(#"\partial_b L = \frac{2}{12} \sum_{i=1}^{12} r^{(i)}"#)
+                + formula(#"\partial_b L = \frac{1}{12} \sum_{i=1}^{12} r^{(i)}"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed])
     }
 }
@@ -213,36 +241,43 @@ final class PiecewiseFormulaTests: XCTestCase {
         """
 
     func testAnIndicatorIsOneWhereItsConditionHolds() throws {
-        let result = try runChapter(values
-            + formula(#"f'(z) = \mathbb{1}(z > 0)"#, "check formula where f = relu")
-            + formula(#"f'(z) = \mathbb{1}_{z > 0}"#, "check formula where f = relu")
-            + formula(#"f'(z) = \mathbb{1}(z < 0)"#, "check formula where f = relu")
-            + formula(#"r = z \, \mathbb{1}(z \geq 0)"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
-                       result.formulaChecks.map(\.diagnostics).description)
+        let result = try runChapter(
+            values
+                + formula(#"f'(z) = \mathbb{1}(z > 0)"#, "check formula where f = relu")
+                + formula(#"f'(z) = \mathbb{1}_{z > 0}"#, "check formula where f = relu")
+                + formula(#"f'(z) = \mathbb{1}(z < 0)"#, "check formula where f = relu")
+                + formula(#"r = z \, \mathbb{1}(z \geq 0)"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
+            result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testCasesTakeTheFirstCaseThatHoldsAndOtherwiseTheRest() throws {
-        let result = try runChapter(values
-            + formula(#"r = \begin{cases} z & \text{if } z > 0, \\ 0 & \text{otherwise.} \end{cases}"#)
-            + formula(#"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \leq 0 \end{cases}"#, "check formula where f = relu")
-            + formula(#"r = \begin{cases} z & z < 0 \\ 0 & \text{otherwise} \end{cases}"#)
-            // Both rows hold at z > 1: the first wins, as a cases block is read.
-            + formula(#"r = \begin{cases} z & z > 0 \\ 100 & z > 1 \\ 0 & \text{otherwise} \end{cases}"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
-                       result.formulaChecks.map(\.diagnostics).description)
+        let result = try runChapter(
+            values
+                + formula(#"r = \begin{cases} z & \text{if } z > 0, \\ 0 & \text{otherwise.} \end{cases}"#)
+                + formula(
+                    #"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \leq 0 \end{cases}"#, "check formula where f = relu")
+                + formula(#"r = \begin{cases} z & z < 0 \\ 0 & \text{otherwise} \end{cases}"#)
+                // Both rows hold at z > 1: the first wins, as a cases block is read.
+                + formula(#"r = \begin{cases} z & z > 0 \\ 100 & z > 1 \\ 0 & \text{otherwise} \end{cases}"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .passed, .failed, .passed],
+            result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testAMalformedCasesBlockIsALocatedError() throws {
-        let result = try runChapter(values
-            + formula(#"r = \begin{cases} z & \text{always} \end{cases}"#)
-            + formula(#"r = \begin{cases} 0 & \text{otherwise} \\ z & z > 0 \end{cases}"#)
-            + formula(#"r = \mathbb{1} z"#))
+        let result = try runChapter(
+            values
+                + formula(#"r = \begin{cases} z & \text{always} \end{cases}"#)
+                + formula(#"r = \begin{cases} 0 & \text{otherwise} \\ z & z > 0 \end{cases}"#)
+                + formula(#"r = \mathbb{1} z"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .error, .error])
         // At the \text{always}, at the row after the otherwise, at the \mathbb{1} without its condition.
-        XCTAssertEqual(result.formulaChecks.map(\.location),
-                       [chapterLocation(8, 23), chapterLocation(16, 43), chapterLocation(24, 5)],
-                       result.formulaChecks.map(\.diagnostics).description)
+        XCTAssertEqual(
+            result.formulaChecks.map(\.location),
+            [chapterLocation(8, 23), chapterLocation(16, 43), chapterLocation(24, 5)],
+            result.formulaChecks.map(\.diagnostics).description)
     }
 }
 
@@ -250,8 +285,9 @@ final class PiecewiseFormulaTests: XCTestCase {
 /// formula it read, so its verdict is drawn beside that one.
 final class FormulaReadOnceTests: XCTestCase {
     func testACheckRecordsTheFormulaItRead() throws {
-        let result = try runChapter(smallNetwork
-            + "$$\nC = C\n$$\n\nSome prose.\n\n$$\nC = 2 C\n$$\n\n```tutor\ncheck formula expect fail\n```\n\n")
+        let result = try runChapter(
+            smallNetwork
+                + "$$\nC = C\n$$\n\nSome prose.\n\n$$\nC = 2 C\n$$\n\n```tutor\ncheck formula expect fail\n```\n\n")
         let check = try XCTUnwrap(result.formulaChecks.first)
         let formulas = result.document.blocks.compactMap { block -> DisplayMath? in
             if case let .displayMath(math) = block { return math } else { return nil }
@@ -265,11 +301,13 @@ final class FormulaReadOnceTests: XCTestCase {
 /// `\tanh^2(x)`: a power written on the function's name is the power of its value.
 final class FunctionPowerTests: XCTestCase {
     func testAPowerOnAFunctionsNameIsThePowerOfItsValue() throws {
-        let result = try runChapter("# Powers\n\n```tutor\nlet x = [0.5, -0.25, 1.0]\n```\n\n"
-            + formula(#"\frac{d}{dx} \tanh(x) = 1 - \tanh^2(x)"#)
-            + formula(#"\frac{d}{dx} \tanh(x) = 1 + \tanh^2(x)"#)
-            + formula(#"\exp^{2}(x) = \exp(2 x)"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed, .passed],
-                       result.formulaChecks.map(\.diagnostics).description)
+        let result = try runChapter(
+            "# Powers\n\n```tutor\nlet x = [0.5, -0.25, 1.0]\n```\n\n"
+                + formula(#"\frac{d}{dx} \tanh(x) = 1 - \tanh^2(x)"#)
+                + formula(#"\frac{d}{dx} \tanh(x) = 1 + \tanh^2(x)"#)
+                + formula(#"\exp^{2}(x) = \exp(2 x)"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed, .passed],
+            result.formulaChecks.map(\.diagnostics).description)
     }
 }

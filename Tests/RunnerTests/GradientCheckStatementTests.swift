@@ -5,14 +5,15 @@ import XCTest
 final class GradientCheckStatementTests: XCTestCase {
     func testANameForAParamIsCheckedLikeTheParamItself() throws {
         // The loss reads net.1.W; W is another name for the same value.
-        let result = try runChapter(smallNetwork + """
-            ```tutor
-            let W = net.1.W
-            check gradients wrt net.1.W
-            check gradients wrt W
-            ```
+        let result = try runChapter(
+            smallNetwork + """
+                ```tutor
+                let W = net.1.W
+                check gradients wrt net.1.W
+                check gradients wrt W
+                ```
 
-            """)
+                """)
         let checks = result.checks.filter { $0.kind == .gradients }
         XCTAssertEqual(checks.count, 2)
         let direct = try XCTUnwrap(checks.first?.rows.first), alias = try XCTUnwrap(checks.last?.rows.first)

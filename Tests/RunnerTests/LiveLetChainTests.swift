@@ -27,13 +27,16 @@ final class LiveLetChainTests: XCTestCase {
     /// After the param moves, the links are evaluated afresh: the values agree with
     /// the chain recomputed by hand, never with the values they were defined with.
     func testAChangedParamIsNeverReadThroughAStaleValue() throws {
-        let lines = ["param w = 1", "let a0 = w * 3", "let a1 = a0 + 1", "loss L = (w - 5)^2", "optimizer sgd(lr: 0.25)",
-                     "step 1", "let a2 = a1 * 2"]
+        let lines = [
+            "param w = 1", "let a0 = w * 3", "let a1 = a0 + 1", "loss L = (w - 5)^2", "optimizer sgd(lr: 0.25)",
+            "step 1", "let a2 = a1 * 2",
+        ]
         let interpreter = try interpreter(running: lines)
         let w = try XCTUnwrap(interpreter.environment.parameters["w"]?.scalar)
         XCTAssertEqual(w, 3, "one step of 0.25 · 2(w − 5) from 1")
-        XCTAssertEqual(try interpreter.evaluateOnce(Expr(.name("a2"), at: SourceLocation(file: "f", line: 1, column: 1)))
-                           .value.scalar, (w * 3 + 1) * 2)
+        XCTAssertEqual(
+            try interpreter.evaluateOnce(Expr(.name("a2"), at: SourceLocation(file: "f", line: 1, column: 1)))
+                .value.scalar, (w * 3 + 1) * 2)
         XCTAssertEqual(interpreter.environment.definitionValues["a2"]?.value.scalar, (w * 3 + 1) * 2)
         XCTAssertNil(interpreter.environment.definitionValues["a1"], "defined before the step")
         XCTAssertEqual(interpreter.environment.repeatableLiveNames, ["a0", "a1", "a2"])

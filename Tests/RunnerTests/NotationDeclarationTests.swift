@@ -10,29 +10,38 @@ final class NotationDeclarationTests: XCTestCase {
     }
 
     func testGammaBesideSGDsMomentumIsWhatTheNotationSays() throws {
-        let result = try runChapter(network("sgd(lr: 0.1, momentum: 0.9)")
-            + formula(#"\gamma = 0.1"#)
-            + formula(#"\gamma = 0.1"#, "check formula in pytorch notation")
-            + formula(#"\gamma = 0.9"#, "check formula in articles notation")
-            + "```tutor\nnotation articles\n```\n\n"
-            + formula(#"\gamma = 0.9"#)
-            + formula(#"\gamma = 0.1"#, "check formula in pytorch notation"))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .passed, .passed, .passed, .passed],
-                       result.formulaChecks.map(\.diagnostics).description)
-        XCTAssertTrue(result.formulaChecks[0].diagnostics.contains("check formula in pytorch notation"),
-                      result.formulaChecks[0].diagnostics)
+        let result = try runChapter(
+            network("sgd(lr: 0.1, momentum: 0.9)")
+                + formula(#"\gamma = 0.1"#)
+                + formula(#"\gamma = 0.1"#, "check formula in pytorch notation")
+                + formula(#"\gamma = 0.9"#, "check formula in articles notation")
+                + "```tutor\nnotation articles\n```\n\n"
+                + formula(#"\gamma = 0.9"#)
+                + formula(#"\gamma = 0.1"#, "check formula in pytorch notation"))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.error, .passed, .passed, .passed, .passed],
+            result.formulaChecks.map(\.diagnostics).description)
+        XCTAssertTrue(
+            result.formulaChecks[0].diagnostics.contains("check formula in pytorch notation"),
+            result.formulaChecks[0].diagnostics)
     }
 
     func testADeclaredTimeConventionRefusesTheOthersSubscripts() throws {
-        let result = try runChapter(network("sgd(lr: 0.1)")
-            + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_\theta C(\theta_t)"#)
-            + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_\theta C(\theta_t)"#, "check formula in articles notation")
-            + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_\theta C(\theta_t)"#, "check formula in pytorch notation")
-            + formula(#"\theta_t = \theta_{t-1} - \eta \nabla_\theta C(\theta_{t-1})"#, "check formula in d2l notation"))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .passed, .error, .passed],
-                       result.formulaChecks.map(\.diagnostics).description)
-        XCTAssertTrue(result.formulaChecks[2].diagnostics.contains("in pytorch notation a step goes from t-1 to t"),
-                      result.formulaChecks[2].diagnostics)
+        let result = try runChapter(
+            network("sgd(lr: 0.1)")
+                + formula(#"\theta_{t+1} = \theta_t - \eta \nabla_\theta C(\theta_t)"#)
+                + formula(
+                    #"\theta_{t+1} = \theta_t - \eta \nabla_\theta C(\theta_t)"#, "check formula in articles notation")
+                + formula(
+                    #"\theta_{t+1} = \theta_t - \eta \nabla_\theta C(\theta_t)"#, "check formula in pytorch notation")
+                + formula(
+                    #"\theta_t = \theta_{t-1} - \eta \nabla_\theta C(\theta_{t-1})"#, "check formula in d2l notation"))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .passed, .error, .passed],
+            result.formulaChecks.map(\.diagnostics).description)
+        XCTAssertTrue(
+            result.formulaChecks[2].diagnostics.contains("in pytorch notation a step goes from t-1 to t"),
+            result.formulaChecks[2].diagnostics)
     }
 
     /// d2l's v is Adam's first moment; inferred only beside an s, declared anywhere.
@@ -41,32 +50,38 @@ final class NotationDeclarationTests: XCTestCase {
             g_t = \nabla_\theta C(\theta_{t-1}) \\
             v_t = \beta_1 v_{t-1} + (1 - \beta_1) g_t
             """#
-        let result = try runChapter(network("adam(lr: 0.01)")
-            + formula(first, "check formula in d2l notation")
-            + formula(first, "check formula in pytorch notation"))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed],
-                       result.formulaChecks.map(\.diagnostics).description)
+        let result = try runChapter(
+            network("adam(lr: 0.01)")
+                + formula(first, "check formula in d2l notation")
+                + formula(first, "check formula in pytorch notation"))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed],
+            result.formulaChecks.map(\.diagnostics).description)
     }
 
     func testExplicitDefinitionsTurnAnUnboundLeftSideIntoAnError() throws {
-        let result = try runChapter(network("sgd(lr: 0.1)")
-            + "```tutor\nnotation explicit definitions\n```\n\n"
-            + formula(#"\delta = C + 1"#)
-            + formula(#"\delta := C + 1"#)
-            + "```tutor\nnotation implicit definitions\n```\n\n"
-            + formula(#"\epsilon_2 = C + 1"#))
+        let result = try runChapter(
+            network("sgd(lr: 0.1)")
+                + "```tutor\nnotation explicit definitions\n```\n\n"
+                + formula(#"\delta = C + 1"#)
+                + formula(#"\delta := C + 1"#)
+                + "```tutor\nnotation implicit definitions\n```\n\n"
+                + formula(#"\epsilon_2 = C + 1"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .passed, .passed])
-        XCTAssertTrue(result.formulaChecks[0].diagnostics.contains("notation explicit definitions"),
-                      result.formulaChecks[0].diagnostics)
+        XCTAssertTrue(
+            result.formulaChecks[0].diagnostics.contains("notation explicit definitions"),
+            result.formulaChecks[0].diagnostics)
         XCTAssertTrue(result.formulaChecks[1].isDefinitionOnly)
     }
 
     /// `\theta^{(t)}`: a time written as a superscript is the step, as a subscript is.
     func testASuperscriptTimeIsAStep() throws {
-        let result = try runChapter(network("sgd(lr: 0.1)")
-            + formula(#"\theta^{(t+1)} = \theta^{(t)} - \eta \nabla_\theta C(\theta^{(t)})"#)
-            + formula(#"\theta^{(t+1)} = \theta^{(t)} + \eta \nabla_\theta C(\theta^{(t)})"#))
-        XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .failed],
-                       result.formulaChecks.map(\.diagnostics).description)
+        let result = try runChapter(
+            network("sgd(lr: 0.1)")
+                + formula(#"\theta^{(t+1)} = \theta^{(t)} - \eta \nabla_\theta C(\theta^{(t)})"#)
+                + formula(#"\theta^{(t+1)} = \theta^{(t)} + \eta \nabla_\theta C(\theta^{(t)})"#))
+        XCTAssertEqual(
+            result.formulaChecks.map(\.status), [.passed, .failed],
+            result.formulaChecks.map(\.diagnostics).description)
     }
 }

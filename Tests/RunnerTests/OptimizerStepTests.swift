@@ -23,12 +23,14 @@ final class OptimizerStepTests: XCTestCase {
         let moment = address(environment.optimizer?.optimizer.state("m", parameter: 0))
         XCTAssertNotNil(parameter)
         for _ in 0..<3 { _ = try environment.takeOptimizerStep(at: here) }
-        XCTAssertEqual(address(environment.parameters["w"]), parameter, "the parameter's storage is rewritten, not copied")
+        XCTAssertEqual(
+            address(environment.parameters["w"]), parameter, "the parameter's storage is rewritten, not copied")
         XCTAssertEqual(environment.optimizer?.optimizer.stepCount, 4)
         XCTAssertEqual(environment.optimizer?.parameterNames, ["w"])
         XCTAssertNotNil(moment)
-        XCTAssertEqual(address(environment.optimizer?.optimizer.state("m", parameter: 0)), moment,
-                       "the optimizer's buffers are rewritten, not copied")
+        XCTAssertEqual(
+            address(environment.optimizer?.optimizer.state("m", parameter: 0)), moment,
+            "the optimizer's buffers are rewritten, not copied")
         XCTAssertTrue(environment.parameters["w"]!.scalars.allSatisfy { $0 < 4 }, "every entry moved towards 0")
     }
 

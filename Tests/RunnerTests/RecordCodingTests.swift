@@ -86,8 +86,9 @@ final class RecordCodingTests: XCTestCase {
             var many: [Double]
             var optional: Double?
         }
-        let numbers = Numbers(one: signalling, some: values, many: Array(repeating: -0.0, count: 5000) + values,
-                              optional: nil)
+        let numbers = Numbers(
+            one: signalling, some: values, many: Array(repeating: -0.0, count: 5000) + values,
+            optional: nil)
         let back = try RecordDecoder(blobs: store())
             .decode(Numbers.self, from: Data(try RecordEncoder(blobs: store()).encode(numbers)))
         XCTAssertEqual(back.one.bitPattern, signalling.bitPattern)
@@ -106,8 +107,9 @@ final class RecordCodingTests: XCTestCase {
             var flags: [Bool?]
             var nested: [String: [Int]]
         }
-        let mixed = Mixed(small: .min, negative: .min, large: .max, words: [0, .max, 1 << 63], text: "Σ ε, 中文\u{0}\n",
-                          flags: [true, nil, false], nested: ["": [], "b": [-1, 0, Int.max]])
+        let mixed = Mixed(
+            small: .min, negative: .min, large: .max, words: [0, .max, 1 << 63], text: "Σ ε, 中文\u{0}\n",
+            flags: [true, nil, false], nested: ["": [], "b": [-1, 0, Int.max]])
         let back = try RecordDecoder(blobs: nil).decode(Mixed.self, from: Data(try RecordEncoder().encode(mixed)))
         XCTAssertEqual(back, mixed)
     }
@@ -161,15 +163,18 @@ final class RecordCodingTests: XCTestCase {
         let bytes = try RecordEncoder(blobs: store()).encode(result)
         XCTAssertGreaterThan(bytes.count, 500)
         for length in 0..<bytes.count {
-            XCTAssertThrowsError(try RecordDecoder(blobs: store()).decode(ChapterResult.self, from: Data(bytes.prefix(length))),
-                                 "cut at \(length) of \(bytes.count)")
+            XCTAssertThrowsError(
+                try RecordDecoder(blobs: store()).decode(ChapterResult.self, from: Data(bytes.prefix(length))),
+                "cut at \(length) of \(bytes.count)")
         }
         var refused = 0
         for index in bytes.indices {
             for flip: UInt8 in [0x01, 0xff] {
                 var changed = bytes
                 changed[index] ^= flip
-                if (try? RecordDecoder(blobs: store()).decode(ChapterResult.self, from: Data(changed))) == nil { refused += 1 }
+                if (try? RecordDecoder(blobs: store()).decode(ChapterResult.self, from: Data(changed))) == nil {
+                    refused += 1
+                }
             }
         }
         // A changed letter of a text still reads; a changed tag, length or key does not.

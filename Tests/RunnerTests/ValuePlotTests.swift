@@ -16,14 +16,19 @@ final class ValuePlotTests: XCTestCase {
     private func plots(_ result: ChapterResult) -> [Finding] { result.valuePlots }
 
     func testALineOfVectors() throws {
-        let result = try run("""
+        let result = try run(
+            """
             plot line [3, 1, 2], [1; 0.5]
             """)
         XCTAssertEqual(result.errors.map(\.message), [])
         guard case let .linePlot(plot)? = plots(result).first else { return XCTFail() }
         XCTAssertFalse(plot.overEpochs)
-        XCTAssertEqual(plot.series, [.init(label: "[3, 1, 2]", xs: [0, 1, 2], ys: [3, 1, 2]),
-                                     .init(label: "[1; 0.5]", xs: [0, 1], ys: [1, 0.5])])
+        XCTAssertEqual(
+            plot.series,
+            [
+                .init(label: "[3, 1, 2]", xs: [0, 1, 2], ys: [3, 1, 2]),
+                .init(label: "[1; 0.5]", xs: [0, 1], ys: [1, 0.5]),
+            ])
         let found = try firstError("plot line eye(2)")
         XCTAssertEqual(found?.0, "plot line draws a vector (a row or a column); 'eye(2)' has shape 2×2")
         XCTAssertEqual(found.map { [$0.1, $0.2] }, [4, 11])
@@ -33,7 +38,8 @@ final class ValuePlotTests: XCTestCase {
     /// loss is: a step of sgd(0.25) on L = w² halves w, and w is recorded at
     /// the logged epochs 0, 2, 4 and 5.
     func testRecordedValuesOverEpochs() throws {
-        let result = try run("""
+        let result = try run(
+            """
             param w = 1
             loss L = w^2
             optimizer sgd(0.25)
@@ -42,10 +48,12 @@ final class ValuePlotTests: XCTestCase {
             """)
         XCTAssertEqual(result.errors.map(\.message), [])
         XCTAssertEqual(result.trainings.first?.log.map(\.epoch), [0, 2, 4, 5])
-        XCTAssertEqual(result.trainings.first?.recorded, [
-            RecordedSeries(label: "w", epochs: [0, 2, 4, 5], values: [1, 0.25, 0.0625, 0.03125]),
-            RecordedSeries(label: "w > 0.1", epochs: [0, 2, 4, 5], values: [1, 1, 0, 0]),
-        ])
+        XCTAssertEqual(
+            result.trainings.first?.recorded,
+            [
+                RecordedSeries(label: "w", epochs: [0, 2, 4, 5], values: [1, 0.25, 0.0625, 0.03125]),
+                RecordedSeries(label: "w > 0.1", epochs: [0, 2, 4, 5], values: [1, 1, 0, 0]),
+            ])
         XCTAssertEqual(result.trainings.first?.log.map(\.loss), [1, 0.0625, 0.00390625, 0.0009765625])
         guard case let .linePlot(plot)? = plots(result).first else { return XCTFail() }
         XCTAssertTrue(plot.overEpochs)
@@ -56,9 +64,12 @@ final class ValuePlotTests: XCTestCase {
 
     func testLinesOverEpochsNeedARecord() throws {
         let noTraining = try firstError("plot line acc over epochs")
-        XCTAssertEqual(noTraining?.0, "plot line … over epochs draws values recorded by a train statement before it "
-                       + "(train 100 epochs, record acc)")
-        let notRecorded = try firstError("""
+        XCTAssertEqual(
+            noTraining?.0,
+            "plot line … over epochs draws values recorded by a train statement before it "
+                + "(train 100 epochs, record acc)")
+        let notRecorded = try firstError(
+            """
             param w = 1
             loss L = w^2
             optimizer sgd(0.25)
@@ -67,7 +78,8 @@ final class ValuePlotTests: XCTestCase {
             """)
         XCTAssertEqual(notRecorded?.0, "'2 * w' was not recorded by the train at line 7: write train …, record 2 * w")
         XCTAssertEqual(notRecorded.map { [$0.1, $0.2] }, [8, 14])
-        let notScalar = try firstError("""
+        let notScalar = try firstError(
+            """
             param w = [1, 2]
             loss L = sum(w^2)
             optimizer sgd(0.25)
@@ -78,7 +90,8 @@ final class ValuePlotTests: XCTestCase {
     }
 
     func testScatterWithLabelsAndBoundary() throws {
-        let result = try run("""
+        let result = try run(
+            """
             data x = [0, 0; 2, 1; 1, 3]
             let y = [1; 0; 1]
             plot scatter x, y with boundary (x @ [1; 0]) / 2
@@ -86,7 +99,8 @@ final class ValuePlotTests: XCTestCase {
         XCTAssertEqual(result.errors.map(\.message), [])
         guard case let .scatterPlot(plot)? = plots(result).first else { return XCTFail() }
         XCTAssertEqual([plot.features, plot.labels, plot.boundary?.function], ["x", "y", "x @ [1; 0] / 2"])
-        XCTAssertEqual(plot.points, [.init(x: 0, y: 0, label: 1), .init(x: 2, y: 1, label: 0), .init(x: 1, y: 3, label: 1)])
+        XCTAssertEqual(
+            plot.points, [.init(x: 0, y: 0, label: 1), .init(x: 2, y: 1, label: 0), .init(x: 1, y: 3, label: 1)])
         XCTAssertEqual(plot.classes, [0, 1])
         // The data's span and a twentieth of it on each side.
         XCTAssertEqual(plot.xRange, -0.1...2.1)
@@ -105,12 +119,25 @@ final class ValuePlotTests: XCTestCase {
 
     func testScatterRefusals() throws {
         let cases: [(String, String, [Int])] = [
-            ("plot scatter [1, 2, 3]", "plot scatter takes two feature columns, one point per row (n×2); '[1, 2, 3]' has shape 1×3", [4, 14]),
+            (
+                "plot scatter [1, 2, 3]",
+                "plot scatter takes two feature columns, one point per row (n×2); '[1, 2, 3]' has shape 1×3", [4, 14]
+            ),
             ("plot scatter [1, 2], [1; 0]", "the labels must be one per point (1×1); '[1; 0]' has shape 2×1", [4, 22]),
-            ("plot scatter [1, 2; 3, 4] with boundary 1", "a boundary is drawn over the points of a named value: name the features (data x = …) and write plot scatter x, y with boundary net(x)", [4, 14]),
-            ("let x = [1, 2; 3, 4]\nplot scatter x with boundary sum(x)", "the boundary is the 0.5 contour of one output per point (n×1, a probability); 'sum(x)' gives scalar for 3721 points", [5, 30]),
-            ("plot scatter [1, 2; 3, 4; 5, 6; 7, 8; 9, 10; 11, 12; 13, 14; 15, 16; 17, 18], [0; 1; 2; 3; 4; 5; 6; 7; 8]",
-             "plot scatter colours at most 8 labels; '[0; 1; 2; 3; 4; 5; 6; 7; 8]' has 9 different values", [4, 79]),
+            (
+                "plot scatter [1, 2; 3, 4] with boundary 1",
+                "a boundary is drawn over the points of a named value: name the features (data x = …) and write plot scatter x, y with boundary net(x)",
+                [4, 14]
+            ),
+            (
+                "let x = [1, 2; 3, 4]\nplot scatter x with boundary sum(x)",
+                "the boundary is the 0.5 contour of one output per point (n×1, a probability); 'sum(x)' gives scalar for 3721 points",
+                [5, 30]
+            ),
+            (
+                "plot scatter [1, 2; 3, 4; 5, 6; 7, 8; 9, 10; 11, 12; 13, 14; 15, 16; 17, 18], [0; 1; 2; 3; 4; 5; 6; 7; 8]",
+                "plot scatter colours at most 8 labels; '[0; 1; 2; 3; 4; 5; 6; 7; 8]' has 9 different values", [4, 79]
+            ),
         ]
         for (statement, message, location) in cases {
             let found = try firstError(statement)
@@ -120,7 +147,8 @@ final class ValuePlotTests: XCTestCase {
     }
 
     func testBarsKeepEachFiniteEntryAtItsIndex() throws {
-        let result = try run("""
+        let result = try run(
+            """
             plot bars [0.5, log(-1), -2]
             plot bars [1; 2]
             plot bars 7
@@ -136,9 +164,15 @@ final class ValuePlotTests: XCTestCase {
 
     func testBarsRefuseWhatIsNoShortVector() throws {
         let cases: [(String, String, [Int])] = [
-            ("plot bars [1, 2; 3, 4]", "plot bars draws a vector (a row or a column); '[1, 2; 3, 4]' has shape 2×2", [4, 11]),
-            ("plot bars zeros(1, 201)", "plot bars draws at most 200 bars; 'zeros(1, 201)' has 201 entries "
-             + "(plot histogram shows how many entries take which values)", [4, 11]),
+            (
+                "plot bars [1, 2; 3, 4]", "plot bars draws a vector (a row or a column); '[1, 2; 3, 4]' has shape 2×2",
+                [4, 11]
+            ),
+            (
+                "plot bars zeros(1, 201)",
+                "plot bars draws at most 200 bars; 'zeros(1, 201)' has 201 entries "
+                    + "(plot histogram shows how many entries take which values)", [4, 11]
+            ),
         ]
         for (statement, message, location) in cases {
             let found = try firstError(statement)
@@ -148,7 +182,8 @@ final class ValuePlotTests: XCTestCase {
     }
 
     func testHistogramCountsInEqualBins() throws {
-        let result = try run("""
+        let result = try run(
+            """
             plot histogram [0, 1, 2, 3, 4, 4, 10, log(-1)], bins 5
             plot histogram ones(3, 3)
             plot histogram randn(20, 20)
@@ -168,7 +203,8 @@ final class ValuePlotTests: XCTestCase {
         XCTAssertEqual(histograms[2].counts.count, 20)
         XCTAssertEqual(histograms[2].counts.reduce(0, +), 400)
 
-        let extremes = try run("""
+        let extremes = try run(
+            """
             plot histogram [5e-324, 0, -5e-324], bins 2
             plot histogram [-1.7e308, 1.7e308, 0], bins 2
             plot histogram [1e308, 1e308], bins 2
@@ -183,7 +219,8 @@ final class ValuePlotTests: XCTestCase {
     }
 
     func testSurfaceOverEntriesOfAParamWithTheTrainingPath() throws {
-        let result = try run("""
+        let result = try run(
+            """
             param W = [1, 2; 3, 4]
             loss L = sum(W^2)
             optimizer sgd(0.25)
@@ -191,9 +228,10 @@ final class ValuePlotTests: XCTestCase {
             plot surface L over W[0,1] in -2...2, W[1,0] in -4..4
             """)
         XCTAssertEqual(result.errors.map(\.message), [])
-        let surface = try XCTUnwrap(result.blocks.flatMap(\.statements).flatMap(\.findings).compactMap {
-            if case let .surfacePlot(s) = $0 { return s } else { return nil }
-        }.first)
+        let surface = try XCTUnwrap(
+            result.blocks.flatMap(\.statements).flatMap(\.findings).compactMap {
+                if case let .surfacePlot(s) = $0 { return s } else { return nil }
+            }.first)
         XCTAssertEqual([surface.xName, surface.yName], ["W[0,1]", "W[1,0]"])
         XCTAssertEqual(surface.xs.first, -2)
         XCTAssertEqual(surface.ys.last, 4)
@@ -208,12 +246,23 @@ final class ValuePlotTests: XCTestCase {
     func testSurfaceEntryRefusals() throws {
         let setUp = "param W = [1, 2; 3, 4]\nparam v = [1, 2, 3]\nloss L = sum(W^2) + sum(v^2)\n"
         let cases: [(String, String)] = [
-            ("plot surface L over W in 0..1, v[0] in 0..1", "'W' has shape 2×2, not a scalar: name one entry of it (W[0,1] in -2..2)"),
-            ("plot surface L over W[0] in 0..1, v[0] in 0..1", "'W' has shape 2×2: name an entry by row and column (W[0,0])"),
-            ("plot surface L over W[2,0] in 0..1, v[0] in 0..1",
-             "'W' has shape 2×2: rows 0…1, columns 0…1; there is no entry [2,0]"),
+            (
+                "plot surface L over W in 0..1, v[0] in 0..1",
+                "'W' has shape 2×2, not a scalar: name one entry of it (W[0,1] in -2..2)"
+            ),
+            (
+                "plot surface L over W[0] in 0..1, v[0] in 0..1",
+                "'W' has shape 2×2: name an entry by row and column (W[0,0])"
+            ),
+            (
+                "plot surface L over W[2,0] in 0..1, v[0] in 0..1",
+                "'W' has shape 2×2: rows 0…1, columns 0…1; there is no entry [2,0]"
+            ),
             ("plot surface L over v[3] in 0..1, W[0,0] in 0..1", "'v' has 3 entries, 0…2; there is no entry 3"),
-            ("plot surface L over v[1] in 0..1, v[0,1] in 0..1", "plot surface needs two different params or entries; 'v[0,1]' is named twice"),
+            (
+                "plot surface L over v[1] in 0..1, v[0,1] in 0..1",
+                "plot surface needs two different params or entries; 'v[0,1]' is named twice"
+            ),
             ("plot surface L over L in 0..1, v[0] in 0..1", "'L' must be a param"),
         ]
         for (statement, message) in cases {

@@ -12,7 +12,8 @@ final class BookPlanErrorTests: XCTestCase {
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-plan-\(UUID().uuidString)")
             .resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("book"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("book"), withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws {
@@ -49,11 +50,13 @@ final class BookPlanErrorTests: XCTestCase {
         try write("book/book.yml", "chapters:\n  - 01-a.md\n  - 01-a.md\n")
         let (error, printed) = try plan([folder.appendingPathComponent("book").path])
         XCTAssertEqual((error as? ExitCode)?.rawValue, 2)
-        XCTAssertEqual(printed, [
-            "book/book.yml:3:5: error: 'book/01-a.md' is in the book twice (listed twice, or also in a part's folder); "
-                + "a chapter is in a book once\n",
-            "tutor: nothing was run or written\n",
-        ])
+        XCTAssertEqual(
+            printed,
+            [
+                "book/book.yml:3:5: error: 'book/01-a.md' is in the book twice (listed twice, or also in a part's folder); "
+                    + "a chapter is in a book once\n",
+                "tutor: nothing was run or written\n",
+            ])
     }
 
     func testTheBookFilesWarningsArePrintedBeforeThePlan() throws {

@@ -32,8 +32,14 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         switch self {
         case .identity: return z.map { _ in 1 }
         case .relu: return z.map { $0 > 0 ? 1 : 0 }
-        case .sigmoid: return z.map { let s = Variable.sigmoid($0); return s * (1 - s) }
-        case .tanh: return z.map { let t = Foundation.tanh($0); return 1 - t * t }
+        case .sigmoid:
+            return z.map {
+                let s = Variable.sigmoid($0); return s * (1 - s)
+            }
+        case .tanh:
+            return z.map {
+                let t = Foundation.tanh($0); return 1 - t * t
+            }
         case .softmax: return nil
         }
     }

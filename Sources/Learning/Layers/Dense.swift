@@ -26,19 +26,24 @@ public struct Dense: Sendable, Equatable, Codable {
     }
 
     /// Draws W then b from `generator` (this order, so a seed fixes both).
-    public func initialParameters(weight: Initializer = .pytorchDefault, bias: Initializer = .pytorchDefault,
-                                  generator: inout RandomGenerator) throws -> (weight: Tensor, bias: Tensor) {
+    public func initialParameters(
+        weight: Initializer = .pytorchDefault, bias: Initializer = .pytorchDefault,
+        generator: inout RandomGenerator
+    ) throws -> (weight: Tensor, bias: Tensor) {
         guard inputs > 0, outputs > 0 else {
-            throw TensorError.invalidArgument(operation: "dense",
-                                              message: "sizes must be positive, got \(inputs) → \(outputs)")
+            throw TensorError.invalidArgument(
+                operation: "dense",
+                message: "sizes must be positive, got \(inputs) → \(outputs)")
         }
         let w = try draw(weight, outputs, inputs, &generator)
         let b = try draw(bias, 1, outputs, &generator)
         return (w, b)
     }
 
-    private func draw(_ initializer: Initializer, _ rows: Int, _ cols: Int,
-                      _ generator: inout RandomGenerator) throws -> Tensor {
+    private func draw(
+        _ initializer: Initializer, _ rows: Int, _ cols: Int,
+        _ generator: inout RandomGenerator
+    ) throws -> Tensor {
         switch initializer {
         case .pytorchDefault:
             let bound = 1 / Double(inputs).squareRoot()
@@ -61,8 +66,9 @@ public struct Dense: Sendable, Equatable, Codable {
     /// and the chapter runner's models both compute before the activation.
     public func preActivation(_ x: Variable, weight: Variable, bias: Variable) throws -> Variable {
         guard accepts(x.shape) else {
-            throw TensorError.invalidShape(operation: "dense(\(inputs), \(outputs))", x.shape,
-                                           expected: "n×\(inputs) (one example per row)")
+            throw TensorError.invalidShape(
+                operation: "dense(\(inputs), \(outputs))", x.shape,
+                expected: "n×\(inputs) (one example per row)")
         }
         return try Variable.affine(x, weight, bias)
     }

@@ -12,7 +12,8 @@ public struct Network: Sendable, Equatable, Codable {
         for (i, pair) in zip(layers, layers.dropFirst()).enumerated() where pair.0.outputs != pair.1.inputs {
             throw TensorError.invalidArgument(
                 operation: "model",
-                message: "layer \(i + 1) gives \(pair.0.outputs) outputs but layer \(i + 2) takes \(pair.1.inputs) inputs")
+                message:
+                    "layer \(i + 1) gives \(pair.0.outputs) outputs but layer \(i + 2) takes \(pair.1.inputs) inputs")
         }
         self.layers = layers
     }
@@ -26,8 +27,9 @@ public struct Network: Sendable, Equatable, Codable {
 
     /// Applies every layer; `weights[l]`, `biases[l]` are layer l + 1's parameters.
     public func forward(_ x: Variable, weights: [Variable], biases: [Variable]) throws -> Pass {
-        precondition(weights.count == layers.count && biases.count == layers.count,
-                     "Network.forward: one weight and one bias per layer")
+        precondition(
+            weights.count == layers.count && biases.count == layers.count,
+            "Network.forward: one weight and one bias per layer")
         var pass = Pass(preActivations: [], activations: [])
         var a = x
         for (l, layer) in layers.enumerated() {

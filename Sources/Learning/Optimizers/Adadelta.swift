@@ -32,8 +32,9 @@ public struct Adadelta: Optimizer, Codable {
     public init(lr: Double = 1.0, rho: Double = 0.9, eps: Double = 1e-6, weightDecay: Double = 0) throws {
         try OptimizerError.requireNonNegative(lr, "lr", in: "adadelta")
         guard rho >= 0, rho <= 1 else {
-            throw OptimizerError.invalidOption(optimizer: "adadelta", option: "rho", value: rho,
-                                               requirement: "in [0, 1]")
+            throw OptimizerError.invalidOption(
+                optimizer: "adadelta", option: "rho", value: rho,
+                requirement: "in [0, 1]")
         }
         try OptimizerError.requireNonNegative(eps, "eps", in: "adadelta")
         try OptimizerError.requireNonNegative(weightDecay, "weight_decay", in: "adadelta")

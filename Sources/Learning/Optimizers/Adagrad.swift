@@ -24,8 +24,10 @@ public struct Adagrad: Optimizer, Codable {
     private var sum: [[Double]] = []
 
     /// Refuses a negative value of any option, as PyTorch does.
-    public init(lr: Double = 1e-2, lrDecay: Double = 0, weightDecay: Double = 0,
-                initialAccumulatorValue: Double = 0, eps: Double = 1e-10) throws {
+    public init(
+        lr: Double = 1e-2, lrDecay: Double = 0, weightDecay: Double = 0,
+        initialAccumulatorValue: Double = 0, eps: Double = 1e-10
+    ) throws {
         try OptimizerError.requireNonNegative(lr, "lr", in: "adagrad")
         try OptimizerError.requireNonNegative(lrDecay, "lr_decay", in: "adagrad")
         try OptimizerError.requireNonNegative(weightDecay, "weight_decay", in: "adagrad")
@@ -41,8 +43,10 @@ public struct Adagrad: Optimizer, Codable {
     public var name: String { "adagrad" }
 
     public var hyperparameters: [(name: String, value: Double)] {
-        [("lr", lr), ("lr_decay", lrDecay), ("weight_decay", weightDecay),
-         ("initial_accumulator_value", initialAccumulatorValue), ("eps", eps)]
+        [
+            ("lr", lr), ("lr_decay", lrDecay), ("weight_decay", weightDecay),
+            ("initial_accumulator_value", initialAccumulatorValue), ("eps", eps),
+        ]
     }
 
     public var stateNames: [String] { ["sum"] }

@@ -25,8 +25,10 @@ public struct Adam: AdaptiveMomentOptimizer, Codable {
     public private(set) var moments: AdaptiveMoments
 
     /// Refuses negative lr, eps or weight decay and betas outside [0, 1), as PyTorch does.
-    public init(lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8,
-                weightDecay: Double = 0, amsgrad: Bool = false) throws {
+    public init(
+        lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8,
+        weightDecay: Double = 0, amsgrad: Bool = false
+    ) throws {
         try OptimizerError.requireNonNegative(lr, "lr", in: "adam")
         moments = try AdaptiveMoments(beta1: beta1, beta2: beta2, eps: eps, amsgrad: amsgrad, optimizer: "adam")
         try OptimizerError.requireNonNegative(weightDecay, "weight_decay", in: "adam")

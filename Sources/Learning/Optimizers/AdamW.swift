@@ -24,8 +24,10 @@ public struct AdamW: AdaptiveMomentOptimizer, Codable {
     public private(set) var moments: AdaptiveMoments
 
     /// Refuses negative lr, eps or weight decay and betas outside [0, 1), as PyTorch does.
-    public init(lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8,
-                weightDecay: Double = 1e-2, amsgrad: Bool = false) throws {
+    public init(
+        lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8,
+        weightDecay: Double = 1e-2, amsgrad: Bool = false
+    ) throws {
         try OptimizerError.requireNonNegative(lr, "lr", in: "adamw")
         moments = try AdaptiveMoments(beta1: beta1, beta2: beta2, eps: eps, amsgrad: amsgrad, optimizer: "adamw")
         try OptimizerError.requireNonNegative(weightDecay, "weight_decay", in: "adamw")
@@ -36,7 +38,8 @@ public struct AdamW: AdaptiveMomentOptimizer, Codable {
     public var name: String { "adamw" }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) throws {
-        try moments.step(&parameters, gradients: gradients, lr: lr, decay: 1 - lr * weightDecay, l2: 0,
-                         optimizer: name)
+        try moments.step(
+            &parameters, gradients: gradients, lr: lr, decay: 1 - lr * weightDecay, l2: 0,
+            optimizer: name)
     }
 }

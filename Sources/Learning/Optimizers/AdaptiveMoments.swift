@@ -15,8 +15,10 @@ extension AdaptiveMomentOptimizer {
     public var amsgrad: Bool { moments.amsgrad }
 
     public var hyperparameters: [(name: String, value: Double)] {
-        [("lr", lr), ("beta1", beta1), ("beta2", beta2), ("eps", eps),
-         ("weight_decay", weightDecay), ("amsgrad", amsgrad ? 1 : 0)]
+        [
+            ("lr", lr), ("beta1", beta1), ("beta2", beta2), ("eps", eps),
+            ("weight_decay", weightDecay), ("amsgrad", amsgrad ? 1 : 0),
+        ]
     }
 
     public var stepCount: Int { moments.stepCount }
@@ -75,8 +77,10 @@ public struct AdaptiveMoments: Sendable, Codable {
     /// One step with learning rate `lr`. Each θ is first multiplied by
     /// `decay` (AdamW's decoupled decay), then `l2 · θ` is added to its
     /// gradient (Adam's weight decay).
-    mutating func step(_ parameters: inout [Tensor], gradients: [Tensor],
-                       lr: Double, decay: Double, l2: Double, optimizer: String) throws {
+    mutating func step(
+        _ parameters: inout [Tensor], gradients: [Tensor],
+        lr: Double, decay: Double, l2: Double, optimizer: String
+    ) throws {
         if try layout.admit(parameters, gradients, optimizer: optimizer) {
             m = layout.buffers(filledWith: 0)
             v = layout.buffers(filledWith: 0)

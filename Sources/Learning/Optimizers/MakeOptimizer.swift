@@ -8,8 +8,10 @@
 ///
 /// Errors name what is wrong without guessing what was meant: the chapter
 /// runner, which keeps the list of optimizer names, adds "did you mean" suggestions.
-public func makeOptimizer(name: String, arguments: [String: Double],
-                          positional: [Double]) throws -> any Optimizer {
+public func makeOptimizer(
+    name: String, arguments: [String: Double],
+    positional: [Double]
+) throws -> any Optimizer {
     guard let recipe = OptimizerRecipe(name) else {
         throw OptimizerError.unknownOptimizer(name: name, suggestion: nil, valid: [])
     }
@@ -41,8 +43,10 @@ private struct OptimizerRecipe {
     let make: (OptimizerOptions) throws -> any Optimizer
 
     /// The defaults come from an optimizer built with its own defaults, so they are stated once.
-    private init(_ prototype: any Optimizer, required: Set<String> = [],
-                 make: @escaping (OptimizerOptions) throws -> any Optimizer) {
+    private init(
+        _ prototype: any Optimizer, required: Set<String> = [],
+        make: @escaping (OptimizerOptions) throws -> any Optimizer
+    ) {
         defaults = prototype.hyperparameters.map { ($0.name, required.contains($0.name) ? nil : $0.value) }
         self.make = make
     }
@@ -52,8 +56,9 @@ private struct OptimizerRecipe {
         switch name {
         case "sgd":
             self.init(try! SGD()) { o in
-                try SGD(lr: o["lr"], momentum: o["momentum"], dampening: o["dampening"],
-                        nesterov: o.flag("nesterov"), weightDecay: o["weight_decay"])
+                try SGD(
+                    lr: o["lr"], momentum: o["momentum"], dampening: o["dampening"],
+                    nesterov: o.flag("nesterov"), weightDecay: o["weight_decay"])
             }
         case "momentum":
             self.init(try! Momentum(lr: 0), required: ["lr"]) { o in
@@ -61,13 +66,15 @@ private struct OptimizerRecipe {
             }
         case "adagrad":
             self.init(try! Adagrad()) { o in
-                try Adagrad(lr: o["lr"], lrDecay: o["lr_decay"], weightDecay: o["weight_decay"],
-                            initialAccumulatorValue: o["initial_accumulator_value"], eps: o["eps"])
+                try Adagrad(
+                    lr: o["lr"], lrDecay: o["lr_decay"], weightDecay: o["weight_decay"],
+                    initialAccumulatorValue: o["initial_accumulator_value"], eps: o["eps"])
             }
         case "rmsprop":
             self.init(try! RMSprop()) { o in
-                try RMSprop(lr: o["lr"], alpha: o["alpha"], eps: o["eps"], weightDecay: o["weight_decay"],
-                            momentum: o["momentum"], centered: o.flag("centered"))
+                try RMSprop(
+                    lr: o["lr"], alpha: o["alpha"], eps: o["eps"], weightDecay: o["weight_decay"],
+                    momentum: o["momentum"], centered: o.flag("centered"))
             }
         case "adadelta":
             self.init(try! Adadelta()) { o in
@@ -75,13 +82,15 @@ private struct OptimizerRecipe {
             }
         case "adam":
             self.init(try! Adam()) { o in
-                try Adam(lr: o["lr"], beta1: o["beta1"], beta2: o["beta2"], eps: o["eps"],
-                         weightDecay: o["weight_decay"], amsgrad: o.flag("amsgrad"))
+                try Adam(
+                    lr: o["lr"], beta1: o["beta1"], beta2: o["beta2"], eps: o["eps"],
+                    weightDecay: o["weight_decay"], amsgrad: o.flag("amsgrad"))
             }
         case "adamw":
             self.init(try! AdamW()) { o in
-                try AdamW(lr: o["lr"], beta1: o["beta1"], beta2: o["beta2"], eps: o["eps"],
-                          weightDecay: o["weight_decay"], amsgrad: o.flag("amsgrad"))
+                try AdamW(
+                    lr: o["lr"], beta1: o["beta1"], beta2: o["beta2"], eps: o["eps"],
+                    weightDecay: o["weight_decay"], amsgrad: o.flag("amsgrad"))
             }
         default:
             return nil
@@ -106,8 +115,9 @@ private struct OptimizerOptions {
         case 0: return false
         case 1: return true
         case let value:
-            throw OptimizerError.invalidOption(optimizer: optimizer, option: option, value: value,
-                                               requirement: "0 (off) or 1 (on)")
+            throw OptimizerError.invalidOption(
+                optimizer: optimizer, option: option, value: value,
+                requirement: "0 (off) or 1 (on)")
         }
     }
 }

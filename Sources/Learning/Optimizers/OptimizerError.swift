@@ -36,16 +36,18 @@ extension OptimizerError {
     /// Refuses a negative or NaN `value`, as PyTorch's constructors do.
     static func requireNonNegative(_ value: Double, _ option: String, in optimizer: String) throws {
         guard value >= 0 else {
-            throw OptimizerError.invalidOption(optimizer: optimizer, option: option, value: value,
-                                               requirement: "at least 0")
+            throw OptimizerError.invalidOption(
+                optimizer: optimizer, option: option, value: value,
+                requirement: "at least 0")
         }
     }
 
     /// Refuses a decay rate outside [0, 1), where a running average would not forget.
     static func requireUnitInterval(_ value: Double, _ option: String, in optimizer: String) throws {
         guard value >= 0, value < 1 else {
-            throw OptimizerError.invalidOption(optimizer: optimizer, option: option, value: value,
-                                               requirement: "in [0, 1)")
+            throw OptimizerError.invalidOption(
+                optimizer: optimizer, option: option, value: value,
+                requirement: "in [0, 1)")
         }
     }
 }

@@ -53,8 +53,10 @@ struct ParameterLayout: Sendable, Codable {
 
 extension Tensor {
     /// Rewrites the entries in place: `body` gets them and the gradient's entries.
-    mutating func update(gradient: Tensor,
-                         _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void) {
+    mutating func update(
+        gradient: Tensor,
+        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void
+    ) {
         let shape = self.shape
         var values = scalars
         // Let go of the storage so `values` owns it alone and is rewritten without a copy.

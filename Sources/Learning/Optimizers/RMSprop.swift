@@ -37,8 +37,10 @@ public struct RMSprop: Optimizer, Codable {
     private var momentumBuffer: [[Double]] = []
 
     /// Refuses a negative value of any option, as PyTorch does.
-    public init(lr: Double = 1e-2, alpha: Double = 0.99, eps: Double = 1e-8,
-                weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false) throws {
+    public init(
+        lr: Double = 1e-2, alpha: Double = 0.99, eps: Double = 1e-8,
+        weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false
+    ) throws {
         try OptimizerError.requireNonNegative(lr, "lr", in: "rmsprop")
         try OptimizerError.requireNonNegative(alpha, "alpha", in: "rmsprop")
         try OptimizerError.requireNonNegative(eps, "eps", in: "rmsprop")
@@ -55,8 +57,10 @@ public struct RMSprop: Optimizer, Codable {
     public var name: String { "rmsprop" }
 
     public var hyperparameters: [(name: String, value: Double)] {
-        [("lr", lr), ("alpha", alpha), ("eps", eps), ("weight_decay", weightDecay),
-         ("momentum", momentum), ("centered", centered ? 1 : 0)]
+        [
+            ("lr", lr), ("alpha", alpha), ("eps", eps), ("weight_decay", weightDecay),
+            ("momentum", momentum), ("centered", centered ? 1 : 0),
+        ]
     }
 
     public var stateNames: [String] {

@@ -28,8 +28,10 @@ public struct SGD: Optimizer, Codable {
 
     /// Refuses what PyTorch refuses: negative lr, momentum or weight decay, and
     /// Nesterov momentum without a momentum or with dampening.
-    public init(lr: Double = 1e-3, momentum: Double = 0, dampening: Double = 0,
-                nesterov: Bool = false, weightDecay: Double = 0) throws {
+    public init(
+        lr: Double = 1e-3, momentum: Double = 0, dampening: Double = 0,
+        nesterov: Bool = false, weightDecay: Double = 0
+    ) throws {
         try OptimizerError.requireNonNegative(lr, "lr", in: "sgd")
         try OptimizerError.requireNonNegative(momentum, "momentum", in: "sgd")
         try OptimizerError.requireNonNegative(weightDecay, "weight_decay", in: "sgd")
@@ -47,8 +49,10 @@ public struct SGD: Optimizer, Codable {
     public var name: String { "sgd" }
 
     public var hyperparameters: [(name: String, value: Double)] {
-        [("lr", lr), ("momentum", momentum), ("dampening", dampening),
-         ("nesterov", nesterov ? 1 : 0), ("weight_decay", weightDecay)]
+        [
+            ("lr", lr), ("momentum", momentum), ("dampening", dampening),
+            ("nesterov", nesterov ? 1 : 0), ("weight_decay", weightDecay),
+        ]
     }
 
     public var stateNames: [String] { momentum != 0 ? ["momentum_buffer"] : [] }

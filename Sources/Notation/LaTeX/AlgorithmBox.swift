@@ -28,8 +28,10 @@ enum AlgorithmBox {
 
     /// The rows of a box as they are drawn: structure with its keyword, its test and
     /// the rest as text, equation rows by the equations they hold, each indented.
-    static func rows(_ segments: [EquationSplitter.Segment], lines: [Line], equationCounts: [Int],
-                     in source: FormulaSource) -> [FormulaRow] {
+    static func rows(
+        _ segments: [EquationSplitter.Segment], lines: [Line], equationCounts: [Int],
+        in source: FormulaSource
+    ) -> [FormulaRow] {
         var rows: [FormulaRow] = []
         var next = 0
         var start = 0
@@ -50,9 +52,12 @@ enum AlgorithmBox {
                 let isBranch = ["if", "elseif", "elif"].contains(word)
                 var parser = FormulaParser(tokens: rest, source: source)
                 let expression = isBranch || rest.isEmpty ? nil : try? parser.parseWholeExpression()
-                rows.append(FormulaRow(kind: .keyword(word == "elif" ? "elseif" : word, test: test, expression: expression,
-                                                      text: displayText(rest, in: source)),
-                                       indent: indent))
+                rows.append(
+                    FormulaRow(
+                        kind: .keyword(
+                            word == "elif" ? "elseif" : word, test: test, expression: expression,
+                            text: displayText(rest, in: source)),
+                        indent: indent))
             } else {
                 rows.append(FormulaRow(kind: .text(displayText(tokens, in: source)), indent: indent))
             }
@@ -67,8 +72,10 @@ enum AlgorithmBox {
             "leftarrow": "←", "gets": "←", "ldots": "…", "dots": "…", "cdots": "⋯", "neq": "≠", "ne": "≠",
             "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "in": "∈", "infty": "∞", "nabla": "∇", "_": "_",
         ]
-        let subscripts: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅",
-                                                  "6": "₆", "7": "₇", "8": "₈", "9": "₉"]
+        let subscripts: [Character: Character] = [
+            "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅",
+            "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+        ]
         var text = ""
         var lowering = false
         var index = 0
@@ -76,9 +83,11 @@ enum AlgorithmBox {
             let token = tokens[index]
             index += 1
             // `\text{ (first moment)}`: the words as written, spaces kept.
-            if case let .command(name) = token.kind, ["text", "textit", "textrm", "textbf", "mathrm", "mathit"].contains(name),
-               index < tokens.count, tokens[index].isCharacter("{"),
-               let close = tokens[index...].firstIndex(where: { $0.isCharacter("}") }) {
+            if case let .command(name) = token.kind,
+                ["text", "textit", "textrm", "textbf", "mathrm", "mathit"].contains(name),
+                index < tokens.count, tokens[index].isCharacter("{"),
+                let close = tokens[index...].firstIndex(where: { $0.isCharacter("}") })
+            {
                 let words = source.text(tokens[index].range.upperBound..<tokens[close].range.lowerBound)
                 // A bold word inside a row is a keyword (`\textbf{to}`, `\textbf{do}`): spaced apart.
                 let keyword = name == "textbf"
@@ -106,7 +115,8 @@ enum AlgorithmBox {
                 } else if let symbol = symbols[name] {
                     text += symbol
                 } else if [":", ",", ";", " ", "quad", "qquad"].contains(name), let last = text.last,
-                          last != " ", last != "(" {
+                    last != " ", last != "("
+                {
                     text += " "
                 }
             case .end: break
@@ -135,7 +145,8 @@ enum AlgorithmBox {
     }
 
     static func read(_ segments: [EquationSplitter.Segment], in source: FormulaSource)
-        -> (lines: [Line], diagnostics: [Diagnostic]) {
+        -> (lines: [Line], diagnostics: [Diagnostic])
+    {
         var lines = [Line](repeating: .equation([]), count: segments.count)
         var diagnostics: [Diagnostic] = []
         var open: [Branch] = []
@@ -150,8 +161,9 @@ enum AlgorithmBox {
             while let last = open.last, shouldClose(last) {
                 open.removeLast()
                 if !last.governs {
-                    report("this \\textbf{\(last.isElse ? "else" : "if")} governs no row: indent the rows it governs "
-                           + "further than it (\\hspace{…})", at: last.keyword)
+                    report(
+                        "this \\textbf{\(last.isElse ? "else" : "if")} governs no row: indent the rows it governs "
+                            + "further than it (\\hspace{…})", at: last.keyword)
                 }
             }
         }
@@ -200,14 +212,16 @@ enum AlgorithmBox {
             }
             close { $0.indent > indent }
             guard var branch = open.last, branch.indent == indent, !branch.isElse else {
-                report("\\textbf{\(word == "else" ? "else" : "else if")} without an \\textbf{if} at the same indentation "
-                       + "above it", at: keyword)
+                report(
+                    "\\textbf{\(word == "else" ? "else" : "else if")} without an \\textbf{if} at the same indentation "
+                        + "above it", at: keyword)
                 continue
             }
             open.removeLast()
             if !branch.governs {
-                report("this \\textbf{if} governs no row: indent the rows it governs further than it (\\hspace{…})",
-                       at: branch.keyword)
+                report(
+                    "this \\textbf{if} governs no row: indent the rows it governs further than it (\\hspace{…})",
+                    at: branch.keyword)
             }
             if var last = branch.tests.popLast() {
                 last.holds = false
@@ -238,10 +252,12 @@ enum AlgorithmBox {
     /// A branch written in plain letters, as PyTorch's Adadelta box writes
     /// `if \: \lambda \neq 0`, is one too.
     private static func leadingKeyword(_ tokens: [LaTeXToken], in source: FormulaSource)
-        -> (LaTeXToken, String, Int)? {
+        -> (LaTeXToken, String, Int)?
+    {
         if let plain = plainBranchKeyword(tokens) { return plain }
         guard let first = tokens.first, ["textbf", "bf", "mathbf"].contains(where: first.isCommand),
-              tokens.count > 2, tokens[1].isCharacter("{") else { return nil }
+            tokens.count > 2, tokens[1].isCharacter("{")
+        else { return nil }
         var word = ""
         var index = 2
         while index < tokens.count, case let .letter(letter) = tokens[index].kind {
@@ -281,8 +297,10 @@ enum AlgorithmBox {
     ]
 
     /// The test after `\textbf{if}`: a comparison, or the name of an option.
-    private static func condition(_ tokens: [LaTeXToken], after keyword: LaTeXToken,
-                                  in source: FormulaSource) throws(Diagnostic) -> AlgorithmCondition {
+    private static func condition(
+        _ tokens: [LaTeXToken], after keyword: LaTeXToken,
+        in source: FormulaSource
+    ) throws(Diagnostic) -> AlgorithmCondition {
         var tokens = tokens
         while let last = tokens.last, last.isCharacter(":") || last.isCharacter(".") || last.isCharacter(",") {
             tokens.removeLast()
@@ -292,8 +310,9 @@ enum AlgorithmBox {
             return Diagnostic(message, at: location, sourceLine: source.chapterLine(at: location))
         }
         guard let first = tokens.first, let last = tokens.last else {
-            throw refusal("\\textbf{if} needs a test: a comparison (\\lambda \\neq 0) or an option (\\textit{nesterov})",
-                          at: keyword)
+            throw refusal(
+                "\\textbf{if} needs a test: a comparison (\\lambda \\neq 0) or an option (\\textit{nesterov})",
+                at: keyword)
         }
         let location = source.location(at: first.range.lowerBound)
         let text = source.text(first.range.lowerBound..<last.range.upperBound)
@@ -307,8 +326,9 @@ enum AlgorithmBox {
             guard index > 0, index + 1 < tokens.count else {
                 throw refusal("a comparison needs a value on each side of \(token.quoted)", at: token)
             }
-            let test = AlgorithmCondition.Test.comparison(try left.parseWholeExpression(), relation: relation,
-                                                          try right.parseWholeExpression())
+            let test = AlgorithmCondition.Test.comparison(
+                try left.parseWholeExpression(), relation: relation,
+                try right.parseWholeExpression())
             return AlgorithmCondition(test: test, holds: true, source: text, location: location)
         }
         // An option by name, bare (`amsgrad`) or styled (`\textit{nesterov}`).
@@ -318,11 +338,13 @@ enum AlgorithmBox {
             case let .letter(letter): name.unicodeScalars.append(letter)
             case .character("_"): name += "_"
             case .character("{"), .character("}"): continue
-            case let .command(command) where ["textit", "text", "mathit", "mathrm", "texttt", "textrm"].contains(command):
+            case let .command(command)
+            where ["textit", "text", "mathit", "mathrm", "texttt", "textrm"].contains(command):
                 continue
             default:
-                throw refusal("an \\textbf{if} tests a comparison (\\lambda \\neq 0, t > 1) or an option that is on or "
-                              + "off (\\textit{nesterov}); found \(token.quoted)", at: token)
+                throw refusal(
+                    "an \\textbf{if} tests a comparison (\\lambda \\neq 0, t > 1) or an option that is on or "
+                        + "off (\\textit{nesterov}); found \(token.quoted)", at: token)
             }
         }
         return AlgorithmCondition(test: .flag(name), holds: true, source: text, location: location)

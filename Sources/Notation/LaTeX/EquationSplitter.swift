@@ -30,7 +30,8 @@ enum EquationSplitter {
     ]
 
     static func split(_ tokens: [LaTeXToken], in source: FormulaSource)
-        -> (equations: [Segment], diagnostics: [Diagnostic]) {
+        -> (equations: [Segment], diagnostics: [Diagnostic])
+    {
         var splitting = Splitting(tokens: tokens, source: source)
         var index = 0
         while index < tokens.count {
@@ -104,8 +105,9 @@ enum EquationSplitter {
             case .command("\\") where depth == 0:
                 return .endRow(resume: skippingSpacingArgument(tokens, from: next))
             case .command("hspace") where current.isEmpty && !rowHasContent:
-                return .indent(millimetres(tokens, from: next, in: source) ?? 0,
-                               resume: skippingArguments(1, tokens, from: next))
+                return .indent(
+                    millimetres(tokens, from: next, in: source) ?? 0,
+                    resume: skippingArguments(1, tokens, from: next))
             case .command(let name) where layoutWithArguments[name] != nil:
                 return .drop(resume: skippingArguments(layoutWithArguments[name]!, tokens, from: next))
             case .command(let name) where layoutCommands.contains(name):
@@ -115,8 +117,8 @@ enum EquationSplitter {
             case .character("&"), .character("~"):
                 return .drop(resume: next)
             case .command(let name)
-                where ["text", "textrm", "mbox"].contains(name) && depth == 0 && hasRelation
-                    && isConjunction(tokens, from: next):
+            where ["text", "textrm", "mbox"].contains(name) && depth == 0 && hasRelation
+                && isConjunction(tokens, from: next):
                 // `a = b \text{ and } c = d` (d2l): the word joins two equations.
                 return .endEquation(resume: skippingArguments(1, tokens, from: next))
             case .command("quad"), .command("qquad"), .character(","), .character(";"):
@@ -161,8 +163,9 @@ enum EquationSplitter {
                 if let opening = open.popLast() {
                     if opening.name != name {
                         let place = source.location(at: opening.token.range.lowerBound)
-                        report("\\end{\(name)} does not close \\begin{\(opening.name)} opened at \(place.line):\(place.column)",
-                               at: token)
+                        report(
+                            "\\end{\(name)} does not close \\begin{\(opening.name)} opened at \(place.line):\(place.column)",
+                            at: token)
                     }
                 } else {
                     report("\\end{\(name)} without a \\begin{\(name)}", at: token)
@@ -234,7 +237,8 @@ enum EquationSplitter {
         var index = index
         if index < tokens.count, tokens[index].isCharacter("*") { index += 1 }
         guard index + 2 < tokens.count, tokens[index].isCharacter("{"),
-              case let .number(digits) = tokens[index + 1].kind, let value = Double(digits) else { return nil }
+            case let .number(digits) = tokens[index + 1].kind, let value = Double(digits)
+        else { return nil }
         var unit = ""
         var close = index + 2
         while close < tokens.count, case let .letter(letter) = tokens[close].kind {
@@ -271,8 +275,10 @@ enum EquationSplitter {
     }
 
     /// `{aligned}` after `\begin`: the name and the index after the `}`.
-    private static func environmentName(_ tokens: [LaTeXToken], from index: Int,
-                                        in source: FormulaSource) -> (String, Int)? {
+    private static func environmentName(
+        _ tokens: [LaTeXToken], from index: Int,
+        in source: FormulaSource
+    ) -> (String, Int)? {
         guard index < tokens.count, tokens[index].isCharacter("{") else { return nil }
         // Only letters and `*` make a name: the search stops at anything else.
         var close = index + 1
@@ -287,15 +293,18 @@ enum EquationSplitter {
 
     /// The index after the `\\end{name}` that closes an environment whose body
     /// starts at `index`, or the end of the tokens.
-    private static func skippingEnvironment(_ name: String, _ tokens: [LaTeXToken], from index: Int,
-                                            in source: FormulaSource) -> Int {
+    private static func skippingEnvironment(
+        _ name: String, _ tokens: [LaTeXToken], from index: Int,
+        in source: FormulaSource
+    ) -> Int {
         var depth = 1
         var index = index
         while index < tokens.count {
             let token = tokens[index]
             index += 1
             guard token.isCommand("begin") || token.isCommand("end"),
-                  let (inner, next) = environmentName(tokens, from: index, in: source), inner == name else { continue }
+                let (inner, next) = environmentName(tokens, from: index, in: source), inner == name
+            else { continue }
             depth += token.isCommand("begin") ? 1 : -1
             index = next
             if depth == 0 { break }
@@ -308,8 +317,10 @@ enum EquationSplitter {
         guard index < tokens.count, tokens[index].isCharacter("[") else { return index }
         // A length is a signed number and a unit (`4pt`, `-1.ex`): the search stops at anything else.
         var close = index + 1
-        while close < tokens.count, tokens[close].isLetter || tokens[close].isNumber
-            || tokens[close].isCharacter("-") || tokens[close].isCharacter("+") || tokens[close].isCharacter(".") {
+        while close < tokens.count,
+            tokens[close].isLetter || tokens[close].isNumber
+                || tokens[close].isCharacter("-") || tokens[close].isCharacter("+") || tokens[close].isCharacter(".")
+        {
             close += 1
         }
         let isLength = close > index + 1 && close < tokens.count && tokens[close].isCharacter("]")

@@ -23,13 +23,16 @@ extension FormulaParser {
         while true {
             let next = current
             let right = try parseExpression()
-            equations.append(Equation(left: left, right: right, relation: relation, location: location(of: first),
-                                      source: source.text(first.range.lowerBound..<consumedEnd)))
+            equations.append(
+                Equation(
+                    left: left, right: right, relation: relation, location: location(of: first),
+                    source: source.text(first.range.lowerBound..<consumedEnd)))
             let relationToken = current
             guard let following = acceptRelation() else { break }
             if [relation, following].contains(where: { Equation.definingRelations.contains($0) || $0 == "←" }) {
-                throw error("a definition or an update is not chained: write it on a line of its own",
-                            at: location(of: relationToken))
+                throw error(
+                    "a definition or an update is not chained: write it on a line of its own",
+                    at: location(of: relationToken))
             }
             first = next
             left = right
@@ -73,8 +76,9 @@ extension FormulaParser {
             }
             let operation = location(of: advance())
             let right = try parseTerm()
-            left = try node(.binary(op, left, right, operatorLocation: operation), at: left.location,
-                            reportingAt: operation)
+            left = try node(
+                .binary(op, left, right, operatorLocation: operation), at: left.location,
+                reportingAt: operation)
         }
     }
 
@@ -101,8 +105,9 @@ extension FormulaParser {
             } else {
                 return left
             }
-            left = try node(.binary(op, left, right, operatorLocation: operation), at: left.location,
-                            spelling: spelling, reportingAt: operation)
+            left = try node(
+                .binary(op, left, right, operatorLocation: operation), at: left.location,
+                spelling: spelling, reportingAt: operation)
         }
     }
 
@@ -128,8 +133,9 @@ extension FormulaParser {
                     operand = try node(.transpose(operand), at: operand.location, spelling: spelling)
                 } else {
                     let exponent = try parseScript()
-                    operand = try node(.binary(.power, operand, exponent, operatorLocation: location(of: caret)),
-                                       at: operand.location, reportingAt: location(of: caret))
+                    operand = try node(
+                        .binary(.power, operand, exponent, operatorLocation: location(of: caret)),
+                        at: operand.location, reportingAt: location(of: caret))
                 }
             } else if current.isCharacter("_"), case .call = operand.kind, let (indices, length) = entryIndices() {
                 // `\mathrm{softmax}(\mathbf{o})_j` (d2l's): entry j of the function's value.
@@ -138,8 +144,9 @@ extension FormulaParser {
             } else if current.isCharacter("_") {
                 throw error("a subscript is read only as part of a name (x_1, \\theta_t)", at: location(of: current))
             } else if current.isCharacter("'") {
-                throw error("a prime is read only on a function applied to an argument, as in f'(z)",
-                            at: location(of: current))
+                throw error(
+                    "a prime is read only on a function applied to an argument, as in f'(z)",
+                    at: location(of: current))
             } else {
                 return operand
             }
@@ -203,11 +210,13 @@ extension FormulaParser {
             return try parseAtom()
         case .letter(let letter):
             advance()
-            return try node(.symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
+            return try node(
+                .symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
         case .command(let name):
             guard let letter = GreekLetter.letter(forCommand: name) else { fallthrough }
             advance()
-            return try node(.symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
+            return try node(
+                .symbol(FormulaSymbol(name: String(letter), latex: spelled(token))), at: location(of: token))
         default:
             throw unexpected("a script: one character, a Greek letter or {…}")
         }
@@ -249,7 +258,9 @@ extension FormulaParser {
         switch token.kind {
         case .number(let digits):
             advance()
-            guard let value = Double(digits) else { throw error("unreadable number \(token.quoted)", at: location(of: token)) }
+            guard let value = Double(digits) else {
+                throw error("unreadable number \(token.quoted)", at: location(of: token))
+            }
             return try node(.number(value), at: location(of: token))
         case .letter(let letter):
             advance()
@@ -354,8 +365,9 @@ extension FormulaParser {
             // `\partial_{o_j} l`, `\partial_x f` (d2l): the derivative with respect to the subscript.
             return try parseNabla()
         case "partial":
-            throw error("\\partial is read only in a derivative \\frac{\\partial C}{\\partial x} or with a "
-                        + "subscript, \\partial_x f", at: location(of: token))
+            throw error(
+                "\\partial is read only in a derivative \\frac{\\partial C}{\\partial x} or with a "
+                    + "subscript, \\partial_x f", at: location(of: token))
         default:
             throw error("\\\(name) is not in the formula subset tutor reads", at: location(of: token))
         }
@@ -391,10 +403,11 @@ extension FormulaParser {
         let numeratorMark = peek()
         let isPartial = numeratorMark.isCommand("partial")
         guard isPartial || numeratorMark.kind == .letter("d"),
-              let denominator = matchingBraceOffset(from: 0).map({ $0 + 1 }),
-              peek(denominator).isCharacter("{"),
-              isPartial ? peek(denominator + 1).isCommand("partial") : peek(denominator + 1).kind == .letter("d"),
-              !peek(denominator + 2).isCharacter("}") else { return nil }
+            let denominator = matchingBraceOffset(from: 0).map({ $0 + 1 }),
+            peek(denominator).isCharacter("{"),
+            isPartial ? peek(denominator + 1).isCommand("partial") : peek(denominator + 1).kind == .letter("d"),
+            !peek(denominator + 2).isCharacter("}")
+        else { return nil }
         // `\frac{\partial C}{\partial x}` is read by the caller; only the operator is read here.
         if isPartial, !peek(2).isCharacter("}") { return nil }
         if !isPartial, peek(2).isCharacter("^") {
@@ -449,12 +462,14 @@ extension FormulaParser {
         let opening = advance()
         let partial = advance()
         if current.isCharacter("^") {
-            throw error("higher derivatives (\\partial^2) are not in the formula subset tutor reads",
-                        at: location(of: current))
+            throw error(
+                "higher derivatives (\\partial^2) are not in the formula subset tutor reads",
+                at: location(of: current))
         }
         if current.isCharacter("}") {
-            throw error("\\partial needs the value it differentiates: \\frac{\\partial C}{\\partial x}",
-                        at: location(of: partial))
+            throw error(
+                "\\partial needs the value it differentiates: \\frac{\\partial C}{\\partial x}",
+                at: location(of: partial))
         }
         let value = try parseExpression()
         try close("}", opening: opening)
@@ -468,8 +483,9 @@ extension FormulaParser {
         }
         guard current.isCharacter("{") else { throw error("\\sqrt needs an argument {…}", at: location(of: command)) }
         let radicand = try parseGroup()
-        return try node(.call(name: "sqrt", arguments: [Argument(radicand)]), at: location(of: command),
-                        spelling: "\\sqrt")
+        return try node(
+            .call(name: "sqrt", arguments: [Argument(radicand)]), at: location(of: command),
+            spelling: "\\sqrt")
     }
 
     /// `\exp(x)`, `\log x`: a parenthesised argument list, or the one factor that
@@ -484,10 +500,12 @@ extension FormulaParser {
             power = try parseScript()
         }
         let arguments = current.isCharacter("(") ? try parseArguments() : [Argument(try parsePostfix())]
-        let call = try node(.call(name: name, arguments: arguments), at: location(of: command), spelling: spelled(command))
+        let call = try node(
+            .call(name: name, arguments: arguments), at: location(of: command), spelling: spelled(command))
         guard let power else { return call }
-        return try node(.binary(.power, call, power, operatorLocation: power.location), at: location(of: command),
-                        spelling: "\\" + name + "^")
+        return try node(
+            .binary(.power, call, power, operatorLocation: power.location), at: location(of: command),
+            spelling: "\\" + name + "^")
     }
 
     /// `\|x\|`, `\lVert x \rVert`: the Euclidean (Frobenius) norm. A subscript
@@ -498,8 +516,9 @@ extension FormulaParser {
         let inner = try parseExpression()
         openNorms -= 1
         guard acceptCommand(opening.isCommand("lVert") ? "rVert" : "|") != nil else {
-            throw unexpected("\(opening.isCommand("lVert") ? "'\\rVert'" : "'\\|'") to close the norm opened at "
-                             + "\(location(of: opening).line):\(location(of: opening).column)")
+            throw unexpected(
+                "\(opening.isCommand("lVert") ? "'\\rVert'" : "'\\|'") to close the norm opened at "
+                    + "\(location(of: opening).line):\(location(of: opening).column)")
         }
         if current.isCharacter("_"), peek().kind == .number("2") || peek().kind == .letter("F") {
             advance()
@@ -538,19 +557,23 @@ extension FormulaParser {
         // the derivative (the meaning reads them as the loss's argument where l is the loss).
         if case .symbol = operand.kind, current.isCharacter("("), consumedEnd == current.range.lowerBound {
             let argument = try parseAtom()
-            operand = try node(.binary(.juxtaposition, operand, argument, operatorLocation: argument.location),
-                               at: operand.location, spelling: "(")
+            operand = try node(
+                .binary(.juxtaposition, operand, argument, operatorLocation: argument.location),
+                at: operand.location, spelling: "(")
         }
         if let withRespectTo {
-            return try node(.derivative(of: operand, withRespectTo: withRespectTo), at: location(of: nabla),
-                            spelling: subscriptSpelling)
+            return try node(
+                .derivative(of: operand, withRespectTo: withRespectTo), at: location(of: nabla),
+                spelling: subscriptSpelling)
         }
         guard case .call(_, let arguments) = operand.kind, arguments.count == 1 else {
-            throw error("\\nabla without a subscript needs a function of one argument, as in \\nabla L(\\theta);"
-                        + " otherwise write \\nabla_{x} C", at: location(of: nabla))
+            throw error(
+                "\\nabla without a subscript needs a function of one argument, as in \\nabla L(\\theta);"
+                    + " otherwise write \\nabla_{x} C", at: location(of: nabla))
         }
-        return try node(.derivative(of: operand, withRespectTo: arguments[0].value), at: location(of: nabla),
-                        spelling: "\\nabla")
+        return try node(
+            .derivative(of: operand, withRespectTo: arguments[0].value), at: location(of: nabla),
+            spelling: "\\nabla")
     }
 
     /// `\sum_i x_i y_i`: the sum of all entries of the term that follows, the
@@ -585,13 +608,16 @@ extension FormulaParser {
             }
         }
         if hasUpper != hasLower {
-            throw error(hasUpper ? "a sum with an upper limit needs its lower one: \\sum_{i=1}^{N}"
-                                 : "a sum with a lower limit needs its upper one: \\sum_{i=1}^{N}",
-                        at: location(of: sum))
+            throw error(
+                hasUpper
+                    ? "a sum with an upper limit needs its lower one: \\sum_{i=1}^{N}"
+                    : "a sum with a lower limit needs its upper one: \\sum_{i=1}^{N}",
+                at: location(of: sum))
         }
         let term = try parseTerm()
-        return try node(.call(name: "sum", arguments: [Argument(term)] + limits), at: location(of: sum),
-                        spelling: "\\sum")
+        return try node(
+            .call(name: "sum", arguments: [Argument(term)] + limits), at: location(of: sum),
+            spelling: "\\sum")
     }
 
     /// `i`, `{i}` or `{i=1}` after a sum's `_`: the index and its first value.

@@ -11,7 +11,9 @@ extension FormulaParser {
     ]
 
     /// Comparisons spelled as commands: they end the expression before them.
-    static let comparisonCommands: Set<String> = ["lt", "gt", "le", "leq", "leqslant", "ge", "geq", "geqslant", "ne", "neq"]
+    static let comparisonCommands: Set<String> = [
+        "lt", "gt", "le", "leq", "leqslant", "ge", "geq", "geqslant", "ne", "neq",
+    ]
 
     /// `\mathbb{1}(z > 0)`, `\mathbb{1}_{z > 0}`, `\mathbb{1}\{y = k\}`; the cursor is on `\mathbb`.
     mutating func parseIndicator() throws(Diagnostic) -> Expr {
@@ -33,18 +35,23 @@ extension FormulaParser {
             condition = try parseComparison()
             guard acceptCommand("}") != nil else { throw unexpected("'\\}' to close '\\{'") }
         } else {
-            throw error("\\mathbb{1} is an indicator: write its condition, \\mathbb{1}(z > 0)", at: location(of: command))
+            throw error(
+                "\\mathbb{1} is an indicator: write its condition, \\mathbb{1}(z > 0)", at: location(of: command))
         }
-        return try node(.call(name: PiecewiseNames.indicator, arguments: [Argument(condition)]), at: location(of: command),
-                        spelling: "\\mathbb{1}")
+        return try node(
+            .call(name: PiecewiseNames.indicator, arguments: [Argument(condition)]), at: location(of: command),
+            spelling: "\\mathbb{1}")
     }
 
     /// Whether the cursor is on `\mathbb{1}` (or `\mathbb{I}`, `\mathbf{1}` followed by a condition).
     func isIndicator() -> Bool {
         guard current.isCommand("mathbb") || current.isCommand("mathbf"), peek().isCharacter("{"),
-              peek(3).isCharacter("}") else { return false }
+            peek(3).isCharacter("}")
+        else { return false }
         let mark = peek(2)
-        guard mark.kind == .number("1") || (current.isCommand("mathbb") && mark.kind == .letter("I")) else { return false }
+        guard mark.kind == .number("1") || (current.isCommand("mathbb") && mark.kind == .letter("I")) else {
+            return false
+        }
         // `\mathbf{1}` alone is a vector of ones; with a condition it is an indicator.
         return current.isCommand("mathbb") || peek(4).isCharacter("_") || peek(4).isCharacter("(")
     }
@@ -87,7 +94,8 @@ extension FormulaParser {
             guard accept("&") != nil else { throw unexpected("'&' between a case's value and its condition") }
             // `\text{if } z > 0` and `\text{otherwise}`: the words only say what the row is.
             if case .command(let style) = current.kind, ["text", "textrm", "mathrm"].contains(style),
-               peek().isCharacter("{") {
+                peek().isCharacter("{")
+            {
                 let condition = location(of: current)
                 advance()
                 let words = caseWords()
@@ -98,8 +106,9 @@ extension FormulaParser {
                 } else if word == "if" {
                     arguments += [Argument(value), Argument(try parseComparison())]
                 } else {
-                    throw error("a case's condition is a comparison or \\text{otherwise}, found \\text{\(words)}",
-                                at: condition)
+                    throw error(
+                        "a case's condition is a comparison or \\text{otherwise}, found \\text{\(words)}",
+                        at: condition)
                 }
             } else {
                 arguments += [Argument(value), Argument(try parseComparison())]
@@ -113,6 +122,7 @@ extension FormulaParser {
         while !current.isCharacter("}"), current.kind != .end { advance() }
         _ = accept("}")
         guard !arguments.isEmpty else { throw error("a cases block needs a case", at: location(of: begin)) }
-        return try node(.call(name: PiecewiseNames.cases, arguments: arguments), at: location(of: begin), spelling: "cases")
+        return try node(
+            .call(name: PiecewiseNames.cases, arguments: arguments), at: location(of: begin), spelling: "cases")
     }
 }

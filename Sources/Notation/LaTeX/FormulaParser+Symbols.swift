@@ -3,8 +3,10 @@
 extension FormulaParser {
     /// The scripts and the prime or argument list that may follow a symbol's letter,
     /// already read as `base`.
-    mutating func parseSymbol(base: String, startingAt start: LaTeXToken,
-                              isFunctionName: Bool = false) throws(Diagnostic) -> Expr {
+    mutating func parseSymbol(
+        base: String, startingAt start: LaTeXToken,
+        isFunctionName: Bool = false
+    ) throws(Diagnostic) -> Expr {
         let at = location(of: start)
         var name = base
         var subscripted = false
@@ -27,7 +29,8 @@ extension FormulaParser {
                     name += "_" + fragment
                 }
             } else if current.isCharacter("^"), layer == nil, power == nil, FormulaParser.layerLetters.contains(base),
-                      isBareLayerScript() {
+                isBareLayerScript()
+            {
                 // Nielsen's `w^l`, `\delta^{l+1}`: a layer where the meaning finds a model.
                 advance()
                 layer = try parseScript()
@@ -41,7 +44,8 @@ extension FormulaParser {
                 for _ in 0..<length { advance() }
                 name += "*"
             } else if current.isCharacter("^"), !subscripted, layer == nil, power == nil, layerClosing() == nil,
-                      let exponent = try powerBeforeSubscript() {
+                let exponent = try powerBeforeSubscript()
+            {
                 // `g^2_t` (PyTorch's Adam): the square of g_t.
                 power = exponent
             } else if current.isCharacter("^"), layer == nil, let closing = layerClosing() {
@@ -70,8 +74,9 @@ extension FormulaParser {
             name = nameBeforeSubscript
             components = fragment.map(String.init)
         }
-        let symbol = FormulaSymbol(name: name, layer: layer, layerBrackets: brackets, step: step,
-                                   components: components, latex: source.text(start.range.lowerBound..<consumedEnd))
+        let symbol = FormulaSymbol(
+            name: name, layer: layer, layerBrackets: brackets, step: step,
+            components: components, latex: source.text(start.range.lowerBound..<consumedEnd))
         let plain = layer == nil && step == nil
         // `\mathbf{g}_t'` (d2l): without an argument, the prime makes a name of its own, `g′`.
         if current.isCharacter("'"), !(plain && peek().isCharacter("(")), layer == nil, power == nil, transpose == nil {
@@ -84,8 +89,9 @@ extension FormulaParser {
         if current.isCharacter("'") {
             let prime = advance()
             guard plain, current.isCharacter("(") else {
-                throw error("a prime is read only on a function applied to an argument, as in f'(z), or on a name, "
-                            + "as in g_t'", at: location(of: prime))
+                throw error(
+                    "a prime is read only on a function applied to an argument, as in f'(z), or on a name, "
+                        + "as in g_t'", at: location(of: prime))
             }
             let arguments = try parseArguments()
             guard arguments.count == 1 else {
@@ -146,8 +152,9 @@ extension FormulaParser {
             let letters = label.unicodeScalars.map { LaTeXToken.Kind.letter($0) }
             if (0..<3).allSatisfy({ peek(2 + $0).kind == letters[$0] }), peek(5).isCharacter("}") { return (label, 6) }
             if case let .command(style) = peek(2).kind, ["text", "mathrm", "textrm", "operatorname"].contains(style),
-               peek(3).isCharacter("{"), (0..<3).allSatisfy({ peek(4 + $0).kind == letters[$0] }),
-               peek(7).isCharacter("}"), peek(8).isCharacter("}") {
+                peek(3).isCharacter("{"), (0..<3).allSatisfy({ peek(4 + $0).kind == letters[$0] }),
+                peek(7).isCharacter("}"), peek(8).isCharacter("}")
+            {
                 return (label, 9)
             }
         }
@@ -186,7 +193,8 @@ extension FormulaParser {
         }
         if isT(expression) { return 0 }
         guard case let .binary(op, left, right, _) = expression.kind, op == .add || op == .subtract, isT(left),
-              case let .number(k) = right.kind, k == k.rounded(), k >= 1, k <= 9 else { return nil }
+            case let .number(k) = right.kind, k == k.rounded(), k >= 1, k <= 9
+        else { return nil }
         return op == .add ? Int(k) : -Int(k)
     }
 
@@ -217,7 +225,8 @@ extension FormulaParser {
         let braced = accept("{") != nil
         // `\hat{\mathbf{v}}_t` (d2l): the style of the accented letter is dropped, as everywhere.
         if braced, case let .command(style) = current.kind, Self.letterStyles.contains(style), peek().isCharacter("{"),
-           letterName(peek(2)) != nil, peek(3).isCharacter("}") {
+            letterName(peek(2)) != nil, peek(3).isCharacter("}")
+        {
             advance()
             advance()
             let letter = advance()
@@ -225,7 +234,8 @@ extension FormulaParser {
             var name = letterName(letter)!
             name.unicodeScalars.append(accent.combiningMark)
             guard accept("}") != nil else {
-                throw error("\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
+                throw error(
+                    "\(spelled(command)) takes one letter, as in \(spelled(command)){y}", at: location(of: command))
             }
             return try parseSymbol(base: name, startingAt: command)
         }
@@ -243,8 +253,9 @@ extension FormulaParser {
         }
         guard let inner else { return try parseSymbol(base: name, startingAt: command) }
         guard case var .symbol(symbol) = inner.kind, !current.isCharacter("_") else {
-            throw error("\(spelled(command)){…} takes one letter and its subscript, as in \(spelled(command)){m_t}",
-                        at: location(of: command))
+            throw error(
+                "\(spelled(command)){…} takes one letter and its subscript, as in \(spelled(command)){m_t}",
+                at: location(of: command))
         }
         // `\widehat{v_t}^{max}`: the label names a value of its own.
         if current.isCharacter("^"), let (label, length) = labelSuperscript() {
@@ -357,8 +368,9 @@ extension FormulaParser {
             }
             return text
         default:
-            throw error("a subscript joins the name: letters, digits, Greek letters or \\text{…}; found \(token.quoted)",
-                        at: location(of: token))
+            throw error(
+                "a subscript joins the name: letters, digits, Greek letters or \\text{…}; found \(token.quoted)",
+                at: location(of: token))
         }
     }
 
@@ -371,7 +383,8 @@ extension FormulaParser {
             return 0
         }
         guard peek().isCharacter("+") || peek().isCharacter("-"), case .number(let digits) = peek(2).kind,
-              let size = Int(digits), peek(3).isCharacter("}") else { return nil }
+            let size = Int(digits), peek(3).isCharacter("}")
+        else { return nil }
         let sign = peek().isCharacter("-") ? -1 : 1
         for _ in 0..<4 { advance() }
         return sign * size

@@ -84,8 +84,10 @@ struct FormulaParser {
     }
 
     /// Builds a node, refusing trees taller than `Expr.maximumHeight`.
-    func node(_ kind: Expr.Kind, at location: SourceLocation, spelling: String? = nil,
-              reportingAt operatorLocation: SourceLocation? = nil) throws(Diagnostic) -> Expr {
+    func node(
+        _ kind: Expr.Kind, at location: SourceLocation, spelling: String? = nil,
+        reportingAt operatorLocation: SourceLocation? = nil
+    ) throws(Diagnostic) -> Expr {
         try Expr.checked(kind, at: location, spelling: spelling, reportingAt: operatorLocation, refusal: error)
     }
 }

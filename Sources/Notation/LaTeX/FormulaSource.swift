@@ -22,8 +22,9 @@ struct FormulaSource {
     func location(at offset: Int) -> SourceLocation {
         let line = lineTable.line(containing: offset) - 1
         let column = offset - lineTable.lines[line].lowerBound + 1
-        return SourceLocation(file: origin.file, line: origin.line + line,
-                              column: line == 0 ? origin.column + column - 1 : column)
+        return SourceLocation(
+            file: origin.file, line: origin.line + line,
+            column: line == 0 ? origin.column + column - 1 : column)
     }
 
     func text(_ range: Range<Int>) -> String {

@@ -36,8 +36,10 @@ public struct FormulaSymbol: Hashable, Sendable, Codable {
     /// The LaTeX the symbol was read from, for messages.
     public var latex: String
 
-    public init(name: String, layer: Expr? = nil, layerBrackets: LayerBrackets = .parentheses,
-                step: Int? = nil, components: [String] = [], latex: String) {
+    public init(
+        name: String, layer: Expr? = nil, layerBrackets: LayerBrackets = .parentheses,
+        step: Int? = nil, components: [String] = [], latex: String
+    ) {
         self.name = name
         self.layer = layer
         self.components = components

@@ -121,7 +121,9 @@ public struct BlockCache: Sendable {
 
     func state(_ key: String, file: String) throws -> (StateSnapshot, TensorStore) {
         let tensors = tensors()
-        guard let state = try CacheFiles.readSealed(StateSnapshot.self, from: statePath(key, file: file), blobs: tensors) else {
+        guard
+            let state = try CacheFiles.readSealed(StateSnapshot.self, from: statePath(key, file: file), blobs: tensors)
+        else {
             throw CacheDamage("the state it continues from is missing")
         }
         return (state, tensors)
@@ -130,8 +132,11 @@ public struct BlockCache: Sendable {
     /// The formula definitions under `key` (none before the first block that checks formulas).
     func definitions(_ key: String?, file: String) throws -> [FormulaContext.SymbolKey: FormulaContext.Definition] {
         guard let key else { return [:] }
-        guard let stored = try CacheFiles.readSealed([StateSnapshot.Definition].self,
-                                                     from: definitionsPath(key, file: file), blobs: tensors()) else {
+        guard
+            let stored = try CacheFiles.readSealed(
+                [StateSnapshot.Definition].self,
+                from: definitionsPath(key, file: file), blobs: tensors())
+        else {
             throw CacheDamage("the formula definitions it continues from are missing")
         }
         return Dictionary(stored.map { ($0.key, $0.definition) }, uniquingKeysWith: { a, _ in a })
@@ -144,8 +149,9 @@ public struct BlockCache: Sendable {
         if let interpreter, let state = try StateSnapshot(interpreter, tensors: tensors) {
             try CacheFiles.writeSealed(state, blobs: tensors, to: statePath(entry.stateKey, file: file))
             if let definitions {
-                try CacheFiles.writeSealed(StateSnapshot.definitions(of: interpreter), blobs: self.tensors(),
-                                           to: definitionsPath(definitions, file: file))
+                try CacheFiles.writeSealed(
+                    StateSnapshot.definitions(of: interpreter), blobs: self.tensors(),
+                    to: definitionsPath(definitions, file: file))
             }
         }
         try CacheFiles.writeSealed(entry, blobs: self.tensors(), to: blockPath(entry.key, file: file))

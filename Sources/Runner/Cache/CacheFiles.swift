@@ -26,7 +26,8 @@ enum CacheFiles {
     /// blobs the file refers to, for pruning; then `value` in the cache's
     /// binary form (`RecordEncoder`), its large arrays of Doubles as blobs
     /// through `blobs`.
-    static func writeSealed<T: Encodable>(_ value: T, header: [String] = [], blobs: TensorStore, to path: String) throws {
+    static func writeSealed<T: Encodable>(_ value: T, header: [String] = [], blobs: TensorStore, to path: String) throws
+    {
         let body = try RecordEncoder(blobs: blobs).encode(value)
         var rest = Data("\(header.joined(separator: " "))\n\(blobs.referenced.joined(separator: " "))\n".utf8)
         rest.append(contentsOf: body)
@@ -64,7 +65,8 @@ enum CacheFiles {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         var data = Data()
-        while data.filter({ $0 == 0x0a }).count <= index, let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+        while data.filter({ $0 == 0x0a }).count <= index, let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty
+        {
             data.append(chunk)
         }
         let lines = data.split(separator: 0x0a, maxSplits: index + 1, omittingEmptySubsequences: false)

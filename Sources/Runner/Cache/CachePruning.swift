@@ -65,7 +65,8 @@ public struct CachePruning: Sendable {
     private func removeUnreferencedBlobs() {
         var referenced = Set<String>()
         for folder in chapterFolders() {
-            referenced.formUnion(CacheFiles.blobs(of: (folder as NSString).appendingPathComponent(ChapterCache.entryName)))
+            referenced.formUnion(
+                CacheFiles.blobs(of: (folder as NSString).appendingPathComponent(ChapterCache.entryName)))
             for kind in Self.kinds {
                 let path = (folder as NSString).appendingPathComponent(kind)
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {

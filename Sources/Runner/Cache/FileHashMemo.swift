@@ -87,9 +87,11 @@ final class FileHashMemo: @unchecked Sendable {
     private static func status(of path: String) -> [Int64]? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return [Int64(bitPattern: UInt64(info.st_dev)), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_size),
-                Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
-                Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec)]
+        return [
+            Int64(bitPattern: UInt64(info.st_dev)), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_size),
+            Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+            Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec),
+        ]
     }
 
     private static func secondsSinceChange(_ status: [Int64]) -> Double {

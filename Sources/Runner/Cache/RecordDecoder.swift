@@ -201,8 +201,9 @@ final class Record {
         let start = position, entries = Int(stored)
         position += 8 * entries
         return [T](unsafeUninitializedCapacity: entries) { values, initialized in
-            UnsafeMutableRawBufferPointer(values).copyMemory(from: UnsafeRawBufferPointer(
-                rebasing: buffer[start..<start + 8 * entries]))
+            UnsafeMutableRawBufferPointer(values).copyMemory(
+                from: UnsafeRawBufferPointer(
+                    rebasing: buffer[start..<start + 8 * entries]))
             initialized = entries
         }
     }
@@ -256,7 +257,9 @@ private struct KeyedRecordReader<Key: CodingKey>: KeyedDecodingContainerProtocol
     var allKeys: [Key] { keys.compactMap { Key(stringValue: record.keys[$0]) } }
 
     private func find(_ key: Key) -> Int? {
-        guard let number = record.number(of: key.stringValue), let index = keys.firstIndex(of: number) else { return nil }
+        guard let number = record.number(of: key.stringValue), let index = keys.firstIndex(of: number) else {
+            return nil
+        }
         return values[index]
     }
 
@@ -283,8 +286,10 @@ private struct KeyedRecordReader<Key: CodingKey>: KeyedDecodingContainerProtocol
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try record.integer(type, at: try at(key)) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try record.decode(type, at: try at(key)) }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type,
-                                               forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type,
+        forKey key: Key
+    ) throws -> KeyedDecodingContainer<NestedKey> {
         KeyedDecodingContainer(try KeyedRecordReader<NestedKey>(record: record, offset: try at(key)))
     }
 
@@ -343,7 +348,9 @@ private struct UnkeyedRecordReader: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try record.integer(type, at: try next()) }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try record.decode(type, at: try next()) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         KeyedDecodingContainer(try KeyedRecordReader<NestedKey>(record: record, offset: try next()))
     }
 

@@ -153,7 +153,9 @@ final class ValueEncoder: Encoder {
     init(blobs: TensorStore?) { self.blobs = blobs }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case let .keyed(node) = value { return KeyedEncodingContainer(KeyedRecordContainer(node: node, blobs: blobs)) }
+        if case let .keyed(node) = value {
+            return KeyedEncodingContainer(KeyedRecordContainer(node: node, blobs: blobs))
+        }
         let node = KeyedNode()
         value = .keyed(node)
         return KeyedEncodingContainer(KeyedRecordContainer(node: node, blobs: blobs))
@@ -193,8 +195,10 @@ private struct KeyedRecordContainer<Key: CodingKey>: KeyedEncodingContainerProto
     mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.unsigned(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { put(try .of(value, blobs: blobs), key) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         let nested = KeyedNode()
         put(.keyed(nested), key)
         return KeyedEncodingContainer(KeyedRecordContainer<NestedKey>(node: nested, blobs: blobs))
@@ -244,7 +248,9 @@ private struct UnkeyedRecordContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { put(.unsigned(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { put(try .of(value, blobs: blobs)) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let nested = KeyedNode()
         put(.keyed(nested))
         return KeyedEncodingContainer(KeyedRecordContainer<NestedKey>(node: nested, blobs: blobs))

@@ -116,12 +116,15 @@ struct StateSnapshot: Codable {
         }
         environment.restoreNames(bindings, order: names.map(\.name), parameterOrder: parameterOrder)
         environment.generator = generator
-        environment.parameters = try Dictionary(parameters.map { ($0.name, try tensors.load($0.tensor)) }, uniquingKeysWith: { a, _ in a })
-        environment.models = Dictionary(models.map { ($0.name, Environment.Model(network: $0.network, name: $0.name)) },
-                                        uniquingKeysWith: { a, _ in a })
+        environment.parameters = try Dictionary(
+            parameters.map { ($0.name, try tensors.load($0.tensor)) }, uniquingKeysWith: { a, _ in a })
+        environment.models = Dictionary(
+            models.map { ($0.name, Environment.Model(network: $0.network, name: $0.name)) },
+            uniquingKeysWith: { a, _ in a })
         environment.lastModelName = lastModelName
-        environment.recordedLayerValues = try Dictionary(recordedLayerValues.map { ($0.name, try tensors.load($0.tensor)) },
-                                                         uniquingKeysWith: { a, _ in a })
+        environment.recordedLayerValues = try Dictionary(
+            recordedLayerValues.map { ($0.name, try tensors.load($0.tensor)) },
+            uniquingKeysWith: { a, _ in a })
         environment.loss = loss.map { ($0.name, $0.expression) }
         environment.optimizer = optimizer.map {
             Environment.OptimizerState(optimizer: $0.optimizer, parameterNames: optimizerParameters)

@@ -77,7 +77,8 @@ final class TensorStore {
     /// The `count` entries of the blob `name`, checked against its name.
     func load(entries name: String, count: Int) throws -> [Double] {
         guard (0...Int.max / 8).contains(count), let data = FileManager.default.contents(atPath: blobPath(name)),
-              data.count == 8 * count else {
+            data.count == 8 * count
+        else {
             throw CacheDamage("the stored entries \(name) are missing or cut short")
         }
         // Little-endian bits, as written: copied once into the entries.

@@ -29,8 +29,10 @@ public struct DerivativeNote: Sendable, Codable, Equatable {
     /// The agreement it was held to: |ad − fd| ≤ absolute + relative·|fd|.
     public var tolerance: Tolerance?
 
-    public init(label: String, method: Method, comparison: GradientCheckReport? = nil, operand: String? = nil,
-                maxRelativeError: Double? = nil, tolerance: Tolerance? = nil) {
+    public init(
+        label: String, method: Method, comparison: GradientCheckReport? = nil, operand: String? = nil,
+        maxRelativeError: Double? = nil, tolerance: Tolerance? = nil
+    ) {
         self.label = label
         self.method = method
         self.comparison = comparison

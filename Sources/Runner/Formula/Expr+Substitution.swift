@@ -15,16 +15,21 @@ extension Expr {
         case let .matrix(rows):
             return rebuilt(.matrix(rows.map { $0.map { $0.substituting(symbol, with: value) } }))
         case let .call(name, arguments):
-            return rebuilt(.call(name: name, arguments: arguments.map {
-                Argument(label: $0.label, $0.value.substituting(symbol, with: value), at: $0.location)
-            }))
+            return rebuilt(
+                .call(
+                    name: name,
+                    arguments: arguments.map {
+                        Argument(label: $0.label, $0.value.substituting(symbol, with: value), at: $0.location)
+                    }))
         case let .negate(operand):
             return rebuilt(.negate(operand.substituting(symbol, with: value)))
         case let .transpose(operand):
             return rebuilt(.transpose(operand.substituting(symbol, with: value)))
         case let .binary(op, left, right, operatorLocation):
-            return rebuilt(.binary(op, left.substituting(symbol, with: value), right.substituting(symbol, with: value),
-                                   operatorLocation: operatorLocation))
+            return rebuilt(
+                .binary(
+                    op, left.substituting(symbol, with: value), right.substituting(symbol, with: value),
+                    operatorLocation: operatorLocation))
         case let .row(matrix, index):
             return rebuilt(.row(matrix.substituting(symbol, with: value), index: index))
         case let .derivative(of, withRespectTo):

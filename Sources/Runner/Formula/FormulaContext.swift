@@ -59,11 +59,11 @@ final class FormulaContext {
         /// The letters of the formula that made it, which say whose notation its right
         /// side is in (d2l's v is Adam's first moment beside an s), wherever it is used.
         var symbolNames: Set<String> = []
-    /// The notation declared for this check (by its `in … notation` or the chapter's
-    /// `notation` statement), or nil where it is inferred from the letters.
-    var convention: FormulaConvention?
-    /// `notation explicit definitions`: an `=` whose left side names nothing is an error.
-    var explicitDefinitions = false
+        /// The notation declared for this check (by its `in … notation` or the chapter's
+        /// `notation` statement), or nil where it is inferred from the letters.
+        var convention: FormulaConvention?
+        /// `notation explicit definitions`: an `=` whose left side names nothing is an error.
+        var explicitDefinitions = false
     }
 
     /// The `where` value of a symbol, noting that the clause was used. A clause
@@ -95,9 +95,11 @@ final class FormulaContext {
     /// other than l or L. The index's name, or nil.
     func exampleIndex(of symbol: FormulaSymbol) -> String? {
         guard symbol.layerBrackets == .parentheses, let layer = symbol.layer, case let .symbol(index) = layer.kind,
-              index.layer == nil, index.step == nil, index.components.isEmpty, index.name.unicodeScalars.count == 1,
-              index.name != "l", index.name != "L" else { return nil }
-        let named = before.binding(symbol.name) != nil
+            index.layer == nil, index.step == nil, index.components.isEmpty, index.name.unicodeScalars.count == 1,
+            index.name != "l", index.name != "L"
+        else { return nil }
+        let named =
+            before.binding(symbol.name) != nil
             || bindings[SymbolKey(name: symbol.name, layer: nil, step: symbol.step)] != nil
             || bindings[SymbolKey(name: symbol.name, layer: nil, step: nil)] != nil
         return named ? index.name : nil
@@ -113,7 +115,8 @@ final class FormulaContext {
         self.before = environment.copy()
         self.example = example
         self.location = location
-        self.exampleOverrides = try example.map { try FormulaContext.rows(of: environment, example: $0, at: location) } ?? [:]
+        self.exampleOverrides =
+            try example.map { try FormulaContext.rows(of: environment, example: $0, at: location) } ?? [:]
     }
 
     /// The chapter's state after one step of its optimizer, taken on a copy
@@ -159,11 +162,14 @@ final class FormulaContext {
     /// For `for example i`: every data set, and every constant with as many
     /// rows as the model's input (or, without a model, as most data have),
     /// replaced by its row i.
-    private static func rows(of environment: Environment, example: Int, at location: SourceLocation) throws -> [String: Tensor] {
+    private static func rows(of environment: Environment, example: Int, at location: SourceLocation) throws -> [String:
+        Tensor]
+    {
         // The model's input decides how many rows an example is taken from;
         // without a model, the most common row count among the data.
         let lastModel = environment.lastModelName.flatMap { environment.models[$0] }
-        let inputRows = lastModel.flatMap { environment.recordedLayerValues[$0.activationName(0)] }?.rows
+        let inputRows =
+            lastModel.flatMap { environment.recordedLayerValues[$0.activationName(0)] }?.rows
             ?? mostCommonRowCount(environment)
         var rows: [String: Tensor] = [:]
         for name in environment.knownNames {

@@ -29,9 +29,10 @@ extension FormulaEvaluator {
                 return (fixed, [.minimises])
             }
             let known = options.map(\.name).joined(separator: ", ")
-            throw RuntimeError("the test \(condition.source) names no option of the optimizer"
-                               + (known.isEmpty ? " (there is no optimizer)" : " (it has \(known))"),
-                               at: condition.location)
+            throw RuntimeError(
+                "the test \(condition.source) names no option of the optimizer"
+                    + (known.isEmpty ? " (there is no optimizer)" : " (it has \(known))"),
+                at: condition.location)
         case let .comparison(left, relation, right):
             let a = try scalar(left, condition), b = try scalar(right, condition)
             let outcome: Bool
@@ -53,8 +54,9 @@ extension FormulaEvaluator {
     private func scalar(_ expression: Expr, _ condition: AlgorithmCondition) throws -> Double {
         let value = try evaluate(expression).value
         guard value.count == 1 else {
-            throw RuntimeError("the test \(condition.source) compares a value of shape \(value.shape): "
-                               + "a test compares numbers", at: condition.location)
+            throw RuntimeError(
+                "the test \(condition.source) compares a value of shape \(value.shape): "
+                    + "a test compares numbers", at: condition.location)
         }
         return value.scalars[0]
     }

@@ -15,17 +15,20 @@ extension FormulaEvaluator {
     func derivative(of output: Expr, withRespectTo target: Expr, at location: SourceLocation) throws -> Variable {
         // `\partial_{o_j} l` with o a chapter value: the entry j of the derivative with respect to o.
         if case let .symbol(symbol) = target.kind, symbol.components.isEmpty,
-           let indexed = indexedChapterValue(symbol, indices: Array(componentValues.keys)) {
+            let indexed = indexedChapterValue(symbol, indices: Array(componentValues.keys))
+        {
             return try derivative(of: output, withRespectTo: Expr(.symbol(indexed), at: target.location), at: location)
         }
         // `\frac{\partial C}{\partial w^l_{jk}}`: the entry of the derivative with respect to the whole.
         if case let .symbol(symbol) = target.kind, !symbol.components.isEmpty {
-            let whole = try derivative(of: output, withRespectTo: Expr(.symbol(symbol.withoutComponents), at: target.location),
-                                       at: location)
+            let whole = try derivative(
+                of: output, withRespectTo: Expr(.symbol(symbol.withoutComponents), at: target.location),
+                at: location)
             let indices = try symbol.components.map { name -> Int in
                 guard let value = componentValues[name] else {
-                    throw RuntimeError("the index \(name) of \(symbol.latex) is not one the equation is checked over",
-                                       at: target.location)
+                    throw RuntimeError(
+                        "the index \(name) of \(symbol.latex) is not one the equation is checked over",
+                        at: target.location)
                 }
                 return value
             }
@@ -33,9 +36,11 @@ extension FormulaEvaluator {
         }
         let target = outputActivations(target)
         guard case let .symbol(symbol) = target.kind,
-              case let .chapterName(name, moment) = try resolve(symbol, at: target.location) else {
-            throw RuntimeError("a derivative is taken with respect to a named value (a param, z⁽ˡ⁾, a⁽ˡ⁾, …)",
-                               at: target.location)
+            case let .chapterName(name, moment) = try resolve(symbol, at: target.location)
+        else {
+            throw RuntimeError(
+                "a derivative is taken with respect to a named value (a param, z⁽ˡ⁾, a⁽ˡ⁾, …)",
+                at: target.location)
         }
         let x = try evaluate(output)
         let node = try evaluation(moment).variable(named: name, at: target.location)
@@ -53,23 +58,28 @@ extension FormulaEvaluator {
                 let values = report.worst.map {
                     "autodiff \(NumberText.format($0.autodiff)), finite differences \(NumberText.format($0.finiteDifference))"
                 }
-                throw EngineDisagreement(message: "\(label): autodiff and finite differences disagree "
-                                         + "(\(values ?? "no comparison")); this is a fault in tutor's engine")
+                throw EngineDisagreement(
+                    message: "\(label): autodiff and finite differences disagree "
+                        + "(\(values ?? "no comparison")); this is a fault in tutor's engine")
             }
             let options = GradientCheckOptions()
-            note(DerivativeNote(label: label, method: .gradient, comparison: report, maxRelativeError: report.maxRelativeError,
-                                tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
+            note(
+                DerivativeNote(
+                    label: label, method: .gradient, comparison: report, maxRelativeError: report.maxRelativeError,
+                    tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
             return Variable(present(gradient, name: name))
         }
         guard x.value.count == node.value.count else {
-            throw RuntimeError("\(label): \(describe(output)) has shape \(x.shape) and \(describe(target)) has shape "
-                               + "\(node.shape); tutor takes derivatives of one number, or element-wise between "
-                               + "values of the same shape", at: location)
+            throw RuntimeError(
+                "\(label): \(describe(output)) has shape \(x.shape) and \(describe(target)) has shape "
+                    + "\(node.shape); tutor takes derivatives of one number, or element-wise between "
+                    + "values of the same shape", at: location)
         }
         // Element-wise: the Jacobian is diagonal, and its diagonal is the gradient of Σ X.
         let diagonal = try located(at: location) { try gradients(of: x.sum(), withRespectTo: [node])[0] }
-        try confirmElementwise(output, diagonal: diagonal, name: name, aliases: aliases, moment: moment, node: node,
-                               label: label)
+        try confirmElementwise(
+            output, diagonal: diagonal, name: name, aliases: aliases, moment: moment, node: node,
+            label: label)
         return Variable(present(diagonal, name: name))
     }
 
@@ -77,8 +87,9 @@ extension FormulaEvaluator {
     /// model's output activations a^L.
     private func outputActivations(_ target: Expr) -> Expr {
         guard case var .symbol(symbol) = target.kind, symbol.name == "a", symbol.layer == nil, symbol.step == nil,
-              let model = model(), context.before.binding("a") == nil,
-              context.binding(.init(name: "a", layer: nil, step: nil)) == nil else { return target }
+            let model = model(), context.before.binding("a") == nil,
+            context.binding(.init(name: "a", layer: nil, step: nil)) == nil
+        else { return target }
         symbol.layer = Expr(.number(Double(model.network.layers.count)), at: target.location)
         return Expr(.symbol(symbol), at: target.location)
     }
@@ -86,19 +97,27 @@ extension FormulaEvaluator {
     /// Checks that X changes entry by entry with Y as the diagonal says, along
     /// the all-ones direction and a seeded ±1 direction (which also catches an X
     /// whose entries depend on other entries of Y, like softmax).
-    private func confirmElementwise(_ output: Expr, diagonal: Tensor, name: String, aliases: [String], moment: Moment,
-                                    node: Variable, label: String) throws {
+    private func confirmElementwise(
+        _ output: Expr, diagonal: Tensor, name: String, aliases: [String], moment: Moment,
+        node: Variable, label: String
+    ) throws {
         var random = RandomGenerator(seed: 0)
-        let directions = [Tensor(repeating: 1, shape: node.shape),
-                          Tensor(shape: node.shape, scalars: (0..<node.value.count).map { _ in random.nextUniform() < 0.5 ? -1 : 1 })]
+        let directions = [
+            Tensor(repeating: 1, shape: node.shape),
+            Tensor(shape: node.shape, scalars: (0..<node.value.count).map { _ in random.nextUniform() < 0.5 ? -1 : 1 }),
+        ]
         let options = GradientCheckOptions()
         let h = options.step(at: node.value.maxAbs)
         var worst = 0.0
         for v in directions {
-            let plus = try reevaluate(output, replacing: aliases, at: moment,
-                                      with: Variable(try Tensor.broadcasting(node.value, v, operation: "+") { $0 + h * $1 })).value
-            let minus = try reevaluate(output, replacing: aliases, at: moment,
-                                       with: Variable(try Tensor.broadcasting(node.value, v, operation: "-") { $0 - h * $1 })).value
+            let plus = try reevaluate(
+                output, replacing: aliases, at: moment,
+                with: Variable(try Tensor.broadcasting(node.value, v, operation: "+") { $0 + h * $1 })
+            ).value
+            let minus = try reevaluate(
+                output, replacing: aliases, at: moment,
+                with: Variable(try Tensor.broadcasting(node.value, v, operation: "-") { $0 - h * $1 })
+            ).value
             for k in 0..<diagonal.count {
                 let fd = (plus.scalars[k] - minus.scalars[k]) / (2 * h)
                 let ad = diagonal.scalars[k] * v.scalars[k]
@@ -106,20 +125,26 @@ extension FormulaEvaluator {
                 guard options.agrees(autodiff: ad, finiteDifference: fd) else {
                     throw EngineDisagreement(
                         message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
-                            + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))")
+                            + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))"
+                    )
                 }
                 worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
         }
-        note(DerivativeNote(label: label, method: .elementwise, maxRelativeError: worst,
-                            tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
+        note(
+            DerivativeNote(
+                label: label, method: .elementwise, maxRelativeError: worst,
+                tolerance: .init(absolute: options.absoluteTolerance, relative: options.relativeTolerance)))
     }
 
     /// X again, with the value the names stand for replaced: the function finite differences probe.
-    private func reevaluate(_ output: Expr, replacing names: [String], at moment: Moment,
-                            with leaf: Variable) throws -> Variable {
-        let probe = FormulaEvaluator(context: context, layerValues: layerValues, focus: focus,
-                                     overrides: [moment: Dictionary(uniqueKeysWithValues: names.map { ($0, leaf) })])
+    private func reevaluate(
+        _ output: Expr, replacing names: [String], at moment: Moment,
+        with leaf: Variable
+    ) throws -> Variable {
+        let probe = FormulaEvaluator(
+            context: context, layerValues: layerValues, focus: focus,
+            overrides: [moment: Dictionary(uniqueKeysWithValues: names.map { ($0, leaf) })])
         probe.paramsAfterStep = paramsAfterStep
         probe.productsAreElementwise = productsAreElementwise
         probe.stepAfter = stepAfter
@@ -137,8 +162,9 @@ extension FormulaEvaluator {
         let activation = try self.activation(named: function, argument: argument, at: location)
         let z = try evaluate(argument)
         guard let derivative = activation.derivative(z.value) else {
-            throw RuntimeError("\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
-                               at: location)
+            throw RuntimeError(
+                "\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
+                at: location)
         }
         note(DerivativeNote(label: "\(function)'", method: .activation, operand: activation.rawValue))
         return Variable(derivative)
@@ -148,28 +174,33 @@ extension FormulaEvaluator {
     /// activation of the layer its argument belongs to, or a named function.
     func activation(named function: String, argument: Expr, at location: SourceLocation) throws -> Activation {
         if let bound = context.binding(.init(name: function, layer: nil, step: nil)),
-           case let .name(text) = bound.kind, let activation = Activation(name: text) {
+            case let .name(text) = bound.kind, let activation = Activation(name: text)
+        {
             return activation
         }
         if function == FunctionLetters.sigmoid || function == "sigma" { return .sigmoid }
         // `\mathrm{ReLU}`, `\operatorname{Softmax}`: as typeset, capitals and all.
         if let activation = Activation(name: function) ?? Activation(name: function.lowercased()) { return activation }
         if FunctionLetters.activation.contains(function), case let .symbol(s) = argument.kind, let layerExpr = s.layer,
-           let model = model() {
+            let model = model()
+        {
             let layer = try layerIndex(layerExpr)
             guard layer >= 1, layer <= model.network.layers.count else {
-                throw MissingLayer(message: "\(function) at layer \(layer); the model has layers 1…\(model.network.layers.count)")
+                throw MissingLayer(
+                    message: "\(function) at layer \(layer); the model has layers 1…\(model.network.layers.count)")
             }
             return model.network.layers[layer - 1].activation
         }
-        throw RuntimeError("'\(function)' is not bound to an activation (where \(function) = sigmoid, "
-                           + "or apply it to a layer's z⁽ˡ⁾)", at: location)
+        throw RuntimeError(
+            "'\(function)' is not bound to an activation (where \(function) = sigmoid, "
+                + "or apply it to a layer's z⁽ˡ⁾)", at: location)
     }
 
     /// Functions applied in a formula.
     func call(_ name: String, _ arguments: [Expr], at location: SourceLocation) throws -> Variable {
         if FunctionLetters.loss.contains(name) || context.before.loss?.name == name || isObjective(name, arguments),
-           let loss = context.before.loss, context.before.binding(name) == nil || loss.name == name {
+            let loss = context.before.loss, context.before.binding(name) == nil || loss.name == name
+        {
             return try lossCall(name, arguments, expression: loss.expression, at: location)
         }
         if name == "max" || name == "min", arguments.count == 2 {
@@ -195,7 +226,8 @@ extension FormulaEvaluator {
         let activation = try self.activation(named: name, argument: argument, at: location)
         let z = try evaluate(argument)
         return try located(at: location) {
-            activation == .softmax ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
+            activation == .softmax
+                ? try z.softmax(axis: z.shape.cols == 1 && context.isExample ? 0 : 1)
                 : try activation.apply(z)
         }
     }
@@ -213,8 +245,10 @@ extension FormulaEvaluator {
     /// moment their steps say. `J(θ − γ v_{t-1})`: the loss with the param θ
     /// stands for replaced by the argument's value, connected to the param so
     /// that a derivative with respect to it is the derivative at the argument.
-    private func lossCall(_ name: String, _ arguments: [Expr], expression: Expr,
-                          at location: SourceLocation) throws -> Variable {
+    private func lossCall(
+        _ name: String, _ arguments: [Expr], expression: Expr,
+        at location: SourceLocation
+    ) throws -> Variable {
         var moments: Set<Moment> = []
         var named = true
         for argument in arguments {
@@ -226,21 +260,24 @@ extension FormulaEvaluator {
         }
         if named {
             guard moments.count <= 1 else {
-                throw RuntimeError("\(name)(…) names values from before and after the optimizer's step at once",
-                                   at: location)
+                throw RuntimeError(
+                    "\(name)(…) names values from before and after the optimizer's step at once",
+                    at: location)
             }
             return try loss(moments.first ?? .before)
         }
         let stepped = focus ?? (try? context.prepared(.before).lossParameters).flatMap { $0.count == 1 ? $0[0] : nil }
         guard arguments.count == 1, let parameter = stepped else {
-            throw RuntimeError("\(name)(…) at an argument other than its params is evaluated with one param replaced "
-                               + "by the argument: write it over θ, as in \(name)(\\theta - \\gamma v)", at: location)
+            throw RuntimeError(
+                "\(name)(…) at an argument other than its params is evaluated with one param replaced "
+                    + "by the argument: write it over θ, as in \(name)(\\theta - \\gamma v)", at: location)
         }
         let point = try evaluate(arguments[0])
         let shape = context.before.parameters[parameter]?.shape
         guard point.shape == shape || shape == nil else {
-            throw ShapeMismatch(message: "\(name)(…): the argument has shape \(point.shape), the param \(parameter) "
-                                + "\(shape.map { "\($0)" } ?? "")")
+            throw ShapeMismatch(
+                message: "\(name)(…): the argument has shape \(point.shape), the param \(parameter) "
+                    + "\(shape.map { "\($0)" } ?? "")")
         }
         var replaced = overrides[.before] ?? [:]
         replaced[parameter] = point

@@ -13,15 +13,17 @@ extension FormulaEvaluator {
             let x = try evaluation(.before).number(bound, "the example index \(index)")
             row = try Self.wholeLayerIndex(x, "the example index \(index)", at: bound.location) - 1
         } else {
-            throw RuntimeError("\(symbol.latex) is example \(index) of \(symbol.name): sum over it "
-                               + "(\\sum_{\(index)=1}^{n}) or bind it (where \(index) = 1)", at: location)
+            throw RuntimeError(
+                "\(symbol.latex) is example \(index) of \(symbol.name): sum over it "
+                    + "(\\sum_{\(index)=1}^{n}) or bind it (where \(index) = 1)", at: location)
         }
         var whole = symbol
         whole.layer = nil
         let value = try self.value(of: whole, at: location)
         guard row >= 0, row < value.value.rows else {
-            throw RuntimeError("\(symbol.latex): example \(row + 1) is outside the \(value.value.rows) rows of "
-                               + "\(symbol.name)", at: location)
+            throw RuntimeError(
+                "\(symbol.latex): example \(row + 1) is outside the \(value.value.rows) rows of "
+                    + "\(symbol.name)", at: location)
         }
         return try value.rows([row]).transposed
     }
@@ -41,13 +43,16 @@ extension FormulaEvaluator {
     }
 
     /// `\sum_{i=1}^{n}` over a term written per example: the term at each example, added.
-    func sumOverExamples(_ term: Expr, index: String, from: Int?, to: Int?, of name: String,
-                         at location: SourceLocation) throws -> Variable {
+    func sumOverExamples(
+        _ term: Expr, index: String, from: Int?, to: Int?, of name: String,
+        at location: SourceLocation
+    ) throws -> Variable {
         let rows = try value(of: FormulaSymbol(name: name, latex: name), at: location).value.rows
         let first = from ?? 1, last = to ?? rows
         guard first >= 1, last <= rows else {
-            throw RuntimeError("the sum runs \(index) = \(first) … \(last), but \(name) has \(rows) examples (one per "
-                               + "row); the limits would have to fit them", at: location)
+            throw RuntimeError(
+                "the sum runs \(index) = \(first) … \(last), but \(name) has \(rows) examples (one per "
+                    + "row); the limits would have to fit them", at: location)
         }
         let saved = exampleRows[index]
         defer { exampleRows[index] = saved }

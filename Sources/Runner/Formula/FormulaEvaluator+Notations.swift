@@ -10,8 +10,10 @@ extension FormulaEvaluator {
     /// decay and τ for the initial accumulator (d2l's Adagrad writes η for the
     /// learning rate: η is the decay only beside a γ). d2l's RMSProp writes γ for the
     /// decay beside η, the learning rate; PyTorch's writes α for it. d2l's momentum is β.
-    static func optionAliases(_ optimizer: String, symbolNames: Set<String>,
-                              convention: FormulaConvention?) -> [String: [String]] {
+    static func optionAliases(
+        _ optimizer: String, symbolNames: Set<String>,
+        convention: FormulaConvention?
+    ) -> [String: [String]] {
         let d2l = convention == .d2l || (convention == nil && symbolNames.contains("η"))
         switch optimizer {
         case "adagrad":
@@ -31,8 +33,10 @@ extension FormulaEvaluator {
     /// formula that writes s beside v means d2l's. d2l's s is RMSProp's running
     /// average and Adagrad's sum; its momentum velocity v is SGD's momentum buffer.
     /// PyTorch's Adadelta box writes v for its square_avg and u for its acc_delta.
-    static func stateAliases(_ optimizer: String, symbolNames: Set<String>,
-                             convention: FormulaConvention?) -> [String: String] {
+    static func stateAliases(
+        _ optimizer: String, symbolNames: Set<String>,
+        convention: FormulaConvention?
+    ) -> [String: String] {
         switch optimizer {
         case "adam", "adamw":
             let d2l = convention == .d2l || (convention == nil && symbolNames.contains("s"))

@@ -12,7 +12,9 @@ extension FormulaEvaluator {
         for pair in stride(from: 0, to: arguments.count - 1, by: 2) {
             let value = try evaluate(arguments[pair].value)
             let condition = arguments[pair + 1]
-            let holds = condition.label == PiecewiseNames.otherwise ? Variable(Tensor(1))
+            let holds =
+                condition.label == PiecewiseNames.otherwise
+                ? Variable(Tensor(1))
                 : try evaluate(condition.value)
             let chosen = try located(at: location) { try open * holds }
             let term = try located(at: location) { try chosen * value }

@@ -14,8 +14,9 @@ extension FormulaEvaluator {
         if productsAreElementwise, a.shape == b.shape { return try a * b }
         if a.shape.cols == b.shape.rows { return try Variable.matmul(a, b) }
         if a.shape == b.shape { return try a * b }
-        throw ShapeMismatch(message: "two factors side by side with shapes \(a.shape) and \(b.shape) fit neither a "
-                            + "matrix product nor an element-wise one (at \(location.line):\(location.column))")
+        throw ShapeMismatch(
+            message: "two factors side by side with shapes \(a.shape) and \(b.shape) fit neither a "
+                + "matrix product nor an element-wise one (at \(location.line):\(location.column))")
     }
 
     /// Whether a power's exponent is written `-1`: on a matrix, the inverse.
@@ -34,8 +35,9 @@ extension FormulaEvaluator {
     func inverse(_ a: Variable, at location: SourceLocation) throws -> Variable {
         let shape = a.shape
         guard shape.rows == shape.cols else {
-            throw ShapeMismatch(message: "^{-1} of a \(shape) matrix: only a square matrix has an inverse; "
-                                + "an element-wise reciprocal is written \\frac{1}{x} (at \(location.line):\(location.column))")
+            throw ShapeMismatch(
+                message: "^{-1} of a \(shape) matrix: only a square matrix has an inverse; "
+                    + "an element-wise reciprocal is written \\frac{1}{x} (at \(location.line):\(location.column))")
         }
         let n = shape.rows
         var m = a.value.scalars
@@ -46,7 +48,8 @@ extension FormulaEvaluator {
             for row in column..<n where abs(m[row * n + column]) > abs(m[pivot * n + column]) { pivot = row }
             let size = abs(m[pivot * n + column])
             guard size > 1e-12 * max(1, a.value.maxAbs), size.isFinite else {
-                throw RuntimeError("^{-1}: the \(shape) matrix is singular (or nearly so): it has no inverse", at: location)
+                throw RuntimeError(
+                    "^{-1}: the \(shape) matrix is singular (or nearly so): it has no inverse", at: location)
             }
             if pivot != column {
                 for j in 0..<n {

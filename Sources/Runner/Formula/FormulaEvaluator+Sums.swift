@@ -14,10 +14,12 @@ extension FormulaEvaluator {
         let lower = arguments.first { $0.label == SumLimits.lower }?.value
         let upper = arguments.first { $0.label == SumLimits.upper }?.value
         if let index = arguments.first(where: { $0.label == SumLimits.index }), case let .symbol(s) = index.value.kind,
-           let example = exampleIndices(in: term).first(where: { $0.index == s.name }) {
-            return try sumOverExamples(term, index: s.name, from: try lower.map { try limit($0, "the lower limit of the sum") },
-                                       to: try upper.map { try limit($0, "the upper limit of the sum") },
-                                       of: example.name, at: location)
+            let example = exampleIndices(in: term).first(where: { $0.index == s.name })
+        {
+            return try sumOverExamples(
+                term, index: s.name, from: try lower.map { try limit($0, "the lower limit of the sum") },
+                to: try upper.map { try limit($0, "the upper limit of the sum") },
+                of: example.name, at: location)
         }
         let index = arguments.first { $0.label == SumLimits.index }.map { "\($0.value)" } ?? "i"
         let whole = wholeEntryIndices
@@ -29,17 +31,19 @@ extension FormulaEvaluator {
         let to = try limit(upper, "the upper limit of the sum")
         let count = to - from + 1
         guard count >= 0 else {
-            throw RuntimeError("the sum runs \(index) = \(from) … \(to): the upper limit is below the lower one",
-                               at: location)
+            throw RuntimeError(
+                "the sum runs \(index) = \(from) … \(to): the upper limit is below the lower one",
+                at: location)
         }
         // A single number does not change with i: each of the count terms is it.
         if value.value.count == 1 { return try value * Variable(Tensor(Double(count))) }
         let byRow = value.shape.rows > 1
         let length = byRow ? value.shape.rows : value.shape.cols
         guard from >= 1, to <= length else {
-            throw RuntimeError("the sum runs \(index) = \(from) … \(to), but the values summed have \(length) "
-                               + "\(byRow ? "rows" : "entries") (one per \(index)); the limits would have to fit them",
-                               at: location)
+            throw RuntimeError(
+                "the sum runs \(index) = \(from) … \(to), but the values summed have \(length) "
+                    + "\(byRow ? "rows" : "entries") (one per \(index)); the limits would have to fit them",
+                at: location)
         }
         if count == 0 { return Variable(Tensor(0)) }
         let rows = Array((from - 1)..<to)
@@ -50,7 +54,8 @@ extension FormulaEvaluator {
     private func limit(_ expression: Expr, _ what: String) throws -> Int {
         let value = try evaluate(expression).value
         guard value.count == 1 else {
-            throw RuntimeError("\(what) must be a single number, got a value of shape \(value.shape)", at: expression.location)
+            throw RuntimeError(
+                "\(what) must be a single number, got a value of shape \(value.shape)", at: expression.location)
         }
         let x = value.scalars[0]
         guard x.isFinite, x == x.rounded(), abs(x) <= 1e9 else {

@@ -84,8 +84,9 @@ extension FormulaEvaluator {
     /// A layer index as an Int: a whole number of sensible size, never NaN, ∞ or 1.5.
     static func wholeLayerIndex(_ x: Double, _ what: String, at location: SourceLocation) throws -> Int {
         guard x.isFinite, x == x.rounded(), abs(x) <= Double(largestLayerIndex) else {
-            throw RuntimeError("\(what) must be a whole number of at most \(largestLayerIndex), got \(NumberText.format(x))",
-                               at: location)
+            throw RuntimeError(
+                "\(what) must be a whole number of at most \(largestLayerIndex), got \(NumberText.format(x))",
+                at: location)
         }
         return Int(x)
     }
@@ -107,11 +108,13 @@ extension FormulaEvaluator {
     /// What the symbol names, or nil when no rule gives it a meaning.
     func meaning(of symbol: FormulaSymbol, at location: SourceLocation) throws -> Resolution? {
         if symbol.layer != nil, !context.readsAsLayer(symbol) {
-            throw RuntimeError("\(symbol.latex) is a power here, not a named value: a bare superscript names a layer "
-                               + "only on a model's w, b, a, z or δ", at: location)
+            throw RuntimeError(
+                "\(symbol.latex) is a power here, not a named value: a bare superscript names a layer "
+                    + "only on a model's w, b, a, z or δ", at: location)
         }
-        let query = SymbolQuery(symbol: symbol, names: candidateNames(symbol), layer: try symbol.layer.map(layerIndex),
-                                location: location)
+        let query = SymbolQuery(
+            symbol: symbol, names: candidateNames(symbol), layer: try symbol.layer.map(layerIndex),
+            location: location)
         for rule in Self.symbolRules {
             if let meaning = try rule.meaning(self, query) { return meaning }
         }
@@ -162,14 +165,16 @@ extension FormulaEvaluator {
         let after = stepAfter
         if step == after { return .after }
         if step == after - 1 { return .before }
-        throw RuntimeError("a formula is checked across one optimizer step: its time subscripts are t\(Self.offset(after - 1)) "
-                           + "(before) and t\(Self.offset(after)) (after), not t\(Self.offset(step))", at: context.location)
+        throw RuntimeError(
+            "a formula is checked across one optimizer step: its time subscripts are t\(Self.offset(after - 1)) "
+                + "(before) and t\(Self.offset(after)) (after), not t\(Self.offset(step))", at: context.location)
     }
 
     private static func offset(_ k: Int) -> String { k == 0 ? "" : k > 0 ? "+\(k)" : "\(k)" }
 
     /// `W^{(l)}`, `b^{(l)}`, `z^{(l)}`, `a^{(l)}` of the model, or `W3` without one.
-    func layered(_ symbol: FormulaSymbol, names: [String], layer: Int, at location: SourceLocation) throws -> Resolution {
+    func layered(_ symbol: FormulaSymbol, names: [String], layer: Int, at location: SourceLocation) throws -> Resolution
+    {
         if let model = model() {
             let count = model.network.layers.count
             let base = symbol.name
@@ -204,7 +209,8 @@ extension FormulaEvaluator {
         // With one param, state is that param's, whatever the formula calls it (d2l's x).
         let onlyParameter = context.before.parameterOrder.count == 1 ? context.before.parameterOrder.first : nil
         guard let focus = focus ?? onlyParameter else {
-            throw RuntimeError("the optimizer's \(stateName) belongs to one param: write the formula over θ", at: location)
+            throw RuntimeError(
+                "the optimizer's \(stateName) belongs to one param: write the formula over θ", at: location)
         }
         // State is indexed by the step that made it, in every source's convention.
         let moment: Moment = step == -1 ? .before : .after

@@ -45,8 +45,10 @@ final class FormulaEvaluator {
     private var losses: [Moment: Result<Variable, any Error>] = [:]
     private var definitionDepth = 0
 
-    init(context: FormulaContext, layerValues: [String: Int], focus: String?,
-         overrides: [Moment: [String: Variable]] = [:]) {
+    init(
+        context: FormulaContext, layerValues: [String: Int], focus: String?,
+        overrides: [Moment: [String: Variable]] = [:]
+    ) {
         self.context = context
         self.layerValues = layerValues
         self.focus = focus
@@ -96,10 +98,13 @@ final class FormulaEvaluator {
         case let .number(value):
             return Variable(Tensor(value))
         case let .symbol(symbol):
-            if let index = context.exampleIndex(of: symbol) { return try exampleValue(symbol, index: index, at: location) }
+            if let index = context.exampleIndex(of: symbol) {
+                return try exampleValue(symbol, index: index, at: location)
+            }
             if symbol.layer != nil, !context.readsAsLayer(symbol) { return try barePower(symbol, at: location) }
             if !wholeEntryIndices.isEmpty,
-               let indexed = indexedChapterValue(symbol, indices: Array(wholeEntryIndices)) {
+                let indexed = indexedChapterValue(symbol, indices: Array(wholeEntryIndices))
+            {
                 return try value(of: indexed.withoutComponents, at: location)
             }
             if !symbol.components.isEmpty { return try component(symbol, at: location) }
@@ -119,8 +124,9 @@ final class FormulaEvaluator {
             }
             // `l(w_{t-1})` where the chapter's loss is named l: the loss at its argument, never l times w.
             if op == .juxtaposition, expression.spelling == "(", case let .symbol(s) = left.kind, s.layer == nil,
-               s.components.isEmpty, let loss = context.before.loss, loss.name == s.name,
-               context.bindings[.init(name: s.name, layer: nil, step: nil)] == nil {
+                s.components.isEmpty, let loss = context.before.loss, loss.name == s.name,
+                context.bindings[.init(name: s.name, layer: nil, step: nil)] == nil
+            {
                 return try call(loss.name, [right], at: location)
             }
             let a = try evaluate(left)
@@ -177,8 +183,10 @@ final class FormulaEvaluator {
 
     /// Evaluates a definition's right side with its layer variable bound, at the
     /// entry `components` says when it was written per entry, or at every entry.
-    func evaluateDefinition(_ definition: FormulaContext.Definition, layer: Int?, components: [Int]? = nil,
-                            at location: SourceLocation) throws -> Variable {
+    func evaluateDefinition(
+        _ definition: FormulaContext.Definition, layer: Int?, components: [Int]? = nil,
+        at location: SourceLocation
+    ) throws -> Variable {
         definitionDepth += 1
         defer { definitionDepth -= 1 }
         guard definitionDepth < 50 else {
@@ -208,14 +216,16 @@ final class FormulaEvaluator {
     /// `a^2` where `a` is no layer symbol of a model: the power it is typeset as.
     private func barePower(_ symbol: FormulaSymbol, at location: SourceLocation) throws -> Variable {
         guard symbol.components.isEmpty, let exponent = symbol.layer else {
-            throw RuntimeError("\(symbol.latex): entries are indexed on a model's layer symbols (w^l_{jk}, \\delta^l_j); "
-                               + "without a model, or where the letter names a chapter value, ^ is a power", at: location)
+            throw RuntimeError(
+                "\(symbol.latex): entries are indexed on a model's layer symbols (w^l_{jk}, \\delta^l_j); "
+                    + "without a model, or where the letter names a chapter value, ^ is a power", at: location)
         }
         var base = symbol
         base.layer = nil
         base.layerBrackets = .parentheses
-        let power = Expr(.binary(.power, Expr(.symbol(base), at: location), exponent, operatorLocation: exponent.location),
-                         at: location)
+        let power = Expr(
+            .binary(.power, Expr(.symbol(base), at: location), exponent, operatorLocation: exponent.location),
+            at: location)
         return try evaluate(power)
     }
 

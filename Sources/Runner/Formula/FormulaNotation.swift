@@ -14,6 +14,7 @@ struct FormulaNotation: Codable, Equatable {
     }
 
     /// How an ambiguous reading's error names what resolves it.
-    static let declarationHint = "declare whose notation it is: check formula in pytorch notation (or d2l, articles), "
+    static let declarationHint =
+        "declare whose notation it is: check formula in pytorch notation (or d2l, articles), "
         + "or a notation statement before it"
 }

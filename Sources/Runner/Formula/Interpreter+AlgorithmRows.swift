@@ -22,8 +22,11 @@ extension Interpreter {
             } catch let error as RuntimeError {
                 unmet.append(.failure(error))
             } catch let unbound as FormulaEvaluator.UnboundSymbol {
-                unmet.append(.failure(RuntimeError("the test names \(unbound.symbol), which names no value: bind it "
-                                                   + "with where", at: unbound.location)))
+                unmet.append(
+                    .failure(
+                        RuntimeError(
+                            "the test names \(unbound.symbol), which names no value: bind it "
+                                + "with where", at: unbound.location)))
             }
         }
         func applies(_ k: Int) -> Bool {
@@ -37,7 +40,8 @@ extension Interpreter {
             let index = offset + 1
             switch unmet[offset] {
             case let .failure(error):
-                var result = EquationResult(index: index, source: equation.source, status: .error, message: error.message)
+                var result = EquationResult(
+                    index: index, source: equation.source, status: .error, message: error.message)
                 result.tolerance = tolerance
                 results.append(result)
                 continue
@@ -56,16 +60,20 @@ extension Interpreter {
             var row = equation
             for (earlier, value) in assigned { row.right = row.right.substituting(earlier, with: value) }
             guard row.right.height <= 4 * Expr.maximumHeight else {
-                results.append(EquationResult(index: index, source: row.source, status: .error,
-                                              message: "the rows above nest this row's right side too deep to evaluate"))
+                results.append(
+                    EquationResult(
+                        index: index, source: row.source, status: .error,
+                        message: "the rows above nest this row's right side too deep to evaluate"))
                 continue
             }
             // `\widehat{v_t}^{max} \leftarrow \max(\widehat{v_t}^{max}, …)` with nothing assigned
             // to it above: the row reads its own result.
             if row.right.mentions(symbol), isUnbound(symbol, probe) {
-                results.append(EquationResult(index: index, source: row.source, status: .error,
-                                              message: "\(symbol.latex) is assigned from itself: no row above assigns it "
-                                                  + "and it names no value (a previous step's value is written with t-1)"))
+                results.append(
+                    EquationResult(
+                        index: index, source: row.source, status: .error,
+                        message: "\(symbol.latex) is assigned from itself: no row above assigns it "
+                            + "and it names no value (a previous step's value is written with t-1)"))
                 continue
             }
             assigned.removeAll { $0.symbol.isSame(as: symbol) }

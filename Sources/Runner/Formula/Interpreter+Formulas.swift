@@ -14,8 +14,9 @@ extension Interpreter {
         do {
             result = try checkedFormula(check, statement: statement)
         } catch let error as RuntimeError {
-            result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source,
-                                 status: .error, message: error.message)
+            result = CheckResult(
+                line: statement.location.line, kind: .formula, source: statement.source,
+                status: .error, message: error.message)
             result.location = error.location
         }
         result.formula = displayMathAbove?.location
@@ -28,8 +29,9 @@ extension Interpreter {
             throw RuntimeError("check formula needs display math ($$ … $$) above its block", at: location)
         }
         if display.isShownUnchecked {
-            throw RuntimeError("the formula above is marked \(DisplayMath.showMarker) (shown, not checked); "
-                               + "remove the mark to check it", at: location)
+            throw RuntimeError(
+                "the formula above is marked \(DisplayMath.showMarker) (shown, not checked); "
+                    + "remove the mark to check it", at: location)
         }
         let reading = display.reading
         if let first = reading.diagnostics.first {
@@ -46,7 +48,8 @@ extension Interpreter {
             context.bindings[key] = binding.value
             bindingKeys.append((key, binding))
         }
-        let tolerance = check.tolerance.map { Tolerance(absolute: $0, relative: $0) }
+        let tolerance =
+            check.tolerance.map { Tolerance(absolute: $0, relative: $0) }
             ?? .formula
 
         context.convention = check.convention ?? formulaNotation.convention
@@ -62,8 +65,9 @@ extension Interpreter {
         let results = try checkRows(reading.equations, context: context, tolerance: tolerance)
         // A binding nothing resolved through would be silently ignored: the author meant something by it.
         for (key, binding) in bindingKeys where !context.usedBindings.contains(key) && !context.evaluationsStopped {
-            throw RuntimeError("where binds \(binding.symbol), but no symbol of the formula is resolved through it",
-                               at: binding.location)
+            throw RuntimeError(
+                "where binds \(binding.symbol), but no symbol of the formula is resolved through it",
+                at: binding.location)
         }
         formulaDefinitions = context.definitions
         return summarize(results, check: check, statement: statement)
@@ -73,7 +77,8 @@ extension Interpreter {
     private func bindingKey(_ binding: FormulaBinding) throws -> FormulaContext.SymbolKey {
         let reading = readFormula("\(binding.symbol) = 0", at: binding.location)
         guard reading.diagnostics.isEmpty, let left = reading.equations.first?.left,
-              case let .symbol(symbol) = left.kind else {
+            case let .symbol(symbol) = left.kind
+        else {
             throw RuntimeError("'\(binding.symbol)' is not a symbol a formula can name", at: binding.location)
         }
         var layer: Int?
@@ -88,50 +93,68 @@ extension Interpreter {
 
     /// One equation: a definition, or the sides compared at every instance it
     /// stands for (each free layer, each param a free θ names).
-    func checkEquation(_ equation: Equation, index: Int, context: FormulaContext,
-                       tolerance: Tolerance) throws -> [EquationResult] {
+    func checkEquation(
+        _ equation: Equation, index: Int, context: FormulaContext,
+        tolerance: Tolerance
+    ) throws -> [EquationResult] {
         let freeLayers = freeLayerVariables(in: equation, context: context)
-        let probe = FormulaEvaluator(context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
-                                     focus: nil)
-        if let definition = definitionResult(equation, index: index, freeLayers: freeLayers, probe: probe, context: context) {
+        let probe = FormulaEvaluator(
+            context: context, layerValues: Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, 1) }),
+            focus: nil)
+        if let definition = definitionResult(
+            equation, index: index, freeLayers: freeLayers, probe: probe, context: context)
+        {
             return [definition]
         }
         let layerCount = probe.model()?.network.layers.count ?? 0
         if !freeLayers.isEmpty && layerCount == 0 {
-            return [EquationResult(index: index, source: equation.source, status: .error,
-                                   message: "the layer index \(freeLayers[0]) is free but there is no model: "
-                                       + "bind it (check formula where \(freeLayers[0]) = 1)")]
+            return [
+                EquationResult(
+                    index: index, source: equation.source, status: .error,
+                    message: "the layer index \(freeLayers[0]) is free but there is no model: "
+                        + "bind it (check formula where \(freeLayers[0]) = 1)")
+            ]
         }
-        let results = try instances(of: equation, freeLayers: freeLayers, layerCount: layerCount, probe: probe,
-                                    context: context).map { instance in
+        let results = try instances(
+            of: equation, freeLayers: freeLayers, layerCount: layerCount, probe: probe,
+            context: context
+        ).map { instance in
             try compareSides(of: equation, index: index, at: instance, context: context, tolerance: tolerance)
         }
         if !results.isEmpty, results.allSatisfy({ $0.status == .skipped }) {
-            return [EquationResult(index: index, source: equation.source, status: .error,
-                                   message: "no layer has every symbol of this equation")]
+            return [
+                EquationResult(
+                    index: index, source: equation.source, status: .error,
+                    message: "no layer has every symbol of this equation")
+            ]
         }
         return results.filter { $0.status != .skipped || freeLayers.isEmpty }
     }
 
     /// The result of an equation that defines its left side, or nil when it is to be compared.
-    private func definitionResult(_ equation: Equation, index: Int, freeLayers: [String], probe: FormulaEvaluator,
-                                  context: FormulaContext) -> EquationResult? {
+    private func definitionResult(
+        _ equation: Equation, index: Int, freeLayers: [String], probe: FormulaEvaluator,
+        context: FormulaContext
+    ) -> EquationResult? {
         // `:=`, `\equiv`, `\triangleq` define; so does a left side that names nothing yet.
         if equation.isDefinition {
             guard case let .symbol(symbol) = equation.left.kind else {
-                return EquationResult(index: index, source: equation.source, status: .error,
-                                      message: "\(equation.relation) defines a symbol: its left side must be one")
+                return EquationResult(
+                    index: index, source: equation.source, status: .error,
+                    message: "\(equation.relation) defines a symbol: its left side must be one")
             }
             return define(symbol, equation, index: index, freeLayers: freeLayers, context: context)
         }
         guard case let .symbol(symbol) = equation.left.kind, isUnbound(symbol, probe),
-              probe.indexedChapterValue(symbol, indices: ["i", "j", "k"]) == nil else { return nil }
+            probe.indexedChapterValue(symbol, indices: ["i", "j", "k"]) == nil
+        else { return nil }
         // With explicit definitions only `:=` and its kin (and an algorithm's `\leftarrow`) define.
         if context.explicitDefinitions, equation.relation != "←" {
-            return EquationResult(index: index, source: equation.source, status: .error,
-                                  message: "\(equation.left) names no value, and this chapter's definitions are "
-                                      + "explicit (notation explicit definitions): define it with :=, or bind it "
-                                      + "with where")
+            return EquationResult(
+                index: index, source: equation.source, status: .error,
+                message: "\(equation.left) names no value, and this chapter's definitions are "
+                    + "explicit (notation explicit definitions): define it with :=, or bind it "
+                    + "with where")
         }
         return define(symbol, equation, index: index, freeLayers: freeLayers, context: context)
     }
@@ -144,27 +167,36 @@ extension Interpreter {
 
     /// Every instance the equation stands for: each layer of the model for a
     /// free layer index, each stepped param for θ, and the entry indices it holds for.
-    private func instances(of equation: Equation, freeLayers: [String], layerCount: Int, probe: FormulaEvaluator,
-                           context: FormulaContext) -> [EquationInstance] {
-        let layerChoices: [[String: Int]] = freeLayers.isEmpty ? [[:]]
+    private func instances(
+        of equation: Equation, freeLayers: [String], layerCount: Int, probe: FormulaEvaluator,
+        context: FormulaContext
+    ) -> [EquationInstance] {
+        let layerChoices: [[String: Int]] =
+            freeLayers.isEmpty
+            ? [[:]]
             : (1...layerCount).map { l in Dictionary(uniqueKeysWithValues: freeLayers.map { ($0, l) }) }
-        let focusChoices: [String?] = mentionsParameterFamily(equation, context: context)
+        let focusChoices: [String?] =
+            mentionsParameterFamily(equation, context: context)
             ? steppedParameters(context: context).map { $0 } : [nil]
         let components = freeComponents(in: equation, probe)
         return layerChoices.flatMap { layers in
             focusChoices.map { focus in
-                EquationInstance(layers: layers,
-                                 subject: EquationSubject(layer: layers.values.first, parameter: focus, components: components))
+                EquationInstance(
+                    layers: layers,
+                    subject: EquationSubject(layer: layers.values.first, parameter: focus, components: components))
             }
         }
     }
 
     /// Both sides of the equation evaluated at one instance and compared entry by entry.
-    private func compareSides(of equation: Equation, index: Int, at instance: EquationInstance, context: FormulaContext,
-                              tolerance: Tolerance) throws -> EquationResult {
+    private func compareSides(
+        of equation: Equation, index: Int, at instance: EquationInstance, context: FormulaContext,
+        tolerance: Tolerance
+    ) throws -> EquationResult {
         let subject = instance.subject
-        var result = EquationResult(index: index, source: equation.source,
-                                    subject: subject == EquationSubject() ? nil : subject, status: .passed)
+        var result = EquationResult(
+            index: index, source: equation.source,
+            subject: subject == EquationSubject() ? nil : subject, status: .passed)
         let assignment = isAssignment(equation)
         let evaluator = FormulaEvaluator(context: context, layerValues: instance.layers, focus: subject.parameter)
         evaluator.productsAreElementwise = assignment || isStepped(equation)
@@ -210,7 +242,8 @@ extension Interpreter {
             result.message = disagreement.message
         case let unbound as FormulaEvaluator.UnboundSymbol:
             result.status = .error
-            result.message = "\(unbound.symbol) names no value: bind it with where, define it in an "
+            result.message =
+                "\(unbound.symbol) names no value: bind it with where, define it in an "
                 + "earlier formula, or name a chapter value"
         case let error as RuntimeError:
             result.status = .error
@@ -231,20 +264,25 @@ extension Interpreter {
         }
     }
 
-    func define(_ symbol: FormulaSymbol, _ equation: Equation, index: Int, freeLayers: [String],
-                        context: FormulaContext) -> EquationResult {
+    func define(
+        _ symbol: FormulaSymbol, _ equation: Equation, index: Int, freeLayers: [String],
+        context: FormulaContext
+    ) -> EquationResult {
         var layer: Int?
         var layerVariable: String?
         if let expression = symbol.layer {
             if case let .symbol(s) = expression.kind, s.layer == nil, freeLayers.contains(s.name) {
                 layerVariable = s.name
-            } else if let value = try? FormulaEvaluator(context: context, layerValues: [:], focus: nil).layerIndex(expression) {
+            } else if let value = try? FormulaEvaluator(context: context, layerValues: [:], focus: nil).layerIndex(
+                expression)
+            {
                 layer = value
             }
         }
         context.definitions[.init(name: symbol.name, layer: layer, step: symbol.step)] =
-            .init(right: equation.right, layerVariable: layerVariable, source: equation.source,
-                  components: symbol.components, stepAfter: context.stepAfter, symbolNames: context.symbolNames)
+            .init(
+                right: equation.right, layerVariable: layerVariable, source: equation.source,
+                components: symbol.components, stepAfter: context.stepAfter, symbolNames: context.symbolNames)
         // The right side is evaluated by the formulas that use the symbol; the
         // where clauses it names are this check's all the same.
         for name in symbolNames(in: equation.right) { context.noteUse(.init(name: name, layer: nil, step: nil)) }
@@ -276,7 +314,8 @@ extension Interpreter {
         var pending = equations.flatMap { [$0.left, $0.right] }
         while let e = pending.popLast() {
             if case let .symbol(s) = e.kind, let step = s.step, !stateNames.contains(s.name),
-               !stateNames.contains(s.asciiName), context.bindings[.init(name: s.name, layer: nil, step: nil)] == nil {
+                !stateNames.contains(s.asciiName), context.bindings[.init(name: s.name, layer: nil, step: nil)] == nil
+            {
                 steps[step] = steps[step] ?? s
             }
             pending += e.kind.children
@@ -284,23 +323,26 @@ extension Interpreter {
         switch context.convention {
         case .pytorch?, .d2l?:
             if let later = steps[1] {
-                throw RuntimeError("in \(context.convention!.rawValue) notation a step goes from t-1 to t: "
-                                   + "\(later.latex) is not one of its moments", at: context.location)
+                throw RuntimeError(
+                    "in \(context.convention!.rawValue) notation a step goes from t-1 to t: "
+                        + "\(later.latex) is not one of its moments", at: context.location)
             }
             return 0
         case .articles?:
             if let earlier = steps[-1] {
-                throw RuntimeError("in articles notation a step goes from t to t+1: \(earlier.latex) is not one of "
-                                   + "its moments", at: context.location)
+                throw RuntimeError(
+                    "in articles notation a step goes from t to t+1: \(earlier.latex) is not one of "
+                        + "its moments", at: context.location)
             }
             return 1
         case nil:
             break
         }
         if let earlier = steps[-1], let later = steps[1] {
-            throw RuntimeError("the formula writes both \(earlier.latex) and \(later.latex): one optimizer step goes "
-                               + "from t-1 to t (PyTorch's convention) or from t to t+1 (the articles'), not both",
-                               at: context.location)
+            throw RuntimeError(
+                "the formula writes both \(earlier.latex) and \(later.latex): one optimizer step goes "
+                    + "from t-1 to t (PyTorch's convention) or from t to t+1 (the articles'), not both",
+                at: context.location)
         }
         return steps[-1] != nil ? 0 : 1
     }
@@ -335,7 +377,8 @@ extension Interpreter {
                 var inner = [layer]
                 while let i = inner.popLast() {
                     if case let .symbol(v) = i.kind, v.layer == nil, v.name != "L",
-                       context.bindings[.init(name: v.name, layer: nil, step: nil)] == nil, !names.contains(v.name) {
+                        context.bindings[.init(name: v.name, layer: nil, step: nil)] == nil, !names.contains(v.name)
+                    {
                         names.append(v.name)
                     }
                     inner += i.kind.children
@@ -364,7 +407,9 @@ extension Interpreter {
             }
             // `\sum_j`: j is the sum's own, not free.
             if case let .call("sum", arguments) = e.kind,
-               let index = arguments.first(where: { $0.label == SumLimits.index }), case let .symbol(s) = index.value.kind {
+                let index = arguments.first(where: { $0.label == SumLimits.index }),
+                case let .symbol(s) = index.value.kind
+            {
                 summed.insert(s.name)
             }
             pending += e.kind.children.reversed()
@@ -376,8 +421,9 @@ extension Interpreter {
     /// that belongs to one param: then it is checked for each param.
     private func mentionsParameterFamily(_ equation: Equation, context: FormulaContext) -> Bool {
         let stateNames = Set(context.before.optimizer?.optimizer.stateNames ?? [])
-        let aliases = FormulaEvaluator.stateAliases(context.before.optimizer?.optimizer.name ?? "",
-                                                    symbolNames: context.symbolNames, convention: context.convention)
+        let aliases = FormulaEvaluator.stateAliases(
+            context.before.optimizer?.optimizer.name ?? "",
+            symbolNames: context.symbolNames, convention: context.convention)
         func isState(_ name: String) -> Bool {
             stateNames.contains(name) || stateNames.contains(FormulaEvaluator.pyTorchStateNames[name] ?? name)
                 || stateNames.contains(aliases[name] ?? name)
@@ -385,11 +431,14 @@ extension Interpreter {
         var pending = [equation.left, equation.right]
         while let e = pending.popLast() {
             if case let .symbol(s) = e.kind, s.layer == nil, context.before.binding(s.name) == nil {
-                let bound = context.bindings[.init(name: s.name, layer: nil, step: s.step)]
+                let bound =
+                    context.bindings[.init(name: s.name, layer: nil, step: s.step)]
                     ?? context.bindings[.init(name: s.name, layer: nil, step: nil)]
                 if let bound {
                     // Bound to the optimizer's state by name: that state belongs to one param.
-                    if case let .name(name) = bound.kind, context.before.binding(name) == nil, isState(name) { return true }
+                    if case let .name(name) = bound.kind, context.before.binding(name) == nil, isState(name) {
+                        return true
+                    }
                 } else if s.name == "θ" || isState(s.name) || isState(s.asciiName) {
                     return true
                 }
@@ -408,8 +457,10 @@ extension Interpreter {
 
     /// Entry by entry within the tolerance. A NaN or infinite entry on either
     /// side never agrees, not even ∞ with ∞: nothing finite was compared there.
-    private func compare(_ left: Tensor, _ right: Tensor, tolerance: Tolerance,
-                         into result: inout EquationResult) {
+    private func compare(
+        _ left: Tensor, _ right: Tensor, tolerance: Tolerance,
+        into result: inout EquationResult
+    ) {
         result.left = left
         result.right = right
         // Sides of different shapes fail with no entry compared.
@@ -452,9 +503,10 @@ extension Interpreter {
         } else {
             status = failed ? .failed : .passed
         }
-        var result = CheckResult(line: statement.location.line, kind: .formula, source: statement.source, status: status,
-                                 maxAbsoluteError: compared.compactMap(\.maxAbsoluteError).max(),
-                                 maxRelativeError: compared.compactMap(\.maxRelativeError).max(), message: "")
+        var result = CheckResult(
+            line: statement.location.line, kind: .formula, source: statement.source, status: status,
+            maxAbsoluteError: compared.compactMap(\.maxAbsoluteError).max(),
+            maxRelativeError: compared.compactMap(\.maxRelativeError).max(), message: "")
         result.equations = results
         result.tolerance = check.tolerance.map { Tolerance(absolute: $0, relative: $0) } ?? .formula
         return result
