@@ -12,7 +12,8 @@ RELEASE_BIN := .build/release
 # Where `make test` renders the book afresh, once per kernel and thread count.
 BOOK_CHECK := .build/book-check
 FUZZ_SECONDS ?= 600
-SWIFT_FORMAT ?= swift-format
+# The toolchain's own swift-format, found beside the swift it is called through.
+SWIFT_FORMAT ?= $(SWIFT) format
 
 .PHONY: run test setup build release bench fuzz format lint clean
 
