@@ -180,7 +180,9 @@ final class FormulaContext {
             default: continue
             }
             guard example >= 0, example < value.rows else {
-                throw RuntimeError("example \(example) is outside the \(value.rows) rows of '\(name)'", at: location)
+                throw RuntimeError(
+                    "example \(example) is outside the \(value.rows) rows of '\(name)'", at: location,
+                    failure: .exampleOutsideRows)
             }
             rows[name] = value.rows([example])
         }

@@ -162,7 +162,7 @@ extension FormulaEvaluator {
                 throw RuntimeError(
                     "\(written) indexes one entry of a vector, but \(whole) has "
                         + "shape \(shape): for one example written as a column, check formula for example i",
-                    at: location)
+                    at: location, failure: .oneIndexOnAMatrix)
             }
             return [max(shape.rows, shape.cols)]
         case 2:

@@ -32,7 +32,7 @@ extension FormulaEvaluator {
             throw RuntimeError(
                 "the test \(condition.source) names no option of the optimizer"
                     + (known.isEmpty ? " (there is no optimizer)" : " (it has \(known))"),
-                at: condition.location)
+                at: condition.location, failure: .unknownOptimizerOption)
         case let .comparison(left, relation, right):
             let a = try scalar(left, condition), b = try scalar(right, condition)
             let outcome: Bool

@@ -8,6 +8,9 @@ extension FormulaEvaluator {
     /// Autodiff and finite differences disagree: the engine would be wrong.
     struct EngineDisagreement: Error {
         var message: String
+        /// Set where the disagreement decides something of the formula, not of the engine.
+        var failure: FormulaFailure?
+        var location: SourceLocation?
     }
 
     /// `∂X/∂Y`: of a single number with respect to a named value (a gradient
@@ -125,8 +128,8 @@ extension FormulaEvaluator {
                 guard options.agrees(autodiff: ad, finiteDifference: fd) else {
                     throw EngineDisagreement(
                         message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
-                            + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))"
-                    )
+                            + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))",
+                        failure: .derivativeNotElementwise, location: output.location)
                 }
                 worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
@@ -164,7 +167,7 @@ extension FormulaEvaluator {
         guard let derivative = activation.derivative(z.value) else {
             throw RuntimeError(
                 "\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
-                at: location)
+                at: location, failure: .derivativeNotElementwise)
         }
         note(DerivativeNote(label: "\(function)'", method: .activation, operand: activation.rawValue))
         return Variable(derivative)

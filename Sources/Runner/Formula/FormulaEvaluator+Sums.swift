@@ -33,7 +33,7 @@ extension FormulaEvaluator {
         guard count >= 0 else {
             throw RuntimeError(
                 "the sum runs \(index) = \(from) … \(to): the upper limit is below the lower one",
-                at: location)
+                at: location, failure: .sumLimitsReversed)
         }
         // A single number does not change with i: each of the count terms is it.
         if value.value.count == 1 { return try value * Variable(Tensor(Double(count))) }
@@ -43,7 +43,7 @@ extension FormulaEvaluator {
             throw RuntimeError(
                 "the sum runs \(index) = \(from) … \(to), but the values summed have \(length) "
                     + "\(byRow ? "rows" : "entries") (one per \(index)); the limits would have to fit them",
-                at: location)
+                at: location, failure: .sumOutsideValues)
         }
         if count == 0 { return Variable(Tensor(0)) }
         let rows = Array((from - 1)..<to)
