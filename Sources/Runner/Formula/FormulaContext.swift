@@ -187,7 +187,9 @@ final class FormulaContext {
             rows[name] = value.rows([example])
         }
         guard !rows.isEmpty else {
-            throw RuntimeError("for example needs data (one example per row) to pick the example from", at: location)
+            throw RuntimeError(
+                "for example needs data (one example per row) to pick the example from", at: location,
+                failure: .exampleWithoutData)
         }
         return rows
     }

@@ -56,7 +56,7 @@ extension FormulaEvaluator {
         guard value.count == 1 else {
             throw RuntimeError(
                 "the test \(condition.source) compares a value of shape \(value.shape): "
-                    + "a test compares numbers", at: condition.location)
+                    + "a test compares numbers", at: condition.location, failure: .testNotANumber)
         }
         return value.scalars[0]
     }

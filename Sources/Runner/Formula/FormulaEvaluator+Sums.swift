@@ -9,7 +9,7 @@ extension FormulaEvaluator {
     /// error: dropping them would compare a different sum than the one written.
     func summation(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
         guard let term = arguments.first(where: { $0.label == nil })?.value else {
-            throw RuntimeError("a sum needs a term", at: location)
+            throw RuntimeError("a sum needs a term", at: location, failure: .sumWithoutATerm)
         }
         let lower = arguments.first { $0.label == SumLimits.lower }?.value
         let upper = arguments.first { $0.label == SumLimits.upper }?.value
@@ -55,11 +55,14 @@ extension FormulaEvaluator {
         let value = try evaluate(expression).value
         guard value.count == 1 else {
             throw RuntimeError(
-                "\(what) must be a single number, got a value of shape \(value.shape)", at: expression.location)
+                "\(what) must be a single number, got a value of shape \(value.shape)", at: expression.location,
+                failure: .limitNotANumber)
         }
         let x = value.scalars[0]
         guard x.isFinite, x == x.rounded(), abs(x) <= 1e9 else {
-            throw RuntimeError("\(what) must be a whole number, got \(NumberText.format(x))", at: expression.location)
+            throw RuntimeError(
+                "\(what) must be a whole number, got \(NumberText.format(x))", at: expression.location,
+                failure: .limitNotWhole)
         }
         return Int(x)
     }

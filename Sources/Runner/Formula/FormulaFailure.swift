@@ -47,4 +47,64 @@ public enum FormulaFailure: String, Sendable, Codable, Equatable {
     case freeLayerWithoutModel
     /// No layer of the model has every symbol of the equation.
     case noLayerHasEverySymbol
+    /// `for example i` in a chapter with no data to pick the example from.
+    case exampleWithoutData
+    /// An entry index that is not one of the indices the equation is checked over.
+    case indexNotChecked
+    /// An entry written with more than two indices.
+    case tooManyEntryIndices
+    /// An index of the equation that no symbol is written with: it picks no entry.
+    case indexOfNothing
+    /// More entries than an entry-by-entry check takes.
+    case tooManyEntries
+    /// An algorithm test comparing a value that is not a single number.
+    case testNotANumber
+    /// A derivative with respect to something that is not a named value.
+    case derivativeByNoName
+    /// A derivative between values of different shapes, neither a single number.
+    case derivativeOfShapesThatDiffer
+    /// A function letter bound to no activation.
+    case functionNotAnActivation
+    /// A function given more arguments than it takes in a formula.
+    case tooManyArguments
+    /// A function's argument naming values from before and after the step at once.
+    case beforeAndAfterAtOnce
+    /// The loss at an argument that is not written over θ.
+    case argumentNotOverTheta
+    /// A cases block with no case.
+    case casesWithoutACase
+    /// `A^{-1}` of a singular matrix.
+    case singularMatrix
+    /// A `\sum` with no term.
+    case sumWithoutATerm
+    /// A limit of a sum that is not a single number.
+    case limitNotANumber
+    /// A limit of a sum that is not a whole number.
+    case limitNotWhole
+    /// A layer index written as something other than a number, l, L or their sum.
+    case layerIndexUnreadable
+    /// A layer index letter with no value.
+    case layerIndexUnbound
+    /// A layer or example index that is not a whole number of sensible size.
+    case indexNotWhole
+    /// A bare superscript on a letter that names no layer value: a power, read as a name.
+    case powerNotANamedValue
+    /// A time subscript outside the one optimizer step a formula is checked across.
+    case timeOutsideOneStep
+    /// An optimizer state written without the param it belongs to.
+    case stateWithoutParam
+    /// A param the optimizer does not step.
+    case parameterNotStepped
+    /// The loss named in a chapter that has none.
+    case noLoss
+    /// A form the reader gives that has no meaning in a formula.
+    case formWithoutMeaning
+    /// Definitions that refer to each other without end.
+    case circularDefinitions
+    /// Entry indices on a letter whose superscript is a power (no layer symbol of a model).
+    case entryIndexWithoutModel
+    /// A `where` binding whose left side is not a symbol.
+    case bindingNotASymbol
+    /// A `where` binding whose layer is not a number.
+    case bindingLayerNotConcrete
 }

@@ -85,12 +85,16 @@ extension Interpreter {
         guard reading.diagnostics.isEmpty, let left = reading.equations.first?.left,
             case let .symbol(symbol) = left.kind
         else {
-            throw RuntimeError("'\(binding.symbol)' is not a symbol a formula can name", at: binding.location)
+            throw RuntimeError(
+                "'\(binding.symbol)' is not a symbol a formula can name", at: binding.location,
+                failure: .bindingNotASymbol)
         }
         var layer: Int?
         if let expression = symbol.layer {
             guard case let .number(x) = expression.kind else {
-                throw RuntimeError("a where clause names a concrete layer: \(symbol.name)^{(2)}", at: binding.location)
+                throw RuntimeError(
+                    "a where clause names a concrete layer: \(symbol.name)^{(2)}", at: binding.location,
+                    failure: .bindingLayerNotConcrete)
             }
             layer = try FormulaEvaluator.wholeLayerIndex(x, "the layer of \(binding.symbol)", at: binding.location)
         }
