@@ -113,6 +113,7 @@ final class AlgorithmBoxTests: XCTestCase {
                     """#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
+        XCTAssertEqual(check.failure, .formulaUnreadable, check.diagnostics)
         XCTAssertEqual(
             check.location, chapterLocation(13, 2), "located at the \\textbf of the if: \(check.diagnostics)")
     }
@@ -126,6 +127,7 @@ final class AlgorithmBoxTests: XCTestCase {
                     &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} \\
                     """#))
         XCTAssertEqual(result.formulaChecks.first?.status, .error)
+        XCTAssertEqual(result.formulaChecks.first?.failure, .formulaUnreadable)
         XCTAssertEqual(result.formulaChecks.first?.location, chapterLocation(13, 2), "at the \\textbf of the else")
     }
 

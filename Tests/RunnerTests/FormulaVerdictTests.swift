@@ -102,9 +102,11 @@ final class FormulaVerdictTests: XCTestCase {
             let result = try runChapter(
                 smallNetwork + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = \(bad)"))
             XCTAssertEqual(statuses(result), [.error], "l = \(bad): \(messages(result))")
+            XCTAssertEqual(result.formulaChecks.map(\.failures), [[.indexNotWhole]], "l = \(bad)")
         }
         let huge = try runChapter(smallNetwork + formula(#"W^{(99999999999999999999)} = W^{(1)}"#))
         XCTAssertEqual(statuses(huge), [.error], messages(huge))
+        XCTAssertEqual(huge.formulaChecks.map(\.failures), [[.indexNotWhole]])
     }
 
     func testWhereBindsOptimizerOptionsAndStateByPyTorchNames() throws {
