@@ -158,6 +158,9 @@ public struct CheckResult: Sendable, Codable {
     /// Where a check that could not be made went wrong (a formula that does not
     /// read), when that is not its statement's line.
     public var location: SourceLocation?
+    /// For a formula check that could not be made: what was decided, which the
+    /// message says in words.
+    public var failure: FormulaFailure?
     /// For a formula check: where the display math it read starts, so that its
     /// verdict is drawn beside that formula and no other.
     public var formula: SourceLocation?

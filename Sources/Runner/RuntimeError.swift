@@ -4,10 +4,13 @@ import Notation
 struct RuntimeError: Error {
     var message: String
     var location: SourceLocation
+    /// For a formula's error: what was decided, for results to carry as data.
+    var failure: FormulaFailure?
 
-    init(_ message: String, at location: SourceLocation) {
+    init(_ message: String, at location: SourceLocation, failure: FormulaFailure? = nil) {
         self.message = message
         self.location = location
+        self.failure = failure
     }
 }
 

@@ -79,7 +79,9 @@ final class BookFileTests: XCTestCase {
     }
 
     func testValuesOfTheWrongKindAreRefused() {
-        XCTAssertEqual(parseError("- a.md\n")?.message.hasPrefix("the book file is a list of settings"), true)
+        XCTAssertEqual(
+            parseError("- a.md\n")?.description,
+            "book.yml:1:1: error: the book file is a list of settings (`title: …`, `chapters: …`), not a list")
         XCTAssertEqual(
             parseError("chapters: a.md\n")?.description,
             "book.yml:1:11: error: `chapters` is a list of chapter files (`- 01-intro.md`), not a single value")

@@ -113,6 +113,7 @@ final class AlgorithmBoxTests: XCTestCase {
                     """#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
+        XCTAssertEqual(check.failure, .formulaUnreadable, check.diagnostics)
         XCTAssertEqual(
             check.location, chapterLocation(13, 2), "located at the \\textbf of the if: \(check.diagnostics)")
     }
@@ -126,6 +127,7 @@ final class AlgorithmBoxTests: XCTestCase {
                     &\hspace{5mm} \theta_t \leftarrow \theta_{t-1} \\
                     """#))
         XCTAssertEqual(result.formulaChecks.first?.status, .error)
+        XCTAssertEqual(result.formulaChecks.first?.failure, .formulaUnreadable)
         XCTAssertEqual(result.formulaChecks.first?.location, chapterLocation(13, 2), "at the \\textbf of the else")
     }
 
@@ -139,8 +141,8 @@ final class AlgorithmBoxTests: XCTestCase {
                     """#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
-        XCTAssertTrue(
-            check.diagnostics.contains("names no option of the optimizer (it has lr, momentum"), check.diagnostics)
+        XCTAssertEqual(check.equations.first?.failure, .unknownOptimizerOption, check.diagnostics)
+        XCTAssertEqual(check.equations.first?.location, chapterLocation(13, 17), "at \\textit{centered}")
     }
 
     /// PyTorch's AdamW box assigns θ_t twice: the first is the decoupled decay,
@@ -183,9 +185,9 @@ final class AlgorithmBoxTests: XCTestCase {
                 + formula(rows) + formula(selfAssigned))
         XCTAssertEqual(result.formulaChecks[0].status, .passed, result.formulaChecks[0].diagnostics)
         XCTAssertEqual(result.formulaChecks[1].status, .error)
-        XCTAssertTrue(
-            result.formulaChecks[1].diagnostics.contains("is assigned from itself"), result.formulaChecks[1].diagnostics
-        )
+        let selfRead = result.formulaChecks[1]
+        XCTAssertEqual(selfRead.equations.map(\.failure), [.assignedFromItself], selfRead.diagnostics)
+        XCTAssertEqual(selfRead.equations.last?.location, chapterLocation(23, 15), "at the row's left side")
     }
 
     /// PyTorch's Adagrad box: γ is the learning rate, η its decay, τ the initial

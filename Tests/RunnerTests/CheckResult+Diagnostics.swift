@@ -6,4 +6,9 @@ extension CheckResult {
     var diagnostics: String {
         ([message] + equations.map(\.message)).filter { !$0.isEmpty }.joined(separator: "; ")
     }
+
+    /// What the runner decided, as data: the check's failure, then its equations'.
+    var failures: [FormulaFailure] {
+        ([failure] + equations.map(\.failure)).compactMap { $0 }
+    }
 }

@@ -191,6 +191,7 @@ final class ShownFormulaCheckTests: XCTestCase {
             """)
         let check = try XCTUnwrap(result.checks.first)
         XCTAssertEqual(check.status, .error)
+        XCTAssertEqual(check.failure, .shownUnchecked)
         XCTAssertEqual(
             check.message,
             "the formula above is marked <!-- tutor: show --> (shown, not checked); "

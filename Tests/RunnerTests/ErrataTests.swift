@@ -94,13 +94,16 @@ final class ErrataTests: XCTestCase {
                 correction
                 ```
                 """)
-        let errors = result.errors.map { "\($0.location.line):\($0.location.column) \($0.message.prefix(30))" }
+        XCTAssertEqual(result.errors.map(\.location), [10, 11, 12, 16, 17].map { chapterLocation($0, 1) })
         XCTAssertEqual(
-            errors,
+            result.errors.map(\.message),
             [
-                "10:1 'correction' belongs to an err", "11:1 'end erratum' closes an erratu",
-                "12:1 this erratum has no evidence: ", "16:1 a correction is a check that h",
-                "17:1 this erratum already has its c",
+                #"'correction' belongs to an erratum: write erratum "the article's claim" and its evidence before it"#,
+                "'end erratum' closes an erratum, but none is open here",
+                "this erratum has no evidence: follow it with the checks that show the claim wrong "
+                    + "(check formula … expect fail, or expect …) before 'correction'",
+                "a correction is a check that holds: 'expect fail' marks evidence, which comes before 'correction'",
+                "this erratum already has its correction (line 13's erratum)",
             ])
         XCTAssertEqual(result.status, .error)
         XCTAssertEqual(result.errata.map(\.status).first, .error)

@@ -76,7 +76,8 @@ final class FormulaMeaningTests: XCTestCase {
                 + formula(#"\frac{\partial C}{\partial b^l_j} = \frac{\partial C}{\partial z^l_j}"#))
         let check = try XCTUnwrap(result.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
-        XCTAssertTrue(check.diagnostics.contains("for example i"), check.diagnostics)
+        XCTAssertEqual(check.equations.first?.failure, .oneIndexOnAMatrix, check.diagnostics)
+        XCTAssertEqual(check.equations.first?.location, chapterLocation(12, 64), "at z^l_j, an entry of a batch")
     }
 
     func testAValueAppliedToTheModelsInputIsItsValueAtTheExamples() throws {
@@ -219,7 +220,8 @@ final class FormulaMeaningTests: XCTestCase {
             """ + formula(#"\frac{\partial s}{\partial z} = s"#))
         let check = result.formulaChecks[0]
         XCTAssertEqual(check.status, .error)
-        XCTAssertTrue(check.diagnostics.contains("not an element-wise derivative"), check.diagnostics)
+        XCTAssertEqual(check.equations.map(\.failure), [.derivativeNotElementwise], check.diagnostics)
+        XCTAssertEqual(check.equations.first?.location, chapterLocation(8, 16), "at the s differentiated")
     }
 
     func testMismatchedShapesMeanTheFormulaDoesNotHold() throws {
@@ -241,12 +243,14 @@ final class FormulaMeaningTests: XCTestCase {
             unknown.formulaChecks.first?.equations.first?.status, .definition, "an unbound left side defines")
         let unbound = try runChapter(smallNetwork + formula(#"C = q"#))
         XCTAssertEqual(unbound.formulaChecks.first?.status, .error)
-        XCTAssertTrue(unbound.formulaChecks.first?.diagnostics.contains("q names no value") ?? false)
+        XCTAssertEqual(unbound.formulaChecks.first?.equations.map(\.failure), [.unboundSymbol])
+        XCTAssertEqual(unbound.formulaChecks.first?.equations.first?.location, chapterLocation(12, 5), "at q")
 
         // An unreadable formula is an error of its check only: the chapter goes on.
         let outside = try runChapter(smallNetwork + formula(#"C = \int_0^1 x\,dx"#) + "```tutor\nshow C\n```\n")
         let check = try XCTUnwrap(outside.formulaChecks.first)
         XCTAssertEqual(check.status, .error)
+        XCTAssertEqual(check.failure, .formulaUnreadable, check.diagnostics)
         XCTAssertEqual(check.location, chapterLocation(12, 5), "located at \\int inside the formula, not at the check")
         XCTAssertEqual(outside.shows.count, 1, "the statements after the check still run")
     }

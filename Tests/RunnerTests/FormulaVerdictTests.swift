@@ -33,7 +33,9 @@ final class FormulaVerdictTests: XCTestCase {
                 + formula(#"C = \frac{1}{N} \sum_{i=1}^{N} (w x_i + b - y_i)^2"#, bind + ", N = 5")
                 + formula(#"C = \frac{1}{30} \sum_{i=1}^{30} (w x_i + b - y_i)^2"#, bind))
         XCTAssertEqual(statuses(result), [.passed, .failed, .failed, .error], messages(result))
-        XCTAssertTrue(result.formulaChecks[3].diagnostics.contains("20 rows"), result.formulaChecks[3].diagnostics)
+        let beyond = result.formulaChecks[3]
+        XCTAssertEqual(beyond.equations.map(\.failure), [.sumOutsideValues], beyond.diagnostics)
+        XCTAssertEqual(beyond.equations.first?.location, chapterLocation(36, 18), "at the \\sum past the 20 rows")
     }
 
     func testAnUnboundLeftSideIsADefinitionNotAPass() throws {
@@ -100,9 +102,11 @@ final class FormulaVerdictTests: XCTestCase {
             let result = try runChapter(
                 smallNetwork + formula(#"a^{(l)} = f(z^{(l)})"#, "check formula where l = \(bad)"))
             XCTAssertEqual(statuses(result), [.error], "l = \(bad): \(messages(result))")
+            XCTAssertEqual(result.formulaChecks.map(\.failures), [[.indexNotWhole]], "l = \(bad)")
         }
         let huge = try runChapter(smallNetwork + formula(#"W^{(99999999999999999999)} = W^{(1)}"#))
         XCTAssertEqual(statuses(huge), [.error], messages(huge))
+        XCTAssertEqual(huge.formulaChecks.map(\.failures), [[.indexNotWhole]])
     }
 
     func testWhereBindsOptimizerOptionsAndStateByPyTorchNames() throws {
@@ -132,6 +136,7 @@ final class FormulaVerdictTests: XCTestCase {
     func testABindingNothingUsesIsAnError() throws {
         let result = try runChapter(line + formula("C = C", "check formula where q = 3"))
         XCTAssertEqual(statuses(result), [.error], messages(result))
+        XCTAssertEqual(result.formulaChecks[0].failure, .bindingUnused, messages(result))
         XCTAssertEqual(
             result.formulaChecks[0].location, chapterLocation(16, 21), "at q in the where: \(messages(result))")
     }
@@ -200,12 +205,11 @@ final class ExampleSuperscriptTests: XCTestCase {
                 + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#, "check formula where i = 13")
                 + formula(#"r^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.passed, .error, .error])
-        XCTAssertTrue(
-            result.formulaChecks[1].diagnostics.contains("example 13 is outside the 12 rows of r"),
-            result.formulaChecks[1].diagnostics)
-        XCTAssertTrue(
-            result.formulaChecks[2].diagnostics.contains(#"sum over it (\sum_{i=1}^{n}) or bind it (where i = 1)"#),
-            result.formulaChecks[2].diagnostics)
+        let outside = result.formulaChecks[1], free = result.formulaChecks[2]
+        XCTAssertEqual(outside.equations.map(\.failure), [.exampleOutsideRows], outside.diagnostics)
+        XCTAssertEqual(outside.equations.first?.location, chapterLocation(21, 1), "at r^{(i)}, 13 past its 12 rows")
+        XCTAssertEqual(free.equations.map(\.failure), [.exampleIndexFree], free.diagnostics)
+        XCTAssertEqual(free.equations.first?.location, chapterLocation(29, 1), "at r^{(i)}, i neither summed nor bound")
     }
 
     /// The derivative of the sum over examples is autodiff's through every term,

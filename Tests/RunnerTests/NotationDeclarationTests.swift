@@ -21,9 +21,9 @@ final class NotationDeclarationTests: XCTestCase {
         XCTAssertEqual(
             result.formulaChecks.map(\.status), [.error, .passed, .passed, .passed, .passed],
             result.formulaChecks.map(\.diagnostics).description)
-        XCTAssertTrue(
-            result.formulaChecks[0].diagnostics.contains("check formula in pytorch notation"),
-            result.formulaChecks[0].diagnostics)
+        let ambiguous = result.formulaChecks[0]
+        XCTAssertEqual(ambiguous.equations.map(\.failure), [.ambiguousNotation], ambiguous.diagnostics)
+        XCTAssertEqual(ambiguous.equations.first?.location, chapterLocation(13, 1), "at \\gamma")
     }
 
     func testADeclaredTimeConventionRefusesTheOthersSubscripts() throws {
@@ -39,9 +39,9 @@ final class NotationDeclarationTests: XCTestCase {
         XCTAssertEqual(
             result.formulaChecks.map(\.status), [.passed, .passed, .error, .passed],
             result.formulaChecks.map(\.diagnostics).description)
-        XCTAssertTrue(
-            result.formulaChecks[2].diagnostics.contains("in pytorch notation a step goes from t-1 to t"),
-            result.formulaChecks[2].diagnostics)
+        let refused = result.formulaChecks[2]
+        XCTAssertEqual(refused.failure, .stepOutsideNotation, refused.diagnostics)
+        XCTAssertEqual(refused.location, chapterLocation(33, 1), "at its check formula in pytorch notation")
     }
 
     /// d2l's v is Adam's first moment; inferred only beside an s, declared anywhere.
@@ -68,9 +68,9 @@ final class NotationDeclarationTests: XCTestCase {
                 + "```tutor\nnotation implicit definitions\n```\n\n"
                 + formula(#"\epsilon_2 = C + 1"#))
         XCTAssertEqual(result.formulaChecks.map(\.status), [.error, .passed, .passed])
-        XCTAssertTrue(
-            result.formulaChecks[0].diagnostics.contains("notation explicit definitions"),
-            result.formulaChecks[0].diagnostics)
+        let undefined = result.formulaChecks[0]
+        XCTAssertEqual(undefined.equations.map(\.failure), [.undefinedUnderExplicitDefinitions], undefined.diagnostics)
+        XCTAssertEqual(undefined.equations.first?.location, chapterLocation(17, 1), "at \\delta")
         XCTAssertTrue(result.formulaChecks[1].isDefinitionOnly)
     }
 

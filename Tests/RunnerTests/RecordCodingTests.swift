@@ -143,15 +143,16 @@ final class RecordCodingTests: XCTestCase {
         let bytes = Data(try RecordEncoder(blobs: store()).encode(entries))
         let blob = URL(fileURLWithPath: blobFolder).appendingPathComponent(
             try FileManager.default.contentsOfDirectory(atPath: blobFolder)[0])
+        let name = blob.deletingPathExtension().lastPathComponent
         var data = try Data(contentsOf: blob)
         data[data.count / 2] ^= 1
         try data.write(to: blob)
         XCTAssertThrowsError(try RecordDecoder(blobs: store()).decode([Double].self, from: bytes)) {
-            XCTAssertTrue("\($0)".contains("were changed"), "\($0)")
+            XCTAssertEqual("\($0)", "the stored entries \(name) were changed")
         }
         try data.prefix(800).write(to: blob)
         XCTAssertThrowsError(try RecordDecoder(blobs: store()).decode([Double].self, from: bytes)) {
-            XCTAssertTrue("\($0)".contains("missing or cut short"), "\($0)")
+            XCTAssertEqual("\($0)", "the stored entries \(name) are missing or cut short")
         }
         XCTAssertThrowsError(try RecordDecoder(blobs: nil).decode([Double].self, from: bytes))
     }

@@ -1,4 +1,5 @@
 import Autodiff
+import Notation
 
 /// What checking one equation of a formula found (at one layer, for one param),
 /// as data: Render writes its sentence.
@@ -56,14 +57,23 @@ public struct EquationResult: Sendable, Codable {
     /// sides that cannot be formed as written (failed), a layer the model lacks
     /// (skipped). Empty otherwise.
     public var message: String
+    /// For an error: what was decided, which the message says in words.
+    public var failure: FormulaFailure?
+    /// For an error found inside the formula: where in the chapter's source.
+    public var location: SourceLocation?
 
-    public init(index: Int, source: String, subject: EquationSubject? = nil, status: Status, message: String = "") {
+    public init(
+        index: Int, source: String, subject: EquationSubject? = nil, status: Status, message: String = "",
+        failure: FormulaFailure? = nil, location: SourceLocation? = nil
+    ) {
         self.index = index
         self.source = source
         self.subject = subject
         self.status = status
         self.derivatives = []
         self.message = message
+        self.failure = failure
+        self.location = location
     }
 
     /// Whether the sides were compared (passed or failed).

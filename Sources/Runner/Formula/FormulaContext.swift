@@ -180,12 +180,16 @@ final class FormulaContext {
             default: continue
             }
             guard example >= 0, example < value.rows else {
-                throw RuntimeError("example \(example) is outside the \(value.rows) rows of '\(name)'", at: location)
+                throw RuntimeError(
+                    "example \(example) is outside the \(value.rows) rows of '\(name)'", at: location,
+                    failure: .exampleOutsideRows)
             }
             rows[name] = value.rows([example])
         }
         guard !rows.isEmpty else {
-            throw RuntimeError("for example needs data (one example per row) to pick the example from", at: location)
+            throw RuntimeError(
+                "for example needs data (one example per row) to pick the example from", at: location,
+                failure: .exampleWithoutData)
         }
         return rows
     }

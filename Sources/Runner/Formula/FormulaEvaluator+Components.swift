@@ -14,7 +14,7 @@ extension FormulaEvaluator {
             guard let value = componentValues[name] else {
                 throw RuntimeError(
                     "the index \(name) of \(symbol.latex) is not one the equation is checked over",
-                    at: location)
+                    at: location, failure: .indexNotChecked)
             }
             return value
         }
@@ -130,7 +130,8 @@ extension FormulaEvaluator {
         let indices = try names.map { name -> Int in
             guard let value = componentValues[name] else {
                 throw RuntimeError(
-                    "the index \(name) of \(written) is not one the equation is checked over", at: location)
+                    "the index \(name) of \(written) is not one the equation is checked over", at: location,
+                    failure: .indexNotChecked)
             }
             return value
         }
@@ -162,13 +163,14 @@ extension FormulaEvaluator {
                 throw RuntimeError(
                     "\(written) indexes one entry of a vector, but \(whole) has "
                         + "shape \(shape): for one example written as a column, check formula for example i",
-                    at: location)
+                    at: location, failure: .oneIndexOnAMatrix)
             }
             return [max(shape.rows, shape.cols)]
         case 2:
             return [shape.rows, shape.cols]
         default:
-            throw RuntimeError("\(written): an entry has at most two indices (w^l_{jk})", at: location)
+            throw RuntimeError(
+                "\(written): an entry has at most two indices (w^l_{jk})", at: location, failure: .tooManyEntryIndices)
         }
     }
 
@@ -208,7 +210,8 @@ extension FormulaEvaluator {
         }
         return try names.map { name in
             guard let size = found[name]?.size else {
-                throw RuntimeError("the index \(name) picks an entry of nothing", at: context.location)
+                throw RuntimeError(
+                    "the index \(name) picks an entry of nothing", at: context.location, failure: .indexOfNothing)
             }
             return size
         }
@@ -225,7 +228,8 @@ extension FormulaEvaluator {
         guard sizes.reduce(1, { $0 * $1 }) <= Self.largestComponentCount else {
             throw RuntimeError(
                 "the equation has \(sizes.map(String.init).joined(separator: " × ")) entries, more than "
-                    + "the \(Self.largestComponentCount) an entry-by-entry check takes", at: location)
+                    + "the \(Self.largestComponentCount) an entry-by-entry check takes", at: location,
+                failure: .tooManyEntries)
         }
         let saved = componentValues
         defer { componentValues = saved }

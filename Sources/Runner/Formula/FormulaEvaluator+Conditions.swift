@@ -32,7 +32,7 @@ extension FormulaEvaluator {
             throw RuntimeError(
                 "the test \(condition.source) names no option of the optimizer"
                     + (known.isEmpty ? " (there is no optimizer)" : " (it has \(known))"),
-                at: condition.location)
+                at: condition.location, failure: .unknownOptimizerOption)
         case let .comparison(left, relation, right):
             let a = try scalar(left, condition), b = try scalar(right, condition)
             let outcome: Bool
@@ -56,7 +56,7 @@ extension FormulaEvaluator {
         guard value.count == 1 else {
             throw RuntimeError(
                 "the test \(condition.source) compares a value of shape \(value.shape): "
-                    + "a test compares numbers", at: condition.location)
+                    + "a test compares numbers", at: condition.location, failure: .testNotANumber)
         }
         return value.scalars[0]
     }

@@ -8,6 +8,9 @@ extension FormulaEvaluator {
     /// Autodiff and finite differences disagree: the engine would be wrong.
     struct EngineDisagreement: Error {
         var message: String
+        /// Set where the disagreement decides something of the formula, not of the engine.
+        var failure: FormulaFailure?
+        var location: SourceLocation?
     }
 
     /// `∂X/∂Y`: of a single number with respect to a named value (a gradient
@@ -28,7 +31,7 @@ extension FormulaEvaluator {
                 guard let value = componentValues[name] else {
                     throw RuntimeError(
                         "the index \(name) of \(symbol.latex) is not one the equation is checked over",
-                        at: target.location)
+                        at: target.location, failure: .indexNotChecked)
                 }
                 return value
             }
@@ -40,7 +43,7 @@ extension FormulaEvaluator {
         else {
             throw RuntimeError(
                 "a derivative is taken with respect to a named value (a param, z⁽ˡ⁾, a⁽ˡ⁾, …)",
-                at: target.location)
+                at: target.location, failure: .derivativeByNoName)
         }
         let x = try evaluate(output)
         let node = try evaluation(moment).variable(named: name, at: target.location)
@@ -73,7 +76,7 @@ extension FormulaEvaluator {
             throw RuntimeError(
                 "\(label): \(describe(output)) has shape \(x.shape) and \(describe(target)) has shape "
                     + "\(node.shape); tutor takes derivatives of one number, or element-wise between "
-                    + "values of the same shape", at: location)
+                    + "values of the same shape", at: location, failure: .derivativeOfShapesThatDiffer)
         }
         // Element-wise: the Jacobian is diagonal, and its diagonal is the gradient of Σ X.
         let diagonal = try located(at: location) { try gradients(of: x.sum(), withRespectTo: [node])[0] }
@@ -125,8 +128,8 @@ extension FormulaEvaluator {
                 guard options.agrees(autodiff: ad, finiteDifference: fd) else {
                     throw EngineDisagreement(
                         message: "\(label) is not an element-wise derivative: moving \(name) changes other entries "
-                            + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))"
-                    )
+                            + "(entry \(k): expected \(NumberText.format(ad)), finite differences \(NumberText.format(fd)))",
+                        failure: .derivativeNotElementwise, location: output.location)
                 }
                 worst = max(worst, error / max(abs(ad), abs(fd), 1e-8))
             }
@@ -164,7 +167,7 @@ extension FormulaEvaluator {
         guard let derivative = activation.derivative(z.value) else {
             throw RuntimeError(
                 "\(function)' of \(activation.rawValue) is a Jacobian, not an element-wise derivative",
-                at: location)
+                at: location, failure: .derivativeNotElementwise)
         }
         note(DerivativeNote(label: "\(function)'", method: .activation, operand: activation.rawValue))
         return Variable(derivative)
@@ -193,7 +196,7 @@ extension FormulaEvaluator {
         }
         throw RuntimeError(
             "'\(function)' is not bound to an activation (where \(function) = sigmoid, "
-                + "or apply it to a layer's z⁽ˡ⁾)", at: location)
+                + "or apply it to a layer's z⁽ˡ⁾)", at: location, failure: .functionNotAnActivation)
     }
 
     /// Functions applied in a formula.
@@ -213,7 +216,9 @@ extension FormulaEvaluator {
             }
         }
         guard arguments.count == 1 else {
-            throw RuntimeError("\(name) takes one argument in a formula (max and min take one or two)", at: location)
+            throw RuntimeError(
+                "\(name) takes one argument in a formula (max and min take one or two)", at: location,
+                failure: .tooManyArguments)
         }
         let argument = arguments[0]
         if name == "norm" {
@@ -262,7 +267,7 @@ extension FormulaEvaluator {
             guard moments.count <= 1 else {
                 throw RuntimeError(
                     "\(name)(…) names values from before and after the optimizer's step at once",
-                    at: location)
+                    at: location, failure: .beforeAndAfterAtOnce)
             }
             return try loss(moments.first ?? .before)
         }
@@ -270,7 +275,8 @@ extension FormulaEvaluator {
         guard arguments.count == 1, let parameter = stepped else {
             throw RuntimeError(
                 "\(name)(…) at an argument other than its params is evaluated with one param replaced "
-                    + "by the argument: write it over θ, as in \(name)(\\theta - \\gamma v)", at: location)
+                    + "by the argument: write it over θ, as in \(name)(\\theta - \\gamma v)", at: location,
+                failure: .argumentNotOverTheta)
         }
         let point = try evaluate(arguments[0])
         let shape = context.before.parameters[parameter]?.shape

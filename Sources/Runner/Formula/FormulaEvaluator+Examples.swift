@@ -15,7 +15,8 @@ extension FormulaEvaluator {
         } else {
             throw RuntimeError(
                 "\(symbol.latex) is example \(index) of \(symbol.name): sum over it "
-                    + "(\\sum_{\(index)=1}^{n}) or bind it (where \(index) = 1)", at: location)
+                    + "(\\sum_{\(index)=1}^{n}) or bind it (where \(index) = 1)", at: location,
+                failure: .exampleIndexFree)
         }
         var whole = symbol
         whole.layer = nil
@@ -23,7 +24,7 @@ extension FormulaEvaluator {
         guard row >= 0, row < value.value.rows else {
             throw RuntimeError(
                 "\(symbol.latex): example \(row + 1) is outside the \(value.value.rows) rows of "
-                    + "\(symbol.name)", at: location)
+                    + "\(symbol.name)", at: location, failure: .exampleOutsideRows)
         }
         return try value.rows([row]).transposed
     }
@@ -52,7 +53,8 @@ extension FormulaEvaluator {
         guard first >= 1, last <= rows else {
             throw RuntimeError(
                 "the sum runs \(index) = \(first) … \(last), but \(name) has \(rows) examples (one per "
-                    + "row); the limits would have to fit them", at: location)
+                    + "row); the limits would have to fit them", at: location,
+                failure: .sumOutsideValues)
         }
         let saved = exampleRows[index]
         defer { exampleRows[index] = saved }

@@ -21,7 +21,9 @@ extension FormulaEvaluator {
             result = try result.map { r in try located(at: location) { try r + term } } ?? term
             open = try located(at: location) { try open - chosen }
         }
-        guard let result else { throw RuntimeError("a cases block needs a case", at: location) }
+        guard let result else {
+            throw RuntimeError("a cases block needs a case", at: location, failure: .casesWithoutACase)
+        }
         return result
     }
 }

@@ -49,7 +49,8 @@ extension FormulaEvaluator {
             let size = abs(m[pivot * n + column])
             guard size > 1e-12 * max(1, a.value.maxAbs), size.isFinite else {
                 throw RuntimeError(
-                    "^{-1}: the \(shape) matrix is singular (or nearly so): it has no inverse", at: location)
+                    "^{-1}: the \(shape) matrix is singular (or nearly so): it has no inverse", at: location,
+                    failure: .singularMatrix)
             }
             if pivot != column {
                 for j in 0..<n {

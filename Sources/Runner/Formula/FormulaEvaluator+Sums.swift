@@ -9,7 +9,7 @@ extension FormulaEvaluator {
     /// error: dropping them would compare a different sum than the one written.
     func summation(_ arguments: [Argument], at location: SourceLocation) throws -> Variable {
         guard let term = arguments.first(where: { $0.label == nil })?.value else {
-            throw RuntimeError("a sum needs a term", at: location)
+            throw RuntimeError("a sum needs a term", at: location, failure: .sumWithoutATerm)
         }
         let lower = arguments.first { $0.label == SumLimits.lower }?.value
         let upper = arguments.first { $0.label == SumLimits.upper }?.value
@@ -33,7 +33,7 @@ extension FormulaEvaluator {
         guard count >= 0 else {
             throw RuntimeError(
                 "the sum runs \(index) = \(from) … \(to): the upper limit is below the lower one",
-                at: location)
+                at: location, failure: .sumLimitsReversed)
         }
         // A single number does not change with i: each of the count terms is it.
         if value.value.count == 1 { return try value * Variable(Tensor(Double(count))) }
@@ -43,7 +43,7 @@ extension FormulaEvaluator {
             throw RuntimeError(
                 "the sum runs \(index) = \(from) … \(to), but the values summed have \(length) "
                     + "\(byRow ? "rows" : "entries") (one per \(index)); the limits would have to fit them",
-                at: location)
+                at: location, failure: .sumOutsideValues)
         }
         if count == 0 { return Variable(Tensor(0)) }
         let rows = Array((from - 1)..<to)
@@ -55,11 +55,14 @@ extension FormulaEvaluator {
         let value = try evaluate(expression).value
         guard value.count == 1 else {
             throw RuntimeError(
-                "\(what) must be a single number, got a value of shape \(value.shape)", at: expression.location)
+                "\(what) must be a single number, got a value of shape \(value.shape)", at: expression.location,
+                failure: .limitNotANumber)
         }
         let x = value.scalars[0]
         guard x.isFinite, x == x.rounded(), abs(x) <= 1e9 else {
-            throw RuntimeError("\(what) must be a whole number, got \(NumberText.format(x))", at: expression.location)
+            throw RuntimeError(
+                "\(what) must be a whole number, got \(NumberText.format(x))", at: expression.location,
+                failure: .limitNotWhole)
         }
         return Int(x)
     }

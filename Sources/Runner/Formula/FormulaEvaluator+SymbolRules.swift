@@ -134,7 +134,8 @@ extension FormulaEvaluator {
                     throw RuntimeError(
                         "\(q.symbol.latex) is the learning rate in PyTorch's documentation and the "
                             + "momentum in the articles: say which (check formula where \\gamma = lr), or "
-                            + FormulaNotation.declarationHint, at: q.location)
+                            + FormulaNotation.declarationHint, at: q.location,
+                        failure: .ambiguousNotation)
                 default:
                     break
                 }

@@ -67,7 +67,9 @@ extension FormulaEvaluator {
         case let .binary(.subtract, a, b, _):
             return try layerIndex(a) - layerIndex(b)
         default:
-            throw RuntimeError("a layer index is a number, l, L, or a sum of them", at: expression.location)
+            throw RuntimeError(
+                "a layer index is a number, l, L, or a sum of them", at: expression.location,
+                failure: .layerIndexUnreadable)
         }
     }
 
@@ -78,7 +80,8 @@ extension FormulaEvaluator {
             return try Self.wholeLayerIndex(x, "the layer index \(name)", at: bound.location)
         }
         if name == "L", let model = model() { return model.network.layers.count }
-        throw RuntimeError("the layer index '\(name)' is not bound (where \(name) = …)", at: location)
+        throw RuntimeError(
+            "the layer index '\(name)' is not bound (where \(name) = …)", at: location, failure: .layerIndexUnbound)
     }
 
     /// A layer index as an Int: a whole number of sensible size, never NaN, ∞ or 1.5.
@@ -86,7 +89,7 @@ extension FormulaEvaluator {
         guard x.isFinite, x == x.rounded(), abs(x) <= Double(largestLayerIndex) else {
             throw RuntimeError(
                 "\(what) must be a whole number of at most \(largestLayerIndex), got \(NumberText.format(x))",
-                at: location)
+                at: location, failure: .indexNotWhole)
         }
         return Int(x)
     }
@@ -110,7 +113,7 @@ extension FormulaEvaluator {
         if symbol.layer != nil, !context.readsAsLayer(symbol) {
             throw RuntimeError(
                 "\(symbol.latex) is a power here, not a named value: a bare superscript names a layer "
-                    + "only on a model's w, b, a, z or δ", at: location)
+                    + "only on a model's w, b, a, z or δ", at: location, failure: .powerNotANamedValue)
         }
         let query = SymbolQuery(
             symbol: symbol, names: candidateNames(symbol), layer: try symbol.layer.map(layerIndex),
@@ -167,7 +170,8 @@ extension FormulaEvaluator {
         if step == after - 1 { return .before }
         throw RuntimeError(
             "a formula is checked across one optimizer step: its time subscripts are t\(Self.offset(after - 1)) "
-                + "(before) and t\(Self.offset(after)) (after), not t\(Self.offset(step))", at: context.location)
+                + "(before) and t\(Self.offset(after)) (after), not t\(Self.offset(step))", at: context.location,
+            failure: .timeOutsideOneStep)
     }
 
     private static func offset(_ k: Int) -> String { k == 0 ? "" : k > 0 ? "+\(k)" : "\(k)" }
@@ -210,7 +214,8 @@ extension FormulaEvaluator {
         let onlyParameter = context.before.parameterOrder.count == 1 ? context.before.parameterOrder.first : nil
         guard let focus = focus ?? onlyParameter else {
             throw RuntimeError(
-                "the optimizer's \(stateName) belongs to one param: write the formula over θ", at: location)
+                "the optimizer's \(stateName) belongs to one param: write the formula over θ", at: location,
+                failure: .stateWithoutParam)
         }
         // State is indexed by the step that made it, in every source's convention.
         let moment: Moment = step == -1 ? .before : .after
@@ -219,7 +224,7 @@ extension FormulaEvaluator {
         let shape = context.before.parameters[focus]!.shape
         let stepped = try optimizer.parameterNames ?? self.environment(.after).optimizer!.parameterNames
         guard let index = stepped?.firstIndex(of: focus) else {
-            throw RuntimeError("the optimizer does not step '\(focus)'", at: location)
+            throw RuntimeError("the optimizer does not step '\(focus)'", at: location, failure: .parameterNotStepped)
         }
         return optimizer.optimizer.state(stateName, parameter: index) ?? Tensor.zeros(shape)
     }

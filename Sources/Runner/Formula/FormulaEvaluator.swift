@@ -81,7 +81,7 @@ final class FormulaEvaluator {
     func loss(_ moment: Moment) throws -> Variable {
         _ = try evaluation(moment)
         guard let loss = losses[moment] else {
-            throw RuntimeError("the chapter has no loss (loss L = …)", at: context.location)
+            throw RuntimeError("the chapter has no loss (loss L = …)", at: context.location, failure: .noLoss)
         }
         return try loss.get()
     }
@@ -157,7 +157,8 @@ final class FormulaEvaluator {
         case let .call(name, arguments):
             return try call(name, arguments.map(\.value), at: location)
         case .string, .matrix, .row:
-            throw RuntimeError("this form is not part of a formula's meaning", at: location)
+            throw RuntimeError(
+                "this form is not part of a formula's meaning", at: location, failure: .formWithoutMeaning)
         }
     }
 
@@ -190,7 +191,8 @@ final class FormulaEvaluator {
         definitionDepth += 1
         defer { definitionDepth -= 1 }
         guard definitionDepth < 50 else {
-            throw RuntimeError("the definitions refer to each other without end", at: location)
+            throw RuntimeError(
+                "the definitions refer to each other without end", at: location, failure: .circularDefinitions)
         }
         let saved = layerValues, savedStep = stepAfter, savedComponents = componentValues
         let savedNames = context.symbolNames
@@ -218,7 +220,8 @@ final class FormulaEvaluator {
         guard symbol.components.isEmpty, let exponent = symbol.layer else {
             throw RuntimeError(
                 "\(symbol.latex): entries are indexed on a model's layer symbols (w^l_{jk}, \\delta^l_j); "
-                    + "without a model, or where the letter names a chapter value, ^ is a power", at: location)
+                    + "without a model, or where the letter names a chapter value, ^ is a power", at: location,
+                failure: .entryIndexWithoutModel)
         }
         var base = symbol
         base.layer = nil

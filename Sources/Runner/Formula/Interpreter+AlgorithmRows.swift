@@ -26,7 +26,7 @@ extension Interpreter {
                     .failure(
                         RuntimeError(
                             "the test names \(unbound.symbol), which names no value: bind it "
-                                + "with where", at: unbound.location)))
+                                + "with where", at: unbound.location, failure: .unboundTestSymbol)))
             }
         }
         func applies(_ k: Int) -> Bool {
@@ -41,7 +41,9 @@ extension Interpreter {
             switch unmet[offset] {
             case let .failure(error):
                 var result = EquationResult(
-                    index: index, source: equation.source, status: .error, message: error.message)
+                    index: index, source: equation.source, status: .error, message: error.message,
+                    failure: error.failure)
+                result.location = error.location
                 result.tolerance = tolerance
                 results.append(result)
                 continue
@@ -63,7 +65,8 @@ extension Interpreter {
                 results.append(
                     EquationResult(
                         index: index, source: row.source, status: .error,
-                        message: "the rows above nest this row's right side too deep to evaluate"))
+                        message: "the rows above nest this row's right side too deep to evaluate",
+                        failure: .nestedTooDeep, location: row.right.location))
                 continue
             }
             // `\widehat{v_t}^{max} \leftarrow \max(\widehat{v_t}^{max}, …)` with nothing assigned
@@ -73,7 +76,8 @@ extension Interpreter {
                     EquationResult(
                         index: index, source: row.source, status: .error,
                         message: "\(symbol.latex) is assigned from itself: no row above assigns it "
-                            + "and it names no value (a previous step's value is written with t-1)"))
+                            + "and it names no value (a previous step's value is written with t-1)",
+                        failure: .assignedFromItself, location: row.left.location))
                 continue
             }
             assigned.removeAll { $0.symbol.isSame(as: symbol) }

@@ -18,6 +18,7 @@ extension Interpreter {
                 line: statement.location.line, kind: .formula, source: statement.source,
                 status: .error, message: error.message)
             result.location = error.location
+            result.failure = error.failure
         }
         result.formula = displayMathAbove?.location
         return result
@@ -26,19 +27,24 @@ extension Interpreter {
     private func checkedFormula(_ check: FormulaCheck, statement: Statement) throws -> CheckResult {
         let location = statement.location
         guard let display = displayMathAbove else {
-            throw RuntimeError("check formula needs display math ($$ … $$) above its block", at: location)
+            throw RuntimeError(
+                "check formula needs display math ($$ … $$) above its block", at: location, failure: .noDisplayMath)
         }
         if display.isShownUnchecked {
             throw RuntimeError(
                 "the formula above is marked \(DisplayMath.showMarker) (shown, not checked); "
-                    + "remove the mark to check it", at: location)
+                    + "remove the mark to check it", at: location, failure: .shownUnchecked)
         }
         let reading = display.reading
         if let first = reading.diagnostics.first {
-            throw RuntimeError("the formula above is outside what tutor reads: \(first.message)", at: first.location)
+            throw RuntimeError(
+                "the formula above is outside what tutor reads: \(first.message)", at: first.location,
+                failure: .formulaUnreadable)
         }
         guard !reading.equations.isEmpty else {
-            throw RuntimeError("the formula above has no equation (a = b) to check", at: display.location)
+            throw RuntimeError(
+                "the formula above has no equation (a = b) to check", at: display.location,
+                failure: .noEquation)
         }
         let context = try FormulaContext(environment: environment, example: check.example, location: location)
         context.definitions = formulaDefinitions
@@ -67,7 +73,7 @@ extension Interpreter {
         for (key, binding) in bindingKeys where !context.usedBindings.contains(key) && !context.evaluationsStopped {
             throw RuntimeError(
                 "where binds \(binding.symbol), but no symbol of the formula is resolved through it",
-                at: binding.location)
+                at: binding.location, failure: .bindingUnused)
         }
         formulaDefinitions = context.definitions
         return summarize(results, check: check, statement: statement)
@@ -79,12 +85,16 @@ extension Interpreter {
         guard reading.diagnostics.isEmpty, let left = reading.equations.first?.left,
             case let .symbol(symbol) = left.kind
         else {
-            throw RuntimeError("'\(binding.symbol)' is not a symbol a formula can name", at: binding.location)
+            throw RuntimeError(
+                "'\(binding.symbol)' is not a symbol a formula can name", at: binding.location,
+                failure: .bindingNotASymbol)
         }
         var layer: Int?
         if let expression = symbol.layer {
             guard case let .number(x) = expression.kind else {
-                throw RuntimeError("a where clause names a concrete layer: \(symbol.name)^{(2)}", at: binding.location)
+                throw RuntimeError(
+                    "a where clause names a concrete layer: \(symbol.name)^{(2)}", at: binding.location,
+                    failure: .bindingLayerNotConcrete)
             }
             layer = try FormulaEvaluator.wholeLayerIndex(x, "the layer of \(binding.symbol)", at: binding.location)
         }
@@ -112,7 +122,8 @@ extension Interpreter {
                 EquationResult(
                     index: index, source: equation.source, status: .error,
                     message: "the layer index \(freeLayers[0]) is free but there is no model: "
-                        + "bind it (check formula where \(freeLayers[0]) = 1)")
+                        + "bind it (check formula where \(freeLayers[0]) = 1)",
+                    failure: .freeLayerWithoutModel, location: equation.location)
             ]
         }
         let results = try instances(
@@ -125,7 +136,8 @@ extension Interpreter {
             return [
                 EquationResult(
                     index: index, source: equation.source, status: .error,
-                    message: "no layer has every symbol of this equation")
+                    message: "no layer has every symbol of this equation", failure: .noLayerHasEverySymbol,
+                    location: equation.location)
             ]
         }
         return results.filter { $0.status != .skipped || freeLayers.isEmpty }
@@ -141,7 +153,8 @@ extension Interpreter {
             guard case let .symbol(symbol) = equation.left.kind else {
                 return EquationResult(
                     index: index, source: equation.source, status: .error,
-                    message: "\(equation.relation) defines a symbol: its left side must be one")
+                    message: "\(equation.relation) defines a symbol: its left side must be one",
+                    failure: .definitionOfNoSymbol, location: equation.left.location)
             }
             return define(symbol, equation, index: index, freeLayers: freeLayers, context: context)
         }
@@ -154,7 +167,8 @@ extension Interpreter {
                 index: index, source: equation.source, status: .error,
                 message: "\(equation.left) names no value, and this chapter's definitions are "
                     + "explicit (notation explicit definitions): define it with :=, or bind it "
-                    + "with where")
+                    + "with where", failure: .undefinedUnderExplicitDefinitions,
+                location: equation.left.location)
         }
         return define(symbol, equation, index: index, freeLayers: freeLayers, context: context)
     }
@@ -240,14 +254,20 @@ extension Interpreter {
         case let disagreement as FormulaEvaluator.EngineDisagreement:
             result.status = .error
             result.message = disagreement.message
+            result.failure = disagreement.failure
+            result.location = disagreement.location
         case let unbound as FormulaEvaluator.UnboundSymbol:
             result.status = .error
             result.message =
                 "\(unbound.symbol) names no value: bind it with where, define it in an "
                 + "earlier formula, or name a chapter value"
+            result.failure = .unboundSymbol
+            result.location = unbound.location
         case let error as RuntimeError:
             result.status = .error
             result.message = error.message
+            result.failure = error.failure
+            result.location = error.location
         default:
             result.status = .error
             result.message = "\(error)"
@@ -325,14 +345,15 @@ extension Interpreter {
             if let later = steps[1] {
                 throw RuntimeError(
                     "in \(context.convention!.rawValue) notation a step goes from t-1 to t: "
-                        + "\(later.latex) is not one of its moments", at: context.location)
+                        + "\(later.latex) is not one of its moments", at: context.location,
+                    failure: .stepOutsideNotation)
             }
             return 0
         case .articles?:
             if let earlier = steps[-1] {
                 throw RuntimeError(
                     "in articles notation a step goes from t to t+1: \(earlier.latex) is not one of "
-                        + "its moments", at: context.location)
+                        + "its moments", at: context.location, failure: .stepOutsideNotation)
             }
             return 1
         case nil:
@@ -342,7 +363,7 @@ extension Interpreter {
             throw RuntimeError(
                 "the formula writes both \(earlier.latex) and \(later.latex): one optimizer step goes "
                     + "from t-1 to t (PyTorch's convention) or from t to t+1 (the articles'), not both",
-                at: context.location)
+                at: context.location, failure: .bothStepConventions)
         }
         return steps[-1] != nil ? 0 : 1
     }
