@@ -49,9 +49,8 @@ public struct WorkerJob {
 
     public func run() throws {
         let output = ReportOutput()
-        // Without a cache (`check`, `run --no-cache`) nothing reads the data files' hashes.
         let runner = ChapterRunner(
-            bookRoot: bookRoot, timeLimit: timeLimit, cache: cache, hashesDataFiles: cache != nil,
+            bookRoot: bookRoot, timeLimit: timeLimit, cache: cache,
             progress: { output.send(.progress($0)) })
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()

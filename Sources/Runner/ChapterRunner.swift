@@ -25,18 +25,14 @@ public struct ChapterRunner: Sendable {
     public var timeLimit: Double?
     /// Where blocks' results and states are kept between runs, if anywhere.
     public var cache: BlockCache?
-    /// Whether the result carries the data files' hashes, which only a cache
-    /// reads: `tutor check` need not read a 26 MB data file a second time.
-    public var hashesDataFiles: Bool
 
     public init(
         bookRoot: String, timeLimit: Double? = nil, cache: BlockCache? = nil,
-        hashesDataFiles: Bool = true, progress: (@Sendable (ProgressEvent) -> Void)? = nil
+        progress: (@Sendable (ProgressEvent) -> Void)? = nil
     ) {
         self.bookRoot = bookRoot
         self.timeLimit = timeLimit
         self.cache = cache
-        self.hashesDataFiles = hashesDataFiles
         self.progress = progress
     }
 
@@ -68,7 +64,7 @@ public struct ChapterRunner: Sendable {
         let chapterDirectory = (path as NSString).deletingLastPathComponent
         let interpreter = Interpreter(
             file: displayPath, chapterDirectory: chapterDirectory,
-            bookRoot: bookRoot, progress: progress, hashesDataFiles: hashesDataFiles)
+            bookRoot: bookRoot, progress: progress, hashFile: cache.map { cache in { cache.hash(ofFile: $0) } })
         if let timeLimit {
             // At most 30 years: any larger limit (or infinity) would overflow the clock.
             interpreter.environment.deadline = started + UInt64(min(max(0, timeLimit), 1e9) * 1e9)

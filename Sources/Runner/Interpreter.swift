@@ -29,10 +29,10 @@ final class Interpreter {
 
     init(
         file: String, chapterDirectory: String, bookRoot: String,
-        progress: (@Sendable (ProgressEvent) -> Void)?, hashesDataFiles: Bool = true
+        progress: (@Sendable (ProgressEvent) -> Void)?, hashFile: ((String) -> String?)? = nil
     ) {
         self.file = file
-        dataFilesRead = DataFilesRead(hashesFiles: hashesDataFiles)
+        dataFilesRead = DataFilesRead(hashFile: hashFile)
         self.chapterDirectory = chapterDirectory
         self.bookRoot = bookRoot
         self.progress = progress

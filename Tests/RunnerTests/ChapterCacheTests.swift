@@ -15,6 +15,13 @@ final class ChapterCacheTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Runs the chapter as a worker of a cached run does: with the block cache,
+    /// which takes the data files' hashes as they are read.
+    private func run(_ path: String) -> ChapterResult {
+        let blocks = BlockCache(directory: folder.appendingPathComponent("cache").path, toolIdentity: "test")
+        return ChapterRunner(bookRoot: folder.path, cache: blocks).run(path: path, displayPath: "01-cached.md")
+    }
+
     private func write(_ text: String, _ name: String) throws -> String {
         let path = folder.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -35,7 +42,7 @@ final class ChapterCacheTests: XCTestCase {
         let path = try write(chapter, "01-cached.md")
         _ = try write("1,2\n3,4\n", "d.csv")
         let cache = ChapterCache(directory: folder.appendingPathComponent("cache").path, toolIdentity: "test")
-        let result = ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-cached.md")
+        let result = run(path)
         XCTAssertTrue(result.errors.isEmpty, "\(result.errors)")
         XCTAssertEqual(result.dataFiles.count, 1)
 
@@ -53,7 +60,7 @@ final class ChapterCacheTests: XCTestCase {
         let path = try write(chapter, "01-cached.md")
         _ = try write("1,2\n3,4\n", "d.csv")
         let cache = ChapterCache(directory: folder.appendingPathComponent("cache").path, toolIdentity: "test")
-        let result = ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-cached.md")
+        let result = run(path)
         XCTAssertTrue(result.errors.isEmpty, "\(result.errors)")
 
         _ = try write("5,6\n7,8\n", "d.csv")
@@ -77,7 +84,7 @@ final class ChapterCacheTests: XCTestCase {
         let path = try write(chapter, "01-cached.md")
         _ = try write("1,2\n3,4\n", "d.csv")
         let cache = ChapterCache(directory: folder.appendingPathComponent("cache").path, toolIdentity: "test")
-        let result = ChapterRunner(bookRoot: folder.path).run(path: path, displayPath: "01-cached.md")
+        let result = run(path)
         cache.store(result)
         let file = try entryFile()
         let whole = try Data(contentsOf: file)

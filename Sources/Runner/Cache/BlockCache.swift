@@ -177,6 +177,10 @@ public struct BlockCache: Sendable {
         (chapterFolder(file) as NSString).appendingPathComponent("formulas/\(key)")
     }
 
+    /// The hash of a file's bytes, taken once a run and remembered between runs
+    /// while the file's status is unchanged (`FileHashMemo`).
+    func hash(ofFile path: String) -> String? { fileHashes.hash(ofFile: path) }
+
     func statePath(_ key: String, file: String) -> String {
         (chapterFolder(file) as NSString).appendingPathComponent("states/\(key)")
     }
