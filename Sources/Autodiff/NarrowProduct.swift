@@ -9,9 +9,9 @@ import Dispatch
 /// 60000×784 for the weights' gradient. There tutor's kernels pack the panels
 /// for those shapes and leave out the terms with a zero factor (half of every
 /// image is background) without changing a bit of the result.
-enum NarrowProduct {
+public enum NarrowProduct {
     /// The narrow side's largest size.
-    static let widest = 128
+    public static let widest = 128
     /// Multiply-adds below which OpenBLAS keeps a product: its path for small
     /// matrices packs nothing (a 10-5-1 network trains twice as fast on it).
     static let smallest = 1 << 16
