@@ -199,14 +199,14 @@ static zero_skipping_kernels kernels_for(tutor_gemm_isa isa) {
 /// Asks for the cache lines of rows[first..<last) of a `rows`×`length` block
 /// (row r at x + r·ld) to be brought in while other work goes on.
 static void prefetch_lines(const double *x, long ld, long length, long first, long last) {
-    long per_row = (length + 7) / 8;
+    if (first >= last) return;
+    long per_row = (length + 7) / 8, row = first / per_row, column = first % per_row;
     for (long line = first; line < last; line++) {
-        const double *at = x + (line / per_row) * ld + (line % per_row) * 8;
-#if defined(__x86_64__)
-        _mm_prefetch((const char *)at, _MM_HINT_T1);
-#else
-        __builtin_prefetch(at);
-#endif
+        __builtin_prefetch(x + row * ld + column * 8, 0, 2);
+        if (++column == per_row) {
+            column = 0;
+            row++;
+        }
     }
 }
 
