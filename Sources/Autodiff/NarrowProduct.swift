@@ -32,7 +32,7 @@ public enum NarrowProduct {
         let isa: tutor_gemm_isa = ProductKernel.current == .avx512 ? TUTOR_GEMM_AVX512 : TUTOR_GEMM_AVX2
         multiply(
             a, lda: lda, transposeA: transposeA, b, ldb: ldb, transposeB: transposeB, into: c, m: m, n: n, k: k,
-            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: m * n * k >= sharedFrom ? BLASLibrary.current.threads : 1)
+            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: m * n * k >= sharedFrom ? BLASLibrary.threadCount : 1)
     }
 
     /// The same with every choice given: the tests hold each way to the same bits.
