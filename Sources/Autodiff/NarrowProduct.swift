@@ -17,6 +17,15 @@ public enum NarrowProduct {
     static let smallest = 1 << 16
     /// Multiply-adds below which a product runs on one thread.
     static let sharedFrom = 1 << 21
+    /// Rows or columns of C's longer side each part keeps at least: a part
+    /// reads all of the other operand, so thin slices would read it over and over.
+    static let sliceAtLeast = 128
+
+    /// The parts a product is cut into: one per BLAS thread, within limits.
+    static func parts(m: Int, n: Int, k: Int) -> Int {
+        guard m * n * k >= sharedFrom else { return 1 }
+        return max(1, min(BLASLibrary.threadCount, max(m, n) / sliceAtLeast))
+    }
 
     /// Whether tutor's kernels take the m×n product with inner size k.
     static func takes(m: Int, n: Int, k: Int) -> Bool {
@@ -32,7 +41,7 @@ public enum NarrowProduct {
         let isa: tutor_gemm_isa = ProductKernel.current == .avx512 ? TUTOR_GEMM_AVX512 : TUTOR_GEMM_AVX2
         multiply(
             a, lda: lda, transposeA: transposeA, b, ldb: ldb, transposeB: transposeB, into: c, m: m, n: n, k: k,
-            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: m * n * k >= sharedFrom ? BLASLibrary.threadCount : 1)
+            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: parts(m: m, n: n, k: k))
     }
 
     /// The same with every choice given: the tests hold each way to the same bits.
