@@ -220,6 +220,16 @@ final class NarrowProductTests: XCTestCase {
     }
 }
 
+extension NarrowProductTests {
+    func testAProductIsCutIntoPartsOfAtLeast128RowsOrColumns() {
+        let threads = BLASLibrary.threadCount
+        XCTAssertEqual(NarrowProduct.parts(m: 60000, n: 64, k: 784), min(threads, 468), "one per thread")
+        XCTAssertEqual(NarrowProduct.parts(m: 64, n: 784, k: 60000), min(threads, 6), "784 columns: six parts at most")
+        XCTAssertEqual(NarrowProduct.parts(m: 100, n: 10, k: 64), 1, "too little work to share")
+        XCTAssertEqual(NarrowProduct.parts(m: 100, n: 120, k: 100_000), 1, "no side of 256")
+    }
+}
+
 /// Which instruction set tutor's products use, from the BLAS kernel and the features.
 final class ProductKernelTests: XCTestCase {
     let haswell = CPUFeatures(avx: true, fma: true, avx2: true, osSavesYMM: true)
