@@ -183,7 +183,6 @@ static void edge_tile(kernel_shape shape, long kc, const double *ap, const doubl
 // KC_WHOLE is taken whole, so C is read and written once.
 enum { A_BLOCK_BYTES = 384 << 10, B_BLOCK_BYTES = 2 << 20, KC_WHOLE = 1024, KC_BLOCK = 256 };
 
-
 void packed_tile_shape(tutor_gemm_isa isa, long *mr, long *nr) {
     kernel_shape shape = shape_for(isa);
     *mr = shape.mr;
@@ -208,7 +207,8 @@ bool packed_product(tutor_gemm_isa isa, const product_operands *o, product_slice
         free(b_block);
         return false;
     }
-    double scratch[LARGEST_TILE] __attribute__((aligned(64)));
+    // Zeros, so that the rows and columns past C's edge start defined.
+    double scratch[LARGEST_TILE] __attribute__((aligned(64))) = {0};
 
     for (long jc = s.j0; jc < s.j1; jc += nc_max) {
         long nc = min_long(nc_max, s.j1 - jc);
