@@ -17,7 +17,10 @@ public struct BLASLibrary: Sendable {
     public var name: String { configuration.split(separator: " ").prefix(2).joined(separator: " ") }
 
     /// Threads a large product is shared over.
-    public var threads: Int { Int(openblas_get_num_threads()) }
+    public var threads: Int { Self.threadCount }
+
+    /// The same, without describing the whole library.
+    static var threadCount: Int { Int(openblas_get_num_threads()) }
 
     /// Chooses the kernel once per process. Every path to BLAS in the engine
     /// calls this first, so tutor, the tests and the benchmarks all multiply on

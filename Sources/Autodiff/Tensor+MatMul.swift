@@ -3,7 +3,8 @@ import CBLAS
 extension Tensor {
     /// The matrix product op(a)·op(b), where op transposes when asked.
     ///
-    /// Calls `cblas_dgemm` with its transpose flags: no transposed copy is made.
+    /// A product with a narrow side goes to tutor's own kernels (`NarrowProduct`),
+    /// any other to `cblas_dgemm`, with the transpose flags: no transposed copy is made.
     /// Both operands must be matrices; the inner dimensions must agree.
     public static func matmul(
         _ a: Tensor, _ b: Tensor,
@@ -47,10 +48,17 @@ extension Tensor {
         guard m > 0, n > 0 else { return Tensor.zeros(shape) }
         guard k > 0 else { return Tensor.zeros(shape) }
         BLASLibrary.prepare()
+        let narrow = NarrowProduct.takes(m: m, n: n, k: k)
         let out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
             adviseHugePages(dst)
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
+                    guard !narrow else {
+                        NarrowProduct.multiply(
+                            pa.baseAddress!, lda: a.cols, transposeA: transposeA, pb.baseAddress!, ldb: b.cols,
+                            transposeB: transposeB, into: dst.baseAddress!, m: m, n: n, k: k)
+                        return
+                    }
                     cblas_dgemm(
                         CblasRowMajor,
                         transposeA ? CblasTrans : CblasNoTrans,

@@ -107,3 +107,22 @@ func matrixProduct(size n: Int, repetitions: Int) throws -> Measurement {
         benchmark: "c", name: "matmul \(n)×\(n)", seconds: seconds,
         repetitions: repetitions, gflops: flops / seconds / 1e9)
 }
+
+/// (c) The two products of a hidden layer of 64 over the images, timed apart:
+/// x·Wᵀ forward and Gᵀ·x for the weights' gradient. GFLOP/s count every
+/// multiply-add of the dense product, including those left out for a zero.
+func layerProducts(images x: Tensor, repetitions: Int) throws -> [Measurement] {
+    var generator = RandomGenerator(seed: 4)
+    let w = try generator.uniform(64, x.cols), g = try generator.uniform(x.rows, 64)
+    let flops = 2 * Double(x.rows) * Double(x.cols) * 64
+    let forward = try bestTime(repetitions: repetitions) { _ = try Tensor.matmul(x, w, transposeB: true) }
+    let gradient = try bestTime(repetitions: repetitions) { _ = try Tensor.matmul(g, x, transposeA: true) }
+    return [
+        Measurement(
+            benchmark: "c", name: "x·Wᵀ \(x.rows)×\(x.cols) images by \(x.cols)×64", seconds: forward,
+            repetitions: repetitions, gflops: flops / forward / 1e9),
+        Measurement(
+            benchmark: "c", name: "Gᵀ·x 64×\(x.rows) by \(x.rows)×\(x.cols) images", seconds: gradient,
+            repetitions: repetitions, gflops: flops / gradient / 1e9),
+    ]
+}

@@ -25,24 +25,26 @@ emit(blas)
 let selected = Set(CommandLine.arguments.dropFirst())
 func wanted(_ letter: String) -> Bool { selected.isEmpty || selected.contains(letter) }
 
-var runs: [() throws -> Measurement] = []
-if wanted("a") {
-    // Loading and one-hot encoding are not timed.
-    let train = try FashionMNIST.load(split: "train")
+var runs: [() throws -> [Measurement]] = []
+// Loading and one-hot encoding are not timed.
+let train = wanted("a") || wanted("c") ? try FashionMNIST.load(split: "train") : nil
+if wanted("a"), let train {
     let oneHot = try Tensor.oneHot(train.labels, classes: 10)
-    runs.append { try fashionEpoch(images: train.images, oneHot: oneHot, repetitions: 5) }
+    runs.append { [try fashionEpoch(images: train.images, oneHot: oneHot, repetitions: 5)] }
 }
-if wanted("b") { runs.append { try smallNetwork(repetitions: 5) } }
-if wanted("c") {
-    runs.append { try matrixProduct(size: 512, repetitions: 10) }
-    runs.append { try matrixProduct(size: 2048, repetitions: 3) }
+if wanted("b") { runs.append { [try smallNetwork(repetitions: 5)] } }
+if wanted("c"), let train {
+    runs.append { [try matrixProduct(size: 512, repetitions: 10)] }
+    runs.append { [try matrixProduct(size: 2048, repetitions: 3)] }
+    runs.append { try layerProducts(images: train.images, repetitions: 5) }
 }
 
 var measurements: [Measurement] = []
 for run in runs {
-    let measurement = try run()
-    emit(measurement)
-    measurements.append(measurement)
+    for measurement in try run() {
+        emit(measurement)
+        measurements.append(measurement)
+    }
 }
 
 print("")

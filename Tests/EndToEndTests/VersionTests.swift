@@ -38,6 +38,7 @@ final class VersionTests: XCTestCase {
         XCTAssertFalse(kernel.contains("OPENBLAS_CORETYPE"), kernel)
         XCTAssertEqual(field("threads", in: lines), "1")
         XCTAssertNotNil(field("CPU", in: lines))
+        XCTAssertNotNil(field("products", in: lines), "\(lines)")
     }
 
     /// Prescott runs on every x86-64 processor, so the test needs no particular CPU.
@@ -46,6 +47,10 @@ final class VersionTests: XCTestCase {
             let (status, lines) = try version(environment: ["OPENBLAS_CORETYPE": "Prescott"])
             XCTAssertEqual(status, 0)
             XCTAssertEqual(field("kernel", in: lines), "Prescott, set by OPENBLAS_CORETYPE=Prescott")
+            XCTAssertEqual(
+                field("products", in: lines),
+                "OpenBLAS for all (tutor's kernels need AVX2 with FMA, and an OpenBLAS kernel for them)",
+                "Prescott is older than AVX2: tutor's kernels stand aside")
         #else
             throw XCTSkip("OpenBLAS's x86-64 kernel names")
         #endif

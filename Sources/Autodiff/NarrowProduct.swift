@@ -1,0 +1,72 @@
+import CGEMM
+import Dispatch
+
+/// Products op(A)·op(B) whose result has at most `widest` rows or columns,
+/// computed by tutor's own kernels (CGEMM) when the processor has them.
+///
+/// OpenBLAS keeps square products, where it is at its best. Narrow ones are
+/// where a layer meets a data set: 60000×784 by 784×64 forward, 64×60000 by
+/// 60000×784 for the weights' gradient. There tutor's kernels pack the panels
+/// for those shapes and leave out the terms with a zero factor (half of every
+/// image is background) without changing a bit of the result.
+public enum NarrowProduct {
+    /// The narrow side's largest size.
+    public static let widest = 128
+    /// Multiply-adds below which OpenBLAS keeps a product: its path for small
+    /// matrices packs nothing (a 10-5-1 network trains twice as fast on it).
+    static let smallest = 1 << 16
+    /// Multiply-adds below which a product runs on one thread.
+    static let sharedFrom = 1 << 21
+    /// Rows or columns of C's longer side each part keeps at least: a part
+    /// reads all of the other operand, so thin slices would read it over and over.
+    static let sliceAtLeast = 128
+
+    /// The parts a product is cut into: one per BLAS thread, within limits.
+    static func parts(m: Int, n: Int, k: Int) -> Int {
+        guard m * n * k >= sharedFrom else { return 1 }
+        return max(1, min(BLASLibrary.threadCount, max(m, n) / sliceAtLeast))
+    }
+
+    /// Whether tutor's kernels take the m×n product with inner size k.
+    static func takes(m: Int, n: Int, k: Int) -> Bool {
+        ProductKernel.current != nil && min(m, n) <= widest && m > 0 && n > 0 && m * n * k >= smallest
+    }
+
+    /// c (m×n, row-major, leading dimension n) = op(a)·op(b).
+    static func multiply(
+        _ a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
+        _ b: UnsafePointer<Double>, ldb: Int, transposeB: Bool,
+        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int
+    ) {
+        let isa: tutor_gemm_isa = ProductKernel.current == .avx512 ? TUTOR_GEMM_AVX512 : TUTOR_GEMM_AVX2
+        multiply(
+            a, lda: lda, transposeA: transposeA, b, ldb: ldb, transposeB: transposeB, into: c, m: m, n: n, k: k,
+            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: parts(m: m, n: n, k: k))
+    }
+
+    /// The same with every choice given: the tests hold each way to the same bits.
+    static func multiply(
+        _ a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
+        _ b: UnsafePointer<Double>, ldb: Int, transposeB: Bool,
+        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int,
+        isa: tutor_gemm_isa, method: tutor_gemm_method, parts: Int
+    ) {
+        var method = method
+        if method == TUTOR_GEMM_ANY_METHOD {
+            method = tutor_gemm_choose(isa, transposeA, transposeB, m, n, k, a, lda, b, ldb)
+        }
+        let parts = max(1, parts)
+        if parts == 1 {
+            tutor_gemm_part(isa, method, transposeA, transposeB, m, n, k, a, lda, b, ldb, c, n, 0, 1)
+            return
+        }
+        // Each part writes its own slice of c.
+        let (sa, sb, sc) = (UInt(bitPattern: a), UInt(bitPattern: b), UInt(bitPattern: c))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            tutor_gemm_part(
+                isa, method, transposeA, transposeB, m, n, k,
+                UnsafePointer(bitPattern: sa), lda, UnsafePointer(bitPattern: sb), ldb,
+                UnsafeMutablePointer(bitPattern: sc), n, part, parts)
+        }
+    }
+}
