@@ -24,7 +24,9 @@ final class StreamingByteConversion: @unchecked Sendable {
         precondition(table.count == 256, "StreamingByteConversion: a byte table needs 256 entries")
         self.count = count
         self.table = table
-        DispatchQueue.global().async { self.convert() }
+        // A thread of its own: it waits for bytes most of its life, which would
+        // hold one of the few threads of Dispatch's pool.
+        Thread { self.convert() }.start()
     }
 
     /// The first `available` bytes from `start` may be read (at most `count` are).
