@@ -63,6 +63,20 @@ final class KeptLossEvaluationTests: XCTestCase {
         XCTAssertNotEqual(keptTraining.log.first?.loss, keptTraining.finalLoss, "the params moved")
     }
 
+    /// Mini-batches replace the data, so their steps evaluate the loss on
+    /// their rows; `step` takes the kept graph as the first epoch of `train` does.
+    func testMiniBatchesAndStepsEndWhereTheyEndWithoutAKeptEvaluation() throws {
+        for schedule in [["seed 3", "train 2 epochs, batch 2"], ["step 3"]] {
+            let kept = try interpreter(running: network + ["optimizer sgd(0.5)"] + schedule)
+            let fresh = try interpreter(running: network + ["let unrelated = 2", "optimizer sgd(0.5)"] + schedule)
+            XCTAssertEqual(kept.environment.parameters, fresh.environment.parameters, "\(schedule)")
+            XCTAssertNotEqual(
+                kept.environment.parameters, try interpreter(running: network).environment.parameters, "they moved")
+            XCTAssertEqual(
+                kept.environment.lastTraining?.log.map(\.loss), fresh.environment.lastTraining?.log.map(\.loss))
+        }
+    }
+
     /// `expect L < …` after `train` takes the training's final evaluation, and
     /// records the layer values evaluating L again would record.
     func testAnExpectationAfterTrainingReadsTheFinalEvaluation() throws {
