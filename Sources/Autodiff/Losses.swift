@@ -79,8 +79,10 @@ public enum Loss {
             }
             return tk * clampedLog(pk) + (1 - tk) * clampedLog(1 - pk)
         }
+        // The terms on every core (each a log), their sum in order on one.
+        let terms = Tensor.zip(p, t, to: p.shape, term)
         var total = 0.0
-        for k in 0..<p.count { total -= term(p.scalars[k], t.scalars[k]) }
+        for x in terms.scalars { total -= x }
         return Variable(
             Tensor(total / n), operation: "bce",
             edges: [

@@ -58,13 +58,13 @@ extension Variable {
     /// The logistic function without overflow: the exponential is only taken of
     /// −|x|, giving 1/(1 + e⁻ˣ) for x ≥ 0 and eˣ/(1 + eˣ) below.
     ///
-    /// Both quotients are formed and one is selected, with no branch to
-    /// mispredict on inputs of mixed sign.
+    /// The numerator is selected and one quotient formed, with no branch to
+    /// mispredict on inputs of mixed sign: a division is correctly rounded, so
+    /// this is the very quotient either formula gives.
     @inlinable
     public static func sigmoid(_ x: Double) -> Double {
         let e = Foundation.exp(-Swift.abs(x))
-        let positive = 1 / (1 + e), negative = e / (1 + e)
-        return x >= 0 ? positive : negative
+        return (x >= 0 ? 1 : e) / (1 + e)
     }
 }
 

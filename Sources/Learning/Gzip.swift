@@ -14,9 +14,25 @@ public enum Gzip {
     /// file a chapter needs, Fashion-MNIST's training images, is 47 MB inflated.
     public static let byteLimit = 1 << 30
 
+    /// Sees a file's bytes while they are inflated, on the inflating thread: with
+    /// all bytes so far, each time another `observedStep` bytes are in, and a last
+    /// time with `complete` true once they are all in — or the inflating failed, or
+    /// the file inflates past the length its trailer gives and the bytes are about
+    /// to move. `expected` is that length (a whole file's, when it is not gzip),
+    /// bounded by the limit. Until the last call returns, the bytes seen stay where
+    /// they are, so other threads may work on them meanwhile; by its end they must be done.
+    public typealias Observer = (_ bytes: UnsafeBufferPointer<UInt8>, _ expected: Int, _ complete: Bool) -> Void
+
+    /// How many more bytes an observer is shown each time: small enough that work
+    /// on them keeps up with zlib, large enough that showing them costs nothing.
+    static let observedStep = 4 << 20
+
     /// The bytes of the file at `path`, inflated when they begin with the gzip magic
-    /// 0x1f 0x8b; refused when either form exceeds `limit` bytes.
-    public static func contents(ofFile path: String, limit: Int = byteLimit) throws -> [UInt8] {
+    /// 0x1f 0x8b; refused when either form exceeds `limit` bytes. `observer` sees
+    /// them while they come (a file that is not gzip, at once and complete).
+    public static func contents(
+        ofFile path: String, limit: Int = byteLimit, observer: Observer? = nil
+    ) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataError(file: path, "no such file")
@@ -37,11 +53,13 @@ public enum Gzip {
             throw DataError(file: path, "cannot be read (check its permissions)")
         }
         guard data.count >= 2, data[data.startIndex] == 0x1f, data[data.startIndex + 1] == 0x8b else {
-            return [UInt8](data)
+            let bytes = [UInt8](data)
+            bytes.withUnsafeBufferPointer { observer?($0, $0.count, true) }
+            return bytes
         }
         // Inflated straight from the file's bytes: no copy of the compressed data.
         return try data.withUnsafeBytes { raw in
-            try inflate(raw.bindMemory(to: UInt8.self), file: path, limit: limit)
+            try inflate(raw.bindMemory(to: UInt8.self), file: path, limit: limit, observer: observer)
         }
     }
 
@@ -50,7 +68,9 @@ public enum Gzip {
     /// `inflateInit2` with window bits 15 + 32 accepts a gzip or zlib header and
     /// checks the CRC-32 and length in each member's trailer, so a damaged or cut
     /// file is an error rather than wrong numbers.
-    static func inflate(_ compressed: UnsafeBufferPointer<UInt8>, file: String, limit: Int) throws -> [UInt8] {
+    static func inflate(
+        _ compressed: UnsafeBufferPointer<UInt8>, file: String, limit: Int, observer: Observer? = nil
+    ) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DataError(file: file, "zlib could not start inflating (out of memory?)")
@@ -67,7 +87,18 @@ public enum Gzip {
         var ended = false
         var output = try [UInt8](unsafeUninitializedCapacity: firstCapacity) { buffer, initialized in
             initialized = 0
-            (initialized, ended) = try inflateStep(&stream, compressed, into: buffer, after: 0, file: file)
+            // The last look, also when inflating throws: nothing may read the bytes after it.
+            defer { observer?(UnsafeBufferPointer(rebasing: buffer[..<initialized]), buffer.count, true) }
+            let step = observer == nil ? buffer.count : observedStep
+            while !ended, initialized < buffer.count {
+                let end = min(buffer.count, initialized + step)
+                let produced: Int
+                (produced, ended) = try inflateStep(
+                    &stream, compressed, into: UnsafeMutableBufferPointer(rebasing: buffer[initialized..<end]),
+                    after: initialized, file: file)
+                initialized += produced
+                if !ended { observer?(UnsafeBufferPointer(rebasing: buffer[..<initialized]), buffer.count, false) }
+            }
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while !ended, output.count <= limit {

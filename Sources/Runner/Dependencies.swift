@@ -25,4 +25,26 @@ extension Environment {
         }
         return false
     }
+
+    /// Whether evaluating an expression draws from the random generator: it
+    /// calls `rand` or `randn`, or reads a live name whose expression does.
+    /// A model call draws nothing.
+    func drawsRandomNumbers(_ expression: Expr) -> Bool {
+        var pending = [expression]
+        var visited: Set<String> = []
+        while let e = pending.popLast() {
+            switch e.kind {
+            case .call("rand", _), .call("randn", _):
+                return true
+            case let .name(name):
+                if case let .live(definition)? = binding(name), visited.insert(name).inserted {
+                    pending.append(definition)
+                }
+            default:
+                break
+            }
+            pending.append(contentsOf: e.kind.children)
+        }
+        return false
+    }
 }

@@ -33,7 +33,7 @@ extension Environment {
         -> (loss: Double, names: [String], gradients: [Tensor]?)
     {
         let evaluation = Evaluation(self, overrides: overrides)
-        let value = try evaluation.evaluate(loss.expression)
+        let value = try evaluation.evaluateLoss(loss)
         guard value.value.count == 1 else {
             throw RuntimeError(
                 "the loss '\(loss.name)' is now a value of shape \(value.shape), not a single number "

@@ -25,7 +25,12 @@ final class Environment {
     /// Names in the order they were first defined (for suggestions and reports).
     private(set) var names: [String] = []
     /// Current parameter values, by name. A change makes the definition values stale.
-    var parameters: [String: Tensor] = [:] { didSet { definitionValues.removeAll() } }
+    var parameters: [String: Tensor] = [:] {
+        didSet {
+            definitionValues.removeAll()
+            keptLoss = nil
+        }
+    }
     /// Live names that read only params, data, constants and such names (no model,
     /// no random numbers, no `grad`), with the value they had when defined and how
     /// deep that evaluation went. Until a param changes or a name is redefined the
@@ -37,12 +42,15 @@ final class Environment {
     var repeatableLiveNames: Set<String> = []
     /// Parameter names in the order they were declared.
     private(set) var parameterOrder: [String] = []
-    var models: [String: Model] = [:]
+    var models: [String: Model] = [:] { didSet { keptLoss = nil } }
     /// The model defined last: the one layer superscripts in formulas refer to.
     var lastModelName: String?
     /// A layer's z and a after the last call of its model (`net.1.z`, `net.1.a`).
-    var recordedLayerValues: [String: Tensor] = [:]
-    var loss: (name: String, expression: Expr)?
+    var recordedLayerValues: [String: Tensor] = [:] { didSet { keptLoss = nil } }
+    var loss: (name: String, expression: Expr)? { didSet { keptLoss = nil } }
+    /// The loss evaluated at the current state, while nothing it reads has
+    /// changed since: every change to what an evaluation reads drops it.
+    private(set) var keptLoss: KeptLossEvaluation?
     var optimizer: OptimizerState?
     /// Trainings since the last `plot loss`, for the next one.
     var unplottedTrainings: [TrainingResult] = []
@@ -97,6 +105,7 @@ final class Environment {
         self.bindings = bindings
         self.names = names
         self.parameterOrder = parameterOrder
+        keptLoss = nil
     }
 
     func bind(_ name: String, _ binding: Binding) {
@@ -107,8 +116,17 @@ final class Environment {
             repeatableLiveNames.removeAll()
         }
         bindings[name] = binding
+        keptLoss = nil
         recordedLayerValues[name] = nil
         booleanNames.remove(name)
+    }
+
+    /// Keeps an evaluation of the loss just made at the current state, for the
+    /// next evaluation of the loss to take (`KeptLossEvaluation`); a loss that
+    /// draws random numbers is not kept, since evaluating it again draws others.
+    func keep(_ evaluation: Evaluation, loss node: Variable) {
+        guard let loss, !drawsRandomNumbers(loss.expression) else { return }
+        keptLoss = evaluation.keeping(node, asLoss: loss.name)
     }
 
     /// Marks a name just bound as boolean; binding it again clears the mark.

@@ -92,6 +92,10 @@ final class Evaluation {
         case let .data(value)?:
             node = Variable(value)
         case let .live(expression)?:
+            if let kept = keptLoss(named: name, below: depth) {
+                node = kept
+                break
+            }
             guard inProgress.insert(name).inserted else {
                 throw RuntimeError("'\(name)' is defined in terms of itself", at: location)
             }
@@ -108,6 +112,41 @@ final class Evaluation {
         }
         memo[name] = node
         return node
+    }
+
+    // MARK: The kept loss
+
+    /// The chapter's loss, evaluated as `evaluate(loss.expression)` would, from
+    /// the kept evaluation when there is one for it.
+    func evaluateLoss(_ loss: (name: String, expression: Expr)) throws -> Variable {
+        if let kept = keptLoss(named: loss.name, below: depth) { return kept }
+        return try evaluate(loss.expression)
+    }
+
+    /// The loss as this evaluation has it, for the environment to keep, or nil
+    /// when another evaluation at the same state could not take it as its own:
+    /// this one replaced names or traced constants.
+    func keeping(_ node: Variable, asLoss name: String) -> KeptLossEvaluation? {
+        guard overrides.isEmpty, !tracesConstants, inProgress.isEmpty, depth == 0 else { return nil }
+        return KeptLossEvaluation(
+            name: name, node: node, memo: memo, applications: applications, layerValueNames: layerValueNames,
+            depth: deepest)
+    }
+
+    /// The kept loss's node, taken on with everything its evaluation computed,
+    /// when that is exactly what evaluating the loss here would compute: the
+    /// kept one is for this name, this evaluation replaces nothing, and the loss
+    /// is the first value it reads (at `depth`, the depth of the loss's name).
+    private func keptLoss(named name: String, below depth: Int) -> Variable? {
+        guard let kept = environment.keptLoss, kept.name == name, overrides.isEmpty, !tracesConstants,
+            memo.isEmpty, applications.isEmpty, inProgress.isEmpty, layerValueNames.isEmpty,
+            depth + kept.depth <= Self.maximumDepth
+        else { return nil }
+        memo = kept.memo
+        applications = kept.applications
+        layerValueNames = kept.layerValueNames
+        deepest = max(deepest, depth + kept.depth)
+        return kept.node
     }
 
     /// This evaluation's overrides, with constants traced.

@@ -24,10 +24,16 @@ extension Interpreter {
         environment.declareParameter(name.name, try evaluateOnce(expression).value)
     }
 
-    /// The loss: one number, bound live so that it follows the params.
+    /// The loss: one number, bound live so that it follows the params. Its
+    /// evaluation is kept for the first step of training, which needs the same
+    /// forward pass, unless the name meant something before: the expression
+    /// was then evaluated with that meaning, not with its own.
     func defineLoss(_ name: Identifier, _ expression: Expr) throws {
         try checkRedefinition(name)
-        let value = try evaluateOnce(expression)
+        let isNewName = environment.binding(name.name) == nil
+        let evaluation = Evaluation(environment)
+        let value = try evaluation.evaluate(expression)
+        evaluation.recordLayerValues()
         guard value.value.count == 1 else {
             throw RuntimeError(
                 "a loss must be a single number; this one has shape \(value.shape)",
@@ -35,6 +41,7 @@ extension Interpreter {
         }
         environment.bind(name.name, .live(expression))
         environment.loss = (name.name, expression)
+        if isNewName { environment.keep(evaluation, loss: value) }
     }
 
     /// Models own their parameter names, and `true` and `false` are the two

@@ -58,7 +58,12 @@ extension Interpreter {
                     findings: [.training(result)])
             }
         }
-        result.finalLoss = try evaluateOnce(loss.expression).value.scalar
+        // Kept for what reads the loss next at these params (`expect L < 0.7`).
+        let evaluation = Evaluation(environment)
+        let final = try evaluation.evaluateLoss(loss)
+        evaluation.recordLayerValues()
+        result.finalLoss = final.value.scalar
+        environment.keep(evaluation, loss: final)
         remember(result)
         return result
     }
@@ -122,7 +127,7 @@ extension Interpreter {
         guard let batchSize else { return nil }
         guard batchSize > 0 else { throw RuntimeError("the batch size must be positive", at: location) }
         let evaluation = Evaluation(environment)
-        _ = try evaluation.evaluate(loss.expression)
+        _ = try evaluation.evaluateLoss(loss)
         var names: [String] = []
         var rows: Int?
         for name in environment.knownNames {

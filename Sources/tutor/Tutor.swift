@@ -1,4 +1,5 @@
 import ArgumentParser
+import Autodiff
 import Foundation
 import Notation
 
@@ -23,7 +24,13 @@ struct Tutor: ParsableCommand {
     /// Before parsing: a first word that is neither a command nor an existing
     /// file, and is close to a command's name, is a misspelled command
     /// (`tutor chek`), not a chapter for the default `run`.
+    ///
+    /// Every command tunes the process first, the ones that start chapter
+    /// workers too: OpenBLAS starts its threads as it loads, and left alone
+    /// they poll for work for about 0.1 s, a core taken from the worker that is
+    /// starting beside them.
     static func main() {
+        tuneProcessForTraining()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let word = arguments.first, let message = misspelledCommand(word) {
             FileHandle.standardError.write(Data("tutor: \(message)\n".utf8))

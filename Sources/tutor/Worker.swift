@@ -1,5 +1,4 @@
 import ArgumentParser
-import Autodiff
 import Book
 import Foundation
 import Runner
@@ -31,8 +30,7 @@ struct Worker: ParsableCommand {
     }
 
     func run() throws {
-        WorkerJob.limitMemory()
-        tuneProcessForTraining()
+        WorkerJob.limitMemory()  // the process is tuned for training already (`Tutor.main`)
         let blocks = cache.flatMap { folder in tool.map { BlockCache(directory: folder, toolIdentity: $0) } }
         let job = WorkerJob(
             chapter: chapter, display: display, bookRoot: bookRoot, timeLimit: timeout,

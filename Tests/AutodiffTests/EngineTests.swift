@@ -101,6 +101,20 @@ final class EngineTests: XCTestCase {
         XCTAssertFalse(Variable.sigmoid(-800).isNaN)
     }
 
+    /// One quotient with the numerator chosen by the sign gives the bits of
+    /// 1/(1 + e⁻ˣ) for x ≥ 0 and of eˣ/(1 + eˣ) below, wherever x lies.
+    func testSigmoidIsEitherQuotientBitForBit() {
+        var generator = SplitMix64(seed: 7)
+        let random = (0..<100_000).map { _ in Double(bitPattern: generator.next()) }.filter(\.isFinite)
+        let special: [Double] = [0, -0.0, 1e-300, -1e-300, 36.7, -36.7, 709, -745, .infinity, -.infinity]
+        for x in random + special + stride(from: -40, through: 40, by: 0.001).map { $0 } {
+            let e = exp(-abs(x))
+            let expected = x >= 0 ? 1 / (1 + e) : e / (1 + e)
+            XCTAssertEqual(Variable.sigmoid(x).bitPattern, expected.bitPattern, "x = \(x)")
+        }
+        XCTAssertTrue(Variable.sigmoid(.nan).isNaN)
+    }
+
     func testBytesBecomeTheirTableEntries() {
         // More entries than one core converts, so the work is split.
         let bytes = (0..<(1 << 20) + 7).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ $0 >> 9) }

@@ -69,6 +69,28 @@ final class LossTests: XCTestCase {
         }
     }
 
+    /// Enough entries that the terms are computed on every core: the loss is
+    /// still their sum in order, bit for bit.
+    func testBCEOfManyEntriesIsTheSumInOrder() throws {
+        var generator = SplitMix64(seed: 3)
+        let count = 600 * 1000
+        let p = (0..<count).map { _ in Double(generator.next() >> 11) / Double(1 << 53) }
+        let t = (0..<count).map { k in k % 7 == 0 ? 0.25 : Double(k % 2) }
+        var total = 0.0
+        for (pk, tk) in zip(p, t) {
+            let term =
+                tk == 1
+                ? max(log(pk), -100)
+                : tk == 0 ? max(log(1 - pk), -100) : tk * max(log(pk), -100) + (1 - tk) * max(log(1 - pk), -100)
+            total -= term
+        }
+        let value = try Loss.bce(
+            Variable(Tensor(shape: .matrix(600, 1000), scalars: p)),
+            Variable(Tensor(shape: .matrix(600, 1000), scalars: t))
+        ).value.scalar
+        XCTAssertEqual(value.bitPattern, (total / Double(count)).bitPattern)
+    }
+
     func testExtremeLogitsStayFinite() throws {
         let z = Variable(Tensor(rows: [[1000, -1000, 0], [-1000, 1000, 1000]]))
         let labels = Variable(Tensor(rows: [[1], [0]]))
