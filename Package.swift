@@ -28,8 +28,10 @@ let package = Package(
         // tutor's own matrix products, in C for vector intrinsics. Optimised in
         // every build: the tests multiply 60000×784 matrices too.
         .target(name: "CGEMM", cSettings: [.unsafeFlags(["-O2"])]),
+        // tutor's own eˣ and logistic function, scalar and vector, with the same bits.
+        .target(name: "CElementwise", cSettings: [.unsafeFlags(["-O2"])]),
 
-        .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc", "CCPUFeatures", "CGEMM"]),
+        .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc", "CCPUFeatures", "CGEMM", "CElementwise"]),
         .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
@@ -56,7 +58,7 @@ let package = Package(
         // What the tests share: temporary folders, programs run, numbers compared, central differences.
         .target(name: "TutorTestSupport", path: "Tests/TutorTestSupport"),
         .testTarget(name: "BookComparisonTests", dependencies: ["BookComparison", "TutorTestSupport"]),
-        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "CBLAS", "CGEMM", "TutorTestSupport"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "CBLAS", "CGEMM", "CElementwise", "TutorTestSupport"]),
         // A second, independent gradient oracle: Swift's own reverse-mode AD.
         .testTarget(name: "GradientOracleTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Autodiff", "TutorTestSupport"]),
