@@ -7,7 +7,7 @@
 # make lint   — check Sources/ and Tests/ against .swift-format; fails on any finding
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist libxml2-utils chromium fonts-noto-cjk
+APT_PACKAGES := libcmark-dev libopenblas-dev zlib1g-dev libdeflate-dev dataset-fashion-mnist libxml2-utils chromium fonts-noto-cjk
 RELEASE_BIN := .build/release
 # Where `make test` renders the book afresh, once per kernel and thread count.
 BOOK_CHECK := .build/book-check

@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // glibc's <malloc.h>, part of libc6-dev.
         .systemLibrary(name: "CMalloc"),
         // CPUID and XGETBV, which Swift cannot issue itself.
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "CElementwise", cSettings: [.unsafeFlags(["-O2"])]),
 
         .target(name: "Autodiff", dependencies: ["CBLAS", "CMalloc", "CCPUFeatures", "CGEMM", "CElementwise"]),
-        .target(name: "Learning", dependencies: ["Autodiff", "CZlib"]),
+        .target(name: "Learning", dependencies: ["Autodiff", "CDeflate", "CZlib"]),
         .target(name: "Notation"),
         .target(name: "Chapter", dependencies: ["Ccmark", "Notation", .product(name: "Yams", package: "Yams")]),
         // MathML from expression trees and from the LaTeX tutor typesets unread; the escaping pages share.

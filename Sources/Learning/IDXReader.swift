@@ -14,7 +14,7 @@ public enum IDXReader {
     /// (all of them when there are fewer).
     static func images(_ path: String, limit: Int? = nil) throws -> Tensor {
         let take = try checkedLimit(limit)
-        return try IDXFile(path: path, role: .images, convertingFirst: take).images(first: take)
+        return try IDXFile(path: path, role: .images).images(first: take)
     }
 
     /// Labels n (type 0x08) as an n × 1 column of class indices; with `limit`, only
@@ -30,7 +30,7 @@ public enum IDXReader {
         limit: Int? = nil
     ) throws -> (images: Tensor, labels: Tensor) {
         let take = try checkedLimit(limit)
-        let images = try IDXFile(path: imagesPath, role: .images, convertingFirst: take)
+        let images = try IDXFile(path: imagesPath, role: .images)
         let labels = try IDXFile(path: labelsPath, role: .labels)
         guard images.count == labels.count else {
             throw DataError(
@@ -60,9 +60,6 @@ private struct IDXFile {
 
     let path: String
     let bytes: [UInt8]
-    /// The entries of the first examples, converted while the file was inflated
-    /// (`StreamingByteConversion`), when the header asked for enough of them.
-    private let converted: (rows: Int, entries: [Double])?
     /// The sizes from the header; `dimensions[0]` is the number of examples.
     let dimensions: [Int]
     /// Where the entries begin: after the magic number and the sizes.
@@ -70,22 +67,9 @@ private struct IDXFile {
 
     var count: Int { dimensions[0] }
 
-    /// Reads and checks the file; with `convertingFirst`, also converts that many
-    /// images (or all) while it is inflated, which `images(first:)` then takes.
-    init(path: String, role: Role, convertingFirst limit: Int? = nil) throws {
-        var early: (rows: Int, conversion: StreamingByteConversion)?
-        var converted: (rows: Int, entries: [Double])?
-        let bytes = try Gzip.contents(ofFile: path) { prefix, expected, complete in
-            if early == nil, let limit, role == .images {
-                early = Self.streamingConversion(of: prefix, expected: expected, first: limit)
-            }
-            if let (rows, conversion) = early {
-                conversion.offer(
-                    prefix.baseAddress! + Self.imageDataOffset, available: prefix.count - Self.imageDataOffset)
-                if complete { converted = conversion.finish().map { (rows, $0) } }
-            }
-        }
-        self.converted = converted
+    /// Reads and checks the file.
+    init(path: String, role: Role) throws {
+        let bytes = try Gzip.contents(ofFile: path)
         self.path = path
         self.bytes = bytes
         guard bytes.count >= 4 else {
@@ -151,41 +135,11 @@ private struct IDXFile {
 
     /// The first `limit` images (or all), one per row, pixels scaled to [0, 1].
     func images(first limit: Int) throws -> Tensor {
-        let rows = min(count, limit), cols = dimensions[1] * dimensions[2]
-        if let converted, converted.rows == rows, converted.entries.count == rows * cols {
-            return Tensor(shape: .matrix(rows, cols), scalars: converted.entries)
-        }
-        return try matrix(rows: rows, cols: cols, table: Self.pixels)
+        try matrix(rows: min(count, limit), cols: dimensions[1] * dimensions[2], table: Self.pixels)
     }
 
     /// A pixel's byte scaled to [0, 1].
     private static let pixels = (0...255).map { Double($0) / 255 }
-
-    /// Where an images file's pixels begin: the magic number and three sizes.
-    private static let imageDataOffset = 16
-
-    /// Converts the first `limit` images while the rest of the file comes, when
-    /// the bytes so far begin with a header for images whose sizes account for
-    /// the `expected` length exactly, and ask for more entries than a pass on
-    /// every core would take care of quickly. The header is only trusted this
-    /// far: `init` checks the whole file as always, and a file it refuses throws
-    /// the conversion away.
-    private static func streamingConversion(
-        of prefix: UnsafeBufferPointer<UInt8>, expected: Int, first limit: Int
-    ) -> (rows: Int, conversion: StreamingByteConversion)? {
-        guard prefix.count >= imageDataOffset, prefix[0] == 0, prefix[1] == 0, prefix[2] == 0x08, prefix[3] == 3
-        else { return nil }
-        let sizes = (0..<3).map { d in prefix[(4 + 4 * d)..<(8 + 4 * d)].reduce(0) { $0 << 8 | Int($1) } }
-        let (cols, wide) = sizes[1].multipliedReportingOverflow(by: sizes[2])
-        let (all, overflow) = sizes[0].multipliedReportingOverflow(by: cols)
-        guard !wide, !overflow, imageDataOffset + all == expected else { return nil }
-        let rows = min(sizes[0], limit), entries = rows * cols
-        guard entries >= streamedEntries, entries <= Tensor.maximumElementCount else { return nil }
-        return (rows, StreamingByteConversion(count: entries, table: pixels))
-    }
-
-    /// Fewer entries are converted after inflating: a thread for them would cost more than it saves.
-    private static let streamedEntries = 1 << 20
 
     /// The first `limit` labels (or all) as a column.
     func labels(first limit: Int) throws -> Tensor {

@@ -116,10 +116,10 @@ final class IDXReaderTests: XCTestCase {
             "two-labels: has 2 labels but \(images) has 3 images")
     }
 
-    /// Enough images to be converted while the file is inflated: the same
-    /// values as converting after, with or without a limit, and a file that is
-    /// refused is refused as ever.
-    func testImagesConvertedWhileInflatingAreTheImagesConvertedAfter() throws {
+    /// Enough images for the conversion to be split over the cores: the same
+    /// values as one table lookup each, with or without a limit, and a file
+    /// that is refused is refused as ever.
+    func testManyImagesAreConvertedByteForByte() throws {
         let folder = try TemporaryFolder()
         let count = 1100, side = 32
         let pixels = (0..<(count * side * side)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ $0 >> 10) }
@@ -130,7 +130,7 @@ final class IDXReaderTests: XCTestCase {
         XCTAssertEqual(try IDXReader.load(images: images, labels: labels).images, all)
         XCTAssertEqual(try IDXReader.images(images), all)
         XCTAssertEqual(try IDXReader.images(folder.path + "/many"), all)
-        let first = 1030  // 1030 · 1024 entries: still converted while inflating
+        let first = 1030
         XCTAssertEqual(
             try IDXReader.images(images, limit: first).scalars, Array(all.scalars.prefix(first * side * side)))
         XCTAssertEqual(try IDXReader.images(images, limit: 3).scalars, Array(all.scalars.prefix(3 * side * side)))
@@ -139,7 +139,7 @@ final class IDXReaderTests: XCTestCase {
         assertDataError(try IDXReader.images(try folder.gzip("long")), "long.gz: 1 bytes after the data")
         try folder.write("cut", idx([count, side, side], Array(pixels.dropLast())))
         assertDataError(try IDXReader.images(try folder.gzip("cut")), "cut.gz: truncated: header says")
-        // A header that fits, so the conversion starts, and a checksum that does not.
+        // A header that fits, and a checksum that does not.
         var damaged = try [UInt8](Data(contentsOf: URL(fileURLWithPath: images)))
         damaged[damaged.count - 8] ^= 0xFF
         assertDataError(try IDXReader.images(try folder.write("crc.gz", damaged)), "crc.gz: corrupt gzip data")
