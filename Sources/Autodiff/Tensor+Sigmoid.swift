@@ -6,6 +6,8 @@ extension Tensor {
     /// bits as `Variable.sigmoid(_:)` entry by entry, from tutor's own eˣ.
     func sigmoid() -> Tensor {
         let count = self.count
+        // An empty array may have no storage to point at.
+        guard count > 0 else { return self }
         let kernel = ProductKernel.current
         let out = scalars.withUnsafeBufferPointer { x in
             [Double](unsafeUninitializedCapacity: count) { y, initialized in

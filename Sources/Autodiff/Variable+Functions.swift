@@ -43,7 +43,7 @@ extension Variable {
     /// σ(x) = 1/(1 + e⁻ˣ);  d/dx = σ(x)(1 − σ(x)).
     public func sigmoid() -> Variable {
         let x = value
-        let y = x.count == 0 ? x : x.sigmoid()
+        let y = x.sigmoid()
         return Variable(
             y, operation: "sigmoid",
             edges: [
