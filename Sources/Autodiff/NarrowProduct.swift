@@ -32,16 +32,63 @@ public enum NarrowProduct {
         ProductKernel.current != nil && min(m, n) <= widest && m > 0 && n > 0 && m * n * k >= smallest
     }
 
-    /// c (m×n, row-major, leading dimension n) = op(a)·op(b).
+    /// c (m×n, row-major, leading dimension n) = op(a)·op(b). `codedA` and
+    /// `codedB` are the operands' entries as bytes, when they have them
+    /// (`Tensor.byteCoded`); an operand that is not transposed is then read
+    /// from the lists of its nonzero entries that it keeps.
     static func multiply(
         _ a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
         _ b: UnsafePointer<Double>, ldb: Int, transposeB: Bool,
-        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int
+        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int,
+        codedA: ByteCodedEntries? = nil, codedB: ByteCodedEntries? = nil
     ) {
         let isa: tutor_gemm_isa = ProductKernel.current == .avx512 ? TUTOR_GEMM_AVX512 : TUTOR_GEMM_AVX2
+        let parts = parts(m: m, n: n, k: k)
+        if let x = transposeA ? nil : codedA, tutor_coded_takes(isa, x.operand, true, m, n, k),
+            multiplyCoded(
+                x, isA: true, b, ldy: ldb, transposeY: transposeB, into: c, m: m, n: n, k: k, isa: isa, parts: parts)
+        {
+            return
+        }
+        if let x = transposeB ? nil : codedB, tutor_coded_takes(isa, x.operand, false, m, n, k),
+            multiplyCoded(
+                x, isA: false, a, ldy: lda, transposeY: transposeA, into: c, m: m, n: n, k: k, isa: isa, parts: parts)
+        {
+            return
+        }
         multiply(
             a, lda: lda, transposeA: transposeA, b, ldb: ldb, transposeB: transposeB, into: c, m: m, n: n, k: k,
-            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: parts(m: m, n: n, k: k))
+            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: parts)
+    }
+
+    /// c = x·op(y) (`isA`, x is m×k) or op(y)·x (x is k×n) from x's lists of
+    /// nonzero entries, made now if x has none for this product yet. False,
+    /// with c untouched, when there is no memory for the lists.
+    static func multiplyCoded(
+        _ x: ByteCodedEntries, isA: Bool, _ y: UnsafePointer<Double>, ldy: Int, transposeY: Bool,
+        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int,
+        isa: tutor_gemm_isa, parts: Int
+    ) -> Bool {
+        precondition(isA ? x.rows == m && x.cols == k : x.rows == k && x.cols == n, "coded product: shapes")
+        let parts = max(1, parts)
+        let (sy, sc) = (UInt(bitPattern: y), UInt(bitPattern: c))
+        let operand = UInt(bitPattern: x.operand)
+        // Every part of the lists exists before any part of the product runs.
+        let prepared = UnsafeMutableBufferPointer<Bool>.allocate(capacity: parts)
+        defer { prepared.deallocate() }
+        let preparedAddress = UInt(bitPattern: prepared.baseAddress)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            UnsafeMutablePointer<Bool>(bitPattern: preparedAddress)![part] = tutor_coded_prepare(
+                isa, OpaquePointer(bitPattern: operand), isA, m, n, k, part, parts)
+        }
+        guard prepared.allSatisfy({ $0 }) else { return false }
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            tutor_coded_part(
+                isa, OpaquePointer(bitPattern: operand), isA, transposeY, m, n, k, UnsafePointer(bitPattern: sy), ldy,
+                UnsafeMutablePointer(bitPattern: sc), n, part, parts)
+        }
+        withExtendedLifetime(x) {}
+        return true
     }
 
     /// The same with every choice given: the tests hold each way to the same bits.

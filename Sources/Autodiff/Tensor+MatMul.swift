@@ -56,7 +56,8 @@ extension Tensor {
                     guard !narrow else {
                         NarrowProduct.multiply(
                             pa.baseAddress!, lda: a.cols, transposeA: transposeA, pb.baseAddress!, ldb: b.cols,
-                            transposeB: transposeB, into: dst.baseAddress!, m: m, n: n, k: k)
+                            transposeB: transposeB, into: dst.baseAddress!, m: m, n: n, k: k,
+                            codedA: a.byteCoded, codedB: b.byteCoded)
                         return
                     }
                     cblas_dgemm(

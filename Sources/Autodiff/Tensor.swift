@@ -7,7 +7,21 @@ import Foundation
 public struct Tensor: Equatable, Sendable, Codable {
     public let shape: Shape
     /// The entries, row after row.
-    public internal(set) var scalars: [Double]
+    public internal(set) var scalars: [Double] {
+        didSet { byteCoded = nil }
+    }
+    /// The same entries as bytes and a table, for a tensor made from bytes and
+    /// not changed since: tutor's products keep lists of its nonzero entries there.
+    var byteCoded: ByteCodedEntries?
+
+    /// Only the shape and the entries are the tensor's value.
+    enum CodingKeys: String, CodingKey {
+        case shape, scalars
+    }
+
+    public static func == (a: Tensor, b: Tensor) -> Bool {
+        a.shape == b.shape && a.scalars == b.scalars
+    }
 
     /// Values larger than this many entries are refused before allocating
     /// (2^28 entries, 2 GiB of Doubles): a typo like `randn(1000000, 1000000)`

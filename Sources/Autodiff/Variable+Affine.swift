@@ -75,7 +75,7 @@ extension Tensor {
                 w.scalars.withUnsafeBufferPointer { pw in
                     NarrowProduct.multiply(
                         px.baseAddress!, lda: k, transposeA: false, pw.baseAddress!, ldb: k, transposeB: true,
-                        into: dst.baseAddress!, m: m, n: n, k: k)
+                        into: dst.baseAddress!, m: m, n: n, k: k, codedA: x.byteCoded)
                 }
             }
             bias.withUnsafeBufferPointer { pb in

@@ -6,6 +6,17 @@
 #include "tutor_gemm.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
+
+// Leaving out zero terms pays once about this share of a sample of the
+// operand is zero (each term left out saves a fused multiply-add, each term
+// kept costs a load more than in the packed method).
+static const double SKIP_ZEROS_FROM = 0.3;
+// Rows of the operand looked at to estimate its share of zeros.
+enum { SAMPLE_ROWS = 64 };
+// The zero-skipping methods keep a row of C (or of Cᵀ) of up to this many
+// entries, and want enough depth and rows for their lists to pay.
+enum { SKIP_WIDEST = 512, SKIP_SHORTEST = 64 };
 
 /// Rows i0..<i1 and columns j0..<j1 of C.
 typedef struct {
@@ -25,6 +36,24 @@ typedef struct {
 static inline long min_long(long x, long y) { return x < y ? x : y; }
 static inline long max_long(long x, long y) { return x > y ? x : y; }
 static inline long round_up(long x, long step) { return (x + step - 1) / step * step; }
+
+// Rows of D (the operand a list's entries multiply) are taken in blocks of
+// about this many bytes, which stay in the first-level data cache while every
+// row of C that needs them is built.
+enum { D_BLOCK_BYTES = 24 << 10 };
+
+/// Rows of D per block for rows of `width` entries, at most `depth`.
+static inline long depth_block(long width, long depth) {
+    return min_long(depth, max_long(8, D_BLOCK_BYTES / (long)sizeof(double) / width));
+}
+
+/// Room for `entries` entries of `size` bytes on a cache line's boundary (at
+/// least one entry), or NULL.
+static inline void *aligned(long entries, size_t size) {
+    void *p = NULL;
+    if (entries <= 0) entries = 1;
+    return posix_memalign(&p, 64, (size_t)entries * size) == 0 ? p : NULL;
+}
 
 /// op(A)[i][p] and op(B)[p][j].
 static inline double entry_a(const product_operands *o, long i, long p) {

@@ -6,16 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-// Leaving out zero terms pays once about this share of a sample of the
-// operand is zero (each term left out saves a fused multiply-add, each term
-// kept costs a load more than in the packed method).
-static const double SKIP_ZEROS_FROM = 0.3;
-// Rows of the operand looked at to estimate its share of zeros.
-enum { SAMPLE_ROWS = 64 };
-// The zero-skipping method keeps a row of C (or of Cᵀ) of up to this many
-// entries, and wants enough depth and rows for its lists to pay.
-enum { SKIP_WIDEST = 512, SKIP_SHORTEST = 64 };
-
 /// The share of zeros in SAMPLE_ROWS rows of a rows×cols matrix spread over it.
 static double zero_share(const double *x, long ld, long rows, long cols) {
     long sampled = min_long(rows, SAMPLE_ROWS), zeros = 0;

@@ -19,9 +19,6 @@
 #include <immintrin.h>
 #endif
 
-// Rows of D are taken in blocks of about this many bytes, which stay in the
-// first-level data cache while every row of C that needs them is built.
-enum { D_BLOCK_BYTES = 24 << 10 };
 // Rows of C whose lists are made before the blocks of D are run through.
 enum { ROWS_PER_PASS = 32 };
 // Room past the end of a list: the vector code writes whole vectors.
@@ -208,17 +205,6 @@ static void prefetch_lines(const double *x, long ld, long length, long first, lo
             row++;
         }
     }
-}
-
-static void *aligned(long entries, size_t size) {
-    void *p = NULL;
-    if (entries <= 0) entries = 1;
-    return posix_memalign(&p, 64, (size_t)entries * size) == 0 ? p : NULL;
-}
-
-/// Rows of D per block for rows of `width` entries, at most `depth`.
-static long depth_block(long width, long depth) {
-    return min_long(depth, max_long(8, D_BLOCK_BYTES / (long)sizeof(double) / width));
 }
 
 bool zero_skipping_product_a(tutor_gemm_isa isa, const product_operands *o, product_slice s) {

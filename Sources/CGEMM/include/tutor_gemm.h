@@ -47,4 +47,40 @@ void tutor_gemm_part(tutor_gemm_isa isa, tutor_gemm_method method, bool trans_a,
                      long k, const double *a, long lda, const double *b, long ldb, double *c, long ldc, long part,
                      long parts);
 
+/// An operand whose entries are given as one byte each and a table of the 256
+/// values a byte stands for (entry = table[code]): a data set read from
+/// bytes. It keeps, once they are made, the lists of its nonzero entries that
+/// the products below need, two bytes per entry, so that a product after the
+/// first reads those instead of the operand's doubles and lists nothing.
+/// Safe to use from several threads at once.
+typedef struct tutor_coded_operand tutor_coded_operand;
+
+/// A rows×cols row-major operand with room for its codes, which the caller
+/// writes (`tutor_coded_codes`) before any other use; `table` (256 entries)
+/// is copied. NULL without memory.
+tutor_coded_operand *tutor_coded_make(long rows, long cols, const double *table);
+/// The operand's rows·cols codes, row after row.
+unsigned char *tutor_coded_codes(tutor_coded_operand *x);
+void tutor_coded_free(tutor_coded_operand *x);
+
+/// How many kinds of lists (by role and block depth) x keeps.
+long tutor_coded_kept_lists(tutor_coded_operand *x);
+
+/// Whether C = x·op(B) (`x_is_a`, so m×k is x's shape) or C = op(A)·x (k×n is
+/// x's shape) is taken by the coded method: the same conditions as leaving
+/// out zeros (512-bit kernels, depth, width and share of zeros), on x's codes.
+bool tutor_coded_takes(tutor_gemm_isa isa, const tutor_coded_operand *x, bool x_is_a, long m, long n, long k);
+
+/// Makes part `part` of `parts` of the lists that the product of the same
+/// arguments needs; nothing once they exist. Every part must be prepared, and
+/// have returned true, before `tutor_coded_part` runs; false without memory.
+bool tutor_coded_prepare(tutor_gemm_isa isa, tutor_coded_operand *x, bool x_is_a, long m, long n, long k, long part,
+                         long parts);
+
+/// Part `part` of `parts` of C = x·op(B) or op(A)·x, where the other operand
+/// op(Y) is `y` transposed when `trans_y`. The same chains as
+/// `tutor_gemm_part`, bit for bit. Parts are disjoint slices of C.
+void tutor_coded_part(tutor_gemm_isa isa, tutor_coded_operand *x, bool x_is_a, bool trans_y, long m, long n, long k,
+                      const double *y, long ldy, double *c, long ldc, long part, long parts);
+
 #endif
