@@ -47,11 +47,12 @@ public enum Loss {
         for k in 0..<z.count where targets.scalars[k] != 0 { total -= targets.scalars[k] * logp.scalars[k] }
         var edges = [
             Variable.Edge(input: logits) { (g: Tensor) -> Tensor in
+                let seed = g.scalar
                 let p = logp.map(Foundation.exp)
                 // Rows of t that do not sum to 1 (soft labels) need the general form.
                 let rowSums = targets.laneSums(lanes)
                 return p.combiningLanes(targets, perLane: rowSums, lanes) { pk, tk, s in
-                    (pk * s - tk) * g.scalar / m
+                    (pk * s - tk) * seed / m
                 }
             }
         ]
@@ -86,13 +87,16 @@ public enum Loss {
         return Variable(
             Tensor(total / n), operation: "bce",
             edges: [
+                // g is read once, outside the loops over the entries.
                 Variable.Edge(input: probability) { g in
-                    Tensor.zip(p, t, to: p.shape) { pk, tk in
-                        (pk - tk) / Swift.max(pk * (1 - pk), 1e-12) * g.scalar / n
+                    let seed = g.scalar
+                    return Tensor.zip(p, t, to: p.shape) { pk, tk in
+                        (pk - tk) / Swift.max(pk * (1 - pk), 1e-12) * seed / n
                     }
                 },
                 Variable.Edge(input: target) { g in
-                    p.map { pk in (clampedLog(1 - pk) - clampedLog(pk)) * g.scalar / n }
+                    let seed = g.scalar
+                    return p.map { pk in (clampedLog(1 - pk) - clampedLog(pk)) * seed / n }
                 },
             ])
     }
@@ -113,7 +117,8 @@ public enum Loss {
             Tensor(total / n), operation: "bce_with_logits",
             edges: [
                 Variable.Edge(input: logits) { g in
-                    Tensor.zip(z, t, to: z.shape) { zk, tk in (Variable.sigmoid(zk) - tk) * g.scalar / n }
+                    let seed = g.scalar
+                    return Tensor.zip(z, t, to: z.shape) { zk, tk in (Variable.sigmoid(zk) - tk) * seed / n }
                 },
                 Variable.Edge(input: target) { g in z.scaled(by: -g.scalar / n) },
             ])

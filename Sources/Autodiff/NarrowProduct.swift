@@ -32,40 +32,53 @@ public enum NarrowProduct {
         ProductKernel.current != nil && min(m, n) <= widest && m > 0 && n > 0 && m * n * k >= smallest
     }
 
-    /// c (m×n, row-major, leading dimension n) = op(a)·op(b). `codedA` and
-    /// `codedB` are the operands' entries as bytes, when they have them
-    /// (`Tensor.byteCoded`); an operand that is not transposed is then read
-    /// from the lists of its nonzero entries that it keeps.
+    /// c (m×n, row-major, leading dimension n) = op(a)·op(b).
     static func multiply(
         _ a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
         _ b: UnsafePointer<Double>, ldb: Int, transposeB: Bool,
-        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int,
-        codedA: ByteCodedEntries? = nil, codedB: ByteCodedEntries? = nil
+        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int
     ) {
-        let isa: tutor_gemm_isa = ProductKernel.current == .avx512 ? TUTOR_GEMM_AVX512 : TUTOR_GEMM_AVX2
-        let parts = parts(m: m, n: n, k: k)
-        if let x = transposeA ? nil : codedA, tutor_coded_takes(isa, x.operand, true, m, n, k),
-            multiplyCoded(
-                x, isA: true, b, ldy: ldb, transposeY: transposeB, into: c, m: m, n: n, k: k, isa: isa, parts: parts)
-        {
-            return
-        }
-        if let x = transposeB ? nil : codedB, tutor_coded_takes(isa, x.operand, false, m, n, k),
-            multiplyCoded(
-                x, isA: false, a, ldy: lda, transposeY: transposeA, into: c, m: m, n: n, k: k, isa: isa, parts: parts)
-        {
-            return
-        }
         multiply(
             a, lda: lda, transposeA: transposeA, b, ldb: ldb, transposeB: transposeB, into: c, m: m, n: n, k: k,
-            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: parts)
+            isa: isa, method: TUTOR_GEMM_ANY_METHOD, parts: parts(m: m, n: n, k: k))
+    }
+
+    /// The instruction set of this process's kernels.
+    static var isa: tutor_gemm_isa { ProductKernel.current == .avx512 ? TUTOR_GEMM_AVX512 : TUTOR_GEMM_AVX2 }
+
+    /// c = op(a)·op(b) by the coded method, when an operand that is not
+    /// transposed holds its entries as bytes (`Tensor.byteCoded`) and the
+    /// method takes the product: then only the other operand's doubles are
+    /// read. False, with c untouched, otherwise.
+    static func multiplyCoded(
+        _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool,
+        into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int
+    ) -> Bool {
+        let isa = isa, parts = parts(m: m, n: n, k: k)
+        if !transposeA, let x = a.byteCoded, tutor_coded_takes(isa, x.operand, true, m, n, k) {
+            return b.scalars.withUnsafeBufferPointer { pb in
+                multiply(
+                    coded: x, isA: true, pb.baseAddress!, ldy: b.cols, transposeY: transposeB, into: c, m: m, n: n,
+                    k: k,
+                    isa: isa, parts: parts)
+            }
+        }
+        if !transposeB, let x = b.byteCoded, tutor_coded_takes(isa, x.operand, false, m, n, k) {
+            return a.scalars.withUnsafeBufferPointer { pa in
+                multiply(
+                    coded: x, isA: false, pa.baseAddress!, ldy: a.cols, transposeY: transposeA, into: c, m: m, n: n,
+                    k: k,
+                    isa: isa, parts: parts)
+            }
+        }
+        return false
     }
 
     /// c = x·op(y) (`isA`, x is m×k) or op(y)·x (x is k×n) from x's lists of
     /// nonzero entries, made now if x has none for this product yet. False,
     /// with c untouched, when there is no memory for the lists.
-    static func multiplyCoded(
-        _ x: ByteCodedEntries, isA: Bool, _ y: UnsafePointer<Double>, ldy: Int, transposeY: Bool,
+    static func multiply(
+        coded x: ByteCodedEntries, isA: Bool, _ y: UnsafePointer<Double>, ldy: Int, transposeY: Bool,
         into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int,
         isa: tutor_gemm_isa, parts: Int
     ) -> Bool {

@@ -51,13 +51,19 @@ extension Tensor {
         let narrow = NarrowProduct.takes(m: m, n: n, k: k)
         let out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
             adviseHugePages(dst)
+            initialized = m * n
+            if narrow
+                && NarrowProduct.multiplyCoded(
+                    a, b, transposeA: transposeA, transposeB: transposeB, into: dst.baseAddress!, m: m, n: n, k: k)
+            {
+                return
+            }
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     guard !narrow else {
                         NarrowProduct.multiply(
                             pa.baseAddress!, lda: a.cols, transposeA: transposeA, pb.baseAddress!, ldb: b.cols,
-                            transposeB: transposeB, into: dst.baseAddress!, m: m, n: n, k: k,
-                            codedA: a.byteCoded, codedB: b.byteCoded)
+                            transposeB: transposeB, into: dst.baseAddress!, m: m, n: n, k: k)
                         return
                     }
                     cblas_dgemm(
@@ -70,7 +76,6 @@ extension Tensor {
                         0.0, dst.baseAddress, Int32(n))
                 }
             }
-            initialized = m * n
         }
         return Tensor(shape: shape, scalars: out)
     }

@@ -3,20 +3,56 @@ import Foundation
 /// A scalar or a matrix of `Double`, stored row-major.
 ///
 /// `Tensor` is a plain value: the numbers and their shape. The differentiable
-/// graph is built from `Variable`s that hold tensors.
+/// graph is built from `Variable`s that hold tensors. A tensor made from bytes
+/// (a data set) holds them and their table until its entries are first read.
 public struct Tensor: Equatable, Sendable, Codable {
     public let shape: Shape
+    /// The entries as doubles; empty while a tensor made from bytes holds
+    /// them as its codes only.
+    private var doubles: [Double]
+    /// The entries as bytes and a table, for a tensor made from bytes and not
+    /// changed since: tutor's products read them and keep lists of the
+    /// nonzero ones there, and the doubles are made at their first read.
+    private(set) var byteCoded: ByteCodedEntries?
+
     /// The entries, row after row.
     public internal(set) var scalars: [Double] {
-        didSet { byteCoded = nil }
+        // Read in place, so that reading an entry costs no reference count.
+        _read {
+            if byteCoded == nil {
+                yield doubles
+            } else {
+                yield byteCoded!.doubles
+            }
+        }
+        set {
+            doubles = newValue
+            byteCoded = nil
+        }
+        _modify {
+            if let coded = byteCoded {
+                doubles = coded.doubles
+                byteCoded = nil
+            }
+            yield &doubles
+        }
     }
-    /// The same entries as bytes and a table, for a tensor made from bytes and
-    /// not changed since: tutor's products keep lists of its nonzero entries there.
-    var byteCoded: ByteCodedEntries?
 
     /// Only the shape and the entries are the tensor's value.
     enum CodingKeys: String, CodingKey {
         case shape, scalars
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        shape = try container.decode(Shape.self, forKey: .shape)
+        doubles = try container.decode([Double].self, forKey: .scalars)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(shape, forKey: .shape)
+        try container.encode(scalars, forKey: .scalars)
     }
 
     public static func == (a: Tensor, b: Tensor) -> Bool {
@@ -34,7 +70,16 @@ public struct Tensor: Equatable, Sendable, Codable {
             scalars.count == shape.count,
             "Tensor: \(scalars.count) entries for shape \(shape)")
         self.shape = shape
-        self.scalars = scalars
+        self.doubles = scalars
+    }
+
+    /// A tensor whose entries are `coded`'s, made as doubles at their first read.
+    init(shape: Shape, coded: ByteCodedEntries) {
+        precondition(
+            coded.rows * coded.cols == shape.count, "Tensor: \(coded.rows)×\(coded.cols) codes for shape \(shape)")
+        self.shape = shape
+        self.doubles = []
+        self.byteCoded = coded
     }
 
     /// A scalar.

@@ -71,11 +71,15 @@ extension Tensor {
         let m = shape.rows, n = shape.cols, k = x.cols
         let out = [Double](unsafeUninitializedCapacity: m * n) { dst, initialized in
             adviseHugePages(dst)
-            x.scalars.withUnsafeBufferPointer { px in
-                w.scalars.withUnsafeBufferPointer { pw in
-                    NarrowProduct.multiply(
-                        px.baseAddress!, lda: k, transposeA: false, pw.baseAddress!, ldb: k, transposeB: true,
-                        into: dst.baseAddress!, m: m, n: n, k: k, codedA: x.byteCoded)
+            if !NarrowProduct.multiplyCoded(
+                x, w, transposeA: false, transposeB: true, into: dst.baseAddress!, m: m, n: n, k: k)
+            {
+                x.scalars.withUnsafeBufferPointer { px in
+                    w.scalars.withUnsafeBufferPointer { pw in
+                        NarrowProduct.multiply(
+                            px.baseAddress!, lda: k, transposeA: false, pw.baseAddress!, ldb: k, transposeB: true,
+                            into: dst.baseAddress!, m: m, n: n, k: k)
+                    }
                 }
             }
             bias.withUnsafeBufferPointer { pb in

@@ -81,8 +81,8 @@ final class ByteCodedProductTests: XCTestCase {
         y.withUnsafeBufferPointer { py in
             got.withUnsafeMutableBufferPointer { pc in
                 XCTAssertTrue(
-                    NarrowProduct.multiplyCoded(
-                        x.byteCoded!, isA: isA, py.baseAddress!, ldy: ldy, transposeY: transposeY,
+                    NarrowProduct.multiply(
+                        coded: x.byteCoded!, isA: isA, py.baseAddress!, ldy: ldy, transposeY: transposeY,
                         into: pc.baseAddress!, m: m, n: n, k: k, isa: isa, parts: parts))
             }
         }
@@ -225,8 +225,8 @@ final class ByteCodedProductTests: XCTestCase {
         y.withUnsafeBufferPointer { py in
             let sy = UInt(bitPattern: py.baseAddress)
             DispatchQueue.concurrentPerform(iterations: 4) { run in
-                _ = NarrowProduct.multiplyCoded(
-                    operand, isA: true, UnsafePointer(bitPattern: sy)!, ldy: 32, transposeY: false,
+                _ = NarrowProduct.multiply(
+                    coded: operand, isA: true, UnsafePointer(bitPattern: sy)!, ldy: 32, transposeY: false,
                     into: UnsafeMutablePointer(bitPattern: base)! + run * 300 * 32, m: 300, n: 32, k: 128, isa: isa,
                     parts: 1 + run % 2)
             }
@@ -255,9 +255,35 @@ final class ByteCodedTensorTests: XCTestCase {
         x[1, 2] = 0.5
         XCTAssertNil(x.byteCoded, "the codes no longer say what the entries are")
         XCTAssertNotNil(copy.byteCoded, "a copy made before keeps them")
+        XCTAssertEqual(x[1, 2], 0.5)
+        XCTAssertEqual(copy[1, 2], table[(7 * 11) % 256], "and its own entries")
         var y = images(4, 5)
         y.scalars[0] += 1
         XCTAssertNil(y.byteCoded)
+        XCTAssertEqual(y.scalars[0], 1)
+    }
+
+    func testTheDoublesAreMadeAtTheirFirstRead() {
+        let x = images(300, 90), coded = x.byteCoded!
+        XCTAssertFalse(coded.madeDoubles, "a tensor from bytes starts as its codes")
+        let w = Tensor(shape: .matrix(64, 90), scalars: (0..<(64 * 90)).map { Double($0 % 17) / 16 - 0.5 })
+        _ = try? Tensor.matmul(x, w, transposeB: true)
+        XCTAssertEqual(
+            coded.madeDoubles, ProductKernel.current != .avx512,
+            "the coded method reads the codes only; the other methods read the doubles")
+        // Read from several threads at once, they are made once and agree.
+        let reads = UnsafeMutableBufferPointer<Double>.allocate(capacity: 8)
+        defer { reads.deallocate() }
+        let address = UInt(bitPattern: reads.baseAddress)
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            UnsafeMutablePointer<Double>(bitPattern: address)![i] = x.scalars[i * 1000 + 1]
+        }
+        XCTAssertTrue(coded.madeDoubles)
+        let expected = (0..<8).map { table[Int(UInt8((($0 * 1000 + 1) * 11) % 256))] }
+        XCTAssertEqual(Array(reads), expected)
+        XCTAssertEqual(x.scalars.count, 300 * 90)
+        let entries = (0..<(300 * 90)).map { (i: Int) -> Double in i % 2 == 0 ? 0 : table[(i * 11) % 256] }
+        XCTAssertEqual(x.scalars, entries)
     }
 
     func testTheCodesAreNotPartOfTheValue() throws {
