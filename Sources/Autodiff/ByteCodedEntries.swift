@@ -8,7 +8,8 @@ import Foundation
 /// products keep here, from the first one that leaves out the data's zeros,
 /// the lists of its nonzero entries — two bytes an entry — so that every later
 /// product reads those instead of the tensor's doubles and makes no lists.
-/// The bits of a product do not change (`NarrowProduct`).
+/// The bits of a product do not change (`NarrowProduct`). The tensor's doubles
+/// are made from the codes at the first read of its entries (`doubles`).
 ///
 /// A tensor drops its codes at any change to its entries (`Tensor.scalars`).
 final class ByteCodedEntries: @unchecked Sendable {
@@ -59,8 +60,8 @@ final class ByteCodedEntries: @unchecked Sendable {
     ///
     /// Each entry is looked up independently, so the result does not depend on
     /// how the work is split. The entries are asked to be backed by 2 MiB
-    /// pages, as every large tensor is: with 4 KiB pages a data set's 376 MB of
-    /// fresh memory is 92000 page faults, a third of loading Fashion-MNIST.
+    /// pages, as every large tensor is: with 4 KiB pages, Fashion-MNIST's 376 MB
+    /// of fresh memory took 92000 page faults.
     static func doubles(_ bytes: UnsafePointer<UInt8>?, count: Int, table: [Double]) -> [Double] {
         table.withUnsafeBufferPointer { values in
             [Double](unsafeUninitializedCapacity: count) { dst, initialized in

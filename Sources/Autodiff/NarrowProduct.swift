@@ -55,23 +55,20 @@ public enum NarrowProduct {
         into c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int
     ) -> Bool {
         let isa = isa, parts = parts(m: m, n: n, k: k)
+        // x is the coded operand, y the other one, whose doubles are read.
+        let coded: (x: ByteCodedEntries, isA: Bool, y: Tensor, transposeY: Bool)
         if !transposeA, let x = a.byteCoded, tutor_coded_takes(isa, x.operand, true, m, n, k) {
-            return b.scalars.withUnsafeBufferPointer { pb in
-                multiply(
-                    coded: x, isA: true, pb.baseAddress!, ldy: b.cols, transposeY: transposeB, into: c, m: m, n: n,
-                    k: k,
-                    isa: isa, parts: parts)
-            }
+            coded = (x, true, b, transposeB)
+        } else if !transposeB, let x = b.byteCoded, tutor_coded_takes(isa, x.operand, false, m, n, k) {
+            coded = (x, false, a, transposeA)
+        } else {
+            return false
         }
-        if !transposeB, let x = b.byteCoded, tutor_coded_takes(isa, x.operand, false, m, n, k) {
-            return a.scalars.withUnsafeBufferPointer { pa in
-                multiply(
-                    coded: x, isA: false, pa.baseAddress!, ldy: a.cols, transposeY: transposeA, into: c, m: m, n: n,
-                    k: k,
-                    isa: isa, parts: parts)
-            }
+        return coded.y.scalars.withUnsafeBufferPointer { py in
+            multiply(
+                coded: coded.x, isA: coded.isA, py.baseAddress!, ldy: coded.y.cols, transposeY: coded.transposeY,
+                into: c, m: m, n: n, k: k, isa: isa, parts: parts)
         }
-        return false
     }
 
     /// c = x·op(y) (`isA`, x is m×k) or op(y)·x (x is k×n) from x's lists of
