@@ -116,8 +116,11 @@ final class ByteCodedProductTests: XCTestCase {
 
     func testEveryShapeRoleAndPartGivesTheDefinitionsBits() {
         // Around the pass of 32 rows, whole vectors of 8 and 64, and blocks of
-        // depth: 48 rows of D for a width of 64, 22 for 136, 256 at most.
-        let shapes = [(1, 1, 1), (5, 7, 9), (31, 8, 47), (33, 64, 49), (70, 65, 300), (64, 10, 784), (40, 129, 65)]
+        // depth: 48 rows of D for a width of 64, 22 for 136, 192 for 16, and
+        // 256, the most, for 8 (600 deep: two whole blocks and a part).
+        let shapes = [
+            (1, 1, 1), (5, 7, 9), (31, 8, 47), (33, 64, 49), (70, 65, 300), (64, 10, 784), (40, 129, 65), (5, 3, 600),
+        ]
         for (name, table) in tables {
             everyShape(shapes, table: table, name)
         }

@@ -37,6 +37,12 @@ final class PreviewProcess {
     /// Everything it printed so far.
     var standardError: String { output.text }
 
+    /// Whether it prints `text`, waiting for it: the terminal output is read
+    /// on another thread, so it can arrive after the rendering it tells of.
+    func printed(_ text: String) -> Bool {
+        waitUntil { self.standardError.contains(text) }
+    }
+
     /// The number of the latest rendering, from the server.
     func version() throws -> Int {
         let reply = try RawHTTP.get("/_tutor/version", port: port)

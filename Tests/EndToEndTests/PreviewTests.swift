@@ -85,7 +85,7 @@ final class PreviewTests: XCTestCase {
         XCTAssertEqual(try events.next(), "2")
         XCTAssertEqual(try preview.version(), 2)
         XCTAssertTrue(try RawHTTP.get("/report.json", port: port).text.contains("\"value\": 11"))
-        XCTAssertTrue(preview.standardError.contains("book/d.csv changed; rendering again"), preview.standardError)
+        XCTAssertTrue(preview.printed("book/d.csv changed; rendering again"), preview.standardError)
 
         // A prose edit: the page has the new words.
         let chapter = book.appendingPathComponent("02-line.md")
@@ -101,8 +101,7 @@ final class PreviewTests: XCTestCase {
         XCTAssertTrue(failed.contains("<p>This chapter has an error.</p>"), failed)
         XCTAssertTrue(failed.contains("unknown name &#39;nothing_here&#39;"), failed)
         XCTAssertTrue(
-            preview.standardError.contains("book/02-line.md:17:9: error: unknown name 'nothing_here'"),
-            preview.standardError)
+            preview.printed("book/02-line.md:17:9: error: unknown name 'nothing_here'"), preview.standardError)
 
         // A book that cannot be rendered at all: every page says why, until it is fixed.
         let clash = book.appendingPathComponent("index.md")
@@ -117,13 +116,13 @@ final class PreviewTests: XCTestCase {
                 reply.text.contains("its page &#39;index.html&#39; would replace the book&#39;s index"), reply.text)
             XCTAssertTrue(reply.text.contains("new EventSource("), "the error page reloads when fixed")
         }
-        XCTAssertTrue(preview.standardError.contains("book/index.md:1:1: error:"), preview.standardError)
+        XCTAssertTrue(preview.printed("book/index.md:1:1: error:"), preview.standardError)
         try FileManager.default.removeItem(at: clash)
         XCTAssertEqual(try events.next(), "6")
         XCTAssertEqual(try RawHTTP.get("/", port: port).status, 200)
 
         XCTAssertEqual(preview.interrupt(), 0, preview.standardError)
-        XCTAssertTrue(preview.standardError.hasSuffix("tutor preview: stopped\n"), preview.standardError)
+        XCTAssertTrue(waitUntil { preview.standardError.hasSuffix("tutor preview: stopped\n") }, preview.standardError)
         // What was written is what run writes: no script, no address of the preview, no temporary files.
         let enumerator = FileManager.default.enumerator(atPath: output.path)
         var files = 0
