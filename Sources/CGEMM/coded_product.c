@@ -319,40 +319,28 @@ bool tutor_coded_prepare(tutor_gemm_isa isa, tutor_coded_operand *x, bool x_is_a
 typedef void (*coded_chain)(double *out, long width, long count, const coded_entry *e, const double *table,
                             const double *d);
 
+typedef struct {
+    const coded_entry *entries;
+    const double *table;
+} coded_list;
+
+static inline chain_term coded_term(const void *list, long t) {
+    const coded_list *l = list;
+    return (chain_term){l->table[l->entries[t].code], l->entries[t].at};
+}
+
 static void chain_portable(double *out, long width, long count, const coded_entry *e, const double *table,
                            const double *d) {
-    for (long j = 0; j < width; j++) {
-        double c = out[j];
-        for (long t = 0; t < count; t++) c = fma(table[e[t].code], d[e[t].at * width + j], c);
-        out[j] = c;
-    }
+    coded_list list = {e, table};
+    chain_portable_of(out, width, count, d, &list, coded_term);
 }
 
 #if defined(__x86_64__)
-// Eight vectors of a row of C at a time, as in zero_skipping_product.c.
 __attribute__((target("avx512f"))) static void chain_avx512(double *out, long width, long count,
                                                             const coded_entry *e, const double *table,
                                                             const double *d) {
-    long j = 0;
-    for (; j + 64 <= width; j += 64) {
-        __m512d c[8];
-#pragma clang loop unroll(full)
-        for (int v = 0; v < 8; v++) c[v] = _mm512_load_pd(out + j + 8 * v);
-        for (long t = 0; t < count; t++) {
-            __m512d a = _mm512_set1_pd(table[e[t].code]);
-            const double *row = d + e[t].at * width + j;
-#pragma clang loop unroll(full)
-            for (int v = 0; v < 8; v++) c[v] = _mm512_fmadd_pd(a, _mm512_load_pd(row + 8 * v), c[v]);
-        }
-#pragma clang loop unroll(full)
-        for (int v = 0; v < 8; v++) _mm512_store_pd(out + j + 8 * v, c[v]);
-    }
-    for (; j < width; j += 8) {
-        __m512d c = _mm512_load_pd(out + j);
-        for (long t = 0; t < count; t++)
-            c = _mm512_fmadd_pd(_mm512_set1_pd(table[e[t].code]), _mm512_load_pd(d + e[t].at * width + j), c);
-        _mm512_store_pd(out + j, c);
-    }
+    coded_list list = {e, table};
+    chain_avx512_of(out, width, count, d, &list, coded_term);
 }
 #endif
 

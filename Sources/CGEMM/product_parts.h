@@ -5,8 +5,13 @@
 
 #include "tutor_gemm.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 // Leaving out zero terms pays once about this share of a sample of the
 // operand is zero (each term left out saves a fused multiply-add, each term
@@ -62,6 +67,65 @@ static inline double entry_a(const product_operands *o, long i, long p) {
 static inline double entry_b(const product_operands *o, long p, long j) {
     return o->trans_b ? o->b[j * o->ldb + p] : o->b[p * o->ldb + j];
 }
+
+/// A term of a chain that leaves out zeros: its factor from the listed
+/// operand, and which row of D it multiplies.
+typedef struct {
+    double factor;
+    long row;
+} chain_term;
+
+/// Term t of a list, however the list is stored.
+typedef chain_term (*chain_term_at)(const void *list, long t);
+
+/// out[j] = fma(factor, d[row·width + j], out[j]) for the `count` terms of
+/// `list` in order, for each j < width (a multiple of 8).
+__attribute__((always_inline)) static inline void chain_portable_of(double *out, long width, long count,
+                                                                    const double *d, const void *list,
+                                                                    chain_term_at term) {
+    for (long j = 0; j < width; j++) {
+        double c = out[j];
+        for (long t = 0; t < count; t++) {
+            chain_term x = term(list, t);
+            c = fma(x.factor, d[x.row * width + j], c);
+        }
+        out[j] = c;
+    }
+}
+
+#if defined(__x86_64__)
+/// The same, eight vectors of a row of C at a time: eight independent chains,
+/// enough to keep the fused multiply-add units busy while each waits on its
+/// last result.
+__attribute__((target("avx512f"), always_inline)) static inline void chain_avx512_of(double *out, long width,
+                                                                                   long count, const double *d,
+                                                                                   const void *list,
+                                                                                   chain_term_at term) {
+    long j = 0;
+    for (; j + 64 <= width; j += 64) {
+        __m512d c[8];
+#pragma clang loop unroll(full)
+        for (int v = 0; v < 8; v++) c[v] = _mm512_load_pd(out + j + 8 * v);
+        for (long t = 0; t < count; t++) {
+            chain_term x = term(list, t);
+            __m512d a = _mm512_set1_pd(x.factor);
+            const double *row = d + x.row * width + j;
+#pragma clang loop unroll(full)
+            for (int v = 0; v < 8; v++) c[v] = _mm512_fmadd_pd(a, _mm512_load_pd(row + 8 * v), c[v]);
+        }
+#pragma clang loop unroll(full)
+        for (int v = 0; v < 8; v++) _mm512_store_pd(out + j + 8 * v, c[v]);
+    }
+    for (; j < width; j += 8) {
+        __m512d c = _mm512_load_pd(out + j);
+        for (long t = 0; t < count; t++) {
+            chain_term x = term(list, t);
+            c = _mm512_fmadd_pd(_mm512_set1_pd(x.factor), _mm512_load_pd(d + x.row * width + j), c);
+        }
+        _mm512_store_pd(out + j, c);
+    }
+}
+#endif
 
 /// The register tile of the packed method for this instruction set; slices
 /// are cut at whole tiles.

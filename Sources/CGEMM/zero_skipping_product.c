@@ -41,13 +41,20 @@ typedef long (*list_kernel)(const double *x, long length, long base, bool keep_a
 typedef void (*column_list_kernel)(const double *b, long ldb, long depth, long columns, bool keep_all,
                                    int64_t *index, double *value, long stride, long *count);
 
+typedef struct {
+    const int64_t *index;
+    const double *value;
+} listed;
+
+static inline chain_term listed_term(const void *list, long t) {
+    const listed *l = list;
+    return (chain_term){l->value[t], (long)l->index[t]};
+}
+
 static void chain_portable(double *out, long width, long count, const int64_t *index, const double *value,
                            const double *d) {
-    for (long j = 0; j < width; j++) {
-        double c = out[j];
-        for (long t = 0; t < count; t++) c = fma(value[t], d[index[t] * width + j], c);
-        out[j] = c;
-    }
+    listed list = {index, value};
+    chain_portable_of(out, width, count, d, &list, listed_term);
 }
 
 static long list_portable(const double *x, long length, long base, bool keep_all, int64_t *index, double *value) {
@@ -79,31 +86,11 @@ static void column_list_portable(const double *b, long ldb, long depth, long col
 
 #if defined(__x86_64__)
 
-// Eight vectors of a row of C at a time: eight independent chains, enough to
-// keep the fused multiply-add units busy while each waits on its last result.
 __attribute__((target("avx512f"))) static void chain_avx512(double *out, long width, long count,
                                                             const int64_t *index, const double *value,
                                                             const double *d) {
-    long j = 0;
-    for (; j + 64 <= width; j += 64) {
-        __m512d c[8];
-#pragma clang loop unroll(full)
-        for (int v = 0; v < 8; v++) c[v] = _mm512_load_pd(out + j + 8 * v);
-        for (long t = 0; t < count; t++) {
-            __m512d a = _mm512_set1_pd(value[t]);
-            const double *row = d + index[t] * width + j;
-#pragma clang loop unroll(full)
-            for (int v = 0; v < 8; v++) c[v] = _mm512_fmadd_pd(a, _mm512_load_pd(row + 8 * v), c[v]);
-        }
-#pragma clang loop unroll(full)
-        for (int v = 0; v < 8; v++) _mm512_store_pd(out + j + 8 * v, c[v]);
-    }
-    for (; j < width; j += 8) {
-        __m512d c = _mm512_load_pd(out + j);
-        for (long t = 0; t < count; t++)
-            c = _mm512_fmadd_pd(_mm512_set1_pd(value[t]), _mm512_load_pd(d + index[t] * width + j), c);
-        _mm512_store_pd(out + j, c);
-    }
+    listed list = {index, value};
+    chain_avx512_of(out, width, count, d, &list, listed_term);
 }
 
 // Compression into a register and a full store: the form of VCOMPRESS that
