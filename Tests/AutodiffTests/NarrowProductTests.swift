@@ -85,6 +85,19 @@ final class NarrowProductTests: XCTestCase {
             line: line)
     }
 
+    /// Every instruction set and method, cut into `parts`, against `expected`.
+    func assertEveryWay(
+        _ product: Case, gives expected: [Double], parts: Int, _ message: String = "", line: UInt = #line
+    ) {
+        for isa in instructionSets {
+            for method in methods {
+                assertSameBits(
+                    product.product(isa: isa, method: method, parts: parts), expected,
+                    "\(message)\(product), isa \(isa.rawValue), method \(method.rawValue), \(parts) parts", line: line)
+            }
+        }
+    }
+
     func testEveryWayGivesTheDefinitionsBits() {
         // Sizes around every tile and block edge: 1, tiles of 4, 6, 8, 12 and
         // 16, the zero-skipping block of depth and its pass of 32 rows.
@@ -97,15 +110,7 @@ final class NarrowProductTests: XCTestCase {
                 for transposeB in [false, true] {
                     let product = makeCase(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB, zeros: 0.5)
                     let expected = product.reference
-                    for isa in instructionSets {
-                        for method in methods {
-                            for parts in [1, 2, 3] {
-                                assertSameBits(
-                                    product.product(isa: isa, method: method, parts: parts), expected,
-                                    "\(product), isa \(isa.rawValue), method \(method.rawValue), \(parts) parts")
-                            }
-                        }
-                    }
+                    for parts in [1, 2, 3] { assertEveryWay(product, gives: expected, parts: parts) }
                 }
             }
         }
@@ -115,14 +120,7 @@ final class NarrowProductTests: XCTestCase {
         // 1100 is past the depth the packed method takes whole, and many
         // blocks of the zero-skipping methods.
         let product = makeCase(m: 20, n: 36, k: 1100, transposeA: true, transposeB: false, zeros: 0.4)
-        let expected = product.reference
-        for isa in instructionSets {
-            for method in methods {
-                assertSameBits(
-                    product.product(isa: isa, method: method, parts: 2), expected,
-                    "isa \(isa.rawValue), method \(method.rawValue)")
-            }
-        }
+        assertEveryWay(product, gives: product.reference, parts: 2)
     }
 
     func testAZeroMeetingAnInfinityStillGivesItsNaN() {
@@ -137,13 +135,7 @@ final class NarrowProductTests: XCTestCase {
                 product.b[900] = .nan
                 let expected = product.reference
                 XCTAssertTrue(expected.contains { $0.isNaN }, "the case has NaNs to keep")
-                for isa in instructionSets {
-                    for method in methods {
-                        assertSameBits(
-                            product.product(isa: isa, method: method, parts: 2), expected,
-                            "\(product), isa \(isa.rawValue), method \(method.rawValue)")
-                    }
-                }
+                assertEveryWay(product, gives: expected, parts: 2)
             }
         }
     }
@@ -156,24 +148,12 @@ final class NarrowProductTests: XCTestCase {
         for p in 0..<90 { product.b[p * 20 + 4] = -0.0 }
         let expected = product.reference
         XCTAssertEqual(expected[3 * 20].bitPattern, (0.0).bitPattern, "the definition gives +0")
-        for isa in instructionSets {
-            for method in methods {
-                assertSameBits(
-                    product.product(isa: isa, method: method, parts: 1), expected,
-                    "isa \(isa.rawValue), method \(method.rawValue)")
-            }
-        }
+        assertEveryWay(product, gives: expected, parts: 1)
     }
 
     func testAnEmptyInnerDimensionGivesZeros() {
         let product = Case(m: 3, n: 4, k: 0, transposeA: false, transposeB: false, a: [], b: [])
-        for isa in instructionSets {
-            for method in methods {
-                assertSameBits(
-                    product.product(isa: isa, method: method, parts: 2), [Double](repeating: 0, count: 12),
-                    "isa \(isa.rawValue), method \(method.rawValue)")
-            }
-        }
+        assertEveryWay(product, gives: [Double](repeating: 0, count: 12), parts: 2)
     }
 
     func testTheMethodFollowsTheShapeAndTheShareOfZeros() {
